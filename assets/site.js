@@ -1,0 +1,154 @@
+/* Enhancements only: every page reads fine without this script. */
+(function () {
+  "use strict";
+  var store = {
+    get: function (k) { try { return window.localStorage.getItem(k); } catch (e) { return null; } },
+    set: function (k, v) { try { window.localStorage.setItem(k, v); } catch (e) { /* private mode: not remembered */ } }
+  };
+
+  // The language switch keeps the #fragment, so a reader lands on the same paragraph.
+  document.querySelectorAll("a[data-keep-hash]").forEach(function (a) {
+    a.addEventListener("click", function () {
+      if (window.location.hash) { a.href = a.href.split("#")[0] + window.location.hash; }
+    });
+  });
+
+  // Reading mode: CSS does the switching; this remembers the choice across pages.
+  var saved = store.get("reading-mode");
+  if (saved) {
+    var radio = document.getElementById("mode-" + saved);
+    if (radio) { radio.checked = true; }
+  }
+  document.querySelectorAll('input[name="mode"]').forEach(function (r) {
+    r.addEventListener("change", function () { store.set("reading-mode", r.value); });
+  });
+
+  // Citations: the reader's own access date, and copy buttons.
+  var today = new Date();
+  var lang = document.documentElement.lang;
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  var formats = {
+    "iso": today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()),
+    "long-en": today.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
+    "long-zh": today.getFullYear() + "年" + (today.getMonth() + 1) + "月" + today.getDate() + "日"
+  };
+  var monthFirst = today.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric" });
+  document.querySelectorAll("[data-access]").forEach(function (span) {
+    var style = span.closest("[data-style]");
+    var fmt = span.getAttribute("data-access");
+    span.textContent = (fmt === "long-en" && style && /^chicago/.test(style.getAttribute("data-style"))) ? monthFirst : formats[fmt];
+  });
+  var copied = lang === "en" ? "Copied" : "已复制";
+  var copyLabel = lang === "en" ? "Copy" : "复制";
+  document.querySelectorAll(".cite-text").forEach(function (pre) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy";
+    button.textContent = copyLabel;
+    button.setAttribute("aria-describedby", pre.getAttribute("aria-labelledby") || "");
+    button.addEventListener("click", function () {
+      var text = pre.textContent;
+      var done = function () { button.textContent = copied; setTimeout(function () { button.textContent = copyLabel; }, 2000); };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
+      } else { fallbackCopy(text); done(); }
+    });
+    pre.insertAdjacentElement("afterend", button);
+  });
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text; document.body.appendChild(area); area.select();
+    try { document.execCommand("copy"); } catch (e) { /* nothing else to try */ }
+    area.remove();
+  }
+
+  // Targets table: sort by any column, filter by topic.
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var body = table.tBodies[0];
+    var heads = table.tHead.rows[0].cells;
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var b = document.createElement("button");
+      b.type = "button"; b.className = "sort"; b.textContent = th.textContent;
+      th.textContent = ""; th.appendChild(b);
+      b.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var rows = Array.prototype.slice.call(body.rows);
+        var key = function (r) { var c = r.cells[col]; return c.getAttribute("data-sort") || c.textContent.trim(); };
+        rows.sort(function (a, b2) { return (asc ? 1 : -1) * key(a).localeCompare(key(b2), lang, { numeric: true }); });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+    var tools = document.querySelector("[data-table-tools]");
+    if (!tools) { return; }
+    var topics = {};
+    Array.prototype.forEach.call(body.rows, function (r) { topics[r.getAttribute("data-topic")] = r.cells[7].textContent.trim(); });
+    var label = document.createElement("label");
+    label.textContent = lang === "en" ? "Topic: " : "主题:";
+    var select = document.createElement("select");
+    select.id = "topic-filter"; label.htmlFor = "topic-filter";
+    select.appendChild(new Option(lang === "en" ? "All topics" : "全部主题", ""));
+    Object.keys(topics).sort().forEach(function (k) { select.appendChild(new Option(topics[k], k)); });
+    select.addEventListener("change", function () {
+      Array.prototype.forEach.call(body.rows, function (r) {
+        r.hidden = select.value !== "" && r.getAttribute("data-topic") !== select.value;
+      });
+    });
+    tools.appendChild(label); tools.appendChild(select);
+  });
+
+  // Language chooser: suggest (never force) the browser's language.
+  var chooser = document.querySelector(".choose");
+  if (chooser && document.body.classList.contains("page-chooser")) {
+    var want = (navigator.language || "").toLowerCase().indexOf("zh") === 0 ? "zh" : "en";
+    var link = chooser.querySelector('a[data-lang="' + want + '"]');
+    if (link) {
+      link.classList.add("suggested");
+      var hint = document.querySelector(".suggest");
+      hint.querySelector("[data-suggested]").textContent = link.textContent;
+      hint.hidden = false;
+    }
+  }
+
+  // Search: substring match over the shipped index, in both languages.
+  var results = document.querySelector("[data-search-results]");
+  if (results && window.SEARCH_INDEX) {
+    var input = document.getElementById("q");
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    var kinds = lang === "en" ? { s: "Section", p: "Paragraph", f: "Figure", g: "Glossary" } : { s: "章节", p: "段落", f: "数字", g: "术语" };
+    var norm = function (s) { return s.toLowerCase().replace(/\s+/g, " "); };
+    var prepared = window.SEARCH_INDEX.map(function (e) { return { e: e, z: norm(e.z), n: norm(e.e), t: norm(e.t) }; });
+    var snippet = function (text, q) {
+      var i = norm(text).indexOf(q);
+      if (i < 0) { return document.createTextNode(text.slice(0, 140) + (text.length > 140 ? "…" : "")); }
+      var start = Math.max(0, i - 50), frag = document.createDocumentFragment();
+      frag.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, i)));
+      var mark = document.createElement("mark"); mark.textContent = text.slice(i, i + q.length); frag.appendChild(mark);
+      frag.appendChild(document.createTextNode(text.slice(i + q.length, i + q.length + 90) + "…"));
+      return frag;
+    };
+    var run = function () {
+      var q = norm(input.value.trim());
+      results.textContent = "";
+      if (!q) { return; }
+      var hits = prepared.filter(function (p) { return p.z.indexOf(q) >= 0 || p.n.indexOf(q) >= 0 || p.t.indexOf(q) >= 0; });
+      var count = document.createElement("p");
+      count.textContent = lang === "en" ? hits.length + " results for “" + input.value.trim() + "”" : "“" + input.value.trim() + "”共 " + hits.length + " 条结果";
+      results.appendChild(count);
+      var list = document.createElement("ol"); list.className = "search-results";
+      hits.slice(0, 100).forEach(function (h) {
+        var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
+        a.href = h.e.u; a.textContent = kinds[h.e.k] + " · " + h.e.t;
+        var inZh = h.z.indexOf(q) >= 0;
+        p.lang = inZh ? "zh-Hans" : "en";
+        p.appendChild(snippet(inZh ? h.e.z : h.e.e, q));
+        li.appendChild(a); li.appendChild(p); list.appendChild(li);
+      });
+      results.appendChild(list);
+    };
+    input.addEventListener("input", run);
+    run();
+  }
+})();

@@ -1,0 +1,108 @@
+"""Inline SVG charts made by the build: no library, no script.
+
+Each chart is a column of rows (label above, bars below) in a narrow viewBox with
+large type, so it stays legible on a 360 px phone and scales up on a desktop.
+Every chart carries a <title>, a <desc> stating its numbers, and a data table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from . import l10n
+from .derive import absolute
+from .model import Figure, Range, Report, Section, Target
+
+WIDTH, BAR, GAP, LABEL = 320, 16, 6, 20
+COLOURS = {"before": "#8a8f98", "after": "#1f5fa8", "goal": "#b3541e", "track": "#e6e8eb"}
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    bars: tuple[tuple[str, Figure], ...]  # (role, figure): before/after/goal
+
+
+def _bar_value(f: Figure) -> float:
+    v = absolute(f)
+    return v.high if isinstance(v, Range) else v
+
+
+def before_after_rows(section: Section, lang: str) -> list[Row]:
+    """'From A to B' statements in a section: a baseline followed by a result in the same paragraph and unit."""
+    rows, figures = [], section.figures
+    for i, base in enumerate(figures):
+        if base.kind != "baseline":
+            continue
+        after = next((f for f in figures[i + 1:] if f.paragraph_id == base.paragraph_id and f.kind == "result"
+                      and f.unit == base.unit), None)
+        if after:
+            rows.append(Row(after.label[lang], (("before", base), ("after", after))))
+    return rows
+
+
+def target_rows(targets: list[Target], lang: str) -> list[Row]:
+    rows = []
+    for t in targets:
+        bars = tuple(("before", b) for b in t.baselines[-1:]) + (("goal", t.figure),)
+        rows.append(Row(t.figure.label[lang], bars))
+    return rows
+
+
+def render_chart(kind: str, lang: str, report: Report, section: Section | None = None,
+                 group: str | None = None, chart_id: str = "chart") -> Markup:
+    """kind: before-after (a section's history), targets (a target group against baselines)."""
+    if kind == "before-after":
+        rows = before_after_rows(section, lang)
+        title = {"zh": "前后对比", "en": "Before and after"}[lang]
+    else:
+        chosen = [t for t in report.targets if t.group == group and t.baselines
+                  and (section is None or t.figure.section_id == section.id)]
+        rows = target_rows(chosen, lang)
+        title = {"zh": "目标与基数", "en": "Goals against the report's baselines"}[lang]
+    if not rows:
+        return Markup("")
+    return _figure(rows, title, lang, chart_id)
+
+
+def _row_svg(row: Row, y: int, lang: str) -> tuple[list[str], int]:
+    peak = max(_bar_value(f) for _, f in row.bars) or 1
+    parts = [f'<text x="0" y="{y + 14}" class="c-label">{escape(row.label)}</text>']
+    y += LABEL
+    for role, f in row.bars:
+        share = max(_bar_value(f) / peak, 0.004)
+        width = round((WIDTH - 4) * share * 0.62, 1)
+        text = f"{l10n.period(f.period, lang)} {l10n.figure_value(f, lang)}"
+        parts.append(f'<rect x="0" y="{y}" width="{WIDTH * 0.62:.1f}" height="{BAR}" fill="{COLOURS["track"]}"/>')
+        parts.append(f'<rect x="0" y="{y}" width="{width}" height="{BAR}" fill="{COLOURS[role]}"/>')
+        parts.append(f'<text x="{WIDTH * 0.62 + 6:.1f}" y="{y + 13}" class="c-value">{escape(text)}</text>')
+        y += BAR + GAP
+    return parts, y + GAP
+
+
+def _figure(rows: list[Row], title: str, lang: str, chart_id: str) -> Markup:
+    body, y = [], 0
+    for row in rows:
+        parts, y = _row_svg(row, y, lang)
+        body.extend(parts)
+    sep = ";" if lang == "zh" else "; "
+    desc = sep.join(
+        f"{row.label}: " + (" → " if lang == "en" else "→").join(
+            f"{l10n.figure_value(f, lang)} ({l10n.period(f.period, lang)})" for _, f in row.bars)
+        for row in rows)
+    svg = (f'<svg class="chart" viewBox="0 0 {WIDTH + 120} {y}" role="img" '
+           f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">'
+           f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(desc)}</desc>'
+           + "".join(body) + "</svg>")
+    head = {"zh": ("指标", "年份", "数值", "数据表"), "en": ("Indicator", "Period", "Value", "Data table")}[lang]
+    table_rows = "".join(
+        f"<tr><th scope=\"row\">{escape(row.label)}</th><td>{escape(l10n.period(f.period, lang))}</td>"
+        f"<td>{escape(l10n.figure_value(f, lang))}</td></tr>"
+        for row in rows for _, f in row.bars)
+    table = (f'<details class="chart-data"><summary>{head[3]}</summary><table><thead><tr>'
+             f'<th scope="col">{head[0]}</th><th scope="col">{head[1]}</th><th scope="col">{head[2]}</th></tr></thead>'
+             f"<tbody>{table_rows}</tbody></table></details>")
+    return Markup(f'<figure class="chart-box" id="{chart_id}"><figcaption>{escape(title)}</figcaption>'
+                  f"{svg}{table}</figure>")

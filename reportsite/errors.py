@@ -1,0 +1,88 @@
+"""One error type for every data mistake, and a collector so a run reports them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Where a value sits in a source file (1-based line and column)."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.file
+        if self.column is None:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class DataError:
+    """A mistake a person can act on: where, which key, what was expected, what was found."""
+
+    mark: Mark
+    key_path: str
+    expected: str
+    found: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.mark}: {self.key_path}: " if self.key_path else f"{self.mark}: "
+        found = f", found {self.found}" if self.found is not None else ""
+        return f"{where}expected {self.expected}{found}"
+
+
+@dataclass
+class Problems:
+    """Collects DataErrors over a whole run; the build fails once, listing them all."""
+
+    errors: list[DataError] = field(default_factory=list)
+
+    def add(self, mark: Mark, key_path: str, expected: str, found: str | None = None) -> None:
+        self.errors.append(DataError(mark, key_path, expected, found))
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def __len__(self) -> int:
+        return len(self.errors)
+
+    def report(self) -> str:
+        lines = [str(e) for e in self.errors]
+        noun = "error" if len(lines) == 1 else "errors"
+        return "\n".join(lines + [f"{len(lines)} {noun}; nothing was written."])
+
+
+class BuildFailed(Exception):
+    """Raised with every problem found; the CLI prints them and exits non-zero."""
+
+    def __init__(self, problems: Problems):
+        super().__init__(problems.report())
+        self.problems = problems
+
+
+def describe(value: object, limit: int = 60) -> str:
+    """A short, readable rendering of a found value for an error message."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def rel(path: Path, root: Path) -> str:
+    """A path as shown in messages: relative to the project root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

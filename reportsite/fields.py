@@ -1,0 +1,127 @@
+"""Typed reads from loaded YAML that note every mistake with its file, line and key path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .errors import Problems, describe
+from .load import Doc
+from .model import Bi
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_NAMES = {"zh": "Chinese", "en": "English"}
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Field:
+    """The value at one key path of a document, with what is needed to report on it."""
+
+    doc: Doc
+    path: str
+    value: object
+    problems: Problems
+
+    @classmethod
+    def root(cls, doc: Doc, problems: Problems) -> "Field":
+        return cls(doc, "", doc.value, problems)
+
+    @property
+    def missing(self) -> bool:
+        return self.value is _MISSING
+
+    def fail(self, expected: str, found: str | None = None) -> None:
+        if found is None:
+            found = "nothing" if self.missing else describe(self.value)
+        self.problems.add(self.doc.mark(self.path), self.path, expected, found)
+
+    def __getitem__(self, key: str) -> "Field":
+        value = self.value.get(key, _MISSING) if isinstance(self.value, dict) else _MISSING
+        return Field(self.doc, f"{self.path}.{key}" if self.path else key, value, self.problems)
+
+    def get(self, key: str) -> "Field | None":
+        """The field at key, or None when it is absent or null."""
+        child = self[key]
+        return None if child.missing or child.value is None else child
+
+    def mapping(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> bool:
+        """Check this is a mapping with all required keys and no unknown ones."""
+        if not isinstance(self.value, dict):
+            self.fail("a mapping with keys " + ", ".join(required))
+            return False
+        ok = True
+        for key in required:
+            if key not in self.value:
+                self[key].fail(f"the required key {key!r}")
+                ok = False
+        allowed = set(required) | set(optional)
+        for key in self.value:
+            if key not in allowed:
+                self.problems.add(
+                    self.doc.mark(f"{self.path}.{key}" if self.path else key),
+                    f"{self.path}.{key}" if self.path else key,
+                    "one of the keys " + ", ".join(sorted(allowed)),
+                    f"the unknown key {key!r}",
+                )
+                ok = False
+        return ok
+
+    def items(self) -> list["Field"]:
+        if not isinstance(self.value, list):
+            self.fail("a list")
+            return []
+        return [Field(self.doc, f"{self.path}[{i}]", v, self.problems) for i, v in enumerate(self.value)]
+
+    def text(self, what: str = "a non-empty string") -> str | None:
+        if isinstance(self.value, str) and self.value.strip():
+            return self.value
+        self.fail(what)
+        return None
+
+    def ident(self) -> str | None:
+        if isinstance(self.value, str) and ID_PATTERN.match(self.value):
+            return self.value
+        self.fail("an id of lowercase letters, digits and single hyphens (e.g. plan-1-innovation)")
+        return None
+
+    def number(self) -> float | int | None:
+        if isinstance(self.value, (int, float)) and not isinstance(self.value, bool):
+            return self.value
+        self.fail("a number")
+        return None
+
+    def integer(self) -> int | None:
+        if isinstance(self.value, int) and not isinstance(self.value, bool):
+            return self.value
+        self.fail("a whole number")
+        return None
+
+    def boolean(self) -> bool | None:
+        if isinstance(self.value, bool):
+            return self.value
+        self.fail("true or false")
+        return None
+
+    def date(self) -> dt.date | None:
+        if isinstance(self.value, dt.date) and not isinstance(self.value, dt.datetime):
+            return self.value
+        self.fail("a date (YYYY-MM-DD)")
+        return None
+
+    def choice(self, options: tuple[str, ...] | list[str] | set[str]) -> str | None:
+        if isinstance(self.value, str) and self.value in options:
+            return self.value
+        self.fail("one of " + ", ".join(sorted(options)))
+        return None
+
+    def bi(self) -> Bi | None:
+        """A {zh, en} pair; a missing or empty side is a missing translation."""
+        if not isinstance(self.value, dict):
+            self.fail("a mapping {zh: …, en: …} with the text in both languages")
+            return None
+        self.mapping((), ("zh", "en"))
+        zh = self["zh"].text(f"the {LANG_NAMES['zh']} text (a non-empty string)")
+        en = self["en"].text(f"the {LANG_NAMES['en']} text (a non-empty string)")
+        return Bi(zh, en) if zh is not None and en is not None else None

@@ -1,0 +1,156 @@
+"""Load YAML and text files into plain values that remember where each value came from.
+
+YAML is composed (not constructed by a full loader): only the safe scalar types
+are built, anchors and aliases are refused, and every key path keeps its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+import yaml.reader
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Mark, Problems
+
+MAX_NODES = 200_000
+MAX_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A loaded YAML document: its value, and the mark of every key path in it."""
+
+    file: str
+    value: object
+    marks: dict[str, Mark]
+
+    def mark(self, key_path: str) -> Mark:
+        """The mark of a key path, or of its nearest parent that has one."""
+        path = key_path
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = _parent(path)
+        return self.marks.get("", Mark(self.file, 1))
+
+
+def _parent(path: str) -> str:
+    cut = max(path.rfind("."), path.rfind("["))
+    return path[:cut] if cut > 0 else ""
+
+
+class _Invalid(Exception):
+    def __init__(self, node: Node, expected: str, found: str):
+        self.node, self.expected, self.found = node, expected, found
+
+
+def _mark(file: str, node: Node) -> Mark:
+    return Mark(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed node tree into dicts, lists and safe scalars, recording marks."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.marks: dict[str, Mark] = {}
+        self.seen: set[int] = set()
+        self.scalars = SafeConstructor()
+
+    def build(self, node: Node, path: str = "", depth: int = 0) -> object:
+        if id(node) in self.seen:
+            raise _Invalid(node, "no anchors or aliases (write the value out)", f"an alias at {path or 'the top'}")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise _Invalid(node, f"at most {MAX_NODES} values in one file", "more")
+        if depth > MAX_DEPTH:
+            raise _Invalid(node, f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
+        self.marks[path] = _mark(self.file, node)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: MappingNode, path: str, depth: int) -> dict:
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Invalid(key_node, "a plain key", "a complex key")
+            key = self._scalar(key_node)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Invalid(key_node, "no merge keys (<<)", "a merge key")
+            key = str(key)
+            if key in result:
+                raise _Invalid(key_node, "each key once in a mapping", f"{key!r} twice")
+            child = f"{path}.{key}" if path else key
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def _scalar(self, node: Node) -> object:
+        if not isinstance(node, ScalarNode):
+            raise _Invalid(node, "a scalar", "a collection")
+        if node.tag not in SafeConstructor.yaml_constructors or not node.tag.startswith("tag:yaml.org,2002:"):
+            raise _Invalid(node, "a plain value (no YAML tags)", f"the tag {node.tag}")
+        if node.tag in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap"):
+            raise _Invalid(node, "a plain value (no YAML tags)", f"the tag {node.tag}")
+        return self.scalars.construct_object(node, deep=True)
+
+
+def read_text(path: Path, shown: str, problems: Problems) -> str | None:
+    """A UTF-8 text file's content, or None (with a problem noted) if it cannot be read."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        problems.add(Mark(shown), "", "a file here", "none")
+    except UnicodeDecodeError as exc:
+        problems.add(Mark(shown), "", "UTF-8 text", f"an invalid byte at offset {exc.start}")
+    except OSError as exc:
+        problems.add(Mark(shown), "", "a readable file", exc.strerror or str(exc))
+    return None
+
+
+def load_yaml(path: Path, shown: str, problems: Problems) -> Doc | None:
+    """Load one YAML document safely; on any mistake note it and return None."""
+    text = read_text(path, shown, problems)
+    if text is None:
+        return None
+    return parse_yaml(text, shown, problems)
+
+
+def parse_yaml(text: str, shown: str, problems: Problems) -> Doc | None:
+    """Parse YAML text (one document) into a Doc, noting any mistake with its line."""
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Mark(shown, mark.line + 1, mark.column + 1) if mark else Mark(shown)
+        problems.add(where, "", "valid YAML", (exc.problem or str(exc)).strip())
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        problems.add(Mark(shown, line), "", "printable UTF-8 text", f"the control character {exc.character!r}")
+        return None
+    except yaml.YAMLError as exc:
+        problems.add(Mark(shown), "", "valid YAML", str(exc).strip().splitlines()[0])
+        return None
+    except RecursionError:
+        problems.add(Mark(shown), "", f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
+        return None
+    if len(nodes) != 1:
+        problems.add(Mark(shown, 1), "", "exactly one YAML document", f"{len(nodes)}")
+        return None
+    builder = _Builder(shown)
+    try:
+        value = builder.build(nodes[0])
+    except _Invalid as exc:
+        problems.add(_mark(shown, exc.node), "", exc.expected, exc.found)
+        return None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        problems.add(Mark(shown), "", "a valid scalar value", str(exc).strip().splitlines()[0])
+        return None
+    return Doc(shown, value, builder.marks)

@@ -1,0 +1,181 @@
+"""The typed model of a report and its site: frozen dataclasses, built by validate.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Bi:
+    """A string in both languages."""
+
+    zh: str
+    en: str
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An editorial correction of a defective source line, shown marked as ours."""
+
+    zh: str
+    note: Bi
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    zh: str  # verbatim source line
+    en: str  # Markdown (inline); glossary links as [words](term:id)
+    lead: Bi | None = None
+    heading: bool = False
+    correction: Correction | None = None
+    section_id: str = ""
+
+
+@dataclass(frozen=True)
+class Range:
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    paragraph_id: str
+    section_id: str
+    quote_zh: str
+    quote_en: str
+    label: Bi
+    value: float | Range
+    unit: str
+    measure_zh: str | None
+    scale: str | None
+    as_printed: str | None
+    qualifiers: tuple[str, ...]
+    period: str
+    kind: str
+    topic: str
+    note: Bi | None = None
+
+    @property
+    def end_year(self) -> int:
+        return int(self.period[-4:])
+
+    @property
+    def start_year(self) -> int:
+        return int(self.period[:4])
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    part_id: str
+    title: Bi
+    heading: Paragraph | None
+    explainer: Bi
+    paragraphs: tuple[Paragraph, ...]
+    figures: tuple[Figure, ...]
+    src_path: str
+
+    @property
+    def all_paragraphs(self) -> tuple[Paragraph, ...]:
+        return ((self.heading,) if self.heading else ()) + self.paragraphs
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    number: int | None
+    title: Bi
+    heading: Paragraph | None
+    summary: Bi
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    zh: str
+    pinyin: str
+    en: str
+    match_zh: tuple[str, ...]
+    explanation: Bi
+    paragraph_ids: tuple[str, ...] = ()  # where it appears, found by the build
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A number the build computed from two figures; format.py says how, in words."""
+
+    name: str  # change | growth-needed | growth-achieved
+    value: float | Range
+    unit: str  # "pp" (percentage points), "percent" (a growth rate) or the figures' unit
+    start: "Figure"
+    end: "Figure"
+    years: int
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    group: str  # annual | five-year | task
+    figure: Figure
+    baselines: tuple[Figure, ...]
+    derived: tuple[Derivation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown prose page from content/<lang>/<slug>.md."""
+
+    slug: str
+    title: Bi
+    body_md: Bi
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    title: Bi
+    year: int
+    date: dt.date
+    last_updated: dt.date
+    issuer: Bi
+    speaker: Bi
+    speaker_role: Bi
+    occasion: Bi
+    place: Bi
+    site_name: Bi
+    site_url: str
+    source_url: str | None
+    licence: Bi
+    topics: dict[str, Bi]
+    parts: tuple[Part, ...]
+    targets: tuple[Target, ...]
+    terms: tuple[Term, ...]
+    source_text: str
+    pages: tuple[Page, ...] = ()
+    data_hash: str = ""
+    lookup: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return tuple(s for p in self.parts for s in p.sections)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(f for s in self.sections for f in s.figures)
+
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Every line of the source in order: part headings, section headings, paragraphs."""
+        out: list[Paragraph] = []
+        for part in self.parts:
+            if part.heading:
+                out.append(part.heading)
+            for section in part.sections:
+                out.extend(section.all_paragraphs)
+        return tuple(out)

@@ -1,0 +1,229 @@
+"""The model -> {output path: bytes}. One Jinja environment per language, templates
+compiled once; nothing here touches the disk except reading templates and assets."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import LANGS, charts, cite, l10n, publish, search
+from .errors import BuildFailed, Mark, Problems
+from .model import Bi, Figure, Report, Section
+from .text import Prose, markdown
+from .urls import FOLDER, href, other, page_url
+from .vocab import KINDS, QUALIFIERS, TARGET_GROUPS
+
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+
+
+@dataclass(frozen=True)
+class Options:
+    url_style: str = FOLDER  # FILE for the offline bundle
+    bundle_name: str | None = None  # offline bundle file names, linked from the downloads page
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to render: where it lives and what it shows."""
+
+    kind: str
+    lang: str
+    template: str
+    title: Bi
+    ident: str | None = None
+    obj: object = None
+    description: Bi | None = None
+
+    @property
+    def url(self) -> str:
+        return page_url(self.kind, self.lang, self.ident)
+
+
+@dataclass
+class RenderState:
+    """Per-language renderer state that templates reach through globals."""
+
+    report: Report
+    lang: str
+    options: Options
+    prose: Prose
+    pages: dict = field(default_factory=dict)
+
+
+def plan_pages(report: Report) -> list[PageSpec]:
+    """Every HTML page of the site, in both languages, in a stable order."""
+    specs: list[PageSpec] = []
+    for lang in LANGS:
+        t = lambda zh, en: Bi(zh, en)  # noqa: E731 (UI titles come from the catalog in templates)
+        specs.append(PageSpec("home", lang, "home.html", report.site_name, description=report.title))
+        for part in report.parts:
+            specs.append(PageSpec("part", lang, "part.html", part.title, part.id, part, part.summary))
+        for section in report.sections:
+            specs.append(PageSpec("section", lang, "section.html", section.title, section.id, section, section.explainer))
+        specs.append(PageSpec("figures", lang, "figures.html", t("全部数字", "All figures")))
+        for figure in report.figures:
+            specs.append(PageSpec("figure", lang, "figure.html", figure.label, figure.id, figure))
+        specs.append(PageSpec("targets", lang, "targets.html", t("目标一览", "Targets")))
+        specs.append(PageSpec("glossary", lang, "glossary.html", t("术语表", "Glossary")))
+        specs.append(PageSpec("downloads", lang, "downloads.html", t("数据下载", "Downloads")))
+        specs.append(PageSpec("search", lang, "search.html", t("搜索", "Search")))
+        for page in (p for p in report.pages if p.slug != "home"):  # home.md is the home page's intro
+            specs.append(PageSpec("page", lang, "page.html", page.title, page.slug, page))
+    return specs
+
+
+def make_env(templates_dir: Path, state: RenderState, translations: l10n.StrictTranslations) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_callables(translations.gettext, translations.ngettext, newstyle=True)
+    lang, report = state.lang, state.report
+    env.globals.update(
+        report=report, lang=lang, other_lang=other(lang), html_lang=HTML_LANG, state=state,
+        kinds=KINDS, qualifiers=QUALIFIERS, target_groups=TARGET_GROUPS,
+        figure_value=lambda f, lg=lang: l10n.figure_value(f, lg),
+        long_date=lambda d, lg=lang: l10n.long_date(d, lg),
+        period=lambda p, lg=lang: l10n.period(p, lg),
+        number=lambda n, lg=lang: l10n.number(n, lg),
+        derived_value=lambda d, lg=lang: l10n.derived_value(d, lg),
+        formula=lambda d, lg=lang: l10n.formula(d, lg),
+        page_url=page_url, to_json=to_json, set_=set,
+        structured_data=lambda spec, lg=lang: structured_data(report, spec, lg),
+        paragraph_home=lambda pid, lg=lang: paragraph_home(report, pid, lg),
+        chart=charts.render_chart, citations=cite.citations,
+    )
+    env.filters["t"] = lambda bi, lg=None: bi[lg or lang]
+    env.globals["href"] = _href_global
+    env.globals["chinese"] = lambda text, linked=None: state.prose.chinese(text, linked)
+    env.globals["inline"] = lambda text, linked=None: state.prose.inline(text, linked)
+    env.globals["block"] = lambda text: state.prose.block(text)
+    return env
+
+
+@jinja2.pass_context
+def _href_global(ctx, to_url: str) -> str:
+    return href(ctx["page"].url, to_url, ctx["state"].options.url_style)
+
+
+def structured_data(report: Report, spec: PageSpec, lang: str) -> dict:
+    """schema.org JSON-LD: the report as a Report; the figures and downloads pages as a Dataset."""
+    url = report.site_url + spec.url
+    if spec.kind in ("figures", "downloads"):
+        return {
+            "@context": "https://schema.org", "@type": "Dataset", "name": f"{spec.title[lang]} · {report.title[lang]}",
+            "description": report.site_name[lang], "inLanguage": HTML_LANG[lang], "url": url,
+            "dateModified": report.last_updated.isoformat(), "license": "https://creativecommons.org/licenses/by/4.0/",
+            "creator": {"@type": "Organization", "name": report.site_name[lang]},
+            "distribution": [
+                {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": report.site_url + "data/figures.csv"},
+                {"@type": "DataDownload", "encodingFormat": "application/json",
+                 "contentUrl": report.site_url + "data/figures.json"},
+            ],
+        }
+    data = {
+        "@context": "https://schema.org", "@type": "Report", "name": report.title[lang], "headline": spec.title[lang],
+        "inLanguage": HTML_LANG[lang], "url": url, "datePublished": report.date.isoformat(),
+        "dateModified": report.last_updated.isoformat(), "isAccessibleForFree": True,
+        "author": {"@type": "GovernmentOrganization", "name": report.issuer[lang]},
+    }
+    if lang != "zh":
+        data["translationOfWork"] = {"@type": "CreativeWork", "name": report.title.zh, "inLanguage": "zh-Hans"}
+    return data
+
+
+def paragraph_home(report: Report, paragraph_id: str, lang: str) -> tuple[str, Bi]:
+    """The page a paragraph lives on (its section, or its part for a part heading) and that page's title."""
+    owner = report.lookup["paragraphs"][paragraph_id].section_id
+    if owner in report.lookup["sections"]:
+        return page_url("section", lang, owner) + "#" + paragraph_id, report.lookup["sections"][owner].title
+    return page_url("part", lang, owner) + "#" + paragraph_id, report.lookup["parts"][owner].title
+
+
+def to_json(value: object) -> Markup:
+    """JSON for a <script type="application/ld+json"> block, safe inside HTML."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def render_site(report: Report, templates_dir: Path, translations: dict[str, l10n.StrictTranslations],
+                options: Options = Options()) -> dict[str, bytes]:
+    """Every output file of the site as {path: bytes}; raises BuildFailed on template mistakes."""
+    problems = Problems()
+    specs = plan_pages(report)
+    outputs: dict[str, bytes] = {}
+    md = markdown()
+    for lang in LANGS:
+        term_url = lambda tid, lg=lang: page_url("glossary", lg) + "#" + tid  # noqa: E731
+        state = RenderState(report, lang, options, Prose(md, report.lookup["terms"], None))
+        env = make_env(templates_dir, state, translations[lang])
+        for spec in (s for s in specs if s.lang == lang):
+            state.prose.term_url = _relative_to(spec.url, term_url, options.url_style)
+            outputs[_dest(spec.url)] = _render(env, spec, state, problems)
+        outputs.update(search.index_files(report, lang))
+    env_en = make_env(templates_dir, RenderState(report, "en", options, Prose(md, {}, lambda t: t)), translations["en"])
+    chooser = PageSpec("chooser", "en", "chooser.html", report.site_name)
+    outputs["index.html"] = _render(env_en, chooser, env_en.globals["state"], problems)
+    outputs["404.html"] = _render(env_en, PageSpec("chooser", "en", "404.html", report.site_name), env_en.globals["state"], problems)
+    outputs["sitemap.xml"] = sitemap(report, specs)
+    outputs["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {report.site_url}sitemap.xml\n".encode()
+    outputs.update(publish.data_files(report))
+    for lang, tr in translations.items():
+        for message in sorted(tr.missing):
+            problems.add(Mark(tr.source), f"msgid {message!r}", "a Chinese translation of this UI string", "none")
+    if problems:
+        raise BuildFailed(problems)
+    return outputs
+
+
+def _relative_to(from_url: str, term_url, style: str):
+    return lambda tid: href(from_url, term_url(tid), style)
+
+
+def _dest(url: str) -> str:
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def _render(env: jinja2.Environment, spec: PageSpec, state: RenderState, problems: Problems) -> bytes:
+    try:
+        html = env.get_template(spec.template).render(page=spec, obj=spec.obj)
+    except jinja2.TemplateSyntaxError as exc:
+        problems.add(Mark(f"templates/{exc.name or spec.template}", exc.lineno), "", "a valid template", exc.message)
+        return b""
+    except jinja2.UndefinedError as exc:
+        problems.add(Mark(f"templates/{spec.template}"), spec.url, "only defined names in the template", str(exc))
+        return b""
+    except jinja2.TemplateNotFound as exc:
+        problems.add(Mark(f"templates/{exc.name}"), spec.url, "a template file", "none")
+        return b""
+    return html.encode("utf-8")
+
+
+def sitemap(report: Report, specs: list[PageSpec]) -> bytes:
+    """sitemap.xml with each page's language alternates."""
+    by_key: dict[tuple, dict[str, str]] = {}
+    for s in specs:
+        by_key.setdefault((s.kind, s.ident), {})[s.lang] = report.site_url + s.url
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for urls in by_key.values():
+        for lang in LANGS:
+            lines.append(f"<url><loc>{urls[lang]}</loc><lastmod>{report.last_updated.isoformat()}</lastmod>")
+            for alt in LANGS:
+                lines.append(f'<xhtml:link rel="alternate" hreflang="{HTML_LANG[alt]}" href="{urls[alt]}"/>')
+            lines.append(f'<xhtml:link rel="alternate" hreflang="x-default" href="{urls["en"]}"/></url>')
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def section_figures(report: Report, section: Section) -> tuple[Figure, ...]:
+    return section.figures

@@ -1,0 +1,49 @@
+"""The search index: sections, paragraphs, figures and terms in both languages, shipped
+as a script (not fetched) so that search works from file:// too.
+
+Matching is by substring on normalised text in the browser, so any run of Chinese
+characters (高新技术企业, 5G基站) or part of an English word finds its entries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from . import l10n
+from .model import Report
+from .urls import href, page_url
+
+TERM_LINK = re.compile(r"\[([^\]]*)\]\(term:[^)]*\)")
+MD_MARKS = re.compile(r"[*_`]")
+
+
+def plain(markdown_text: str) -> str:
+    return MD_MARKS.sub("", TERM_LINK.sub(r"\1", markdown_text))
+
+
+def entries(report: Report, lang: str, style: str) -> list[dict]:
+    """Index entries; links are relative to the language's search page."""
+    here = page_url("search", lang)
+    link = lambda url: href(here, url, style)  # noqa: E731
+    out = []
+    for section in report.sections:
+        url = page_url("section", lang, section.id)
+        out.append({"k": "s", "u": link(url), "t": section.title[lang],
+                    "z": section.title.zh, "e": section.title.en + " " + section.explainer.en})
+        for p in section.all_paragraphs:
+            title = section.title[lang]
+            out.append({"k": "p", "u": link(url + "#" + p.id), "t": title, "z": p.zh, "e": plain(p.en)})
+    for f in report.figures:
+        out.append({"k": "f", "u": link(page_url("figure", lang, f.id)), "t": f.label[lang],
+                    "z": f"{f.label.zh} {l10n.figure_value(f, 'zh')} {f.quote_zh}",
+                    "e": f"{f.label.en} {l10n.figure_value(f, 'en')} {f.quote_en}"})
+    for t in report.terms:
+        out.append({"k": "g", "u": link(page_url("glossary", lang) + "#" + t.id), "t": f"{t.zh} · {t.en}",
+                    "z": f"{t.zh} {t.explanation.zh}", "e": f"{t.en} {t.pinyin} {t.explanation.en}"})
+    return out
+
+
+def index_files(report: Report, lang: str, style: str = "folder") -> dict[str, bytes]:
+    data = json.dumps(entries(report, lang, style), ensure_ascii=False, separators=(",", ":"))
+    return {f"{lang}/search/index.js": f"window.SEARCH_INDEX={data};\n".encode("utf-8")}

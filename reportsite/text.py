@@ -1,0 +1,82 @@
+"""Prose to HTML: Markdown (raw HTML off) for English and content pages, verbatim
+Chinese with glossary terms linked on their first use in a section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from .model import Term
+
+TERM_SCHEME = "term:"
+
+
+def markdown() -> MarkdownIt:
+    """CommonMark with raw HTML off: text from data can never become markup."""
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+class Prose:
+    """Renders the prose of one page; `linked` remembers terms already linked in a section."""
+
+    def __init__(self, md: MarkdownIt, terms: dict[str, Term], term_url: Callable[[str], str]):
+        self.md, self.terms, self.term_url = md, terms, term_url
+
+    def block(self, text: str) -> Markup:
+        return Markup(self.md.render(text))
+
+    def inline(self, text: str, linked: set[str] | None = None) -> Markup:
+        """Inline Markdown; [words](term:id) links to the glossary on the term's first use."""
+        linked = set() if linked is None else linked
+        tokens = self.md.parseInline(text)
+        for token in tokens:
+            if token.children:
+                token.children = self._resolve_terms(token.children, linked)
+        return Markup(self.md.renderer.render(tokens, self.md.options, {}))
+
+    def _resolve_terms(self, children: list, linked: set[str]) -> list:
+        out, dropping = [], []
+        for tok in children:
+            if tok.type == "link_open" and str(tok.attrGet("href") or "").startswith(TERM_SCHEME):
+                term_id = str(tok.attrGet("href"))[len(TERM_SCHEME):]
+                drop = term_id in linked or term_id not in self.terms
+                dropping.append(drop)
+                if drop:
+                    continue
+                linked.add(term_id)
+                tok.attrSet("href", self.term_url(term_id))
+                tok.attrSet("class", "term")
+                tok.attrSet("title", f"{self.terms[term_id].zh} · {self.terms[term_id].en}")
+            elif tok.type == "link_open":
+                dropping.append(False)
+            elif tok.type == "link_close" and dropping:
+                if dropping.pop():
+                    continue
+            out.append(tok)
+        return out
+
+    def chinese(self, text: str, linked: set[str] | None = None) -> Markup:
+        """Verbatim Chinese, escaped, with each term's first appearance linked."""
+        linked = set() if linked is None else linked
+        spans = []
+        for term in self.terms.values():
+            if term.id in linked:
+                continue
+            hits = [(text.find(m), m) for m in term.match_zh if m in text]
+            if hits:
+                start, match = min(hits, key=lambda h: (h[0], -len(h[1])))
+                spans.append((start, start + len(match), term))
+        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        html, cursor = [], 0
+        for start, end, term in spans:
+            if start < cursor:
+                continue  # overlaps a longer term linked just before; it may link later
+            linked.add(term.id)
+            html.append(escape(text[cursor:start]))
+            html.append(Markup('<a class="term" href="{}" title="{}">{}</a>').format(
+                self.term_url(term.id), f"{term.zh} · {term.en}", text[start:end]))
+            cursor = end
+        html.append(escape(text[cursor:]))
+        return Markup("").join(html)
