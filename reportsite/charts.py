@@ -15,7 +15,8 @@ from . import l10n
 from .derive import absolute
 from .model import Figure, Range, Report, Section, Target
 
-WIDTH, BAR, GAP, LABEL = 320, 16, 6, 20
+WIDTH, BAR, GAP, LABEL = 360, 18, 6, 24
+TRACK = 190  # the longest bar; values are written to its right
 COLOURS = {"before": "#8a8f98", "after": "#1f5fa8", "goal": "#b3541e", "track": "#e6e8eb"}
 
 
@@ -69,15 +70,15 @@ def render_chart(kind: str, lang: str, report: Report, section: Section | None =
 
 def _row_svg(row: Row, y: int, lang: str) -> tuple[list[str], int]:
     peak = max(_bar_value(f) for _, f in row.bars) or 1
-    parts = [f'<text x="0" y="{y + 14}" class="c-label">{escape(row.label)}</text>']
+    parts = [f'<text x="0" y="{y + 16}" class="c-label">{escape(row.label)}</text>']
     y += LABEL
     for role, f in row.bars:
         share = max(_bar_value(f) / peak, 0.004)
-        width = round((WIDTH - 4) * share * 0.62, 1)
+        width = round(TRACK * share, 1)
         text = f"{l10n.period(f.period, lang)} {l10n.figure_value(f, lang)}"
-        parts.append(f'<rect x="0" y="{y}" width="{WIDTH * 0.62:.1f}" height="{BAR}" fill="{COLOURS["track"]}"/>')
+        parts.append(f'<rect x="0" y="{y}" width="{TRACK}" height="{BAR}" fill="{COLOURS["track"]}"/>')
         parts.append(f'<rect x="0" y="{y}" width="{width}" height="{BAR}" fill="{COLOURS[role]}"/>')
-        parts.append(f'<text x="{WIDTH * 0.62 + 6:.1f}" y="{y + 13}" class="c-value">{escape(text)}</text>')
+        parts.append(f'<text x="{TRACK + 6}" y="{y + 14}" class="c-value">{escape(text)}</text>')
         y += BAR + GAP
     return parts, y + GAP
 
@@ -92,7 +93,7 @@ def _figure(rows: list[Row], title: str, lang: str, chart_id: str) -> Markup:
         f"{row.label}: " + (" → " if lang == "en" else "→").join(
             f"{l10n.figure_value(f, lang)} ({l10n.period(f.period, lang)})" for _, f in row.bars)
         for row in rows)
-    svg = (f'<svg class="chart" viewBox="0 0 {WIDTH + 120} {y}" role="img" '
+    svg = (f'<svg class="chart" viewBox="0 0 {WIDTH} {y}" role="img" '
            f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">'
            f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(desc)}</desc>'
            + "".join(body) + "</svg>")

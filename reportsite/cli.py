@@ -15,6 +15,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser.add_argument("--root", type=Path, default=root or Path.cwd(),
                         help="project folder with data/, content/, templates/, assets/, locales/ (default: here)")
     parser.add_argument("--data", type=Path, help="the report's data folder (default: ROOT/data)")
+    parser.add_argument("--content", type=Path, help="prose pages, content/<lang>/*.md (default: ROOT/content)")
     parser.add_argument("--dist", type=Path, help="output folder (default: ROOT/dist)")
     commands = parser.add_subparsers(dest="command", metavar="{build,check,serve,bundle}")
     commands.add_parser("build", help="validate all data, then write the whole site to dist/ (the default)")
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     commands.add_parser("bundle", help="build the site and the offline bundle in dist/bundle/")
     args = parser.parse_args(argv)
-    project = Project.at(args.root, args.data, args.dist)
+    project = Project.at(args.root, args.data, args.dist, args.content)
     command = args.command or "build"
     try:
         if command == "check":

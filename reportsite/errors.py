@@ -81,8 +81,9 @@ def describe(value: object, limit: int = 60) -> str:
 
 
 def rel(path: Path, root: Path) -> str:
-    """A path as shown in messages: relative to the project root when inside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """A path as shown in messages: relative to the project root, else to the working folder, else absolute."""
+    path = path.resolve()
+    for base in (root.resolve(), Path.cwd().resolve()):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.as_posix()

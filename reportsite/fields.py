@@ -60,7 +60,7 @@ class Field:
         for key in self.value:
             if key not in allowed:
                 self.problems.add(
-                    self.doc.mark(f"{self.path}.{key}" if self.path else key),
+                    self.doc.key_mark(f"{self.path}.{key}" if self.path else key),
                     f"{self.path}.{key}" if self.path else key,
                     "one of the keys " + ", ".join(sorted(allowed)),
                     f"the unknown key {key!r}",

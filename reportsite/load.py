@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Mark, Problems
 
+PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 MAX_NODES = 200_000
 MAX_DEPTH = 64
 
@@ -27,6 +28,7 @@ class Doc:
     file: str
     value: object
     marks: dict[str, Mark]
+    key_marks: dict[str, Mark]
 
     def mark(self, key_path: str) -> Mark:
         """The mark of a key path, or of its nearest parent that has one."""
@@ -36,6 +38,10 @@ class Doc:
                 return self.marks[path]
             path = _parent(path)
         return self.marks.get("", Mark(self.file, 1))
+
+    def key_mark(self, key_path: str) -> Mark:
+        """The mark of the key itself (for unknown keys), else of its value."""
+        return self.key_marks.get(key_path) or self.mark(key_path)
 
 
 def _parent(path: str) -> str:
@@ -58,6 +64,7 @@ class _Builder:
     def __init__(self, file: str):
         self.file = file
         self.marks: dict[str, Mark] = {}
+        self.key_marks: dict[str, Mark] = {}
         self.seen: set[int] = set()
         self.scalars = SafeConstructor()
 
@@ -70,6 +77,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _Invalid(node, f"at most {MAX_DEPTH} levels of nesting", "deeper nesting")
         self.marks[path] = _mark(self.file, node)
+        if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in PLAIN_COLLECTIONS:
+            raise _Invalid(node, "a plain value (no YAML tags)", f"the tag {node.tag}")
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
@@ -88,6 +97,7 @@ class _Builder:
             if key in result:
                 raise _Invalid(key_node, "each key once in a mapping", f"{key!r} twice")
             child = f"{path}.{key}" if path else key
+            self.key_marks[child] = _mark(self.file, key_node)
             result[key] = self.build(value_node, child, depth + 1)
         return result
 
@@ -133,7 +143,7 @@ def parse_yaml(text: str, shown: str, problems: Problems) -> Doc | None:
         return None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
-        problems.add(Mark(shown, line), "", "printable UTF-8 text", f"the control character {exc.character!r}")
+        problems.add(Mark(shown, line), "", "printable UTF-8 text", f"the control character {chr(exc.character)!r}")
         return None
     except yaml.YAMLError as exc:
         problems.add(Mark(shown), "", "valid YAML", str(exc).strip().splitlines()[0])
@@ -153,4 +163,4 @@ def parse_yaml(text: str, shown: str, problems: Problems) -> Doc | None:
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         problems.add(Mark(shown), "", "a valid scalar value", str(exc).strip().splitlines()[0])
         return None
-    return Doc(shown, value, builder.marks)
+    return Doc(shown, value, builder.marks, builder.key_marks)

@@ -27,10 +27,11 @@ class Project:
     dist: Path
 
     @classmethod
-    def at(cls, root: Path, data: Path | None = None, dist: Path | None = None) -> "Project":
+    def at(cls, root: Path, data: Path | None = None, dist: Path | None = None,
+           content: Path | None = None) -> "Project":
         root = root.resolve()
-        return cls(root, (data or root / "data").resolve(), root / "content", root / "templates",
-                   root / "assets", root / "locales", (dist or root / "dist").resolve())
+        return cls(root, (data or root / "data").resolve(), (content or root / "content").resolve(),
+                   root / "templates", root / "assets", root / "locales", (dist or root / "dist").resolve())
 
     @property
     def watched(self) -> tuple[Path, ...]:

@@ -44,6 +44,16 @@ class _Context:
     def __init__(self, data_dir: Path, root: Path, problems: Problems):
         self.dir, self.root, self.problems = data_dir, root, problems
         self.anchors: dict[str, Mark] = {}  # ids sharing the page anchor namespace
+        self.text_marks: dict[tuple[str, str], Mark] = {}  # (paragraph id, zh|en) -> where that text is
+        # Set when a part, section, paragraph or figure could not be read: checks across files
+        # (source order, references to figures) then wait for the next run rather than cascade.
+        self.incomplete = False
+
+    def note_missing(self, items: list) -> tuple:
+        """Keep what was read; remember if anything was not."""
+        if any(item is None for item in items):
+            self.incomplete = True
+        return tuple(item for item in items if item is not None)
 
     def load(self, path: Path) -> Field | None:
         doc = load_yaml(path, rel(path, self.root), self.problems)
@@ -71,7 +81,7 @@ class _Context:
                             ("source_url",)):
             return None
         topics = self.read_topics(meta["topics"])
-        parts = tuple(p for p in (self.read_part(f, source, topics) for f in meta["parts"].items()) if p)
+        parts = self.note_missing([self.read_part(f, source, topics) for f in meta["parts"].items()])
         self.check_source_order(parts, source)
         figures = {f.id: f for p in parts for s in p.sections for f in s.figures}
         terms = self.read_glossary(parts, source)
@@ -128,7 +138,8 @@ class _Context:
             number = f["number"].integer()
         self.claim(f["id"], part_id)
         heading = self.read_paragraph(f["heading"], part_id) if f.get("heading") else None
-        sections = tuple(s for s in (self.read_section(r, part_id, topics) for r in f["sections"].items()) if s)
+        self.incomplete |= bool(f.get("heading")) and heading is None
+        sections = self.note_missing([self.read_section(r, part_id, topics) for r in f["sections"].items()])
         title, summary = f["title"].bi(), f["summary"].bi()
         if title is None or summary is None:
             return None
@@ -149,13 +160,12 @@ class _Context:
             f["id"].fail(f"the id {section_id!r} the file is named after and its part refers to")
         self.claim(f["id"], section_id)
         heading = self.read_paragraph(f["heading"], section_id) if f.get("heading") else None
-        paragraphs = tuple(p for p in (self.read_paragraph(p, section_id) for p in f["paragraphs"].items()) if p)
+        self.incomplete |= bool(f.get("heading")) and heading is None
+        paragraphs = self.note_missing([self.read_paragraph(p, section_id) for p in f["paragraphs"].items()])
         by_id = {p.id: p for p in paragraphs + ((heading,) if heading else ())}
         figures_field = f.get("figures")
-        figures = tuple(
-            fig for fig in (self.read_figure(g, section_id, by_id, topics)
-                            for g in (figures_field.items() if figures_field else [])) if fig
-        )
+        figures = self.note_missing([self.read_figure(g, section_id, by_id, topics)
+                                     for g in (figures_field.items() if figures_field else [])])
         title, explainer = f["title"].bi(), f["explainer"].bi()
         if title is None or explainer is None:
             return None
@@ -178,10 +188,14 @@ class _Context:
                 correction = Correction(czh, note) if czh and note else None
         if pid is None or zh is None or en is None:
             return None
+        for lang in ("zh", "en"):
+            self.text_marks[(pid, lang)] = f.doc.mark(f[lang].path)
         return Paragraph(pid, zh, en, lead, bool(heading), correction, section_id)
 
     def check_source_order(self, parts: tuple[Part, ...], source: str) -> None:
         """The paragraphs, read in order, must be exactly the source's lines."""
+        if self.incomplete:
+            return
         lines = source.split("\n")
         seen: list[tuple[Paragraph, Part]] = []
         for part in parts:
@@ -194,7 +208,7 @@ class _Context:
             if paragraph.zh != expected:
                 where = f"line {index + 1} of {SOURCE_FILE}" if expected is not None else "no more lines"
                 self.problems.add(
-                    self._paragraph_mark(paragraph), f"paragraph {paragraph.id}.zh",
+                    self.text_marks[(paragraph.id, "zh")], f"paragraph {paragraph.id}.zh",
                     f"the verbatim source text in order ({where}: {(expected or '')[:24]!r}…)",
                     repr(paragraph.zh[:24]) + "…",
                 )
@@ -203,9 +217,6 @@ class _Context:
             self.problems.add(Mark(rel(self.dir / SOURCE_FILE, self.root), len(seen) + 1), "",
                               "every source line in a paragraph of the data",
                               f"lines {len(seen) + 1}-{len(lines)} not in any section")
-
-    def _paragraph_mark(self, paragraph: Paragraph) -> Mark:
-        return self.anchors.get(paragraph.id, Mark(rel(self.dir, self.root)))
 
     # -- figures -------------------------------------------------------------------
 
@@ -308,7 +319,7 @@ class _Context:
                 for p in section.all_paragraphs:
                     for term in TERM_LINK.findall(p.en):
                         if term not in term_ids:
-                            self.problems.add(self._paragraph_mark(p), f"paragraph {p.id}.en",
+                            self.problems.add(self.text_marks[(p.id, "en")], f"paragraph {p.id}.en",
                                               "a link (term:<id>) to a term in glossary.yaml", f"term:{term}")
 
     def read_targets(self, figures: dict[str, Figure]) -> tuple[Target, ...]:
@@ -336,7 +347,7 @@ class _Context:
 
     def figure_ref(self, f: Field, figures: dict[str, Figure]) -> Figure | None:
         fid = f.text("the id of a figure")
-        if fid is not None and fid not in figures:
+        if fid is not None and fid not in figures and not self.incomplete:
             f.fail("the id of a figure in data/sections/*.yaml", repr(fid))
             return None
         return figures.get(fid) if fid else None

@@ -1,0 +1,43 @@
+"""Shared fixtures: the repository, a scratch copy of the small test report, and the real site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportsite.site import Project, build
+
+REPO = Path(__file__).resolve().parent.parent
+MINI = REPO / "tests" / "fixtures" / "mini"
+MINI_CONTENT = REPO / "tests" / "fixtures" / "mini-content"
+
+
+@pytest.fixture
+def mini(tmp_path) -> Project:
+    """A scratch copy of the small test report, free to break; builds into tmp_path/dist."""
+    shutil.copytree(MINI, tmp_path / "data")
+    shutil.copytree(MINI_CONTENT, tmp_path / "content")
+    return Project.at(REPO, data=tmp_path / "data", dist=tmp_path / "dist", content=tmp_path / "content")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real Taiyuan site, built once into a temporary folder."""
+    dist = tmp_path_factory.mktemp("site") / "dist"
+    return build(Project.at(REPO, dist=dist))
+
+
+@pytest.fixture(scope="session")
+def real_report(site):
+    return site.report
+
+
+def browser_required() -> None:
+    """In CI a missing browser is a failure; on a developer machine, a skip."""
+    if not Path(os.environ.get("CHROMIUM", "/usr/bin/chromium")).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing at /usr/bin/chromium (install Debian's chromium package)")
+        pytest.skip("Chromium is not installed")
