@@ -29,14 +29,11 @@
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   var formats = {
     "iso": today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()),
-    "long-en": today.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
+    "long-en-us": today.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric" }),
     "long-zh": today.getFullYear() + "年" + (today.getMonth() + 1) + "月" + today.getDate() + "日"
   };
-  var monthFirst = today.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric" });
   document.querySelectorAll("[data-access]").forEach(function (span) {
-    var style = span.closest("[data-style]");
-    var fmt = span.getAttribute("data-access");
-    span.textContent = (fmt === "long-en" && style && /^chicago/.test(style.getAttribute("data-style"))) ? monthFirst : formats[fmt];
+    span.textContent = formats[span.getAttribute("data-access")];
   });
   var copied = lang === "en" ? "Copied" : "已复制";
   var copyLabel = lang === "en" ? "Copy" : "复制";

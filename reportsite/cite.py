@@ -19,7 +19,7 @@ class Citation:
     style: str  # gbt7714 | apa | chicago-note | chicago-bib | bibtex | inline
     name: str
     text: str  # contains ACCESS where the access date goes
-    date_format: str  # iso | long-en | long-zh
+    date_format: str  # iso | long-en-us (Chicago: January 15, 2030) | long-zh
 
 
 def _names(report: Report, lang: str) -> dict[str, str]:
@@ -31,49 +31,63 @@ def _names(report: Report, lang: str) -> dict[str, str]:
     }
 
 
+def access_date(date, date_format: str) -> str:
+    """The date shown where the reader's access date goes, before a script fills in today's."""
+    if date_format == "iso":
+        return date.isoformat()
+    return _month_day_year(date, "zh" if date_format == "long-zh" else "en")
+
+
+def _month_day_year(date, lang: str) -> str:
+    return long_date(date, "zh") if lang == "zh" else f"{date.strftime('%B')} {date.day}, {date.year}"
+
+
 def citations(report: Report, lang: str, page_title: str, url: str, key: str) -> list[Citation]:
-    """Every citation format for a page (its title and absolute URL) in the page's language."""
+    """Every citation format for a page (its title and absolute URL), in the page's language."""
     n = _names(report, lang)
-    part = f"{page_title}" if page_title != n["title"] else ""
+    part = page_title if page_title != n["title"] else ""
+    delivered = _month_day_year(report.date, lang)
+    updated = _month_day_year(report.last_updated, lang)
     if lang == "zh":
         gbt = (f"{n['issuer']}. {n['title']}({n['date_long']}在{n['occasion']}上){part and ':' + part}[R/OL]. "
                f"{n['site']}(非官方英译与解读), {report.last_updated.year}({n['updated']})[{ACCESS}]. {url}.")
+        apa = (f"{n['issuer']}. ({report.date.year}, {report.date.month}月{report.date.day}日). "
+               f"{n['title']}{part and ':' + part}. {n['site']}. {url}")
+        note = f"{n['issuer']}:“{part or n['title']}”,载《{n['title']}》,{delivered},{n['site']},{updated}更新,{ACCESS}访问,{url}。"
+        bib = f"{n['issuer']}. “{part or n['title']}.” 载《{n['title']}》,{delivered}. {n['site']}. {ACCESS}访问. {url}."
         inline = f"据{report.year}年《{n['title']}》{part and '“' + part + '”'}({n['site']},{url})"
     else:
         gbt = (f"{n['issuer']}. {n['title']} (delivered by {n['role']} {n['speaker']} at the {n['occasion']}, "
                f"{n['date_long']}){part and ': ' + part}[R/OL]. Unofficial English translation and explainer: "
                f"{n['site']}, {report.last_updated.year}({n['updated']})[{ACCESS}]. {url}.")
+        apa = (f"{n['issuer']}. ({report.date.year}, {report.date.strftime('%B')} {report.date.day}). "
+               f"{n['title']}{part and ': ' + part} [Unofficial translation] ({n['site']}, Trans.). {url}")
+        note = (f"{n['issuer']}, “{part or n['title']},” in {n['title']}, {delivered}, unofficial translation by "
+                f"{n['site']}, last updated {updated}, accessed {ACCESS}, {url}.")
+        bib = (f"{n['issuer']}. “{part or n['title']}.” In {n['title']}, {delivered}. Unofficial translation by "
+               f"{n['site']}. Accessed {ACCESS}. {url}.")
         inline = (f"({n['title']}, {report.year}{part and ', “' + part + '”'}; unofficial translation, "
                   f"{n['site']}, {url})")
-    en = _names(report, "en")
-    en_part = page_title if lang == "en" else page_title
-    apa = (f"{en['issuer']}. ({report.date.year}, {report.date.strftime('%B')} {report.date.day}). "
-           f"{en['title']}{en_part and ': ' + en_part} ({en['site']}, Trans.; unofficial translation). {url}")
-    chicago_note = (f"{en['issuer']}, “{en_part},” in {en['title']}, {report.date.strftime('%B')} {report.date.day}, "
-                    f"{report.date.year}, unofficial translation by {en['site']}, last updated "
-                    f"{report.last_updated.strftime('%B')} {report.last_updated.day}, {report.last_updated.year}, "
-                    f"accessed {ACCESS}, {url}.")
-    chicago_bib = (f"{en['issuer']}. “{en_part}.” In {en['title']}, {report.date.strftime('%B')} {report.date.day}, "
-                   f"{report.date.year}. Unofficial translation by {en['site']}. Accessed {ACCESS}. {url}.")
     bibtex = "\n".join([
-        f"@misc{{{report.id}-{key},",
-        f"  author = {{{{{en['issuer']}}}}},",
-        f"  title = {{{{{en_part}}} --- {{{en['title']}}}}},",
+        f"@misc{{{report.id}-{key}-{lang},",
+        f"  author = {{{{{n['issuer']}}}}},",
+        f"  title = {{{{{part or n['title']}}} --- {{{n['title']}}}}},",
         f"  year = {{{report.date.year}}},",
         f"  month = {report.date.strftime('%b').lower()},",
-        f"  note = {{Unofficial English translation and explainer by {en['site']}, last updated {en['updated']}}},",
+        f"  note = {{{n['site']}: " + ("非官方英译与解读,更新于" if lang == "zh" else
+                                      "unofficial English translation and explainer, last updated ") + f"{n['updated']}}},",
         f"  url = {{{url}}},",
         f"  urldate = {{{ACCESS}}}",
         "}",
     ])
-    long_fmt = "long-zh" if lang == "zh" else "long-en"
+    date_format = "long-zh" if lang == "zh" else "long-en-us"
     names = {"zh": ("GB/T 7714-2015", "APA 第7版", "芝加哥格式(注释)", "芝加哥格式(参考文献)", "BibTeX", "新闻行文引用"),
              "en": ("GB/T 7714-2015", "APA 7", "Chicago (note)", "Chicago (bibliography)", "BibTeX", "In a news story")}[lang]
     return [
         Citation("gbt7714", names[0], gbt, "iso"),
-        Citation("apa", names[1], apa, "long-en"),
-        Citation("chicago-note", names[2], chicago_note, "long-en"),
-        Citation("chicago-bib", names[3], chicago_bib, "long-en"),
+        Citation("apa", names[1], apa, date_format),
+        Citation("chicago-note", names[2], note, date_format),
+        Citation("chicago-bib", names[3], bib, date_format),
         Citation("bibtex", names[4], bibtex, "iso"),
-        Citation("inline", names[5], inline, long_fmt),
+        Citation("inline", names[5], inline, date_format),
     ]

@@ -101,6 +101,7 @@ def make_env(templates_dir: Path, state: RenderState, translations: l10n.StrictT
         structured_data=lambda spec, lg=lang: structured_data(report, spec, lg),
         paragraph_home=lambda pid, lg=lang: paragraph_home(report, pid, lg),
         chart=charts.render_chart, citations=cite.citations,
+        access_default=lambda fmt: cite.access_date(report.last_updated, fmt),
     )
     env.filters["t"] = lambda bi, lg=None: bi[lg or lang]
     env.globals["href"] = _href_global

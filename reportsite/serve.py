@@ -31,17 +31,16 @@ class SiteApp:
     def __call__(self, environ, start_response):
         path = unquote(environ.get("PATH_INFO") or "/")
         target = self.resolve(path)
-        if self.error is not None and (target is None or target.suffix == ".html"):
-            return self.respond(start_response, "500 Build failed", "text/html; charset=utf-8", self.error_page())
-        if target is None:
-            return self.respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"404 not found\n")
-        if target.is_dir():
+        if target is not None and target.is_dir():
             if not path.endswith("/"):
                 start_response("301 Moved Permanently", [("Location", path + "/"), ("Content-Length", "0")])
                 return [b""]
             target = target / "index.html"
-            if not target.is_file():
-                return self.respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"404 not found\n")
+        wants_page = target is None or target.suffix == ".html"
+        if self.error is not None and wants_page:
+            return self.respond(start_response, "500 Build failed", "text/html; charset=utf-8", self.error_page())
+        if target is None or not target.is_file():
+            return self.respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"404 not found\n")
         body = target.read_bytes()
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
@@ -70,7 +69,7 @@ class SiteApp:
         return [body]
 
     def error_page(self) -> bytes:
-        return ("<!doctype html><html lang=en><head><meta charset=utf-8><title>Build failed</title></head>"
+        return ("<!doctype html><html lang=en><head><meta charset=utf-8><title>Build failed</title>\n</head>"
                 "<body><h1>Build failed</h1><p>Fix the data and save; this page reloads by itself.</p>"
                 f"<pre>{html.escape(self.error or '')}</pre></body></html>").encode()
 

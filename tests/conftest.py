@@ -24,10 +24,14 @@ def mini(tmp_path) -> Project:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The real Taiyuan site, built once into a temporary folder."""
-    dist = tmp_path_factory.mktemp("site") / "dist"
-    return build(Project.at(REPO, dist=dist))
+def real_project(tmp_path_factory) -> Project:
+    return Project.at(REPO, dist=tmp_path_factory.mktemp("site") / "dist")
+
+
+@pytest.fixture(scope="session")
+def site(real_project):
+    """The real Taiyuan site, built once into a temporary folder (real_project.dist)."""
+    return build(real_project)
 
 
 @pytest.fixture(scope="session")

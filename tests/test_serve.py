@@ -1,0 +1,105 @@
+"""The live preview: serves only the built site, on localhost, and survives a data error."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from .conftest import REPO
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+def wait_for(predicate, seconds: float = 20.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def server(mini):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--data", str(mini.data), "--content", str(mini.content),
+         "--dist", str(mini.dist), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}/"
+
+    def up():
+        try:
+            return get(base + "en/")[0] == 200
+        except OSError:
+            return False
+    try:
+        wait_for(up)
+        yield base, mini, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def raw_status(port_base: str, path: str) -> int:
+    """Send a path exactly as written (no client-side normalisation of ../)."""
+    host, port = port_base.split("//")[1].rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as s:
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        return int(s.recv(64).split()[1])
+
+
+def test_serves_the_built_site_with_live_reload(server):
+    base, _, _ = server
+    status, html = get(base + "en/sections/review-economy/")
+    assert status == 200 and "livereload.js" in html
+    assert get(base + "en/sections/review-economy")[0] == 200  # redirected to the folder
+
+
+@pytest.mark.parametrize("path", ["/../pyproject.toml", "/%2e%2e/pyproject.toml", "/en/../../build.py",
+                                  "/..%2fpyproject.toml", "/%2e%2e%2f%2e%2e%2fetc/passwd", "/assets/..%5c..%5cbuild.py"])
+def test_nothing_outside_the_built_site_is_served(server, path):
+    base, _, _ = server
+    assert raw_status(base, path) == 404
+
+
+def test_binds_to_localhost_by_default(server):
+    base, _, _ = server
+    assert base.startswith("http://127.0.0.1:")
+    port = int(base.rstrip("/").rsplit(":", 1)[1])
+    other = [a for a in socket.gethostbyname_ex(socket.gethostname())[2] if not a.startswith("127.")]
+    for address in other:
+        with pytest.raises(OSError):
+            socket.create_connection((address, port), timeout=1).close()
+
+
+def test_a_data_error_shows_on_the_page_and_the_server_keeps_running(server):
+    base, mini, _ = server
+    section = mini.data / "sections" / "plan-goals.yaml"
+    good = section.read_text(encoding="utf-8")
+    section.write_text(good.replace("    value: 20\n", "    value: twenty\n"), encoding="utf-8")
+    status, html = wait_for(lambda: (lambda r: r if r[0] == 500 else None)(get(base + "en/")))
+    assert "Build failed" in html and "figures[1].value: expected a number, found &#x27;twenty&#x27;" in html
+    section.write_text(good.replace("Goals for the year", "Goals for this year"), encoding="utf-8")
+    status, html = wait_for(lambda: (lambda r: r if "Goals for this year" in r[1] else None)(
+        get(base + "en/sections/plan-goals/")))
+    assert status == 200
