@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import LANGS, charts, cite, l10n, publish, search
+from . import LANGS, charts, cite, l10n, publish, search, share
 from .errors import BuildFailed, Mark, Problems
 from .model import Bi, Figure, Report, Section
 from .text import Prose, markdown
@@ -178,6 +178,14 @@ def render_site(report: Report, templates_dir: Path, translations: dict[str, l10
     outputs["sitemap.xml"] = sitemap(report, specs)
     outputs["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {report.site_url}sitemap.xml\n".encode()
     outputs.update(publish.data_files(report))
+    font = share.find_font()
+    if font is None:
+        problems.add(Mark("reportsite/share.py"), "FONT_PATHS",
+                     "a CJK font for the share images (apt-get install fonts-noto-cjk, or set REPORTSITE_FONT)",
+                     "none")
+    else:
+        for lang in LANGS:
+            outputs[f"assets/share-{lang}.png"] = share.share_image(report, lang, font)
     for lang, tr in translations.items():
         for message in sorted(tr.missing):
             problems.add(Mark(tr.source), f"msgid {message!r}", "a Chinese translation of this UI string", "none")

@@ -157,3 +157,14 @@ def test_each_command_has_help():
         run = subprocess.run([sys.executable, str(REPO / "build.py"), *command, "--help"],
                              capture_output=True, text=True)
         assert run.returncode == 0 and "usage:" in run.stdout, command
+
+
+def test_each_language_has_a_share_image_made_by_the_build(mini):
+    files = build(mini).files
+    for lang in ("zh", "en"):
+        png = files[f"assets/share-{lang}.png"]
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(png[16:20], "big") == 1200 and int.from_bytes(png[20:24], "big") == 630
+        page = files[f"{lang}/index.html"].decode()
+        assert f'<meta property="og:image" content="https://example.org/report/assets/share-{lang}.png">' in page
+    assert files["assets/share-zh.png"] != files["assets/share-en.png"]
