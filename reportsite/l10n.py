@@ -107,7 +107,9 @@ def period(text: str, lang: str) -> str:
 
 def derived_value(d: Derivation, lang: str) -> str:
     if d.unit == "pp":
-        nums = "–".join(_signed(v, lang, 2) for v in _values(d.value))
+        values = _values(d.value)
+        sign = "+" if min(values) > 0 else ""
+        nums = sign + "–".join(number(v, lang, 2) for v in values)
         return f"{nums}个百分点" if lang == "zh" else f"{nums} percentage points"
     if d.unit == "percent":
         nums = "–".join(number(v, lang, 1) for v in _values(d.value)) + "%"
@@ -119,10 +121,6 @@ def derived_value(d: Derivation, lang: str) -> str:
     sign = "+" if min(vals) > 0 else ""
     text = quantity(Range(*vals) if len(vals) == 2 else vals[0], d.end.unit, scale, d.end.measure_zh, (), lang)
     return sign + text
-
-
-def _signed(v: float, lang: str, digits: int) -> str:
-    return ("+" if v > 0 else "") + number(v, lang, digits)
 
 
 def _smaller_scale(a: str | None, b: str | None) -> str | None:
@@ -138,8 +136,8 @@ def formula(d: Derivation, lang: str) -> str:
     result = derived_value(d, lang)
     if d.name == "change":
         if lang == "zh":
-            return f"{period(d.end.period, lang)}{end} − {period(d.start.period, lang)}{start} = {result}"
-        return f"{end} ({d.end.period}) − {start} ({d.start.period}) = {result}"
+            return f"变化:{period(d.end.period, lang)}{end} − {period(d.start.period, lang)}{start} = {result}"
+        return f"Change: {end} ({d.end.period}) − {start} ({d.start.period}) = {result}"
     ratio = f"({end} ÷ {start})^(1/{d.years}) − 1"
     if lang == "zh":
         what = "所需年均增速" if d.name == "growth-needed" else "实际年均增速"

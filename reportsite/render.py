@@ -100,6 +100,7 @@ def make_env(templates_dir: Path, state: RenderState, translations: l10n.StrictT
         page_url=page_url, to_json=to_json, set_=set,
         structured_data=lambda spec, lg=lang: structured_data(report, spec, lg),
         paragraph_home=lambda pid, lg=lang: paragraph_home(report, pid, lg),
+        term_places=lambda term, lg=lang: term_places(report, term, lg),
         chart=charts.render_chart, citations=cite.citations,
         access_default=lambda fmt: cite.access_date(report.last_updated, fmt),
     )
@@ -148,6 +149,15 @@ def paragraph_home(report: Report, paragraph_id: str, lang: str) -> tuple[str, B
     if owner in report.lookup["sections"]:
         return page_url("section", lang, owner) + "#" + paragraph_id, report.lookup["sections"][owner].title
     return page_url("part", lang, owner) + "#" + paragraph_id, report.lookup["parts"][owner].title
+
+
+def term_places(report: Report, term, lang: str) -> list[tuple[str, Bi]]:
+    """The pages where a term appears, once each, linked to its first paragraph there."""
+    places: dict[str, tuple[str, Bi]] = {}
+    for pid in term.paragraph_ids:
+        url, title = paragraph_home(report, pid, lang)
+        places.setdefault(url.split("#")[0], (url, title))
+    return list(places.values())
 
 
 def to_json(value: object) -> Markup:

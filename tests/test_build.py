@@ -133,7 +133,7 @@ def test_derived_numbers_say_how_they_were_computed(mini):
     build(mini)
     en = (mini.dist / "en/figures/gdp-growth-2030/index.html").read_text(encoding="utf-8")
     assert "<strong>+0.8 percentage points</strong>" in en
-    assert "6% (2030) − 5.2% (2029) = +0.8 percentage points" in en
+    assert "Change: 6% (2030) − 5.2% (2029) = +0.8 percentage points" in en
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(mini, tmp_path):

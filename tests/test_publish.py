@@ -30,7 +30,7 @@ def test_targets_carry_their_derived_numbers_and_formulas(mini):
     targets = json.loads(build(mini).files["data/targets.json"])
     gdp = targets[0]
     assert gdp["change_en"] == "+0.8 percentage points"
-    assert gdp["how_computed_en"] == "6% (2030) − 5.2% (2029) = +0.8 percentage points"
+    assert gdp["how_computed_en"] == "Change: 6% (2030) − 5.2% (2029) = +0.8 percentage points"
 
 
 def test_the_datapackage_describes_every_resource(mini):
