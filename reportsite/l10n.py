@@ -10,6 +10,7 @@ import datetime as dt
 import gettext
 import io
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -55,6 +56,7 @@ def figure_value(figure: Figure, lang: str) -> str:
     return quantity(figure.value, figure.unit, figure.scale, figure.measure_zh, figure.qualifiers, lang)
 
 
+@lru_cache(maxsize=8192)  # pure; each figure is shown on several pages
 def quantity(value: float | Range, unit: str, scale: str | None, measure_zh: str | None,
              qualifiers: tuple[str, ...], lang: str) -> str:
     if lang == "zh":

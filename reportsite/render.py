@@ -76,8 +76,24 @@ def plan_pages(report: Report) -> list[PageSpec]:
     return specs
 
 
-def make_env(templates_dir: Path, state: RenderState, translations: l10n.StrictTranslations) -> jinja2.Environment:
+class SharedBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, so the second language's environment does not compile again."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+def make_env(templates_dir: Path, state: RenderState, translations: l10n.StrictTranslations,
+             bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -173,15 +189,17 @@ def render_site(report: Report, templates_dir: Path, translations: dict[str, l10
     specs = plan_pages(report)
     outputs: dict[str, bytes] = {}
     md = markdown()
+    bytecode = SharedBytecode()
     for lang in LANGS:
         term_url = lambda tid, lg=lang: page_url("glossary", lg) + "#" + tid  # noqa: E731
         state = RenderState(report, lang, options, Prose(md, report.lookup["terms"], None))
-        env = make_env(templates_dir, state, translations[lang])
+        env = make_env(templates_dir, state, translations[lang], bytecode)
         for spec in (s for s in specs if s.lang == lang):
             state.prose.term_url = _relative_to(spec.url, term_url, options.url_style)
             outputs[_dest(spec.url)] = _render(env, spec, state, problems)
         outputs.update(search.index_files(report, lang))
-    env_en = make_env(templates_dir, RenderState(report, "en", options, Prose(md, {}, lambda t: t)), translations["en"])
+    env_en = make_env(templates_dir, RenderState(report, "en", options, Prose(md, {}, lambda t: t)),
+                      translations["en"], bytecode)
     chooser = PageSpec("chooser", "en", "chooser.html", report.site_name)
     outputs["index.html"] = _render(env_en, chooser, env_en.globals["state"], problems)
     outputs["404.html"] = _render(env_en, PageSpec("chooser", "en", "404.html", report.site_name), env_en.globals["state"], problems)
