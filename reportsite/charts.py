@@ -7,6 +7,7 @@ Every chart carries a <title>, a <desc> stating its numbers, and a data table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -68,10 +69,25 @@ def render_chart(kind: str, lang: str, report: Report, section: Section | None =
     return _figure(rows, title, lang, chart_id)
 
 
+def wrap(text: str, width: int = WIDTH, size: int = 15) -> list[str]:
+    """Break a label into lines that fit the chart: CJK characters are about one em wide, Latin about half."""
+    lines, line, used = [], "", 0.0
+    for word in re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+", text):
+        cost = sum(size if "\u3000" <= ch <= "\uffef" else size * 0.56 for ch in word)
+        if line and used + cost > width:
+            lines.append(line.rstrip())
+            line, used = "", 0.0
+        line += word
+        used += cost
+    return lines + [line.rstrip()] if line.strip() else lines
+
+
 def _row_svg(row: Row, y: int, lang: str) -> tuple[list[str], int]:
     peak = max(_bar_value(f) for _, f in row.bars) or 1
-    parts = [f'<text x="0" y="{y + 16}" class="c-label">{escape(row.label)}</text>']
-    y += LABEL
+    parts = []
+    for line in wrap(row.label):
+        parts.append(f'<text x="0" y="{y + 16}" class="c-label">{escape(line)}</text>')
+        y += LABEL
     for role, f in row.bars:
         share = max(_bar_value(f) / peak, 0.004)
         width = round(TRACK * share, 1)

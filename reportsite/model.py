@@ -172,10 +172,15 @@ class Report:
 
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Every line of the source in order: part headings, section headings, paragraphs."""
-        out: list[Paragraph] = []
-        for part in self.parts:
-            if part.heading:
-                out.append(part.heading)
-            for section in part.sections:
-                out.extend(section.all_paragraphs)
-        return tuple(out)
+        return paragraphs_in_order(self.parts)
+
+
+def paragraphs_in_order(parts: tuple[Part, ...]) -> tuple[Paragraph, ...]:
+    """Part heading, then each section's heading and paragraphs: the order of the source."""
+    out: list[Paragraph] = []
+    for part in parts:
+        if part.heading:
+            out.append(part.heading)
+        for section in part.sections:
+            out.extend(section.all_paragraphs)
+    return tuple(out)

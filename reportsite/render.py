@@ -12,9 +12,9 @@ from markupsafe import Markup
 
 from . import LANGS, charts, cite, l10n, publish, search, share
 from .errors import BuildFailed, Mark, Problems
-from .model import Bi, Figure, Report, Section
+from .model import Bi, Report
 from .text import Prose, markdown
-from .urls import FOLDER, href, other, page_url
+from .urls import FOLDER, dest, href, other, page_url
 from .vocab import KINDS, QUALIFIERS, TARGET_GROUPS
 
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
@@ -58,19 +58,18 @@ def plan_pages(report: Report) -> list[PageSpec]:
     """Every HTML page of the site, in both languages, in a stable order."""
     specs: list[PageSpec] = []
     for lang in LANGS:
-        t = lambda zh, en: Bi(zh, en)  # noqa: E731 (UI titles come from the catalog in templates)
         specs.append(PageSpec("home", lang, "home.html", report.site_name, description=report.title))
         for part in report.parts:
             specs.append(PageSpec("part", lang, "part.html", part.title, part.id, part, part.summary))
         for section in report.sections:
             specs.append(PageSpec("section", lang, "section.html", section.title, section.id, section, section.explainer))
-        specs.append(PageSpec("figures", lang, "figures.html", t("全部数字", "All figures")))
+        specs.append(PageSpec("figures", lang, "figures.html", Bi("全部数字", "All figures")))
         for figure in report.figures:
             specs.append(PageSpec("figure", lang, "figure.html", figure.label, figure.id, figure))
-        specs.append(PageSpec("targets", lang, "targets.html", t("目标一览", "Targets")))
-        specs.append(PageSpec("glossary", lang, "glossary.html", t("术语表", "Glossary")))
-        specs.append(PageSpec("downloads", lang, "downloads.html", t("数据下载", "Downloads")))
-        specs.append(PageSpec("search", lang, "search.html", t("搜索", "Search")))
+        specs.append(PageSpec("targets", lang, "targets.html", Bi("目标一览", "Targets")))
+        specs.append(PageSpec("glossary", lang, "glossary.html", Bi("术语表", "Glossary")))
+        specs.append(PageSpec("downloads", lang, "downloads.html", Bi("数据下载", "Downloads")))
+        specs.append(PageSpec("search", lang, "search.html", Bi("搜索", "Search")))
         for page in (p for p in report.pages if p.slug != "home"):  # home.md is the home page's intro
             specs.append(PageSpec("page", lang, "page.html", page.title, page.slug, page))
     return specs
@@ -196,8 +195,8 @@ def render_site(report: Report, templates_dir: Path, translations: dict[str, l10
         env = make_env(templates_dir, state, translations[lang], bytecode)
         for spec in (s for s in specs if s.lang == lang):
             state.prose.term_url = _relative_to(spec.url, term_url, options.url_style)
-            outputs[_dest(spec.url)] = _render(env, spec, state, problems)
-        outputs.update(search.index_files(report, lang))
+            outputs[dest(spec.url)] = _render(env, spec, state, problems)
+        outputs.update(search.index_files(report, lang, options.url_style))
     env_en = make_env(templates_dir, RenderState(report, "en", options, Prose(md, {}, lambda t: t)),
                       translations["en"], bytecode)
     chooser = PageSpec("chooser", "en", "chooser.html", report.site_name)
@@ -226,23 +225,22 @@ def _relative_to(from_url: str, term_url, style: str):
     return lambda tid: href(from_url, term_url(tid), style)
 
 
-def _dest(url: str) -> str:
-    return url + "index.html" if url == "" or url.endswith("/") else url
-
-
 def _render(env: jinja2.Environment, spec: PageSpec, state: RenderState, problems: Problems) -> bytes:
-    try:
-        html = env.get_template(spec.template).render(page=spec, obj=spec.obj)
-    except jinja2.TemplateSyntaxError as exc:
-        problems.add(Mark(f"templates/{exc.name or spec.template}", exc.lineno), "", "a valid template", exc.message)
-        return b""
-    except jinja2.UndefinedError as exc:
-        problems.add(Mark(f"templates/{spec.template}"), spec.url, "only defined names in the template", str(exc))
-        return b""
-    except jinja2.TemplateNotFound as exc:
-        problems.add(Mark(f"templates/{exc.name}"), spec.url, "a template file", "none")
-        return b""
+    html = render_template(env, spec.template, spec.url, problems, page=spec, obj=spec.obj)
     return html.encode("utf-8")
+
+
+def render_template(env: jinja2.Environment, name: str, where: str, problems: Problems, **context) -> str:
+    """A template rendered, or "" with the template mistake noted (file, line, what went wrong)."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        problems.add(Mark(f"templates/{exc.name or name}", exc.lineno), "", "a valid template", exc.message)
+    except jinja2.UndefinedError as exc:
+        problems.add(Mark(f"templates/{name}"), where, "only defined names in the template", str(exc))
+    except jinja2.TemplateNotFound as exc:
+        problems.add(Mark(f"templates/{exc.name}"), where, "a template file", "none")
+    return ""
 
 
 def sitemap(report: Report, specs: list[PageSpec]) -> bytes:
@@ -262,5 +260,3 @@ def sitemap(report: Report, specs: list[PageSpec]) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def section_figures(report: Report, section: Section) -> tuple[Figure, ...]:
-    return section.figures

@@ -15,8 +15,9 @@ from pathlib import Path
 from .derive import derive_target
 from .errors import BuildFailed, Mark, Problems, rel
 from .fields import Field
-from .load import Doc, load_yaml, read_text
-from .model import Bi, Correction, Figure, Page, Paragraph, Part, Range, Report, Section, Target, Term
+from .load import load_yaml, read_text
+from .model import (Bi, Correction, Figure, Page, Paragraph, Part, Range, Report, Section, Target, Term,
+                    paragraphs_in_order)
 from .vocab import KINDS, QUALIFIERS, SCALES, TARGET_GROUPS, UNITS
 
 TERM_LINK = re.compile(r"\]\(term:([^)\s]*)\)")
@@ -104,7 +105,7 @@ class _Context:
             lookup={"figures": figures, "terms": {t.id: t for t in terms},
                     "sections": {s.id: s for p in parts for s in p.sections},
                     "parts": {p.id: p for p in parts},
-                    "paragraphs": {q.id: q for q in _all_paragraphs(parts)}},
+                    "paragraphs": {q.id: q for q in paragraphs_in_order(parts)}},
         )
 
     def read_topics(self, field: Field) -> dict[str, Bi]:
@@ -197,13 +198,8 @@ class _Context:
         if self.incomplete:
             return
         lines = source.split("\n")
-        seen: list[tuple[Paragraph, Part]] = []
-        for part in parts:
-            if part.heading:
-                seen.append((part.heading, part))
-            for section in part.sections:
-                seen.extend((p, part) for p in section.all_paragraphs)
-        for index, (paragraph, _) in enumerate(seen):
+        seen = paragraphs_in_order(parts)
+        for index, paragraph in enumerate(seen):
             expected = lines[index] if index < len(lines) else None
             if paragraph.zh != expected:
                 where = f"line {index + 1} of {SOURCE_FILE}" if expected is not None else "no more lines"
@@ -292,7 +288,7 @@ class _Context:
         f = self.load(self.dir / "glossary.yaml")
         if f is None or not f.mapping(("terms",)):
             return ()
-        paragraphs = _all_paragraphs(parts)
+        paragraphs = paragraphs_in_order(parts)
         terms, seen = [], {}
         for t in f["terms"].items():
             if not t.mapping(("id", "zh", "pinyin", "en", "explanation"), ("match_zh",)):
@@ -351,11 +347,6 @@ class _Context:
             f.fail("the id of a figure in data/sections/*.yaml", repr(fid))
             return None
         return figures.get(fid) if fid else None
-
-
-def _all_paragraphs(parts: tuple[Part, ...]) -> list[Paragraph]:
-    return [q for p in parts for q in ((p.heading,) if p.heading else ()) + tuple(
-        x for s in p.sections for x in s.all_paragraphs)]
 
 
 def read_pages(content_dir: Path, root: Path, problems: Problems) -> tuple[Page, ...]:

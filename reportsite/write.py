@@ -43,6 +43,7 @@ def write_site(files: dict[str, bytes], dist: Path) -> None:
     dist = dist.resolve()
     dist.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dist.name}.staging-", dir=dist.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server may run as another user
     old = None
     try:
         write_tree(files, staging)

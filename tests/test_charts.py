@@ -35,3 +35,11 @@ def test_bars_are_proportional_to_the_values(mini):
 def test_no_chart_when_there_is_nothing_to_compare(mini):
     report = load(mini)
     assert str(render_chart("before-after", "en", report, section=report.lookup["sections"]["plan-goals"])) == ""
+
+
+def test_long_labels_wrap_inside_the_chart():
+    from reportsite.charts import WIDTH, wrap
+    lines = wrap("Per capita GDP rank among provincial capitals of China")
+    assert lines == ["Per capita GDP rank among provincial", "capitals of China"]
+    assert all(len(line) * 15 * 0.56 <= WIDTH for line in lines)
+    assert wrap("规模以上工业企业研发活动全覆盖率和上水平的比例数字很长") == ["规模以上工业企业研发活动全覆盖率和上水平的比例数", "字很长"]

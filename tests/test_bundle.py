@@ -1,0 +1,448 @@
+"""The offline bundle (`python build.py bundle`): a zip of the whole site that works from file://,
+one self-contained HTML file per language, and a bilingual README, all in dist/bundle/.
+
+Links are checked for every page by parsing the HTML; the browser (Debian's Chromium through
+Playwright, opening file:// URLs) checks a sample of pages, search, the language switch, the
+reading modes, and the one-file editions with the network cut off, printed to A4.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import posixpath
+import re
+import shutil
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from reportsite import LANGS
+from reportsite.bundle import BUNDLE_DIR, build_bundle, bundle_files, bundle_name
+from reportsite.site import Project, load
+
+from .conftest import REPO, browser_required
+
+# <link rel=...> values that never make the browser fetch anything
+NON_FETCHING_RELS = {"canonical", "alternate", "author", "license", "help", "search", "next", "prev"}
+
+
+# ---- fixtures -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The site and bundle built once into a temporary dist/, never the repository's, from a
+    snapshot of data/ (so that the report loaded here is the one the bundle was built from)."""
+    tmp = tmp_path_factory.mktemp("bundle")
+    shutil.copytree(REPO / "data", tmp / "data")
+    project = Project.at(REPO, data=tmp / "data", dist=tmp / "dist")
+    lines = list(build_bundle(project))
+    return project, load(project), lines
+
+
+@pytest.fixture(scope="module")
+def project(built) -> Project:
+    return built[0]
+
+
+@pytest.fixture(scope="module")
+def report(built):
+    return built[1]
+
+
+@pytest.fixture(scope="module")
+def name(report) -> str:
+    return bundle_name(report)
+
+
+@pytest.fixture(scope="module")
+def folder(project) -> Path:
+    return project.dist / BUNDLE_DIR
+
+
+@pytest.fixture(scope="module")
+def unzipped(folder, name, tmp_path_factory) -> Path:
+    """The zip unpacked as a reader would; returns the folder with index.html."""
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(folder / f"{name}.zip") as zf:
+        zf.extractall(target)
+    return target / name
+
+
+# ---- HTML, parsed ---------------------------------------------------------------------------
+
+
+class Refs(HTMLParser):
+    """Every id, and every reference (tag, attribute, value, rel) of one page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.refs: list[tuple[str, str, str, str]] = []
+        self.inline: list[tuple[str, str]] = []
+        self._open: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.append(a["id"])
+        for attr in ("href", "src", "action", "data", "poster", "srcset"):
+            if a.get(attr) is not None:
+                self.refs.append((tag, attr, a[attr], (a.get("rel") or "").lower()))
+        if tag in ("style", "script") and not a:
+            self._open, self._text = tag, []
+
+    def handle_data(self, data):
+        if self._open:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == self._open:
+            self.inline.append((tag, "".join(self._text)))
+            self._open = None
+
+
+def parse(path: Path) -> Refs:
+    parser = Refs()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def is_external(url: str) -> bool:
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*:|^//", url, re.I))
+
+
+def resolve(from_rel: str, link: str) -> tuple[str, str]:
+    """(site-relative file, fragment) of a relative link from the file from_rel."""
+    path, _, fragment = link.partition("#")
+    path = path.split("?", 1)[0]
+    if not path:
+        return from_rel, fragment
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(from_rel), path))
+    assert not target.startswith("../"), f"{from_rel}: {link} leaves the bundle"
+    return target, fragment
+
+
+# ---- the files ------------------------------------------------------------------------------
+
+
+def test_the_bundle_folder_holds_the_zip_the_two_single_files_and_the_readme(built, folder, name):
+    project, report, lines = built
+    assert name == f"taiyuan-2021-{report.last_updated.isoformat()}"
+    files = sorted(p.name for p in folder.iterdir())
+    assert files == sorted(["README.txt", f"{name}.zip", f"{name}-zh.html", f"{name}-en.html"])
+    for file in files:  # the sizes are printed at the end
+        size = (folder / file).stat().st_size
+        assert any(file in line and f"{size:,} bytes" in line for line in lines), (file, lines)
+    assert (project.dist / "index.html").is_file() and (project.dist / "en/sections/plan-1-innovation/index.html").is_file()
+
+
+def test_the_downloads_pages_link_to_the_bundle(project, name):
+    for lang in LANGS:
+        page = f"{lang}/downloads/index.html"
+        links = [v for _, attr, v, _ in parse(project.dist / page).refs if "bundle/" in v]
+        targets = sorted(resolve(page, v)[0] for v in links)
+        assert targets == sorted(f"bundle/{name}{end}" for end in (".zip", "-zh.html", "-en.html")), links
+        assert all((project.dist / t).is_file() for t in targets)
+
+
+def test_the_zip_is_deterministic_sorted_and_dated(project, report, folder, name):
+    data = (folder / f"{name}.zip").read_bytes()
+    with zipfile.ZipFile(folder / f"{name}.zip") as zf:
+        infos = zf.infolist()
+        comment = zf.comment.decode("utf-8")
+        inner_readme = zf.read(f"{name}/README.txt").decode("utf-8-sig")
+    names = [i.filename for i in infos]
+    assert names == sorted(names)
+    assert all(n.startswith(f"{name}/") for n in names)
+    stamp = (report.last_updated.year, report.last_updated.month, report.last_updated.day, 0, 0, 0)
+    assert {i.date_time for i in infos} == {stamp}
+    inside = {n[len(name) + 1:] for n in names}
+    assert {"index.html", "zh/index.html", "en/index.html", "assets/site.css", "assets/site.js",
+            "zh/search/index.js", "en/search/index.js", "data/figures.csv", "README.txt"} <= inside
+    assert not any(n.startswith("bundle/") for n in inside)  # not the bundle inside itself
+    assert "404.html" not in inside  # server-only: its links are absolute
+    assert report.last_updated.isoformat() in comment and report.data_hash in comment
+    assert report.last_updated.isoformat() in inner_readme and report.data_hash in inner_readme
+    again = bundle_files(project, report)  # the same input gives the same bytes
+    assert again[f"{name}.zip"] == data
+    for file, content in again.items():
+        assert (folder / file).read_bytes() == content, file
+
+
+def test_the_readme_says_what_is_inside_in_both_languages(report, folder, name):
+    text = (folder / "README.txt").read_bytes().decode("utf-8-sig")
+    for needle in (f"{name}.zip", f"{name}-zh.html", f"{name}-en.html", "index.html",
+                   report.last_updated.isoformat(), report.data_hash, report.licence.zh, report.licence.en,
+                   report.title.zh, report.title.en, "打开方式", "How to open it", "来源", "Source", "许可", "Licence"):
+        assert needle in text, needle
+
+
+def test_every_file_states_the_date_and_the_data_version(report, folder, name):
+    for file in (f"{name}-zh.html", f"{name}-en.html", "README.txt"):
+        text = (folder / file).read_bytes().decode("utf-8-sig")
+        assert report.last_updated.isoformat() in text and report.data_hash in text, file
+
+
+# ---- the offline site: every link, parsed ---------------------------------------------------
+
+
+def test_every_page_of_the_offline_site_is_reached_and_every_link_resolves(unzipped, report):
+    """Crawl from index.html: each link names a file that exists, each #fragment an id in it."""
+    html_files = {p.relative_to(unzipped).as_posix() for p in unzipped.rglob("*.html")}
+    assert len(html_files) > 400
+    parsed: dict[str, Refs] = {}
+
+    def page(rel: str) -> Refs:
+        if rel not in parsed:
+            parsed[rel] = parse(unzipped / rel)
+        return parsed[rel]
+
+    queue, seen, problems = ["index.html"], {"index.html"}, []
+    while queue:
+        rel = queue.pop()
+        for tag, attr, value, rels in page(rel).refs:
+            if is_external(value):
+                fetches = tag != "a" and not (tag == "link" and set(rels.split()) <= NON_FETCHING_RELS)
+                if fetches or not value.startswith(("http://", "https://", "mailto:")):
+                    problems.append(f"{rel}: <{tag} {attr}={value}> is not local")
+                continue
+            if value.startswith("/"):
+                problems.append(f"{rel}: {value} is absolute: it breaks on file://")
+                continue
+            target, fragment = resolve(rel, value)
+            path_part = value.split("#", 1)[0].split("?", 1)[0]
+            if path_part and (path_part.endswith("/") or path_part in (".", "..")):
+                problems.append(f"{rel}: {value} names a folder, not a file")
+                continue
+            if not (unzipped / target).is_file():
+                problems.append(f"{rel}: {value} -> {target} does not exist")
+                continue
+            if target.endswith(".html"):
+                if fragment and fragment not in page(target).ids:
+                    problems.append(f"{rel}: {value} -> no id {fragment!r} in {target}")
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+    assert problems == [], "\n".join(problems[:30])
+    assert seen == html_files, sorted(html_files - seen)[:10]
+    for lang in LANGS:  # every section is there in both languages
+        for section in report.sections:
+            assert f"{lang}/sections/{section.id}/index.html" in seen
+
+
+def test_every_search_result_link_resolves(unzipped):
+    for lang in LANGS:
+        here = f"{lang}/search/index.html"
+        text = (unzipped / lang / "search" / "index.js").read_text(encoding="utf-8")
+        assert text.startswith("window.SEARCH_INDEX=")
+        entries = json.loads(text[len("window.SEARCH_INDEX="):].rstrip().rstrip(";"))
+        assert len(entries) > 300
+        for entry in entries:
+            target, fragment = resolve(here, entry["u"])
+            assert target.endswith(".html") and (unzipped / target).is_file(), entry["u"]
+            if fragment:
+                assert fragment in parse(unzipped / target).ids, entry["u"]
+
+
+# ---- the one-file editions, parsed ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_single_file_links_only_to_its_own_anchors(folder, name, report, lang):
+    page = parse(folder / f"{name}-{lang}.html")
+    ids = page.ids
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    for tag, attr, value, rels in page.refs:
+        assert attr == "href" and value.startswith("#") and len(value) > 1, (tag, attr, value)
+        assert value[1:] in ids, value
+    present = set(ids)
+    assert {s.id for s in report.sections} <= present
+    assert {f"part-{p.id}" for p in report.parts} <= present
+    assert {p.id for p in report.paragraphs()} <= present
+    assert {f.id for f in report.figures} <= present
+    assert {f"term-{t.id}" for t in report.terms} <= present
+    assert {f"target-{t.id}" for t in report.targets} <= present
+    assert {"contents", "targets", "glossary"} <= present
+    assert any(v.startswith("#term-") for _, _, v, _ in page.refs)  # terms link to the glossary in the file
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_single_file_allows_its_inline_css_and_js_by_hash_only(folder, name, lang):
+    text = (folder / f"{name}-{lang}.html").read_text(encoding="utf-8")
+    page = parse(folder / f"{name}-{lang}.html")
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', text).group(1)
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp and "default-src 'none'" in csp
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";") if d.strip())
+    assert {tag for tag, _ in page.inline} == {"style", "script"}
+    for tag, body in page.inline:
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        assert f"'sha256-{digest}'" in directives[f"{tag}-src"].split(), tag
+    assert " style=" not in text  # style attributes would need 'unsafe-hashes'
+    assert "@page" in text and "A4" in text
+
+
+# ---- in the browser, from file:// -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser():
+    browser_required()
+    from .browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def offline_page(browser, unzipped):
+    """A page allowed to load only files of the unzipped bundle."""
+    from .browser import guard_requests
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    blocked = guard_requests(context, (unzipped.as_uri() + "/",))
+    requests: list[str] = []
+    errors: list[str] = []
+    pg = context.new_page()
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    outside = [u for u in requests if not u.startswith(unzipped.as_uri() + "/")]
+    assert blocked == [] and outside == [], f"requests left the bundle: {blocked or outside}"
+    assert errors == [], f"console errors: {errors}"
+
+
+SAMPLE = ["{lang}/index.html", "{lang}/parts/plan/index.html", "{lang}/sections/plan-1-innovation/index.html",
+          "{lang}/figures/gdp-2020/index.html", "{lang}/figures/index.html", "{lang}/targets/index.html",
+          "{lang}/glossary/index.html", "{lang}/downloads/index.html", "{lang}/about/index.html"]
+
+
+@pytest.mark.browser
+def test_the_offline_site_opens_from_index_html_and_follows_links(offline_page, unzipped):
+    page = offline_page
+    page.goto((unzipped / "index.html").as_uri())
+    assert page.locator("link[rel=stylesheet]").count() == 1
+    page.click("a[data-lang=en]")
+    page.wait_for_url((unzipped / "en" / "index.html").as_uri())
+    for lang in LANGS:
+        for pattern in SAMPLE:
+            url = (unzipped / pattern.format(lang=lang)).as_uri()
+            page.goto(url)
+            # the stylesheet and the script loaded from disk
+            assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).borderBottomStyle") == "solid"
+            links = page.eval_on_selector_all(
+                "a[href]", "as => as.map(a => a.href).filter(h => h.startsWith('file:'))")
+            for link in links:
+                file = Path(re.sub(r"^file://", "", link.split("#")[0].split("?")[0]))
+                assert file.is_file() and file.suffix in (".html", ".csv", ".json", ".txt"), (url, link)
+    page.goto((unzipped / "en/sections/plan-indicators/index.html").as_uri())
+    page.click("nav.crumbs a >> nth=1")  # a click, as a reader would, lands on a file, not a folder listing
+    assert page.url.endswith("/en/parts/plan/index.html")
+    assert page.locator("h1").count() == 1
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, query, expected", [
+    ("zh", "高新技术企业", "high-tech-enterprises-2025"),
+    ("en", "high-tech enterprises", "high-tech-enterprises-2020"),
+])
+def test_search_works_from_the_disk(offline_page, unzipped, lang, query, expected):
+    page = offline_page
+    page.goto((unzipped / lang / "search" / "index.html").as_uri())
+    page.fill("#q", query)
+    links = page.locator(".search-results a")
+    links.first.wait_for()
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert any(expected in h for h in hrefs), hrefs
+    assert all(h.split("#")[0].endswith("index.html") for h in hrefs), hrefs
+    links.first.click()
+    page.wait_for_load_state()
+    assert page.url.split("#")[0].endswith("/index.html") and page.locator("h1").count() == 1
+    if "#" in page.url:
+        assert page.locator(f"[id='{page.url.split('#', 1)[1]}']").count() == 1
+    # the search box on any page submits to the search page, which reads the query
+    page.goto((unzipped / lang / "sections" / "plan-1-innovation" / "index.html").as_uri())
+    page.fill("#q", query)
+    page.press("#q", "Enter")
+    page.wait_for_url(re.compile(rf"/{lang}/search/index\.html\?q="))
+    page.locator(".search-results a").first.wait_for()
+
+
+@pytest.mark.browser
+def test_the_language_switch_and_reading_modes_work_from_the_disk(offline_page, unzipped):
+    page = offline_page
+    page.goto((unzipped / "zh/sections/plan-1-innovation/index.html").as_uri() + "#plan-1-six-new")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    page.click("a.lang-switch")
+    page.wait_for_url((unzipped / "en/sections/plan-1-innovation/index.html").as_uri() + "#plan-1-six-new")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert not page.locator("[id='plan-1-six-new'] .zh").is_visible()
+    page.click("label[for=mode-both]")
+    assert page.locator("#plan-1-six-new .zh").is_visible() and page.locator("#plan-1-six-new .en").is_visible()
+    page.click("label[for=mode-other]")
+    assert page.locator("#plan-1-six-new .zh").is_visible() and not page.locator("#plan-1-six-new .en").is_visible()
+    page.click("a.lang-switch")  # and back, still at the same paragraph
+    page.wait_for_url((unzipped / "zh/sections/plan-1-innovation/index.html").as_uri() + "#plan-1-six-new")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_single_file_works_offline_and_prints_to_a4(browser, folder, name, report, lang):
+    file_url = (folder / f"{name}-{lang}.html").as_uri()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    routed: list[str] = []
+
+    def route(r):  # nothing may be fetched: not the network, not another file
+        routed.append(r.request.url)
+        if r.request.url == file_url:
+            r.continue_()
+        else:
+            r.abort()
+
+    context.route("**/*", route)
+    requests: list[str] = []
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(file_url)
+        page.wait_for_load_state("networkidle")
+        ids = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
+        assert {s.id for s in report.sections} <= ids
+        # the inline CSS applied and the inline script ran: the CSP allowed both
+        assert page.evaluate("getComputedStyle(document.querySelector('.modes')).position") == "sticky"
+        assert page.locator("table.targets thead button.sort").count() == 8
+        # internal navigation and the reading modes
+        page.click(f"nav.toc a[href='#{report.sections[-1].id}']")
+        assert page.url.endswith("#" + report.sections[-1].id)
+        assert page.locator(f"[id='{report.sections[-1].id}']").is_visible()
+        para = page.locator(f"[id='{report.sections[-1].paragraphs[0].id}']")
+        own, other = ("zh", "en") if lang == "zh" else ("en", "zh")
+        assert para.locator(f".{own}").is_visible() and not para.locator(f".{other}").is_visible()
+        page.click("label[for=mode-both]")
+        assert para.locator(".zh").is_visible() and para.locator(".en").is_visible()
+        page.click("label[for=mode-own]")
+        term = page.locator(f"main .para > .{own} a.term").first
+        target = term.get_attribute("href")
+        term.click()
+        assert page.locator(f"[id='{target[1:]}']").is_visible()
+        pdf = page.pdf(format="A4")
+    finally:
+        context.close()
+    assert requests == [file_url], requests
+    assert all(u == file_url for u in routed), routed
+    assert errors == [], errors
+    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 20 <= pages <= 400, pages
