@@ -21,9 +21,11 @@ def test_the_data_rebuilds_the_source_text_exactly(real_report):
 
 
 def test_the_source_in_the_project_is_the_shared_source():
-    shared = REPO.parent.parent / "shared" / "source" / "taiyuan-2021-government-work-report.zh.txt"
-    if shared.exists():
-        assert shared.read_text(encoding="utf-8") == SOURCE
+    """data/source.zh.txt is a copy of the shared source (beside the checkout, when it is there)."""
+    shared = REPO.parent / "shared" / "source" / "taiyuan-2021-government-work-report.zh.txt"
+    if not shared.exists():
+        pytest.skip("no shared/ folder beside this checkout")
+    assert shared.read_text(encoding="utf-8") == SOURCE
 
 
 def test_known_defects_are_kept_verbatim_and_corrected_separately(real_report):
