@@ -107,3 +107,29 @@ def test_the_glossary_explains_at_least_forty_terms_that_appear_in_the_report(re
 def test_every_section_has_an_explainer_in_both_languages(real_report):
     for s in real_report.sections:
         assert len(s.explainer.en.split(". ")) >= 2 and s.explainer.zh, s.id
+
+
+# What a number printed in digits may be when it is not a figure: the issue's own list
+# (dates, names and labels that only contain digits), each as a pattern around the number.
+NOT_FIGURES = [
+    r"\d{4}年", r"\d{1,2}月", r"\d{1,2}日", r"\(\d{4}-\d{4}\)", r"\d{4}-\d{4}\)",  # dates and plan spans
+    r"5G", r"PM2\.5", r"7×24", r"1\+30", r"\d+国道", r"\d+号线", r"R1号", r"\dA级", r"500强", r"100周年",
+]
+
+
+def test_every_number_printed_in_digits_is_a_figure_or_a_date_or_name(real_report):
+    """No quantity of the report is missing from the figures."""
+    values: dict[str, set[str]] = {}
+    for f in real_report.figures:
+        for v in ((f.value.low, f.value.high) if isinstance(f.value, Range) else (f.value,)):
+            values.setdefault(f.paragraph_id, set()).add(f"{v:g}" if isinstance(v, float) else str(v))
+    label_spans = lambda text: [m.span() for p in NOT_FIGURES for m in re.finditer(p, text)]  # noqa: E731
+    missing = []
+    for p in real_report.paragraphs():
+        spans = label_spans(p.zh)
+        for m in re.finditer(r"\d+(?:\.\d+)?", p.zh):
+            if m.group() in values.get(p.id, set()):
+                continue
+            if not any(a <= m.start() and m.end() <= b for a, b in spans):
+                missing.append((p.id, p.zh[max(0, m.start() - 8):m.end() + 4]))
+    assert missing == []
