@@ -7,4 +7,4 @@ if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-noto-cjk fontconfig >/dev/null
 fi
-python3 -m pip install --quiet --disable-pip-version-check -e .
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e .
