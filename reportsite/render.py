@@ -1,10 +1,12 @@
-"""The model -> {output path: bytes}. One Jinja environment per language, templates
-compiled once; nothing here touches the disk except reading templates and assets."""
+"""The model -> {output path: bytes}: pages, data files, search indexes and share images.
+
+One Jinja environment per language, each template compiled once; nothing here
+writes to the disk (write.py does)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -51,7 +53,6 @@ class RenderState:
     lang: str
     options: Options
     prose: Prose
-    pages: dict = field(default_factory=dict)
 
 
 def plan_pages(report: Report) -> list[PageSpec]:
@@ -194,6 +195,7 @@ def render_site(report: Report, templates_dir: Path, translations: dict[str, l10
         state = RenderState(report, lang, options, Prose(md, report.lookup["terms"], None))
         env = make_env(templates_dir, state, translations[lang], bytecode)
         for spec in (s for s in specs if s.lang == lang):
+            # glossary links in prose are relative to the page being rendered
             state.prose.term_url = _relative_to(spec.url, term_url, options.url_style)
             outputs[dest(spec.url)] = _render(env, spec, state, problems)
         outputs.update(search.index_files(report, lang, options.url_style))
