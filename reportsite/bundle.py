@@ -57,7 +57,7 @@ def build_bundle(project: Project) -> Iterator[str]:
         if path in files:
             raise OutputError(f"two outputs want the path {path}")
         files[path] = data
-    write_site(files, project.dist)
+    write_site(files.items(), project.dist)
     yield (f"built {project.dist}: {pages} pages, {len(files)} files, "
            f"{len(report.figures)} figures in {time.perf_counter() - start:.2f} s")
     yield f"offline bundle in {project.dist / BUNDLE_DIR} (data of {report.last_updated.isoformat()}, " \

@@ -60,8 +60,8 @@ def render_chart(kind: str, lang: str, report: Report, section: Section | None =
         rows = before_after_rows(section, lang)
         title = {"zh": "前后对比", "en": "Before and after"}[lang]
     else:
-        chosen = [t for t in report.targets if t.group == group and t.baselines
-                  and (section is None or t.figure.section_id == section.id)]
+        pool = report.targets if section is None else report.lookup["targets_by_section"].get(section.id, [])
+        chosen = [t for t in pool if t.group == group and t.baselines]
         rows = target_rows(chosen, lang)
         title = {"zh": "目标与基数", "en": "Goals against the report's baselines"}[lang]
     if not rows:

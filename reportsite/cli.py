@@ -40,8 +40,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             for line in build_bundle(project):
                 print(line)
         else:
-            built = build(project)
-            print(f"built {project.dist}: {built.pages} pages, {len(built.files)} files, "
+            built = build(project, keep_files=False)
+            print(f"built {project.dist}: {built.pages} pages, {len(built.paths)} files, "
                   f"{len(built.report.figures)} figures in {built.seconds:.2f} s")
     except BuildFailed as failed:
         print(failed.problems.report(), file=sys.stderr)

@@ -6,6 +6,7 @@ writes to the disk (write.py does)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,12 +183,12 @@ def to_json(value: object) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def render_site(report: Report, templates_dir: Path, translations: dict[str, l10n.StrictTranslations],
-                options: Options = Options()) -> dict[str, bytes]:
-    """Every output file of the site as {path: bytes}; raises BuildFailed on template mistakes."""
+def iter_site(report: Report, templates_dir: Path, translations: dict[str, l10n.StrictTranslations],
+              options: Options = Options()) -> Iterator[tuple[str, bytes]]:
+    """Every output file of the site as (path, bytes), one at a time, so a large site need not
+    sit in memory; raises BuildFailed at the end if any template or catalog mistake was found."""
     problems = Problems()
     specs = plan_pages(report)
-    outputs: dict[str, bytes] = {}
     md = markdown()
     bytecode = SharedBytecode()
     for lang in LANGS:
@@ -197,16 +198,15 @@ def render_site(report: Report, templates_dir: Path, translations: dict[str, l10
         for spec in (s for s in specs if s.lang == lang):
             # glossary links in prose are relative to the page being rendered
             state.prose.term_url = _relative_to(spec.url, term_url, options.url_style)
-            outputs[dest(spec.url)] = _render(env, spec, state, problems)
-        outputs.update(search.index_files(report, lang, options.url_style))
-    env_en = make_env(templates_dir, RenderState(report, "en", options, Prose(md, {}, lambda t: t)),
-                      translations["en"], bytecode)
-    chooser = PageSpec("chooser", "en", "chooser.html", report.site_name)
-    outputs["index.html"] = _render(env_en, chooser, env_en.globals["state"], problems)
-    outputs["404.html"] = _render(env_en, PageSpec("chooser", "en", "404.html", report.site_name), env_en.globals["state"], problems)
-    outputs["sitemap.xml"] = sitemap(report, specs)
-    outputs["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {report.site_url}sitemap.xml\n".encode()
-    outputs.update(publish.data_files(report))
+            yield dest(spec.url), _render(env, spec, state, problems)
+        yield from search.index_files(report, lang, options.url_style).items()
+    state_en = RenderState(report, "en", options, Prose(md, {}, lambda t: t))
+    env_en = make_env(templates_dir, state_en, translations["en"], bytecode)
+    yield "index.html", _render(env_en, PageSpec("chooser", "en", "chooser.html", report.site_name), state_en, problems)
+    yield "404.html", _render(env_en, PageSpec("chooser", "en", "404.html", report.site_name), state_en, problems)
+    yield "sitemap.xml", sitemap(report, specs)
+    yield "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {report.site_url}sitemap.xml\n".encode()
+    yield from publish.data_files(report).items()
     font = share.find_font()
     if font is None:
         problems.add(Mark("reportsite/share.py"), "FONT_PATHS",
@@ -214,13 +214,12 @@ def render_site(report: Report, templates_dir: Path, translations: dict[str, l10
                      "none")
     else:
         for lang in LANGS:
-            outputs[f"assets/share-{lang}.png"] = share.share_image(report, lang, font)
+            yield f"assets/share-{lang}.png", share.share_image(report, lang, font)
     for lang, tr in translations.items():
         for message in sorted(tr.missing):
             problems.add(Mark(tr.source), f"msgid {message!r}", "a Chinese translation of this UI string", "none")
     if problems:
         raise BuildFailed(problems)
-    return outputs
 
 
 def _relative_to(from_url: str, term_url, style: str):

@@ -86,7 +86,7 @@ def dev_html(body: bytes) -> bytes:
 def rebuild(project: Project, app: SiteApp) -> None:
     start = time.perf_counter()
     try:
-        built = build(project)
+        built = build(project, keep_files=False)
     except BuildFailed as failed:
         app.error = failed.problems.report()
         print(app.error, file=sys.stderr, flush=True)

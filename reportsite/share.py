@@ -53,7 +53,7 @@ def share_image(report: Report, lang: str, font_path: Path) -> bytes:
     note = "中英双语 · 逐段对照 · 数字可溯源" if lang == "zh" else "Chinese and English · every number sourced"
     draw.text((72, 560), note, font=font(28), fill=WARM)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
 
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BuildFailed, Problems
 from .l10n import load_translations
 from .model import Report
-from .render import Options, render_site
+from .render import Options, iter_site
 from .validate import validate_report
-from .write import collect, write_site
+from .write import unique, with_assets, write_site
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,13 @@ class Project:
 @dataclass(frozen=True)
 class Built:
     report: Report
-    files: dict[str, bytes]
+    paths: tuple[str, ...]
     seconds: float
+    files: dict[str, bytes] | None = None  # kept only when asked for (tests, the bundle)
 
     @property
     def pages(self) -> int:
-        return sum(1 for name in self.files if name.endswith(".html"))
+        return sum(1 for name in self.paths if name.endswith(".html"))
 
 
 def load(project: Project) -> Report:
@@ -54,19 +56,30 @@ def load(project: Project) -> Report:
     return validate_report(project.data, project.content, project.root)
 
 
-def render(project: Project, report: Report, options: Options = Options()) -> dict[str, bytes]:
+def iter_files(project: Project, report: Report, options: Options = Options()) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site, rendered one at a time, assets included, no path twice."""
     problems = Problems()
     translations = load_translations(project.locales, project.root, problems)
     if problems:
         raise BuildFailed(problems)
-    return collect(render_site(report, project.templates, translations, options), project.assets)
+    return unique(with_assets(iter_site(report, project.templates, translations, options), project.assets))
 
 
-def build(project: Project, options: Options = Options(), write: bool = True) -> Built:
-    """Build the whole site; on success replace dist/, on failure leave it untouched."""
+def render(project: Project, report: Report, options: Options = Options()) -> dict[str, bytes]:
+    """Every file of the site in memory, as {path: bytes}."""
+    return dict(iter_files(project, report, options))
+
+
+def build(project: Project, options: Options = Options(), keep_files: bool = True) -> Built:
+    """Build the whole site; on success replace dist/, on failure leave it untouched.
+
+    With keep_files=False the pages stream to the disk as they are rendered (the CLI's
+    way: memory stays flat however large the report)."""
     start = time.perf_counter()
     report = load(project)
-    files = render(project, report, options)
-    if write:
-        write_site(files, project.dist)
-    return Built(report, files, time.perf_counter() - start)
+    if keep_files:
+        files = render(project, report, options)
+        write_site(files.items(), project.dist)
+        return Built(report, tuple(files), time.perf_counter() - start, files)
+    paths = write_site(iter_files(project, report, options), project.dist)
+    return Built(report, tuple(paths), time.perf_counter() - start)

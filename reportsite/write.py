@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 
@@ -15,38 +16,50 @@ class OutputError(Exception):
     """Two writes to one path, or a path outside the output folder: a bug, not a data mistake."""
 
 
-def collect(outputs: dict[str, bytes], assets_dir: Path) -> dict[str, bytes]:
-    """Add the static assets to the rendered outputs, refusing any path written twice."""
-    files = dict(outputs)
+def with_assets(outputs: Iterable[tuple[str, bytes]], assets_dir: Path) -> Iterator[tuple[str, bytes]]:
+    """The rendered outputs, then the static assets."""
+    yield from outputs
     for path in sorted(p for p in assets_dir.rglob("*") if p.is_file()):
-        key = "assets/" + path.relative_to(assets_dir).as_posix()
-        if key in files:
-            raise OutputError(f"two outputs want the path {key}")
-        files[key] = path.read_bytes()
-    return files
+        yield "assets/" + path.relative_to(assets_dir).as_posix(), path.read_bytes()
 
 
-def write_tree(files: dict[str, bytes], folder: Path) -> None:
-    """Write {path: bytes} under folder, refusing paths that would land outside it."""
+def unique(files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
+    """Pass files through, refusing a second write to any path."""
+    seen: set[str] = set()
+    for name, data in files:
+        if name in seen:
+            raise OutputError(f"two outputs want the path {name}")
+        seen.add(name)
+        yield name, data
+
+
+def write_tree(files: Iterable[tuple[str, bytes]], folder: Path) -> list[str]:
+    """Write each (path, bytes) under folder, refusing paths outside it; return the paths written."""
     root = folder.resolve()
-    for name in sorted(files):
+    written = []
+    for name, data in unique(files):
         rel = PurePosixPath(name)
         target = (root / rel).resolve()
         if rel.is_absolute() or ".." in rel.parts or not target.is_relative_to(root):
             raise OutputError(f"refusing to write outside the output folder: {name}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(files[name])
+        target.write_bytes(data)
+        written.append(name)
+    return written
 
 
-def write_site(files: dict[str, bytes], dist: Path) -> None:
-    """Replace dist/ with exactly these files, atomically as far as the file system allows."""
+def write_site(files: Iterable[tuple[str, bytes]], dist: Path) -> list[str]:
+    """Replace dist/ with exactly these files, atomically as far as the file system allows.
+
+    The files may be a generator: everything goes to a staging folder first, and an
+    exception on the way (a data or template mistake found late) leaves dist/ as it was."""
     dist = dist.resolve()
     dist.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dist.name}.staging-", dir=dist.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server may run as another user
     old = None
     try:
-        write_tree(files, staging)
+        written = write_tree(files, staging)
         if dist.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{dist.name}.old-", dir=dist.parent))
             os.replace(dist, old / "dist")
@@ -58,3 +71,4 @@ def write_site(files: dict[str, bytes], dist: Path) -> None:
         if old is not None and not dist.exists():
             os.replace(old / "dist", dist)  # put the previous site back
         raise
+    return written

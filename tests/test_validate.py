@@ -166,3 +166,25 @@ def test_the_command_line_prints_errors_without_a_traceback(mini):
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert run.stderr.endswith("figures[1].value: expected a number, found 'twenty'\n1 error; nothing was written.\n")
+
+
+def test_a_ui_string_without_a_chinese_translation_fails_late_and_leaves_the_site(mini, tmp_path):
+    """Missing catalog entries are found while pages stream to the disk; dist/ must still be the old one."""
+    import shutil
+
+    from reportsite.site import Project
+
+    root = tmp_path / "project"
+    for folder in ("templates", "assets", "locales"):
+        shutil.copytree(REPO / folder, root / folder)
+    project = Project.at(root, data=mini.data, content=mini.content, dist=mini.dist)
+    build(project, keep_files=False)
+    before = (mini.dist / "zh" / "index.html").read_bytes()
+    edit(root / "templates" / "base.html", '{{ _("Skip to content") }}', '{{ _("Skip to the text") }}')
+    with pytest.raises(BuildFailed) as failed:
+        build(project, keep_files=False)
+    assert [str(e) for e in failed.value.problems.errors] == [
+        "locales/zh/LC_MESSAGES/messages.po: msgid 'Skip to the text': "
+        "expected a Chinese translation of this UI string, found none"]
+    assert (mini.dist / "zh" / "index.html").read_bytes() == before
+    assert not [p for p in mini.dist.parent.iterdir() if p.name.startswith(".dist.")]
