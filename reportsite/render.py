@@ -183,43 +183,70 @@ def to_json(value: object) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def iter_site(report: Report, templates_dir: Path, translations: dict[str, l10n.StrictTranslations],
-              options: Options = Options()) -> Iterator[tuple[str, bytes]]:
-    """Every output file of the site as (path, bytes), one at a time, so a large site need not
-    sit in memory; raises BuildFailed at the end if any template or catalog mistake was found."""
-    problems = Problems()
-    specs = plan_pages(report)
-    md = markdown()
-    bytecode = SharedBytecode()
-    for lang in LANGS:
-        term_url = lambda tid, lg=lang: page_url("glossary", lg) + "#" + tid  # noqa: E731
-        state = RenderState(report, lang, options, Prose(md, report.lookup["terms"], None))
-        env = make_env(templates_dir, state, translations[lang], bytecode)
-        for spec in (s for s in specs if s.lang == lang):
-            # glossary links in prose are relative to the page being rendered
-            state.prose.term_url = _relative_to(spec.url, term_url, options.url_style)
-            yield dest(spec.url), _render(env, spec, state, problems)
-        yield from search.index_files(report, lang, options.url_style).items()
-    state_en = RenderState(report, "en", options, Prose(md, {}, lambda t: t))
-    env_en = make_env(templates_dir, state_en, translations["en"], bytecode)
-    yield "index.html", _render(env_en, PageSpec("chooser", "en", "chooser.html", report.site_name), state_en, problems)
-    yield "404.html", _render(env_en, PageSpec("chooser", "en", "404.html", report.site_name), state_en, problems)
-    yield "sitemap.xml", sitemap(report, specs)
-    yield "robots.txt", f"User-agent: *\nAllow: /\nSitemap: {report.site_url}sitemap.xml\n".encode()
-    yield from publish.data_files(report).items()
-    font = share.find_font()
-    if font is None:
-        problems.add(Mark("reportsite/share.py"), "FONT_PATHS",
-                     "a CJK font for the share images (apt-get install fonts-noto-cjk, or set REPORTSITE_FONT)",
-                     "none")
-    else:
-        for lang in LANGS:
-            yield f"assets/share-{lang}.png", share.share_image(report, lang, font)
-    for lang, tr in translations.items():
-        for message in sorted(tr.missing):
-            problems.add(Mark(tr.source), f"msgid {message!r}", "a Chinese translation of this UI string", "none")
-    if problems:
-        raise BuildFailed(problems)
+class SiteRenderer:
+    """Renders one report's site: any single file on request (the live preview), or all of it in order."""
+
+    def __init__(self, report: Report, templates_dir: Path, translations: dict[str, l10n.StrictTranslations],
+                 options: Options = Options(), bytecode: jinja2.BytecodeCache | None = None):
+        self.report, self.options, self.translations = report, options, translations
+        self.problems = Problems()
+        self.specs = plan_pages(report) + [PageSpec("chooser", "en", "chooser.html", report.site_name),
+                                           PageSpec("chooser", "en", "404.html", report.site_name)]
+        self.by_dest = {self.dest_of(s): s for s in self.specs}
+        md, bytecode = markdown(), bytecode or SharedBytecode()
+        self.states = {lang: RenderState(report, lang, options, Prose(md, report.lookup["terms"], None))
+                       for lang in LANGS}
+        self.envs = {lang: make_env(templates_dir, self.states[lang], translations[lang], bytecode) for lang in LANGS}
+        self._extras: dict[str, bytes] | None = None
+
+    @staticmethod
+    def dest_of(spec: PageSpec) -> str:
+        return "404.html" if spec.template == "404.html" else dest(spec.url)
+
+    def page(self, spec: PageSpec) -> bytes:
+        state = self.states[spec.lang]
+        # glossary links in prose are relative to the page being rendered
+        state.prose.term_url = _relative_to(spec.url, _glossary_url(spec.lang), self.options.url_style)
+        return _render(self.envs[spec.lang], spec, state, self.problems)
+
+    def extras(self) -> dict[str, bytes]:
+        """Everything that is not a page: search indexes, sitemap, data files, share images."""
+        if self._extras is None:
+            report, files = self.report, {}
+            for lang in LANGS:
+                files.update(search.index_files(report, lang, self.options.url_style))
+            files["sitemap.xml"] = sitemap(report, [s for s in self.specs if s.kind != "chooser"])
+            files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {report.site_url}sitemap.xml\n".encode()
+            files.update(publish.data_files(report))
+            font = share.find_font()
+            if font is None:
+                self.problems.add(Mark("reportsite/share.py"), "FONT_PATHS", "a CJK font for the share images "
+                                  "(apt-get install fonts-noto-cjk, or set REPORTSITE_FONT)", "none")
+            for lang in LANGS if font else ():
+                files[f"assets/share-{lang}.png"] = share.share_image(report, lang, font)
+            self._extras = files
+        return self._extras
+
+    def file(self, path: str) -> bytes | None:
+        """One output file by its path, rendered now; None if the site has no such file."""
+        spec = self.by_dest.get(path)
+        return self.page(spec) if spec else self.extras().get(path)
+
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
+        """Every output file, in a stable order; BuildFailed at the end if anything was wrong."""
+        for spec in self.specs:
+            yield self.dest_of(spec), self.page(spec)
+        yield from self.extras().items()
+        for tr in self.translations.values():
+            for message in sorted(tr.missing):
+                self.problems.add(Mark(tr.source), f"msgid {message!r}", "a Chinese translation of this UI string",
+                                  "none")
+        if self.problems:
+            raise BuildFailed(self.problems)
+
+
+def _glossary_url(lang: str):
+    return lambda tid: page_url("glossary", lang) + "#" + tid
 
 
 def _relative_to(from_url: str, term_url, style: str):

@@ -1,66 +1,82 @@
-"""Live preview: build, serve dist/ on localhost, rebuild on any change, reload the page.
+"""Live preview: build, serve on localhost, rebuild on any change, reload the page.
 
-The server is a small WSGI app over the built folder, so it serves nothing outside
-it (a request for /../pyproject.toml is a 404), and it shows the last build's
-errors as a page while the data is broken, without stopping.
+After a change the data is validated at once and the newest site is served from
+memory, each page rendered when it is asked for, so a save shows in a fraction of
+a second; the whole site is then written to dist/ in the background. The server
+serves nothing outside the site (a request for /../pyproject.toml is a 404), and
+while the data is broken it shows the error list instead, without stopping.
 """
 
 from __future__ import annotations
 
 import html
 import mimetypes
-import posixpath
 import sys
 import time
 from pathlib import Path
 from urllib.parse import unquote
 
 from .errors import BuildFailed
-from .site import Project, build
+from .render import SharedBytecode, SiteRenderer
+from .site import Project, files_of, load, renderer
+from .write import write_site
 
-POLL_MS = 100
+POLL_MS = 100  # how often the watcher looks for changes
+WRITE_DELAY_S = 0.5  # let the reloaded browser fetch its page before the full write
 
 
 class SiteApp:
-    """WSGI: files under root only; an error page for HTML requests while the build is broken."""
+    """WSGI over the newest site (in memory) and dist/ (on disk), nothing else."""
 
-    def __init__(self, root: Path):
-        self.root = root
+    def __init__(self, dist: Path, assets: Path):
+        self.dist, self.assets = dist, assets
         self.error: str | None = None
+        self.site: SiteRenderer | None = None
 
     def __call__(self, environ, start_response):
         path = unquote(environ.get("PATH_INFO") or "/")
-        target = self.resolve(path)
-        if target is not None and target.is_dir():
-            if not path.endswith("/"):
-                start_response("301 Moved Permanently", [("Location", path + "/"), ("Content-Length", "0")])
-                return [b""]
-            target = target / "index.html"
-        wants_page = target is None or target.suffix == ".html"
+        name = site_path(path)
+        if name is None:
+            return self.respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"404 not found\n")
+        if self.has_folder(name):
+            start_response("301 Moved Permanently", [("Location", path + "/"), ("Content-Length", "0")])
+            return [b""]
+        wants_page = name.endswith(".html")
+        body = None if self.error else self.newest(name)
         if self.error is not None and wants_page:
             return self.respond(start_response, "500 Build failed", "text/html; charset=utf-8", self.error_page())
-        if target is None or not target.is_file():
+        if body is None:
+            body = self.from_disk(name)
+        if body is None:
             return self.respond(start_response, "404 Not Found", "text/plain; charset=utf-8", b"404 not found\n")
-        body = target.read_bytes()
-        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
         if kind.startswith("text/html"):
             body = dev_html(body)
         return self.respond(start_response, "200 OK", kind, body)
 
-    def resolve(self, path: str) -> Path | None:
-        """The file for a URL path, or None for anything that is not inside root."""
-        if "\0" in path or "\\" in path:
+    def newest(self, name: str) -> bytes | None:
+        """The file from the newest site, rendered now; a template mistake becomes the error page."""
+        if self.site is None:
             return None
-        parts = [p for p in path.split("/") if p not in ("", ".")]
-        if ".." in parts:
+        body = self.site.file(name)
+        if body is None and name.startswith("assets/"):
+            body = read_inside(self.assets, name[len("assets/"):])
+        if self.site.problems:
+            self.error = self.site.problems.report()
             return None
-        root = self.root.resolve()
-        target = (root / posixpath.join(*parts)).resolve() if parts else root
-        if not target.is_relative_to(root) or not target.exists():
-            return None
-        return target
+        return body
+
+    def from_disk(self, name: str) -> bytes | None:
+        return read_inside(self.dist, name)
+
+    def has_folder(self, name: str) -> bool:
+        """A folder URL without its slash: /en/sections/x -> /en/sections/x/."""
+        if name.endswith(".html") or "." in name.rsplit("/", 1)[-1]:
+            return False
+        index = name.rstrip("/") + "/index.html"
+        return bool(self.site and index in self.site.by_dest) or (self.dist / index).is_file()
 
     @staticmethod
     def respond(start_response, status: str, kind: str, body: bytes):
@@ -74,6 +90,26 @@ class SiteApp:
                 f"<pre>{html.escape(self.error or '')}</pre></body></html>").encode()
 
 
+def site_path(url_path: str) -> str | None:
+    """The site file a URL path names (folders -> index.html), or None if it tries to leave the site."""
+    if "\0" in url_path or "\\" in url_path:
+        return None
+    parts = [p for p in url_path.split("/") if p not in ("", ".")]
+    if ".." in parts:
+        return None
+    name = "/".join(parts)
+    return name + "/index.html" if url_path.endswith("/") and name else (name or "index.html")
+
+
+def read_inside(root: Path, name: str) -> bytes | None:
+    """A file's bytes if it is under root (after resolving links), else None."""
+    base = root.resolve()
+    target = (base / name).resolve()
+    if not target.is_relative_to(base) or not target.is_file():
+        return None
+    return target.read_bytes()
+
+
 def dev_html(body: bytes) -> bytes:
     """The live-reload script is inline, so the preview drops the page's CSP; published pages keep it."""
     start = body.find(b'<meta http-equiv="Content-Security-Policy"')
@@ -83,16 +119,41 @@ def dev_html(body: bytes) -> bytes:
     return body[:start] + body[end + 1:]
 
 
-def rebuild(project: Project, app: SiteApp) -> None:
-    start = time.perf_counter()
-    try:
-        built = build(project, keep_files=False)
-    except BuildFailed as failed:
-        app.error = failed.problems.report()
-        print(app.error, file=sys.stderr, flush=True)
-        return
-    app.error = None
-    print(f"rebuilt {built.pages} pages in {time.perf_counter() - start:.2f} s", flush=True)
+class Preview:
+    """Rebuilds on change: validate now, serve from memory, write dist/ shortly after."""
+
+    def __init__(self, project: Project, app: SiteApp, schedule):
+        self.project, self.app, self.schedule = project, app, schedule
+        self.bytecode = SharedBytecode()  # templates that did not change are not compiled again
+        self.generation = 0
+
+    def rebuild(self) -> None:
+        start = time.perf_counter()
+        try:
+            site = renderer(self.project, load(self.project), bytecode=self.bytecode)
+        except BuildFailed as failed:
+            self.fail(failed)
+            return
+        self.app.site, self.app.error = site, None
+        self.generation += 1
+        print(f"validated in {time.perf_counter() - start:.2f} s; serving the new site", flush=True)
+        self.schedule(WRITE_DELAY_S, lambda generation=self.generation: self.write(generation))
+
+    def write(self, generation: int) -> None:
+        if generation != self.generation or self.app.site is None:
+            return  # a newer change came in; its own write follows
+        start = time.perf_counter()
+        try:
+            paths = write_site(files_of(self.app.site, self.project), self.project.dist)
+        except BuildFailed as failed:
+            self.fail(failed)
+            return
+        pages = sum(1 for p in paths if p.endswith(".html"))
+        print(f"wrote {pages} pages to {self.project.dist} in {time.perf_counter() - start:.2f} s", flush=True)
+
+    def fail(self, failed: BuildFailed) -> None:
+        self.app.error = failed.problems.report()
+        print(self.app.error, file=sys.stderr, flush=True)
 
 
 def serve_forever(project: Project, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -107,11 +168,12 @@ def serve_forever(project: Project, host: str = "127.0.0.1", port: int = 8000) -
             ioloop.PeriodicCallback(callback, POLL_MS).start()
             return True
 
-    app = SiteApp(project.dist)
-    rebuild(project, app)
+    app = SiteApp(project.dist, project.assets)
+    preview = Preview(project, app, lambda delay, fn: ioloop.IOLoop.current().call_later(delay, fn))
+    preview.rebuild()  # served from memory at once; dist/ is written when the server starts
     server = Server(app, watcher=FastWatcher())
     for folder in project.watched:
         if folder.exists():
-            server.watch(str(folder), lambda: rebuild(project, app))
+            server.watch(str(folder), preview.rebuild)
     print(f"serving {project.dist} at http://{host}:{port}/ (Ctrl+C stops)", flush=True)
     server.serve(port=port, host=host, debug=False, restart_delay=0)

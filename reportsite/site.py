@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from .errors import BuildFailed, Problems
 from .l10n import load_translations
 from .model import Report
-from .render import Options, iter_site
+from .render import Options, SiteRenderer
 from .validate import validate_report
 from .write import unique, with_assets, write_site
 
@@ -56,13 +58,23 @@ def load(project: Project) -> Report:
     return validate_report(project.data, project.content, project.root)
 
 
-def iter_files(project: Project, report: Report, options: Options = Options()) -> Iterator[tuple[str, bytes]]:
-    """Every file of the site, rendered one at a time, assets included, no path twice."""
+def renderer(project: Project, report: Report, options: Options = Options(),
+             bytecode: jinja2.BytecodeCache | None = None) -> SiteRenderer:
+    """The site's renderer: the UI catalogs loaded, templates ready."""
     problems = Problems()
     translations = load_translations(project.locales, project.root, problems)
     if problems:
         raise BuildFailed(problems)
-    return unique(with_assets(iter_site(report, project.templates, translations, options), project.assets))
+    return SiteRenderer(report, project.templates, translations, options, bytecode)
+
+
+def files_of(site: SiteRenderer, project: Project) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site, rendered one at a time, assets included, no path twice."""
+    return unique(with_assets(site, project.assets))
+
+
+def iter_files(project: Project, report: Report, options: Options = Options()) -> Iterator[tuple[str, bytes]]:
+    return files_of(renderer(project, report, options), project)
 
 
 def render(project: Project, report: Report, options: Options = Options()) -> dict[str, bytes]:

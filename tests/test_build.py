@@ -10,6 +10,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from reportsite.site import build
 
 from .conftest import REPO
@@ -168,3 +170,13 @@ def test_each_language_has_a_share_image_made_by_the_build(mini):
         page = files[f"{lang}/index.html"].decode()
         assert f'<meta property="og:image" content="https://example.org/report/assets/share-{lang}.png">' in page
     assert files["assets/share-zh.png"] != files["assets/share-en.png"]
+
+
+def test_nothing_is_written_outside_the_output_folder(tmp_path):
+    from reportsite.write import OutputError, write_site
+    for name in ("../escape.html", "/etc/passwd", "a/../../escape.html", ""):
+        with pytest.raises(OutputError):
+            write_site([("ok.html", b"x"), (name, b"x")], tmp_path / "dist")
+        assert not (tmp_path / "escape.html").exists() and not (tmp_path / "dist").exists()
+    with pytest.raises(OutputError, match="two outputs want the path a.html"):
+        write_site([("a.html", b"1"), ("a.html", b"2")], tmp_path / "dist")

@@ -103,3 +103,5 @@ def test_a_data_error_shows_on_the_page_and_the_server_keeps_running(server):
     status, html = wait_for(lambda: (lambda r: r if "Goals for this year" in r[1] else None)(
         get(base + "en/sections/plan-goals/")))
     assert status == 200
+    written = mini.dist / "en" / "sections" / "plan-goals" / "index.html"
+    wait_for(lambda: written.exists() and "Goals for this year" in written.read_text(encoding="utf-8"))
