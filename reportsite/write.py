@@ -40,7 +40,7 @@ def write_tree(files: Iterable[tuple[str, bytes]], folder: Path) -> list[str]:
     for name, data in unique(files):
         rel = PurePosixPath(name)
         target = (root / rel).resolve()
-        if rel.is_absolute() or ".." in rel.parts or not target.is_relative_to(root):
+        if rel.is_absolute() or ".." in rel.parts or not rel.parts or not target.is_relative_to(root):
             raise OutputError(f"refusing to write outside the output folder: {name}")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
