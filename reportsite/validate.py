@@ -118,19 +118,29 @@ class _Context:
 
     # -- parts and sections ---------------------------------------------------
 
-    def read_part(self, ref: Field, source: str, topics: dict[str, Bi]) -> Part | None:
-        part_id = ref.ident()
-        if part_id is None:
+    def load_referenced(self, ref: Field, kind: str, referrer: str) -> tuple[str, Field] | None:
+        """The file a reference names (parts/<id>.yaml, sections/<id>.yaml), checked to carry that id."""
+        ident = ref.ident()
+        if ident is None:
             return None
-        path = self.dir / "parts" / f"{part_id}.yaml"
+        path = self.dir / f"{kind}s" / f"{ident}.yaml"
         if not path.exists():
-            ref.fail(f"a part with a file {rel(path, self.root)}", repr(part_id))
+            ref.fail(f"a {kind} with a file {rel(path, self.root)}", repr(ident))
             return None
         f = self.load(path)
-        if f is None or not f.mapping(("id", "number", "title", "summary", "sections"), ("heading",)):
+        if f is None:
             return None
-        if f["id"].value != part_id:
-            f["id"].fail(f"the id {part_id!r} the file is named after and report.yaml refers to")
+        if isinstance(f.value, dict) and f.value.get("id") != ident:
+            f["id"].fail(f"the id {ident!r} the file is named after and {referrer} refers to")
+        return ident, f
+
+    def read_part(self, ref: Field, source: str, topics: dict[str, Bi]) -> Part | None:
+        loaded = self.load_referenced(ref, "part", "report.yaml")
+        if loaded is None:
+            return None
+        part_id, f = loaded
+        if not f.mapping(("id", "number", "title", "summary", "sections"), ("heading",)):
+            return None
         number = f["number"].value
         if number is not None:
             number = f["number"].integer()
@@ -144,18 +154,12 @@ class _Context:
         return Part(part_id, number, title, heading, summary, sections)
 
     def read_section(self, ref: Field, part_id: str, topics: dict[str, Bi]) -> Section | None:
-        section_id = ref.ident()
-        if section_id is None:
+        loaded = self.load_referenced(ref, "section", "its part")
+        if loaded is None:
             return None
-        path = self.dir / "sections" / f"{section_id}.yaml"
-        if not path.exists():
-            ref.fail(f"a section with a file {rel(path, self.root)}", repr(section_id))
+        section_id, f = loaded
+        if not f.mapping(("id", "title", "explainer", "paragraphs"), ("heading", "figures")):
             return None
-        f = self.load(path)
-        if f is None or not f.mapping(("id", "title", "explainer", "paragraphs"), ("heading", "figures")):
-            return None
-        if f["id"].value != section_id:
-            f["id"].fail(f"the id {section_id!r} the file is named after and its part refers to")
         self.claim(f["id"], section_id)
         heading = self.read_paragraph(f["heading"], section_id) if f.get("heading") else None
         self.incomplete |= bool(f.get("heading")) and heading is None

@@ -62,3 +62,24 @@ def guard_requests(context, allowed_prefixes: tuple[str, ...]) -> list[str]:
 
     context.route("**/*", route)
     return blocked
+
+
+@contextlib.contextmanager
+def checked_page(browser, allowed: tuple[str, ...], **context_options):
+    """A page that may load only URLs under allowed; on leaving, no request went elsewhere
+    and the console logged no error or warning."""
+    context = browser.new_context(**context_options)
+    blocked = guard_requests(context, allowed)
+    requests: list[str] = []
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        yield page
+    finally:
+        context.close()
+    outside = [u for u in requests if not u.startswith(allowed) and not u.startswith("data:")]
+    assert blocked == [] and outside == [], f"requests left {allowed}: {blocked or outside}"
+    assert errors == [], f"console errors: {errors}"

@@ -45,3 +45,23 @@ def browser_required() -> None:
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing at /usr/bin/chromium (install Debian's chromium package)")
         pytest.skip("Chromium is not installed")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, started once for all browser tests."""
+    browser_required()
+    from .browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def base(site, real_project):
+    """The real site over a local HTTP server; the base URL ends in /."""
+    browser_required()
+    from .browser import serve_folder
+
+    with serve_folder(real_project.dist) as url:
+        yield url

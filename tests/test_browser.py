@@ -5,39 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from .browser import chromium, guard_requests, serve_folder
-from .conftest import browser_required
+from .browser import checked_page
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def base(site, real_project):
-    browser_required()
-    with serve_folder(real_project.dist) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    browser_required()
-    with chromium() as b:
-        yield b
-
-
 @pytest.fixture
 def page(browser, base):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
-    blocked = guard_requests(context, (base,))
-    errors: list[str] = []
-    pg = context.new_page()
-    pg.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    assert blocked == [], f"requests left localhost: {blocked}"
-    assert errors == [], f"console errors: {errors}"
+    with checked_page(browser, (base,), viewport={"width": 1280, "height": 800},
+                      permissions=["clipboard-read", "clipboard-write"]) as pg:
+        yield pg
 
 
 def test_english_home_switches_to_the_chinese_home(page, base):

@@ -24,7 +24,7 @@ from reportsite import LANGS
 from reportsite.bundle import BUNDLE_DIR, build_bundle, bundle_files, bundle_name
 from reportsite.site import Project, load
 
-from .conftest import REPO, browser_required
+from .conftest import REPO
 
 # <link rel=...> values that never make the browser fetch anything
 NON_FETCHING_RELS = {"canonical", "alternate", "author", "license", "help", "search", "next", "prev"}
@@ -291,33 +291,13 @@ def test_the_single_file_allows_its_inline_css_and_js_by_hash_only(folder, name,
 # ---- in the browser, from file:// -----------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def browser():
-    browser_required()
-    from .browser import chromium
-
-    with chromium() as b:
-        yield b
-
-
 @pytest.fixture
 def offline_page(browser, unzipped):
     """A page allowed to load only files of the unzipped bundle."""
-    from .browser import guard_requests
+    from .browser import checked_page
 
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    blocked = guard_requests(context, (unzipped.as_uri() + "/",))
-    requests: list[str] = []
-    errors: list[str] = []
-    pg = context.new_page()
-    pg.on("request", lambda r: requests.append(r.url))
-    pg.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    yield pg
-    context.close()
-    outside = [u for u in requests if not u.startswith(unzipped.as_uri() + "/")]
-    assert blocked == [] and outside == [], f"requests left the bundle: {blocked or outside}"
-    assert errors == [], f"console errors: {errors}"
+    with checked_page(browser, (unzipped.as_uri() + "/",), viewport={"width": 1280, "height": 800}) as pg:
+        yield pg
 
 
 SAMPLE = ["{lang}/index.html", "{lang}/parts/plan/index.html", "{lang}/sections/plan-1-innovation/index.html",

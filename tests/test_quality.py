@@ -14,28 +14,14 @@ from urllib.parse import unquote, urldefrag, urljoin
 
 import pytest
 
-from .browser import chromium, guard_requests, serve_folder
-from .conftest import REPO, browser_required
+from .browser import guard_requests
+from .conftest import REPO
 
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 PAGE_TYPES = ["", "{lang}/", "{lang}/parts/plan/", "{lang}/sections/plan-1-innovation/",
               "{lang}/sections/review-fyp-innovation/", "{lang}/figures/gdp-2020/", "{lang}/figures/",
               "{lang}/targets/", "{lang}/glossary/", "{lang}/downloads/", "{lang}/about/",
               "{lang}/search/?q=%E9%AB%98%E6%96%B0"]
-
-
-@pytest.fixture(scope="module")
-def base(site, real_project):
-    browser_required()
-    with serve_folder(real_project.dist) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    browser_required()
-    with chromium() as b:
-        yield b
 
 
 def html_pages(dist: Path) -> list[str]:

@@ -188,3 +188,10 @@ def test_a_ui_string_without_a_chinese_translation_fails_late_and_leaves_the_sit
         "expected a Chinese translation of this UI string, found none"]
     assert (mini.dist / "zh" / "index.html").read_bytes() == before
     assert not [p for p in mini.dist.parent.iterdir() if p.name.startswith(".dist.")]
+
+
+def test_a_file_must_carry_the_id_it_is_named_after(mini):
+    edit(mini.data / "sections/plan-goals.yaml", "id: plan-goals\n", "id: plan-aims\n")
+    assert errors_of(mini) == [
+        "data/sections/plan-goals.yaml:1:5: id: expected the id 'plan-goals' the file is named after and its part "
+        "refers to, found 'plan-aims'"]
