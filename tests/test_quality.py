@@ -215,3 +215,15 @@ def test_every_page_carries_a_content_security_policy_that_forbids_other_origins
             policy = re.search(rb'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', body)
             assert policy, name
             assert b"default-src 'none'" in policy.group(1) and b"unsafe-inline" not in policy.group(1), name
+
+
+def test_two_builds_of_the_real_site_at_different_times_are_byte_identical(site, tmp_path):
+    import hashlib
+    import time
+
+    from reportsite.site import Project, build
+
+    time.sleep(1.1)  # a clock read anywhere in the build would now show
+    again = build(Project.at(REPO, dist=tmp_path / "dist"))
+    digest = lambda files: {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}  # noqa: E731
+    assert digest(again.files) == digest(site.files)
