@@ -118,8 +118,8 @@ def derived_value(d: Derivation, lang: str) -> str:
         return f"每年{nums}" if lang == "zh" else f"{nums} a year"
     scale = _smaller_scale(d.start.scale, d.end.scale)
     factor = SCALES.get(scale or "", 1)
-    scaled = d.value if not isinstance(d.value, Range) else d.value
-    vals = tuple(Decimal(str(v)) / factor for v in _values(scaled))
+    # rounded to 6 places: float arithmetic on printed decimals (8.14 × 10⁴) leaves noise in the last digits
+    vals = tuple(round(Decimal(str(v)) / factor, 6) for v in _values(d.value))
     sign = "+" if min(vals) > 0 else ""
     text = quantity(Range(*vals) if len(vals) == 2 else vals[0], d.end.unit, scale, d.end.measure_zh, (), lang)
     return sign + text
