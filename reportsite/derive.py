@@ -54,10 +54,11 @@ def derive_target(target: Target) -> Target:
     else:
         change = _apply(lambda g, b: g - b, absolute(goal), absolute(base))
         derived.append(Derivation("change", change, goal.unit, base, goal, years))
-        if goal.unit not in NO_GROWTH_UNITS and years > 0 and _positive(absolute(base)):
+        grows = target.growth and goal.unit not in NO_GROWTH_UNITS
+        if grows and years > 0 and _positive(absolute(base)):
             rate = _apply(lambda g, b: compound_growth(b, g, years), absolute(goal), absolute(base))
             derived.append(Derivation("growth-needed", rate, "percent", base, goal, years))
-        if len(target.baselines) > 1 and goal.unit not in NO_GROWTH_UNITS:
+        if grows and len(target.baselines) > 1:
             first = target.baselines[-2]
             span = base.end_year - first.end_year
             if span > 0 and _positive(absolute(first)):

@@ -126,6 +126,7 @@ class Target:
     figure: Figure
     baselines: tuple[Figure, ...]
     derived: tuple[Derivation, ...] = ()
+    growth: bool = True  # a compound growth rate makes sense (a stock, not a count of events or titles)
 
 
 @dataclass(frozen=True)

@@ -325,7 +325,7 @@ class _Context:
             return ()
         targets, seen = [], set()
         for t in f["targets"].items():
-            if not t.mapping(("id", "group", "figure"), ("baselines",)):
+            if not t.mapping(("id", "group", "figure"), ("baselines", "growth")):
                 continue
             tid = t["id"].ident()
             if tid in seen:
@@ -339,7 +339,8 @@ class _Context:
             for b, field in zip(baselines, t["baselines"].items() if t.get("baselines") else []):
                 if b.unit != figure.unit:
                     field.fail(f"a baseline in the goal's unit ({figure.unit})", f"{b.id} in {b.unit}")
-            targets.append(derive_target(Target(tid, group, figure, baselines)))
+            growth = t["growth"].boolean() if t.get("growth") is not None else True
+            targets.append(derive_target(Target(tid, group, figure, baselines, growth=bool(growth))))
         return tuple(targets)
 
     def figure_ref(self, f: Field, figures: dict[str, Figure]) -> Figure | None:

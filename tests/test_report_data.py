@@ -133,3 +133,11 @@ def test_every_number_printed_in_digits_is_a_figure_or_a_date_or_name(real_repor
             if not any(a <= m.start() and m.end() <= b for a, b in spans):
                 missing.append((p.id, p.zh[max(0, m.start() - 8):m.end() + 4]))
     assert missing == []
+
+
+def test_no_growth_rate_is_derived_where_it_would_mean_nothing(real_report):
+    for tid in ("skills-training-2021", "double-support-titles-2021"):
+        target = next(t for t in real_report.targets if t.id == tid)
+        assert [d.name for d in target.derived] == ["change"], tid
+    stations = next(t for t in real_report.targets if t.id == "5g-base-stations-2021")
+    assert [d.name for d in stations.derived] == ["change", "growth-needed"]
