@@ -139,13 +139,14 @@ def formula(d: Derivation, lang: str) -> str:
     if d.name == "change":
         if lang == "zh":
             return f"变化:{period(d.end.period, lang)}{end} − {period(d.start.period, lang)}{start} = {result}"
-        return f"Change: {end} ({d.end.period}) − {start} ({d.start.period}) = {result}"
+        return f"Change: {end} ({period(d.end.period, lang)}) − {start} ({period(d.start.period, lang)}) = {result}"
     ratio = f"({end} ÷ {start})^(1/{d.years}) − 1"
     if lang == "zh":
         what = "所需年均增速" if d.name == "growth-needed" else "实际年均增速"
         return f"{what}:{ratio} = {result}(复合增长,{d.start.period}→{d.end.period},{d.years}年)"
     what = "Annual growth needed" if d.name == "growth-needed" else "Annual growth achieved"
-    return f"{what}: {ratio} = {result} (compound, {d.start.period}→{d.end.period}, {d.years} years)"
+    years = "1 year" if d.years == 1 else f"{d.years} years"
+    return f"{what}: {ratio} = {result} (compound, {d.start.period}→{d.end.period}, {years})"
 
 
 class StrictTranslations(gettext.NullTranslations):
