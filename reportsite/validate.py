@@ -29,12 +29,9 @@ def validate_report(data_dir: Path, content_dir: Path | None, root: Path | None 
     """Load, check and model a whole report; raise BuildFailed with all problems."""
     root = root or data_dir.parent
     problems = Problems()
-    ctx = _Context(data_dir, root, problems)
-    report = ctx.report()
-    if problems or report is None:
-        raise BuildFailed(problems)
+    report = _Context(data_dir, root, problems).report()
     pages = read_pages(content_dir, root, problems) if content_dir else ()
-    if problems:
+    if problems or report is None:
         raise BuildFailed(problems)
     return replace(report, pages=pages, data_hash=hash_folder(data_dir))
 
@@ -82,7 +79,7 @@ class _Context:
                             ("source_url",)):
             return None
         topics = self.read_topics(meta["topics"])
-        parts = self.note_missing([self.read_part(f, source, topics) for f in meta["parts"].items()])
+        parts = self.note_missing([self.read_part(f, topics) for f in meta["parts"].items()])
         self.check_source_order(parts, source)
         figures = {f.id: f for p in parts for s in p.sections for f in s.figures}
         terms = self.read_glossary(parts, source)
@@ -112,7 +109,7 @@ class _Context:
         topics = {}
         for key in field.value:
             label = field[key].bi()
-            if Field(field.doc, field.path, key, self.problems).ident() and label:
+            if Field(field.doc, f"{field.path}.{key}", key, self.problems).ident() and label:
                 topics[key] = label
         return topics
 
@@ -134,7 +131,7 @@ class _Context:
             f["id"].fail(f"the id {ident!r} the file is named after and {referrer} refers to")
         return ident, f
 
-    def read_part(self, ref: Field, source: str, topics: dict[str, Bi]) -> Part | None:
+    def read_part(self, ref: Field, topics: dict[str, Bi]) -> Part | None:
         loaded = self.load_referenced(ref, "part", "report.yaml")
         if loaded is None:
             return None

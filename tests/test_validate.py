@@ -195,3 +195,11 @@ def test_a_file_must_carry_the_id_it_is_named_after(mini):
     assert errors_of(mini) == [
         "data/sections/plan-goals.yaml:1:5: id: expected the id 'plan-goals' the file is named after and its part "
         "refers to, found 'plan-aims'"]
+
+
+def test_content_and_data_mistakes_are_reported_in_the_same_run(mini):
+    (mini.content / "zh" / "about.md").unlink()
+    edit(mini.data / "sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
+    assert errors_of(mini) == [
+        "data/sections/plan-goals.yaml:28:12: figures[1].value: expected a number, found 'twenty'",
+        "content/zh/about.md: expected a translation of content/en/about.md, found no file"]
