@@ -49,9 +49,6 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self.errors)
 
-    def __len__(self) -> int:
-        return len(self.errors)
-
     def report(self) -> str:
         lines = [str(e) for e in self.errors]
         noun = "error" if len(lines) == 1 else "errors"

@@ -43,10 +43,6 @@ def _en_amount(value: float, scale: str | None) -> str:
     return number(amount, "en")
 
 
-def _zh_amount(value: float, scale: str | None) -> str:
-    return number(value, "zh") + (scale or "")
-
-
 def _values(value: float | Range) -> tuple[float, ...]:
     return (value.low, value.high) if isinstance(value, Range) else (value,)
 

@@ -65,10 +65,6 @@ class Figure:
     def end_year(self) -> int:
         return int(self.period[-4:])
 
-    @property
-    def start_year(self) -> int:
-        return int(self.period[:4])
-
 
 @dataclass(frozen=True)
 class Section:

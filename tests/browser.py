@@ -65,12 +65,12 @@ def guard_requests(context, allowed_prefixes: tuple[str, ...]) -> list[str]:
 
 
 @contextlib.contextmanager
-def checked_page(browser, allowed: tuple[str, ...], **context_options):
+def checked_page(browser, allowed: tuple[str, ...], requests: list[str] | None = None, **context_options):
     """A page that may load only URLs under allowed; on leaving, no request went elsewhere
-    and the console logged no error or warning."""
+    and the console logged no error or warning. Every request's URL is appended to requests."""
     context = browser.new_context(**context_options)
     blocked = guard_requests(context, allowed)
-    requests: list[str] = []
+    requests = [] if requests is None else requests
     errors: list[str] = []
     page = context.new_page()
     page.on("request", lambda r: requests.append(r.url))
