@@ -207,10 +207,10 @@ def bench_in_process(root: Path, tmp: Path, runs: int) -> dict:
         totals.append(time.perf_counter() - start)
     for _ in range(runs):
         start = time.perf_counter()
-        report = site_mod.load(project)
+        report = site_mod.read_report(project)
         loads.append(time.perf_counter() - start)
         start = time.perf_counter()
-        files = site_mod.render(project, report)
+        files = site_mod.render_files(project, report)
         renders.append(time.perf_counter() - start)
         start = time.perf_counter()
         write_site(files.items(), project.dist)

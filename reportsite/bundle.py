@@ -24,7 +24,7 @@ from .errors import BuildFailed, Mark, Problems
 from .l10n import load_translations, long_date
 from .model import Report
 from .render import Options, RenderState, make_env, render_template
-from .site import Project, load, render
+from .site import Project, read_report, render_files
 from .text import Prose, markdown
 from .urls import FILE
 from .write import OutputError, write_site
@@ -47,9 +47,9 @@ def bundle_name(report: Report) -> str:
 def build_bundle(project: Project) -> Iterator[str]:
     """Build dist/ with the downloads page linking the bundle, and dist/bundle/; yield lines to print."""
     start = time.perf_counter()
-    report = load(project)
+    report = read_report(project)
     name = bundle_name(report)
-    files = render(project, report, Options(bundle_name=name))
+    files = render_files(project, report, Options(bundle_name=name))
     pages = sum(1 for f in files if f.endswith(".html"))
     bundle = bundle_files(project, report)
     for key, data in bundle.items():
@@ -82,7 +82,7 @@ def bundle_files(project: Project, report: Report) -> dict[str, bytes]:
 
 def offline_site(project: Project, report: Report) -> dict[str, bytes]:
     """The site with links to files (.../index.html), so that it works opened from a disk."""
-    files = render(project, report, Options(url_style=FILE))
+    files = render_files(project, report, Options(url_style=FILE))
     return {k: v for k, v in files.items() if k not in NOT_OFFLINE}
 
 

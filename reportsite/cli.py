@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .errors import BuildFailed
-from .site import Project, build, load
+from .site import Project, build, read_report
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     command = args.command or "build"
     try:
         if command == "check":
-            report = load(project)
+            report = read_report(project)
             print(f"ok: {len(report.sections)} sections, {len(report.figures)} figures, "
                   f"{len(report.targets)} targets, {len(report.terms)} terms; no errors")
         elif command == "serve":

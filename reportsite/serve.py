@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from .errors import BuildFailed
 from .render import SharedBytecode, SiteRenderer
-from .site import Project, files_of, load, renderer
+from .site import Project, files_of, read_report, renderer
 from .write import write_site
 
 POLL_MS = 100  # how often the watcher looks for changes
@@ -130,7 +130,7 @@ class Preview:
     def rebuild(self) -> None:
         start = time.perf_counter()
         try:
-            site = renderer(self.project, load(self.project), bytecode=self.bytecode)
+            site = renderer(self.project, read_report(self.project), bytecode=self.bytecode)
         except BuildFailed as failed:
             self.fail(failed)
             return

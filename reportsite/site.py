@@ -53,7 +53,7 @@ class Built:
         return sum(1 for name in self.paths if name.endswith(".html"))
 
 
-def load(project: Project) -> Report:
+def read_report(project: Project) -> Report:
     """Validate the data and content; raise BuildFailed listing every problem."""
     return validate_report(project.data, project.content, project.root)
 
@@ -77,7 +77,7 @@ def iter_files(project: Project, report: Report, options: Options = Options()) -
     return files_of(renderer(project, report, options), project)
 
 
-def render(project: Project, report: Report, options: Options = Options()) -> dict[str, bytes]:
+def render_files(project: Project, report: Report, options: Options = Options()) -> dict[str, bytes]:
     """Every file of the site in memory, as {path: bytes}."""
     return dict(iter_files(project, report, options))
 
@@ -88,9 +88,9 @@ def build(project: Project, options: Options = Options(), keep_files: bool = Tru
     With keep_files=False the pages stream to the disk as they are rendered (the CLI's
     way: memory stays flat however large the report)."""
     start = time.perf_counter()
-    report = load(project)
+    report = read_report(project)
     if keep_files:
-        files = render(project, report, options)
+        files = render_files(project, report, options)
         write_site(files.items(), project.dist)
         return Built(report, tuple(files), time.perf_counter() - start, files)
     paths = write_site(iter_files(project, report, options), project.dist)

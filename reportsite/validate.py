@@ -29,14 +29,14 @@ def validate_report(data_dir: Path, content_dir: Path | None, root: Path | None 
     """Load, check and model a whole report; raise BuildFailed with all problems."""
     root = root or data_dir.parent
     problems = Problems()
-    report = _Context(data_dir, root, problems).report()
+    report = ReportReader(data_dir, root, problems).report()
     pages = read_pages(content_dir, root, problems) if content_dir else ()
     if problems or report is None:
         raise BuildFailed(problems)
     return replace(report, pages=pages, data_hash=hash_folder(data_dir))
 
 
-class _Context:
+class ReportReader:
     """Reads one data folder; every read_* notes problems rather than raising."""
 
     def __init__(self, data_dir: Path, root: Path, problems: Problems):

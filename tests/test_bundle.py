@@ -22,7 +22,7 @@ import pytest
 
 from reportsite import LANGS
 from reportsite.bundle import BUNDLE_DIR, build_bundle, bundle_files, bundle_name
-from reportsite.site import Project, load
+from reportsite.site import Project, read_report
 
 from .browser import checked_page
 from .conftest import REPO
@@ -42,7 +42,7 @@ def built(tmp_path_factory):
     shutil.copytree(REPO / "data", tmp / "data")
     project = Project.at(REPO, data=tmp / "data", dist=tmp / "dist")
     lines = list(build_bundle(project))
-    return project, load(project), lines
+    return project, read_report(project), lines
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 
 from reportsite.cite import ACCESS, access_date, citations
-from reportsite.site import load
+from reportsite.site import read_report
 
 URL = "https://example.org/report/{lang}/sections/review-economy/"
 
 
 @pytest.fixture
 def cites(mini):
-    report = load(mini)
+    report = read_report(mini)
 
     def made(lang: str) -> dict[str, str]:
         title = report.lookup["sections"]["review-economy"].title[lang]

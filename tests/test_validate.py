@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from reportsite.errors import BuildFailed
-from reportsite.site import build, load
+from reportsite.site import build, read_report
 
 from .conftest import REPO
 
@@ -22,7 +22,7 @@ def in_scratch_folder(mini, monkeypatch):
 
 def errors_of(project) -> list[str]:
     with pytest.raises(BuildFailed) as failed:
-        load(project)
+        read_report(project)
     return [str(e) for e in failed.value.problems.errors]
 
 
@@ -33,7 +33,7 @@ def edit(path, old: str, new: str) -> None:
 
 
 def test_the_small_report_is_valid(mini):
-    report = load(mini)
+    report = read_report(mini)
     assert [s.id for s in report.sections] == ["front-salutation", "review-economy", "plan-goals"]
     assert len(report.figures) == 6
 
