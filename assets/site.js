@@ -23,9 +23,12 @@
     r.addEventListener("change", function () { store.set("reading-mode", r.value); });
   });
 
+  // UI strings come from the page, in its language (templates/macros.html ui_strings).
+  var ui = JSON.parse((document.getElementById("ui-strings") || { textContent: "{}" }).textContent);
+  var lang = document.documentElement.lang;
+
   // Citations: the reader's own access date, and copy buttons.
   var today = new Date();
-  var lang = document.documentElement.lang;
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   var formats = {
     "iso": today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()),
@@ -35,8 +38,7 @@
   document.querySelectorAll("[data-access]").forEach(function (span) {
     span.textContent = formats[span.getAttribute("data-access")];
   });
-  var copied = lang === "en" ? "Copied" : "已复制";
-  var copyLabel = lang === "en" ? "Copy" : "复制";
+  var copied = ui.copied, copyLabel = ui.copy;
   document.querySelectorAll(".cite-text").forEach(function (pre) {
     var button = document.createElement("button");
     button.type = "button";
@@ -82,10 +84,10 @@
     var topics = {};
     Array.prototype.forEach.call(body.rows, function (r) { topics[r.getAttribute("data-topic")] = r.cells[7].textContent.trim(); });
     var label = document.createElement("label");
-    label.textContent = lang === "en" ? "Topic: " : "主题:";
+    label.textContent = ui.topic + "\u00a0";
     var select = document.createElement("select");
     select.id = "topic-filter"; label.htmlFor = "topic-filter";
-    select.appendChild(new Option(lang === "en" ? "All topics" : "全部主题", ""));
+    select.appendChild(new Option(ui.all_topics, ""));
     Object.keys(topics).sort().forEach(function (k) { select.appendChild(new Option(topics[k], k)); });
     select.addEventListener("change", function () {
       Array.prototype.forEach.call(body.rows, function (r) {
@@ -114,7 +116,7 @@
     var input = document.getElementById("q");
     var params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
-    var kinds = lang === "en" ? { s: "Section", p: "Paragraph", f: "Figure", g: "Glossary" } : { s: "章节", p: "段落", f: "数字", g: "术语" };
+    var kinds = ui.kinds;
     var norm = function (s) { return s.toLowerCase().replace(/\s+/g, " "); };
     var prepared = window.SEARCH_INDEX.map(function (e) { return { e: e, z: norm(e.z), n: norm(e.e), t: norm(e.t) }; });
     var snippet = function (text, q) {
@@ -132,7 +134,8 @@
       if (!q) { return; }
       var hits = prepared.filter(function (p) { return p.z.indexOf(q) >= 0 || p.n.indexOf(q) >= 0 || p.t.indexOf(q) >= 0; });
       var count = document.createElement("p");
-      count.textContent = lang === "en" ? hits.length + " results for “" + input.value.trim() + "”" : "“" + input.value.trim() + "”共 " + hits.length + " 条结果";
+      count.textContent = (hits.length === 1 ? ui.results_one : ui.results_other)
+        .replace("{n}", hits.length).replace("{q}", input.value.trim());
       results.appendChild(count);
       var list = document.createElement("ol"); list.className = "search-results";
       hits.slice(0, 100).forEach(function (h) {

@@ -20,17 +20,16 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from . import LANGS
-from .errors import BuildFailed, Mark, Problems
-from .l10n import load_translations, long_date
+from .links import ANCHORS, FILES
 from .model import Report
-from .render import Options, RenderState, make_env, render_template
-from .site import Project, read_report, render_files
-from .text import Prose, markdown
-from .urls import FILE
+from .render import Options
+from .site import Project, read_report, render_files, renderer
 from .write import OutputError, write_site
 
 BUNDLE_DIR = "bundle"
 SINGLE_TEMPLATE = "single.html"
+README_TEMPLATE = "readme.txt"
+SINGLE_CSS = ("site.css", "single.css")  # the site's styles, then the one-file edition's own
 CSP_SLOT = "\x00CSP\x00"
 # Only for the offline bundle and never useful there: 404.html links to server paths.
 NOT_OFFLINE = frozenset({"404.html"})
@@ -73,7 +72,7 @@ def bundle_files(project: Project, report: Report) -> dict[str, bytes]:
     out = {f"{name}.zip": offline_zip(project, report)}
     for lang in LANGS:
         out[f"{name}-{lang}.html"] = single_file(project, report, lang)
-    out["README.txt"] = readme(report, out)
+    out["README.txt"] = readme(project, report, out)
     return out
 
 
@@ -82,7 +81,7 @@ def bundle_files(project: Project, report: Report) -> dict[str, bytes]:
 
 def offline_site(project: Project, report: Report) -> dict[str, bytes]:
     """The site with links to files (.../index.html), so that it works opened from a disk."""
-    files = render_files(project, report, Options(url_style=FILE))
+    files = render_files(project, report, Options(links=FILES))
     return {k: v for k, v in files.items() if k not in NOT_OFFLINE}
 
 
@@ -90,7 +89,7 @@ def offline_zip(project: Project, report: Report) -> bytes:
     """The offline site in one folder named after the bundle, with a README; the same bytes every time."""
     name = bundle_name(report)
     files = offline_site(project, report)
-    files["README.txt"] = readme(report, None)
+    files["README.txt"] = readme(project, report, None)
     stamp = (report.last_updated.year, report.last_updated.month, report.last_updated.day, 0, 0, 0)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
@@ -111,23 +110,13 @@ def offline_zip(project: Project, report: Report) -> bytes:
 
 def single_file(project: Project, report: Report, lang: str) -> bytes:
     """The whole report in one HTML file: inline CSS and JS allowed by hash, links only to #anchors."""
-    problems = Problems()
-    translations = load_translations(project.locales, project.root, problems)
-    if problems:
-        raise BuildFailed(problems)
-    prose = Prose(markdown(), report.lookup["terms"], lambda tid: "#term-" + tid)
-    state = RenderState(report, lang, Options(url_style=FILE), prose)
-    env = make_env(project.templates, state, translations[lang])
-    env.globals.update(
-        csp=CSP_SLOT, css_string=css_string,
-        site_css=_inline_text(project.assets / "site.css", "style"),
+    site = renderer(project, report, Options(links=ANCHORS))
+    html = site.one_file(
+        lang, SINGLE_TEMPLATE, csp=CSP_SLOT, css_string=css_string,
+        site_css=Markup("\n").join(_inline_text(project.assets / name, "style") for name in SINGLE_CSS),
         site_js=_inline_text(project.assets / "site.js", "script"),
     )
-    html = render_template(env, SINGLE_TEMPLATE, f"the one-file edition ({lang})", problems)
-    for message in sorted(translations[lang].missing):
-        problems.add(Mark(translations[lang].source), f"msgid {message!r}", "a Chinese translation of this UI string", "none")
-    if problems:
-        raise BuildFailed(problems)
+    site.check_catalog()
     html = html.replace("\r\n", "\n").replace("\r", "\n")  # what the browser hashes is what we hash
     html = html.replace(CSP_SLOT, content_security_policy(html))
     _check_self_contained(html, lang)
@@ -178,101 +167,15 @@ def _check_self_contained(html: str, lang: str) -> None:
 # ---- README ---------------------------------------------------------------------------------
 
 
-def readme(report: Report, bundle: dict[str, bytes] | None) -> bytes:
-    """README.txt in Chinese and English; for dist/bundle/ (bundle given) or for inside the zip."""
-    name = bundle_name(report)
-    updated, data_hash = report.last_updated.isoformat(), report.data_hash
-    source_zh = (f"{report.issuer.zh}《{report.title.zh}》,{long_date(report.date, 'zh')}由"
-                 f"{report.speaker_role.zh}{report.speaker.zh}在{report.occasion.zh}上作。")
-    source_en = (f"{report.title.en}, delivered by {report.speaker_role.en} {report.speaker.en} "
-                 f"({report.issuer.en}) at the {report.occasion.en} on {long_date(report.date, 'en')}.")
-    if report.source_url:
-        source_zh += f"\n原文出处:{report.source_url}"
-        source_en += f"\nOriginal: {report.source_url}"
-    if bundle is not None:
-        sizes = {k: _size(len(v)) for k, v in bundle.items()}
-        inside_zh = [
-            f"  {name}.zip({sizes[name + '.zip']})",
-            "      整个双语网站:全部章节、数字、目标、术语表、搜索和数据下载。",
-            "      解压后双击文件夹中的 index.html 即可浏览,无需联网。",
-            f"  {name}-zh.html({sizes[name + '-zh.html']})",
-            f"  {name}-en.html({sizes[name + '-en.html']})",
-            "      整份报告的单文件版(中文界面/英文界面):含目录、全部段落(原文与译文)、",
-            "      关键数字、图表、目标一览和术语表。用浏览器打开即可阅读、投影或打印(A4)。",
-        ]
-        inside_en = [
-            f"  {name}.zip ({sizes[name + '.zip']})",
-            "      The whole bilingual site: every section, figure, target and glossary term,",
-            "      search and the data downloads. Unzip it and double-click index.html in the folder;",
-            "      no internet connection is needed.",
-            f"  {name}-zh.html ({sizes[name + '-zh.html']})",
-            f"  {name}-en.html ({sizes[name + '-en.html']})",
-            "      The whole report in one file (Chinese or English interface): contents, every",
-            "      paragraph in the original and in translation, key numbers, charts, the targets",
-            "      table and the glossary. Open it in a browser to read, project or print (A4).",
-        ]
-    else:
-        inside_zh = [
-            "  整个双语网站:全部章节、数字、目标、术语表、搜索和数据下载(data/ 文件夹)。",
-            "  双击本文件夹中的 index.html 即可浏览,无需联网;请先解压,不要在压缩包内直接打开。",
-        ]
-        inside_en = [
-            "  The whole bilingual site: every section, figure, target and glossary term, search,",
-            "  and the data downloads (the data/ folder). Double-click index.html in this folder;",
-            "  no internet connection is needed. Unzip first: do not open it inside the zip viewer.",
-        ]
-    lines = [
-        f"{report.site_name.zh} · 离线版",
-        "=" * 40,
-        "",
-        "内容",
-        *inside_zh,
-        "",
-        "打开方式",
-        "  用任意现代浏览器(Chrome、Edge、Firefox、Safari)打开。阅读模式(仅中文/中英对照/仅英文)",
-        "  可在正文上方切换;网站版的右上角可切换中英文。所有文件都在本地,不会访问任何网站。",
-        "",
-        f"数据最后更新:{long_date(report.last_updated, 'zh')}({updated})",
-        f"数据版本(内容哈希):{data_hash}",
-        f"在线版:{report.site_url}",
-        "",
-        "来源",
-        f"  {source_zh}",
-        "  中文为报告原文;英文为本站的非官方译文,以中文原文为准。",
-        "",
-        "许可",
-        f"  {report.licence.zh}",
-        f"  请注明出处“{report.site_name.zh}”。",
-        "",
-        "",
-        f"{report.site_name.en} · offline edition",
-        "=" * 40,
-        "",
-        "What is inside",
-        *inside_en,
-        "",
-        "How to open it",
-        "  Use any current browser (Chrome, Edge, Firefox, Safari). The reading mode (this language,",
-        "  parallel text, the other language) is chosen above the text; on the site, the button at the",
-        "  top right switches between Chinese and English. Everything is local: nothing is fetched",
-        "  from any website.",
-        "",
-        f"Data last updated: {long_date(report.last_updated, 'en')} ({updated})",
-        f"Data version (content hash): {data_hash}",
-        f"Online: {report.site_url}",
-        "",
-        "Source",
-        f"  {source_en}",
-        "  The Chinese is the verbatim original; the English is our unofficial translation,",
-        "  and the Chinese original is authoritative.",
-        "",
-        "Licence",
-        f"  {report.licence.en}",
-        f"  Please credit \u201c{report.site_name.en}\u201d.",
-        "",
-    ]
+def readme(project: Project, report: Report, bundle: dict[str, bytes] | None) -> bytes:
+    """README.txt in Chinese, then English; for dist/bundle/ (bundle given) or for inside the zip."""
+    site = renderer(project, report)
+    sizes = {k: _size(len(v)) for k, v in bundle.items()} if bundle is not None else None
+    halves = [site.one_file(lang, README_TEMPLATE, files=sizes, bundle_name=bundle_name(report)) for lang in LANGS]
+    site.check_catalog()
+    text = "\n\n".join(h.strip("\n") for h in halves) + "\n"
     # A byte-order mark and CRLF, so that Notepad on older Windows shows the Chinese and the lines right.
-    return ("\ufeff" + "\r\n".join(lines)).encode("utf-8")
+    return ("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8")
 
 
 def _size(n: int) -> str:

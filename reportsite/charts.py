@@ -8,6 +8,7 @@ Every chart carries a <title>, a <desc> stating its numbers, and a data table.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -53,20 +54,20 @@ def target_rows(targets: list[Target], lang: str) -> list[Row]:
     return rows
 
 
-def render_chart(kind: str, lang: str, report: Report, section: Section | None = None,
-                 group: str | None = None, chart_id: str = "chart") -> Markup:
+def render_chart(kind: str, lang: str, report: Report, gettext: Callable[[str], str],
+                 section: Section | None = None, group: str | None = None, chart_id: str = "chart") -> Markup:
     """kind: before-after (a section's history), targets (a target group against baselines)."""
     if kind == "before-after":
         rows = before_after_rows(section, lang)
-        title = {"zh": "前后对比", "en": "Before and after"}[lang]
+        title = gettext("Before and after")
     else:
-        pool = report.targets if section is None else report.lookup["targets_by_section"].get(section.id, [])
+        pool = report.targets if section is None else report.index.targets_for_section(section.id)
         chosen = [t for t in pool if t.group == group and t.baselines]
         rows = target_rows(chosen, lang)
-        title = {"zh": "目标与基数", "en": "Goals against the report's baselines"}[lang]
+        title = gettext("Goals against the report's baselines")
     if not rows:
         return Markup("")
-    return _figure(rows, title, lang, chart_id)
+    return _figure(rows, title, lang, chart_id, gettext)
 
 
 def wrap(text: str, width: int = WIDTH, size: int = 15) -> list[str]:
@@ -99,25 +100,25 @@ def _row_svg(row: Row, y: int, lang: str) -> tuple[list[str], int]:
     return parts, y + GAP
 
 
-def _figure(rows: list[Row], title: str, lang: str, chart_id: str) -> Markup:
+def _figure(rows: list[Row], title: str, lang: str, chart_id: str, _: Callable[[str], str]) -> Markup:
     body, y = [], 0
     for row in rows:
         parts, y = _row_svg(row, y, lang)
         body.extend(parts)
-    sep = ";" if lang == "zh" else "; "
-    desc = sep.join(
-        f"{row.label}: " + (" → " if lang == "en" else "→").join(
-            f"{l10n.figure_value(f, lang)} ({l10n.period(f.period, lang)})" for _, f in row.bars)
+    desc = l10n.LIST_SEPARATOR[lang].join(
+        _("%(label)s: %(values)s") % {"label": row.label, "values": l10n.ARROW[lang].join(
+            _("%(value)s (%(period)s)") % {"value": l10n.figure_value(f, lang), "period": l10n.period(f.period, lang)}
+            for _role, f in row.bars)}
         for row in rows)
     svg = (f'<svg class="chart" viewBox="0 0 {WIDTH} {y}" role="img" '
            f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">'
            f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(desc)}</desc>'
            + "".join(body) + "</svg>")
-    head = {"zh": ("指标", "年份", "数值", "数据表"), "en": ("Indicator", "Period", "Value", "Data table")}[lang]
+    head = tuple(escape(h) for h in (_("Indicator"), _("Period"), _("Value"), _("Data table")))
     table_rows = "".join(
         f"<tr><th scope=\"row\">{escape(row.label)}</th><td>{escape(l10n.period(f.period, lang))}</td>"
         f"<td>{escape(l10n.figure_value(f, lang))}</td></tr>"
-        for row in rows for _, f in row.bars)
+        for row in rows for _role, f in row.bars)
     table = (f'<details class="chart-data"><summary>{head[3]}</summary><table><thead><tr>'
              f'<th scope="col">{head[0]}</th><th scope="col">{head[1]}</th><th scope="col">{head[2]}</th></tr></thead>'
              f"<tbody>{table_rows}</tbody></table></details>")

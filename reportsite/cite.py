@@ -6,9 +6,10 @@ page shows the site's last-updated date there until a script fills in today's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .l10n import long_date
+from .l10n import N_, long_date
 from .model import Report
 
 ACCESS = "\x00ACCESS\x00"
@@ -42,7 +43,15 @@ def _month_day_year(date, lang: str) -> str:
     return long_date(date, "zh") if lang == "zh" else f"{date.strftime('%B')} {date.day}, {date.year}"
 
 
-def citations(report: Report, lang: str, page_title: str, url: str, key: str) -> list[Citation]:
+# The names of the styles are UI strings (the catalog translates them); the formats below are data:
+# each follows its style guide in the page's language (GB/T 7714 defines the Chinese forms).
+STYLE_NAMES = (("gbt7714", N_("GB/T 7714-2015")), ("apa", N_("APA 7")), ("chicago-note", N_("Chicago (note)")),
+               ("chicago-bib", N_("Chicago (bibliography)")), ("bibtex", N_("BibTeX")),
+               ("inline", N_("In a news story")))
+
+
+def citations(report: Report, lang: str, page_title: str, url: str, key: str,
+              gettext: Callable[[str], str]) -> list[Citation]:
     """Every citation format for a page (its title and absolute URL), in the page's language."""
     n = _names(report, lang)
     part = page_title if page_title != n["title"] else ""
@@ -81,13 +90,6 @@ def citations(report: Report, lang: str, page_title: str, url: str, key: str) ->
         "}",
     ])
     date_format = "long-zh" if lang == "zh" else "long-en-us"
-    names = {"zh": ("GB/T 7714-2015", "APA 第7版", "芝加哥格式(注释)", "芝加哥格式(参考文献)", "BibTeX", "新闻行文引用"),
-             "en": ("GB/T 7714-2015", "APA 7", "Chicago (note)", "Chicago (bibliography)", "BibTeX", "In a news story")}[lang]
-    return [
-        Citation("gbt7714", names[0], gbt, "iso"),
-        Citation("apa", names[1], apa, date_format),
-        Citation("chicago-note", names[2], note, date_format),
-        Citation("chicago-bib", names[3], bib, date_format),
-        Citation("bibtex", names[4], bibtex, "iso"),
-        Citation("inline", names[5], inline, date_format),
-    ]
+    texts = {"gbt7714": (gbt, "iso"), "apa": (apa, date_format), "chicago-note": (note, date_format),
+             "chicago-bib": (bib, date_format), "bibtex": (bibtex, "iso"), "inline": (inline, date_format)}
+    return [Citation(style, gettext(name), *texts[style]) for style, name in STYLE_NAMES]

@@ -23,6 +23,16 @@ from .model import Derivation, Figure, Range
 from .vocab import QUALIFIERS, SCALES, UNITS
 
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
+
+
+def N_(message: str) -> str:
+    """Marks a UI string for the catalog (pybabel extract) where it is defined; it is translated where used."""
+    return message
+
+
+# Punctuation is locale data: Chinese text takes full-width marks.
+LIST_SEPARATOR = {"zh": "；", "en": "; "}
+ARROW = {"zh": "→", "en": " → "}
 PREFIX_ZH = {"at-least", "striving", "towards", "no-more-than", "approaching"}
 EN_MAGNITUDES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,11 @@ class Report:
     source_text: str
     pages: tuple[Page, ...] = ()
     data_hash: str = ""
-    lookup: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def index(self) -> "ReportIndex":
+        """Indexes built once, so that no page has to search the whole report."""
+        return ReportIndex.of(self.parts, self.terms, self.targets)
 
     @property
     def sections(self) -> tuple[Section, ...]:
@@ -181,3 +186,53 @@ def paragraphs_in_order(parts: tuple[Part, ...]) -> tuple[Paragraph, ...]:
         for section in part.sections:
             out.extend(section.all_paragraphs)
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class ReportIndex:
+    """Where everything of a report is, by id: typed lookups instead of searching."""
+
+    parts: dict[str, Part]
+    sections: dict[str, Section]
+    paragraphs: dict[str, Paragraph]
+    figures: dict[str, Figure]
+    terms: dict[str, Term]
+    section_order: tuple[Section, ...]
+    _position: dict[str, int]
+    _targets_by_figure: dict[str, tuple[Target, ...]]
+    _targets_by_section: dict[str, tuple[Target, ...]]
+
+    @classmethod
+    def of(cls, parts: tuple[Part, ...], terms: tuple[Term, ...], targets: tuple[Target, ...]) -> "ReportIndex":
+        sections = tuple(s for p in parts for s in p.sections)
+        by_figure: dict[str, list[Target]] = {}
+        by_section: dict[str, list[Target]] = {}
+        for t in targets:
+            by_figure.setdefault(t.figure.id, []).append(t)
+            by_section.setdefault(t.figure.section_id, []).append(t)
+        return cls(
+            parts={p.id: p for p in parts}, sections={s.id: s for s in sections},
+            paragraphs={q.id: q for q in paragraphs_in_order(parts)},
+            figures={f.id: f for s in sections for f in s.figures}, terms={t.id: t for t in terms},
+            section_order=sections, _position={s.id: i for i, s in enumerate(sections)},
+            _targets_by_figure={k: tuple(v) for k, v in by_figure.items()},
+            _targets_by_section={k: tuple(v) for k, v in by_section.items()},
+        )
+
+    def neighbours(self, section_id: str) -> tuple[Section | None, Section | None]:
+        """The sections before and after this one, in the order of the report."""
+        order, i = self.section_order, self._position[section_id]
+        return (order[i - 1] if i else None), (order[i + 1] if i + 1 < len(order) else None)
+
+    def home_of(self, paragraph_id: str) -> tuple[str, str, Bi]:
+        """The page a paragraph lives on: ("section", id, title), or ("part", id, title) for a part heading."""
+        owner = self.paragraphs[paragraph_id].section_id
+        if owner in self.sections:
+            return "section", owner, self.sections[owner].title
+        return "part", owner, self.parts[owner].title
+
+    def targets_for_figure(self, figure_id: str) -> tuple[Target, ...]:
+        return self._targets_by_figure.get(figure_id, ())
+
+    def targets_for_section(self, section_id: str) -> tuple[Target, ...]:
+        return self._targets_by_section.get(section_id, ())

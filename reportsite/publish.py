@@ -9,7 +9,7 @@ import json
 
 from . import l10n
 from .model import Figure, Range, Report, Target
-from .urls import page_url
+from .pages import page_url
 from .vocab import SCALES
 
 FIGURE_FIELDS = [

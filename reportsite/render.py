@@ -1,7 +1,9 @@
 """The model -> {output path: bytes}: pages, data files, search indexes and share images.
 
 One Jinja environment per language, each template compiled once; nothing here
-writes to the disk (write.py does)."""
+writes to the disk (write.py does). How links are written is the output's one
+LinkPolicy (links.py), given to the renderer once.
+"""
 
 from __future__ import annotations
 
@@ -15,66 +17,25 @@ from markupsafe import Markup
 
 from . import LANGS, charts, cite, l10n, publish, search, share
 from .errors import BuildFailed, Mark, Problems
-from .model import Bi, Report
+from .links import FOLDERS, LinkPolicy, dest
+from .model import Bi, Report, Term
+from .pages import KIND, PageSpec, navigation, page_url, plan_pages
 from .text import Prose, markdown
-from .urls import FOLDER, dest, href, other, page_url
 from .vocab import KINDS, QUALIFIERS, TARGET_GROUPS
 
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 
 
+def other(lang: str) -> str:
+    return "en" if lang == "zh" else "zh"
+
+
 @dataclass(frozen=True)
 class Options:
-    url_style: str = FOLDER  # FILE for the offline bundle
-    bundle_name: str | None = None  # offline bundle file names, linked from the downloads page
+    """What one rendering is for: its links, and the bundle's name when the downloads page links it."""
 
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One page to render: where it lives and what it shows."""
-
-    kind: str
-    lang: str
-    template: str
-    title: Bi
-    ident: str | None = None
-    obj: object = None
-    description: Bi | None = None
-
-    @property
-    def url(self) -> str:
-        return page_url(self.kind, self.lang, self.ident)
-
-
-@dataclass
-class RenderState:
-    """Per-language renderer state that templates reach through globals."""
-
-    report: Report
-    lang: str
-    options: Options
-    prose: Prose
-
-
-def plan_pages(report: Report) -> list[PageSpec]:
-    """Every HTML page of the site, in both languages, in a stable order."""
-    specs: list[PageSpec] = []
-    for lang in LANGS:
-        specs.append(PageSpec("home", lang, "home.html", report.site_name, description=report.title))
-        for part in report.parts:
-            specs.append(PageSpec("part", lang, "part.html", part.title, part.id, part, part.summary))
-        for section in report.sections:
-            specs.append(PageSpec("section", lang, "section.html", section.title, section.id, section, section.explainer))
-        specs.append(PageSpec("figures", lang, "figures.html", Bi("全部数字", "All figures")))
-        for figure in report.figures:
-            specs.append(PageSpec("figure", lang, "figure.html", figure.label, figure.id, figure))
-        specs.append(PageSpec("targets", lang, "targets.html", Bi("目标一览", "Targets")))
-        specs.append(PageSpec("glossary", lang, "glossary.html", Bi("术语表", "Glossary")))
-        specs.append(PageSpec("downloads", lang, "downloads.html", Bi("数据下载", "Downloads")))
-        specs.append(PageSpec("search", lang, "search.html", Bi("搜索", "Search")))
-        for page in (p for p in report.pages if p.slug != "home"):  # home.md is the home page's intro
-            specs.append(PageSpec("page", lang, "page.html", page.title, page.slug, page))
-    return specs
+    links: LinkPolicy = FOLDERS
+    bundle_name: str | None = None
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -91,8 +52,9 @@ class SharedBytecode(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-def make_env(templates_dir: Path, state: RenderState, translations: l10n.StrictTranslations,
-             bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+def make_env(templates_dir: Path, report: Report, lang: str, translations: l10n.StrictTranslations,
+             options: Options, prose: Prose, bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """A Jinja environment for one language and one output: its globals are all a template may use."""
     env = jinja2.Environment(
         bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader(templates_dir),
@@ -104,40 +66,53 @@ def make_env(templates_dir: Path, state: RenderState, translations: l10n.StrictT
         keep_trailing_newline=True,
     )
     env.install_gettext_callables(translations.gettext, translations.ngettext, newstyle=True)
-    lang, report = state.lang, state.report
+    links = options.links
+
+    @jinja2.pass_context
+    def link(ctx, kind: str, ident: str | None = None, fragment: str | None = None, to_lang: str | None = None):
+        return links.page(_here(ctx), kind, to_lang or lang, ident, fragment)
+
+    @jinja2.pass_context
+    def href(ctx, path: str) -> str:
+        return links.file(_here(ctx), path)
+
+    def term_url(ctx):
+        here = _here(ctx)
+        return lambda term_id: links.page(here, "glossary", lang, None, term_id)
+
     env.globals.update(
-        report=report, lang=lang, other_lang=other(lang), html_lang=HTML_LANG, state=state,
-        kinds=KINDS, qualifiers=QUALIFIERS, target_groups=TARGET_GROUPS,
+        report=report, lang=lang, other_lang=other(lang), html_lang=HTML_LANG, bundle_name=options.bundle_name,
+        kinds=KINDS, qualifiers=QUALIFIERS, target_groups=TARGET_GROUPS, navigation=navigation(report),
         figure_value=lambda f, lg=lang: l10n.figure_value(f, lg),
         long_date=lambda d, lg=lang: l10n.long_date(d, lg),
         period=lambda p, lg=lang: l10n.period(p, lg),
-        number=lambda n, lg=lang: l10n.number(n, lg),
-        derived_value=lambda d, lg=lang: l10n.derived_value(d, lg),
-        formula=lambda d, lg=lang: l10n.formula(d, lg),
-        page_url=page_url, to_json=to_json, set_=set,
-        structured_data=lambda spec, lg=lang: structured_data(report, spec, lg),
-        paragraph_home=lambda pid, lg=lang: paragraph_home(report, pid, lg),
-        term_places=lambda term, lg=lang: term_places(report, term, lg),
-        chart=charts.render_chart, citations=cite.citations,
+        derived_value=lambda d: l10n.derived_value(d, lang),
+        formula=lambda d: l10n.formula(d, lang),
+        page_url=page_url, to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor,
+        structured_data=lambda spec: structured_data(report, spec, lang),
+        term_places=lambda term: term_places(report, term),
+        chart=lambda kind, **kw: charts.render_chart(kind, lang, report, translations.gettext, **kw),
+        citations=lambda title, url, key: cite.citations(report, lang, title, url, key, translations.gettext),
         access_default=lambda fmt: cite.access_date(report.last_updated, fmt),
+        chinese=jinja2.pass_context(lambda ctx, text, linked=None: prose.chinese(text, linked, term_url(ctx))),
+        inline=jinja2.pass_context(lambda ctx, text, linked=None: prose.inline(text, linked, term_url(ctx))),
+        block=prose.block,
     )
     env.filters["t"] = lambda bi, lg=None: bi[lg or lang]
-    env.globals["href"] = _href_global
-    env.globals["chinese"] = lambda text, linked=None: state.prose.chinese(text, linked)
-    env.globals["inline"] = lambda text, linked=None: state.prose.inline(text, linked)
-    env.globals["block"] = lambda text: state.prose.block(text)
+    env.filters["ident"] = lambda item: None if item is None else (getattr(item, "id", None) or item.slug)
     return env
 
 
-@jinja2.pass_context
-def _href_global(ctx, to_url: str) -> str:
-    return href(ctx["page"].url, to_url, ctx["state"].options.url_style)
+def _here(ctx) -> str:
+    """The url of the page being rendered ("" for the one-file edition, where links are anchors)."""
+    page = ctx.get("page")
+    return page.url if page is not None else ""
 
 
 def structured_data(report: Report, spec: PageSpec, lang: str) -> dict:
     """schema.org JSON-LD: the report as a Report; the figures and downloads pages as a Dataset."""
     url = report.site_url + spec.url
-    if spec.kind in ("figures", "downloads"):
+    if spec.kind.name in ("figures", "downloads"):
         return {
             "@context": "https://schema.org", "@type": "Dataset", "name": f"{spec.title[lang]} · {report.title[lang]}",
             "description": report.site_name[lang], "inLanguage": HTML_LANG[lang], "url": url,
@@ -160,20 +135,12 @@ def structured_data(report: Report, spec: PageSpec, lang: str) -> dict:
     return data
 
 
-def paragraph_home(report: Report, paragraph_id: str, lang: str) -> tuple[str, Bi]:
-    """The page a paragraph lives on (its section, or its part for a part heading) and that page's title."""
-    owner = report.lookup["paragraphs"][paragraph_id].section_id
-    if owner in report.lookup["sections"]:
-        return page_url("section", lang, owner) + "#" + paragraph_id, report.lookup["sections"][owner].title
-    return page_url("part", lang, owner) + "#" + paragraph_id, report.lookup["parts"][owner].title
-
-
-def term_places(report: Report, term, lang: str) -> list[tuple[str, Bi]]:
-    """The pages where a term appears, once each, linked to its first paragraph there."""
-    places: dict[str, tuple[str, Bi]] = {}
+def term_places(report: Report, term: Term) -> list[tuple[str, str, str, Bi]]:
+    """The pages where a term appears, once each, as (kind, page id, first paragraph there, page title)."""
+    places: dict[tuple[str, str], tuple[str, str, str, Bi]] = {}
     for pid in term.paragraph_ids:
-        url, title = paragraph_home(report, pid, lang)
-        places.setdefault(url.split("#")[0], (url, title))
+        kind, owner, title = report.index.home_of(pid)
+        places.setdefault((kind, owner), (kind, owner, pid, title))
     return list(places.values())
 
 
@@ -190,32 +157,32 @@ class SiteRenderer:
                  options: Options = Options(), bytecode: jinja2.BytecodeCache | None = None):
         self.report, self.options, self.translations = report, options, translations
         self.problems = Problems()
-        self.specs = plan_pages(report) + [PageSpec("chooser", "en", "chooser.html", report.site_name),
-                                           PageSpec("chooser", "en", "404.html", report.site_name)]
-        self.by_dest = {self.dest_of(s): s for s in self.specs}
-        md, bytecode = markdown(), bytecode or SharedBytecode()
-        self.states = {lang: RenderState(report, lang, options, Prose(md, report.lookup["terms"], None))
-                       for lang in LANGS}
-        self.envs = {lang: make_env(templates_dir, self.states[lang], translations[lang], bytecode) for lang in LANGS}
+        self.specs = plan_pages(report, self.translate)
+        self.by_dest = {dest(s.url): s for s in self.specs}
+        prose, bytecode = Prose(markdown(), report.index.terms), bytecode or SharedBytecode()
+        self.envs = {lang: make_env(templates_dir, report, lang, translations[lang], options, prose, bytecode)
+                     for lang in LANGS}
         self._extras: dict[str, bytes] | None = None
 
-    @staticmethod
-    def dest_of(spec: PageSpec) -> str:
-        return "404.html" if spec.template == "404.html" else dest(spec.url)
+    def translate(self, message: str) -> Bi:
+        """A UI string in both languages, from the catalog."""
+        return Bi(self.translations["zh"].gettext(message), self.translations["en"].gettext(message))
 
     def page(self, spec: PageSpec) -> bytes:
-        state = self.states[spec.lang]
-        # glossary links in prose are relative to the page being rendered
-        state.prose.term_url = _relative_to(spec.url, _glossary_url(spec.lang), self.options.url_style)
-        return _render(self.envs[spec.lang], spec, state, self.problems)
+        html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems, page=spec, obj=spec.obj)
+        return html.encode("utf-8")
+
+    def one_file(self, lang: str, template: str, **context) -> str:
+        """A template rendered outside the page plan (the one-file edition); mistakes go to problems."""
+        return render_template(self.envs[lang], template, f"{template} ({lang})", self.problems, **context)
 
     def extras(self) -> dict[str, bytes]:
         """Everything that is not a page: search indexes, sitemap, data files, share images."""
         if self._extras is None:
             report, files = self.report, {}
             for lang in LANGS:
-                files.update(search.index_files(report, lang, self.options.url_style))
-            files["sitemap.xml"] = sitemap(report, [s for s in self.specs if s.kind != "chooser"])
+                files.update(search.index_files(report, lang, self.options.links))
+            files["sitemap.xml"] = sitemap(report, [s for s in self.specs if s.kind.sitemap and s.kind.per_lang])
             files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {report.site_url}sitemap.xml\n".encode()
             files.update(publish.data_files(report))
             font = share.find_font()
@@ -223,7 +190,8 @@ class SiteRenderer:
                 self.problems.add(Mark("reportsite/share.py"), "FONT_PATHS", "a CJK font for the share images "
                                   "(apt-get install fonts-noto-cjk, or set REPORTSITE_FONT)", "none")
             for lang in LANGS if font else ():
-                files[f"assets/share-{lang}.png"] = share.share_image(report, lang, font)
+                caption = self.translations[lang].gettext(share.CAPTION)
+                files[f"assets/share-{lang}.png"] = share.share_image(report, lang, font, caption)
             self._extras = files
         return self._extras
 
@@ -232,30 +200,22 @@ class SiteRenderer:
         spec = self.by_dest.get(path)
         return self.page(spec) if spec else self.extras().get(path)
 
-    def __iter__(self) -> Iterator[tuple[str, bytes]]:
-        """Every output file, in a stable order; BuildFailed at the end if anything was wrong."""
-        for spec in self.specs:
-            yield self.dest_of(spec), self.page(spec)
-        yield from self.extras().items()
+    def check_catalog(self) -> None:
+        """Raise BuildFailed for template mistakes and for every UI string the catalog lacks."""
         for tr in self.translations.values():
             for message in sorted(tr.missing):
                 self.problems.add(Mark(tr.source), f"msgid {message!r}", "a Chinese translation of this UI string",
                                   "none")
+            tr.missing.clear()
         if self.problems:
             raise BuildFailed(self.problems)
 
-
-def _glossary_url(lang: str):
-    return lambda tid: page_url("glossary", lang) + "#" + tid
-
-
-def _relative_to(from_url: str, term_url, style: str):
-    return lambda tid: href(from_url, term_url(tid), style)
-
-
-def _render(env: jinja2.Environment, spec: PageSpec, state: RenderState, problems: Problems) -> bytes:
-    html = render_template(env, spec.template, spec.url, problems, page=spec, obj=spec.obj)
-    return html.encode("utf-8")
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
+        """Every output file, in a stable order; BuildFailed at the end if anything was wrong."""
+        for spec in self.specs:
+            yield dest(spec.url), self.page(spec)
+        yield from self.extras().items()
+        self.check_catalog()
 
 
 def render_template(env: jinja2.Environment, name: str, where: str, problems: Problems, **context) -> str:
@@ -275,7 +235,7 @@ def sitemap(report: Report, specs: list[PageSpec]) -> bytes:
     """sitemap.xml with each page's language alternates."""
     by_key: dict[tuple, dict[str, str]] = {}
     for s in specs:
-        by_key.setdefault((s.kind, s.ident), {})[s.lang] = report.site_url + s.url
+        by_key.setdefault((s.kind.name, s.ident), {})[s.lang] = report.site_url + s.url
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for urls in by_key.values():
@@ -288,3 +248,4 @@ def sitemap(report: Report, specs: list[PageSpec]) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+KIND_OF = KIND  # re-exported for the templates' tests

@@ -12,7 +12,8 @@ import re
 
 from . import l10n
 from .model import Report
-from .urls import href, page_url
+from .links import LinkPolicy
+from .pages import page_url
 
 TERM_LINK = re.compile(r"\[([^\]]*)\]\(term:[^)]*\)")
 MD_MARKS = re.compile(r"[*_`]")
@@ -22,28 +23,27 @@ def plain(markdown_text: str) -> str:
     return MD_MARKS.sub("", TERM_LINK.sub(r"\1", markdown_text))
 
 
-def entries(report: Report, lang: str, style: str) -> list[dict]:
+def entries(report: Report, lang: str, links: LinkPolicy) -> list[dict]:
     """Index entries; links are relative to the language's search page."""
     here = page_url("search", lang)
-    link = lambda url: href(here, url, style)  # noqa: E731
+    link = lambda kind, ident=None, fragment=None: links.page(here, kind, lang, ident, fragment)  # noqa: E731
     out = []
     for section in report.sections:
-        url = page_url("section", lang, section.id)
-        out.append({"k": "s", "u": link(url), "t": section.title[lang],
+        out.append({"k": "s", "u": link("section", section.id), "t": section.title[lang],
                     "z": section.title.zh, "e": section.title.en + " " + section.explainer.en})
         for p in section.all_paragraphs:
             title = section.title[lang]
-            out.append({"k": "p", "u": link(url + "#" + p.id), "t": title, "z": p.zh, "e": plain(p.en)})
+            out.append({"k": "p", "u": link("section", section.id, p.id), "t": title, "z": p.zh, "e": plain(p.en)})
     for f in report.figures:
-        out.append({"k": "f", "u": link(page_url("figure", lang, f.id)), "t": f.label[lang],
+        out.append({"k": "f", "u": link("figure", f.id), "t": f.label[lang],
                     "z": f"{f.label.zh} {l10n.figure_value(f, 'zh')} {f.quote_zh}",
                     "e": f"{f.label.en} {l10n.figure_value(f, 'en')} {f.quote_en}"})
     for t in report.terms:
-        out.append({"k": "g", "u": link(page_url("glossary", lang) + "#" + t.id), "t": f"{t.zh} · {t.en}",
+        out.append({"k": "g", "u": link("glossary", None, t.id), "t": f"{t.zh} · {t.en}",
                     "z": f"{t.zh} {t.explanation.zh}", "e": f"{t.en} {t.pinyin} {t.explanation.en}"})
     return out
 
 
-def index_files(report: Report, lang: str, style: str = "folder") -> dict[str, bytes]:
-    data = json.dumps(entries(report, lang, style), ensure_ascii=False, separators=(",", ":"))
+def index_files(report: Report, lang: str, links: LinkPolicy) -> dict[str, bytes]:
+    data = json.dumps(entries(report, lang, links), ensure_ascii=False, separators=(",", ":"))
     return {f"{lang}/search/index.js": f"window.SEARCH_INDEX={data};\n".encode("utf-8")}

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from . import l10n
+from .l10n import N_
 from .model import Report
 
 FONT_PATHS = (
@@ -32,7 +33,10 @@ def find_font() -> Path | None:
     return None
 
 
-def share_image(report: Report, lang: str, font_path: Path) -> bytes:
+CAPTION = N_("Chinese and English · every number sourced")  # the renderer translates it
+
+
+def share_image(report: Report, lang: str, font_path: Path, caption: str) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
     image = Image.new("RGB", SIZE, SOFT)
@@ -50,8 +54,7 @@ def share_image(report: Report, lang: str, font_path: Path) -> bytes:
         draw.text((x + 24, 345), value, font=font(50), fill=ACCENT)
         draw.text((x + 24, 420), _fit(draw, label, font(28), 290), font=font(28), fill=INK)
         x += 360
-    note = "中英双语 · 逐段对照 · 数字可溯源" if lang == "zh" else "Chinese and English · every number sourced"
-    draw.text((72, 560), note, font=font(28), fill=WARM)
+    draw.text((72, 560), caption, font=font(28), fill=WARM)
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()

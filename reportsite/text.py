@@ -19,24 +19,24 @@ def markdown() -> MarkdownIt:
 
 
 class Prose:
-    """Renders the prose of one page; `linked` remembers terms already linked in a section."""
+    """Renders prose; `linked` remembers terms already linked in a section, term_url where a term links to."""
 
-    def __init__(self, md: MarkdownIt, terms: dict[str, Term], term_url: Callable[[str], str]):
-        self.md, self.terms, self.term_url = md, terms, term_url
+    def __init__(self, md: MarkdownIt, terms: dict[str, Term]):
+        self.md, self.terms = md, terms
 
     def block(self, text: str) -> Markup:
         return Markup(self.md.render(text))
 
-    def inline(self, text: str, linked: set[str] | None = None) -> Markup:
+    def inline(self, text: str, linked: set[str] | None, term_url: Callable[[str], str]) -> Markup:
         """Inline Markdown; [words](term:id) links to the glossary on the term's first use."""
         linked = set() if linked is None else linked
         tokens = self.md.parseInline(text)
         for token in tokens:
             if token.children:
-                token.children = self._resolve_terms(token.children, linked)
+                token.children = self._resolve_terms(token.children, linked, term_url)
         return Markup(self.md.renderer.render(tokens, self.md.options, {}))
 
-    def _resolve_terms(self, children: list, linked: set[str]) -> list:
+    def _resolve_terms(self, children: list, linked: set[str], term_url: Callable[[str], str]) -> list:
         out, dropping = [], []
         for tok in children:
             if tok.type == "link_open" and str(tok.attrGet("href") or "").startswith(TERM_SCHEME):
@@ -46,7 +46,7 @@ class Prose:
                 if drop:
                     continue
                 linked.add(term_id)
-                tok.attrSet("href", self.term_url(term_id))
+                tok.attrSet("href", term_url(term_id))
                 tok.attrSet("class", "term")
                 tok.attrSet("title", f"{self.terms[term_id].zh} · {self.terms[term_id].en}")
             elif tok.type == "link_open":
@@ -57,7 +57,7 @@ class Prose:
             out.append(tok)
         return out
 
-    def chinese(self, text: str, linked: set[str] | None = None) -> Markup:
+    def chinese(self, text: str, linked: set[str] | None, term_url: Callable[[str], str]) -> Markup:
         """Verbatim Chinese, escaped, with each term's first appearance linked."""
         linked = set() if linked is None else linked
         spans = []
@@ -76,7 +76,7 @@ class Prose:
             linked.add(term.id)
             html.append(escape(text[cursor:start]))
             html.append(Markup('<a class="term" href="{}" title="{}">{}</a>').format(
-                self.term_url(term.id), f"{term.zh} · {term.en}", text[start:end]))
+                term_url(term.id), f"{term.zh} · {term.en}", text[start:end]))
             cursor = end
         html.append(escape(text[cursor:]))
         return Markup("").join(html)

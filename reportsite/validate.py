@@ -99,7 +99,6 @@ class ReportReader:
         return Report(
             **values, **texts, source_url=source_url.text() if source_url else None,
             topics=topics, parts=parts, targets=targets, terms=terms, source_text=source,
-            lookup=make_lookup(parts, figures, terms, targets),
         )
 
     def read_topics(self, field: Field) -> dict[str, Bi]:
@@ -346,24 +345,6 @@ class ReportReader:
             f.fail("the id of a figure in data/sections/*.yaml", repr(fid))
             return None
         return figures.get(fid) if fid else None
-
-
-def make_lookup(parts, figures, terms, targets) -> dict:
-    """Indexes built once, so that no page has to search the whole report."""
-    sections = [s for p in parts for s in p.sections]
-    by_figure: dict[str, list[Target]] = {}
-    by_section: dict[str, list[Target]] = {}
-    for t in targets:
-        by_figure.setdefault(t.figure.id, []).append(t)
-        by_section.setdefault(t.figure.section_id, []).append(t)
-    return {
-        "figures": figures, "terms": {t.id: t for t in terms}, "parts": {p.id: p for p in parts},
-        "sections": {s.id: s for s in sections},
-        "paragraphs": {q.id: q for q in paragraphs_in_order(parts)},
-        "targets_by_figure": by_figure, "targets_by_section": by_section,
-        "neighbours": {s.id: (sections[i - 1] if i else None, sections[i + 1] if i + 1 < len(sections) else None)
-                       for i, s in enumerate(sections)},
-    }
 
 
 def read_pages(content_dir: Path, root: Path, problems: Problems) -> tuple[Page, ...]:

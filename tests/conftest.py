@@ -24,6 +24,18 @@ def mini(tmp_path) -> Project:
 
 
 @pytest.fixture(scope="session")
+def catalogs() -> dict:
+    """The UI string catalogs by language, as the renderer loads them."""
+    from reportsite.errors import Problems
+    from reportsite.l10n import load_translations
+
+    problems = Problems()
+    translations = load_translations(REPO / "locales", REPO, problems)
+    assert not problems
+    return translations
+
+
+@pytest.fixture(scope="session")
 def real_project(tmp_path_factory) -> Project:
     return Project.at(REPO, dist=tmp_path_factory.mktemp("site") / "dist")
 

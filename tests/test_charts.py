@@ -8,9 +8,9 @@ from reportsite.charts import render_chart
 from reportsite.site import read_report
 
 
-def test_before_and_after_chart_states_its_numbers(mini):
+def test_before_and_after_chart_states_its_numbers(mini, catalogs):
     report = read_report(mini)
-    svg = str(render_chart("before-after", "en", report, section=report.lookup["sections"]["review-economy"],
+    svg = str(render_chart("before-after", "en", report, catalogs["en"].gettext, section=report.index.sections["review-economy"],
                            chart_id="c"))
     assert '<svg class="chart"' in svg and 'role="img"' in svg and 'aria-labelledby="c-t c-d"' in svg
     assert '<title id="c-t">Before and after</title>' in svg
@@ -19,22 +19,22 @@ def test_before_and_after_chart_states_its_numbers(mini):
     assert re.search(r"<th scope=\"row\">High-tech enterprises</th><td>2029</td><td>300</td>", svg)
 
 
-def test_target_chart_uses_the_page_language_and_babel_formatting(mini):
+def test_target_chart_uses_the_page_language_and_babel_formatting(mini, catalogs):
     report = read_report(mini)
-    svg = str(render_chart("targets", "zh", report, group="annual", chart_id="c"))
-    assert '<desc id="c-d">地区生产总值增速: 5.2% (2029年)→6%左右 (2030年)</desc>' in svg
+    svg = str(render_chart("targets", "zh", report, catalogs["zh"].gettext, group="annual", chart_id="c"))
+    assert '<desc id="c-d">地区生产总值增速：5.2%（2029年）→6%左右（2030年）</desc>' in svg
 
 
-def test_bars_are_proportional_to_the_values(mini):
+def test_bars_are_proportional_to_the_values(mini, catalogs):
     report = read_report(mini)
-    svg = str(render_chart("before-after", "en", report, section=report.lookup["sections"]["review-economy"]))
+    svg = str(render_chart("before-after", "en", report, catalogs["en"].gettext, section=report.index.sections["review-economy"]))
     widths = [float(w) for w in re.findall(r'<rect x="0" y="\d+" width="([\d.]+)" height="18" fill="#(?:8a8f98|1f5fa8)"', svg)]
     assert widths == [76.0, 190.0]  # 120 : 300
 
 
-def test_no_chart_when_there_is_nothing_to_compare(mini):
+def test_no_chart_when_there_is_nothing_to_compare(mini, catalogs):
     report = read_report(mini)
-    assert str(render_chart("before-after", "en", report, section=report.lookup["sections"]["plan-goals"])) == ""
+    assert str(render_chart("before-after", "en", report, catalogs["en"].gettext, section=report.index.sections["plan-goals"])) == ""
 
 
 def test_long_labels_wrap_inside_the_chart():

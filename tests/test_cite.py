@@ -13,13 +13,14 @@ URL = "https://example.org/report/{lang}/sections/review-economy/"
 
 
 @pytest.fixture
-def cites(mini):
+def cites(mini, catalogs):
     report = read_report(mini)
 
     def made(lang: str) -> dict[str, str]:
-        title = report.lookup["sections"]["review-economy"].title[lang]
+        title = report.index.sections["review-economy"].title[lang]
         return {c.style: c.text.replace(ACCESS, "{ACCESS}")
-                for c in citations(report, lang, title, URL.format(lang=lang), "review-economy")}
+                for c in citations(report, lang, title, URL.format(lang=lang), "review-economy",
+                                   catalogs[lang].gettext)}
     return made
 
 

@@ -1,0 +1,74 @@
+"""How one output writes its links: one policy, chosen once per output.
+
+A page's url is site-relative ("en/sections/plan-1-innovation/"); its dest is the
+file written ("en/sections/plan-1-innovation/index.html"). Links are relative, so
+one dist/ works at any base path. Three outputs, three policies:
+- FOLDERS, the published site: links to folders ("../sections/x/");
+- FILES, the offline zip: links name files ("../sections/x/index.html"), so that
+  file:// never opens a directory listing;
+- ANCHORS, the one-file edition: every link is an #anchor inside the file.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .pages import page_url
+
+FOLDER, FILE = "folder", "file"
+# In the one-file edition, items of these pages share one page with figures and paragraphs:
+# their ids get a prefix (a glossary term "term-…", a goal's row "target-…", a part "part-…").
+ANCHOR_PREFIX = {"glossary": "term-", "targets": "target-", "part": "part-"}
+
+
+def dest(url: str) -> str:
+    """folder/ -> folder/index.html; a file url stays as it is."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+@lru_cache(maxsize=65536)  # pure, and called ~30 times a page
+def href(from_url: str, to_url: str, style: str = FOLDER) -> str:
+    """A relative link from one page (or file) to another, keeping any #fragment."""
+    to_url, hash_, fragment = to_url.partition("#")
+    target = dest(to_url)
+    start = posixpath.dirname(dest(from_url)) or "."
+    if style == FOLDER and target.endswith("index.html") and (to_url == "" or to_url.endswith("/")):
+        folder = posixpath.dirname(target) or "."
+        link = posixpath.relpath(folder, start)
+        link = "./" if link == "." else link + "/"
+    else:
+        link = posixpath.relpath(target, start)
+    return link + hash_ + fragment
+
+
+@dataclass(frozen=True)
+class LinkPolicy:
+    """Links from a page (its url) to pages, items on pages, and files of the site."""
+
+    name: str  # folders | files | anchors
+
+    def file(self, here: str, path: str) -> str:
+        """A file of the site (a stylesheet, a download); the one-file edition has none."""
+        if self.name == "anchors":
+            raise ValueError(f"the one-file edition cannot link to the file {path}")
+        return href(here, path, FILE if self.name == "files" else FOLDER)
+
+    def page(self, here: str, kind: str, lang: str, ident: str | None = None, fragment: str | None = None) -> str:
+        """A page of the site, or an item on it (fragment: a paragraph, a term, a figure card)."""
+        if self.name == "anchors":
+            if fragment:  # an item of a list page (a term, a goal), or a paragraph of a part or section
+                return "#" + (self.anchor(kind, fragment) if kind in ("glossary", "targets") else fragment)
+            return "#" + self.anchor(kind, ident) if ident else "#top"
+        url = page_url(kind, lang, ident) + (f"#{fragment}" if fragment else "")
+        return href(here, url, FILE if self.name == "files" else FOLDER)
+
+    def anchor(self, kind: str, ident: str) -> str:
+        """The id an item carries: a term on the glossary page, a goal's row, a part in the one-file edition."""
+        if self.name == "anchors":
+            return ANCHOR_PREFIX.get(kind, "") + ident
+        return ident
+
+
+FOLDERS, FILES, ANCHORS = LinkPolicy("folders"), LinkPolicy("files"), LinkPolicy("anchors")
