@@ -6,6 +6,7 @@ sitemap, the navigation and the benchmark. Adding a kind is one row here and one
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
@@ -51,6 +52,22 @@ KINDS: tuple[PageKind, ...] = (
 )
 KIND = {k.name: k for k in KINDS}
 SITE_LANG = "en"  # pages for the whole site (the chooser, 404) are rendered with this language's catalog
+
+
+def kind_of(path: str) -> PageKind | None:
+    """The kind of the page written at a path of the site ("en/sections/x/index.html" -> section)."""
+    for kind, pattern in _PATH_PATTERNS:
+        if pattern.fullmatch(path):
+            return kind
+    return None
+
+
+def _path_pattern(kind: PageKind) -> re.Pattern:
+    url = re.escape(kind.url).replace(r"\{lang\}", "(?:zh|en)").replace(r"\{ident\}", "[^/]+")
+    return re.compile(url + ("index\\.html" if kind.url == "" or kind.url.endswith("/") else ""))
+
+
+_PATH_PATTERNS = [(k, _path_pattern(k)) for k in KINDS]
 
 
 def page_url(kind: str, lang: str | None = None, ident: str | None = None) -> str:

@@ -1,0 +1,25 @@
+"""Benchmark the site build: `python3 -m bench [--help]`, run from the project root.
+
+Measures, on this machine in one run (medians of several runs):
+
+1. cold build: `python build.py --dist TMP` in a fresh process (interpreter start-up
+   included), and the build alone in-process, with load (validate), render and write
+   timed separately;
+2. rebuild under `build.py serve` after one YAML edit and after one template edit,
+   from the file write to the new page being served (against a copy of the project);
+3. page weight of every HTML page of a fresh build (HTML, gzip, CSS/JS per page
+   load, requests, render-blocking scripts, web fonts, section size vs its text);
+4. the offline bundle (reportsite.bundle.build_bundle), when it exists;
+5. scale: synthetic reports at 1x, 10x and 100x the real report, each built in a
+   fresh process: wall time, peak RSS, pages, time per page.
+
+Writes bench/results.json and prints Markdown tables to stdout (progress goes to
+stderr). Everything is built in a temporary folder; the project is never modified.
+
+Modules: run.py (the command line, the stages in order, cold and in-process builds,
+the bundle), serve.py (stage 2), weight.py (stage 3), scale.py and synthetic.py
+(stage 5), tables.py (goals and Markdown tables), measure.py (shared helpers: timing
+a child process, copying the project, the machine). The bench uses only the
+package's public functions: reportsite.site (Project, build, read_report,
+render_files), reportsite.write.write_site and reportsite.bundle.build_bundle.
+"""

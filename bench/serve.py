@@ -1,0 +1,173 @@
+"""Stage 2, rebuild under `build.py serve`: on a copy of the project, the time from writing a
+YAML or a template edit until the edited page is served with the new text."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from .measure import copy_project, stats, tail
+
+STARTUP_LIMIT_S = 90
+SETTLE_S = 2.0  # between two edits, as between two real saves
+
+Edit = tuple[str, Path, Callable[[Path, str], None]]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5.0) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read() if response.status == 200 else None
+    except (urllib.error.URLError, OSError, ValueError):
+        return None
+
+
+def edit_title(path: Path, marker: str) -> None:
+    """Replace the section's top-level title with one whose English side ends in marker."""
+    text = path.read_text(encoding="utf-8")
+    title = yaml.safe_load(text)["title"]
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+        end += 1
+    en = re.sub(r" · bench-edit-\S+$", "", title["en"]) + f" · {marker}"
+    new = f"title: {{zh: {json.dumps(title['zh'], ensure_ascii=False)}, en: {json.dumps(en, ensure_ascii=False)}}}"
+    path.write_text("\n".join(lines[:start] + [new] + lines[end:]), encoding="utf-8")
+
+
+def edit_template(path: Path, marker: str) -> None:
+    """Add an HTML comment holding marker before </body>."""
+    text = path.read_text(encoding="utf-8")
+    comment = f"<!-- {marker} -->"
+    text = text.replace("</body>", comment + "</body>", 1) if "</body>" in text else text + comment + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def edited_section(site: Path) -> Path:
+    """The section file the bench edits: plan-1-innovation, else the first section."""
+    chosen = site / "data" / "sections" / "plan-1-innovation.yaml"
+    return chosen if chosen.exists() else sorted((site / "data" / "sections").glob("*.yaml"))[0]
+
+
+def wait_until_serving(proc: subprocess.Popen, base: str, start: float) -> float | None:
+    """Seconds from start until the server answers /en/; None if it exits or takes too long."""
+    while time.perf_counter() - start < STARTUP_LIMIT_S:
+        if proc.poll() is not None:
+            return None
+        if fetch(base + "/en/", timeout=2) is not None:
+            return time.perf_counter() - start
+        time.sleep(0.05)
+    return None
+
+
+def not_serving(proc: subprocess.Popen, err_path: Path) -> str:
+    why = (f"exited with code {proc.returncode}" if proc.poll() is not None
+           else f"did not serve /en/ in {STARTUP_LIMIT_S} s")
+    return f"`serve` not available: {why}: {tail(err_path.read_text(errors='replace'), 4)}"
+
+
+def time_edit(proc: subprocess.Popen, url: str, marker: str, t0: float, poll: float,
+              timeout: float) -> float | None:
+    """Seconds from t0 (just before the edit was written) until url serves a page holding
+    marker; None on timeout or when the server exits."""
+    while time.perf_counter() - t0 < timeout:
+        body = fetch(url)
+        if body is not None and marker.encode() in body:
+            return time.perf_counter() - t0
+        if proc.poll() is not None:
+            return None
+        time.sleep(poll)
+    return None
+
+
+def time_edits(proc: subprocess.Popen, url: str, edits: list[Edit], runs: int, poll: float,
+               timeout: float) -> dict:
+    """runs rounds of every edit: the timings per edit, and a reason if any edit was never served."""
+    samples: dict[str, list[float]] = {key: [] for key, _, _ in edits}
+    failures = []
+    for i in range(runs):
+        for key, path, edit in edits:
+            marker = f"bench-edit-{key[:4]}-{i}-{random.randrange(10**6)}"
+            t0 = time.perf_counter()
+            edit(path, marker)
+            seen = time_edit(proc, url, marker, t0, poll, timeout)
+            if seen is None:
+                failures.append(f"{key} run {i}: new text not served within {timeout:.0f} s"
+                                + (" (server exited)" if proc.poll() is not None else ""))
+            else:
+                samples[key].append(seen)
+            time.sleep(SETTLE_S)  # let the background write of dist/ finish
+    result = {key: stats(values) for key, values in samples.items()}
+    if failures:
+        result["reason"] = "; ".join(failures[:4])
+    return result
+
+
+def stop(proc: subprocess.Popen) -> None:
+    """Stop the server and everything it started (it runs in a session of its own)."""
+    if proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+
+
+def server_log_times(log_text: str) -> dict:
+    """The server's own timings: validate and swap in the new site; the background write of dist/."""
+    return {
+        "server_reported_validate_s": stats([float(s) for s in re.findall(r"validated in ([\d.]+) s", log_text)]),
+        "server_reported_write_s": stats([float(s) for s in
+                                          re.findall(r"wrote \d+ pages to \S+ in ([\d.]+) s", log_text)]),
+    }
+
+
+def bench_serve(root: Path, tmp: Path, runs: int, poll: float = 0.005, timeout: float = 30.0) -> dict:
+    """Start `build.py serve` on a copy; time file write -> new page served, for a YAML and a template edit."""
+    site = copy_project(root, tmp / "serve-site")
+    section_file = edited_section(site)
+    edits: list[Edit] = [("yaml_edit_s", section_file, edit_title),
+                         ("template_edit_s", site / "templates" / "base.html", edit_template)]
+    port = free_port()
+    base, page = f"http://127.0.0.1:{port}", f"/en/sections/{section_file.stem}/"
+    cmd = [sys.executable, "build.py", "--root", str(site), "serve", "--port", str(port)]
+    out_path, err_path = tmp / "serve.stdout", tmp / "serve.stderr"
+    result: dict = {"command": "python build.py --root COPY serve --port PORT", "page": page,
+                    "yaml_edit_s": None, "template_edit_s": None, "reason": None}
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=site, stdout=out, stderr=err, start_new_session=True)
+        try:
+            ready = wait_until_serving(proc, base, start)
+            if ready is None:
+                result["reason"] = not_serving(proc, err_path)
+                return result
+            result["startup_to_first_page_s"] = ready
+            time.sleep(0.5)
+            result.update(time_edits(proc, base + page, edits, runs, poll, timeout))
+        finally:
+            stop(proc)
+    result.update(server_log_times(out_path.read_text(errors="replace")))
+    return result
