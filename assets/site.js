@@ -74,7 +74,7 @@
         Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", asc ? "ascending" : "descending");
         var rows = Array.prototype.slice.call(body.rows);
-        var key = function (r) { var c = r.cells[col]; return c.getAttribute("data-sort") || c.textContent.trim(); };
+        var key = function (r) { var c = r.cells[col]; return c.hasAttribute("data-sort") ? c.getAttribute("data-sort") : c.textContent.trim(); };
         rows.sort(function (a, b2) { return (asc ? 1 : -1) * key(a).localeCompare(key(b2), lang, { numeric: true }); });
         rows.forEach(function (r) { body.appendChild(r); });
       });

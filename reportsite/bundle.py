@@ -21,9 +21,10 @@ from markupsafe import Markup
 
 from . import LANGS
 from .links import ANCHORS, FILES
-from .model import Report
+from .cli import base_url_line
+from .model import Report, Site
 from .render import Options
-from .site import Project, read_report, render_files, renderer
+from .site import Project, check_published, read_site, render_files, renderer
 from .write import OutputError, write_site
 
 BUNDLE_DIR = "bundle"
@@ -38,88 +39,106 @@ INLINE = re.compile(r"<(style|script)>(.*?)</\1>", re.S)
 LINKS = re.compile(r"""\s(?:href|src|action|srcset|poster|data)\s*=\s*["']?([^"'\s>]*)""", re.I)
 
 
-def bundle_name(report: Report) -> str:
-    """File names start with the report id and the data's last-updated date."""
-    return f"{report.id}-{report.last_updated.isoformat()}"
+def edition(site: Site) -> str:
+    """The edition's date, which every bundle file name carries."""
+    return site.last_updated.isoformat()
+
+
+def bundle_names(site: Site) -> dict[str, str]:
+    """What -> file name under bundle/: the zip of the whole site, and each report's one-file editions."""
+    prefix = _common_prefix([r.id for r in site.reports])
+    names = {"zip": f"{prefix}-{edition(site)}.zip", "readme": "README.txt"}
+    for report in site.reports:
+        for lang in LANGS:
+            names[f"{report.id}:{lang}"] = f"{report.id}-{edition(site)}-{lang}.html"
+    return names
+
+
+def _common_prefix(ids: list[str]) -> str:
+    """taiyuan-2021, taiyuan-2022 -> taiyuan-reports; one report -> its id."""
+    if len(ids) == 1:
+        return ids[0]
+    words = [i.split("-") for i in ids]
+    shared = [w[0] for w in zip(*words) if len(set(w)) == 1]
+    return "-".join(shared + ["reports"])
 
 
 def build_bundle(project: Project) -> Iterator[str]:
-    """Build dist/ with the downloads page linking the bundle, and dist/bundle/; yield lines to print."""
+    """Build dist/ with the downloads pages linking the bundle, and dist/bundle/; yield lines to print."""
     start = time.perf_counter()
-    report = read_report(project)
-    name = bundle_name(report)
-    files = render_files(project, report, Options(bundle_name=name))
+    site = read_site(project)
+    names = bundle_names(site)
+    files = render_files(project, site, Options(bundle={k: f"{BUNDLE_DIR}/{v}" for k, v in names.items()}))
     pages = sum(1 for f in files if f.endswith(".html"))
-    bundle = bundle_files(project, report)
+    bundle = bundle_files(project, site, names)
     for key, data in bundle.items():
         path = f"{BUNDLE_DIR}/{key}"
         if path in files:
             raise OutputError(f"two outputs want the path {path}")
         files[path] = data
-    write_site(files.items(), project.dist)
+    write_site(files.items(), project.dist, lambda written: check_published(project, written))
+    yield base_url_line(site.url) + " (the bundle's pages and citations are made for it)"
     yield (f"built {project.dist}: {pages} pages, {len(files)} files, "
-           f"{len(report.figures)} figures in {time.perf_counter() - start:.2f} s")
-    yield f"offline bundle in {project.dist / BUNDLE_DIR} (data of {report.last_updated.isoformat()}, " \
-          f"version {report.data_hash[:12]}):"
+           f"{len(site.reports)} reports in {time.perf_counter() - start:.2f} s")
+    yield f"offline bundle in {project.dist / BUNDLE_DIR} (edition of {edition(site)}, " \
+          f"data version {site.data_hash[:12]}):"
     width = max(len(k) for k in bundle)
     for key in sorted(bundle):
         yield f"  {key:<{width}}  {_size(len(bundle[key])):>9}  ({len(bundle[key]):,} bytes)"
 
 
-def bundle_files(project: Project, report: Report) -> dict[str, bytes]:
+def bundle_files(project: Project, site: Site, names: dict[str, str]) -> dict[str, bytes]:
     """{file name: bytes} of everything in dist/bundle/."""
-    name = bundle_name(report)
-    out = {f"{name}.zip": offline_zip(project, report)}
-    for lang in LANGS:
-        out[f"{name}-{lang}.html"] = single_file(project, report, lang)
-    out["README.txt"] = readme(project, report, out)
+    out = {names["zip"]: offline_zip(project, site, names["zip"].removesuffix(".zip"))}
+    for report in site.reports:
+        for lang in LANGS:
+            out[names[f"{report.id}:{lang}"]] = single_file(project, site, report, lang)
+    out["README.txt"] = readme(project, site, {k: _size(len(v)) for k, v in out.items()}, names)
     return out
 
 
 # ---- The zip of the whole site ------------------------------------------------------------
 
 
-def offline_site(project: Project, report: Report) -> dict[str, bytes]:
+def offline_site(project: Project, site: Site) -> dict[str, bytes]:
     """The site with links to files (.../index.html), so that it works opened from a disk."""
-    files = render_files(project, report, Options(links=FILES))
+    files = render_files(project, site, Options(links=FILES))
     return {k: v for k, v in files.items() if k not in NOT_OFFLINE}
 
 
-def offline_zip(project: Project, report: Report) -> bytes:
-    """The offline site in one folder named after the bundle, with a README; the same bytes every time."""
-    name = bundle_name(report)
-    files = offline_site(project, report)
-    files["README.txt"] = readme(project, report, None)
-    stamp = (report.last_updated.year, report.last_updated.month, report.last_updated.day, 0, 0, 0)
+def offline_zip(project: Project, site: Site, folder: str) -> bytes:
+    """The offline site in one folder, with a README; the same bytes every time."""
+    files = offline_site(project, site)
+    files["README.txt"] = readme(project, site, None, None)
+    stamp = (site.last_updated.year, site.last_updated.month, site.last_updated.day, 0, 0, 0)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         for path in sorted(files):
-            info = zipfile.ZipInfo(f"{name}/{path}", date_time=stamp)
+            info = zipfile.ZipInfo(f"{folder}/{path}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever builds it, so the bytes do not depend on the machine
             info.external_attr = 0o644 << 16
             zf.writestr(info, files[path], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-        zf.comment = (f"{report.site_name.en} · {report.site_name.zh}: offline site. "
-                      f"Open {name}/index.html. Data last updated {report.last_updated.isoformat()}; "
-                      f"data version {report.data_hash}.").encode("utf-8")
+        zf.comment = (f"{site.name.en} · {site.name.zh}: offline site. Open {folder}/index.html. "
+                      f"Edition of {edition(site)}; data version {site.data_hash}.").encode("utf-8")
     return buffer.getvalue()
 
 
 # ---- One file per language ------------------------------------------------------------------
 
 
-def single_file(project: Project, report: Report, lang: str) -> bytes:
-    """The whole report in one HTML file: inline CSS and JS allowed by hash, links only to #anchors."""
-    site = renderer(project, report, Options(links=ANCHORS))
-    html = site.one_file(
-        lang, SINGLE_TEMPLATE, csp=CSP_SLOT, css_string=css_string,
+def single_file(project: Project, site: Site, report: Report, lang: str) -> bytes:
+    """A whole report in one HTML file: inline CSS and JS allowed by hash, links only to #anchors."""
+    renderer_ = renderer(project, site, Options(links=ANCHORS))
+    html = renderer_.one_file(
+        lang, SINGLE_TEMPLATE, report=report, csp=CSP_SLOT, css_string=css_string,
         site_css=Markup("\n").join(_inline_text(project.assets / name, "style") for name in SINGLE_CSS),
         site_js=_inline_text(project.assets / "site.js", "script"),
     )
-    site.check_catalog()
+    renderer_.check_catalog()
     html = html.replace("\r\n", "\n").replace("\r", "\n")  # what the browser hashes is what we hash
     html = html.replace(CSP_SLOT, content_security_policy(html))
-    _check_self_contained(html, lang)
+    _check_self_contained(html, f"{report.id} ({lang})")
     return html.encode("utf-8")
 
 
@@ -167,12 +186,12 @@ def _check_self_contained(html: str, lang: str) -> None:
 # ---- README ---------------------------------------------------------------------------------
 
 
-def readme(project: Project, report: Report, bundle: dict[str, bytes] | None) -> bytes:
-    """README.txt in Chinese, then English; for dist/bundle/ (bundle given) or for inside the zip."""
-    site = renderer(project, report)
-    sizes = {k: _size(len(v)) for k, v in bundle.items()} if bundle is not None else None
-    halves = [site.one_file(lang, README_TEMPLATE, files=sizes, bundle_name=bundle_name(report)) for lang in LANGS]
-    site.check_catalog()
+def readme(project: Project, site: Site, sizes: dict[str, str] | None, names: dict[str, str] | None) -> bytes:
+    """README.txt in Chinese, then English; for dist/bundle/ (sizes and names given) or inside the zip."""
+    renderer_ = renderer(project, site)
+    halves = [renderer_.one_file(lang, README_TEMPLATE, files=sizes, names=names, edition=edition(site))
+              for lang in LANGS]
+    renderer_.check_catalog()
     text = "\n\n".join(h.strip("\n") for h in halves) + "\n"
     # A byte-order mark and CRLF, so that Notepad on older Windows shows the Chinese and the lines right.
     return ("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8")

@@ -1,8 +1,12 @@
-"""Inline SVG charts made by the build: no library, no script.
+"""Inline SVG charts made by the build: no library, no script, nothing that says more than the data.
 
-Each chart is a column of rows (label above, bars below) in a narrow viewBox with
-large type, so it stays legible on a 360 px phone and scales up on a desktop.
-Every chart carries a <title>, a <desc> stating its numbers, and a data table.
+Each chart is a column of rows in a narrow viewBox with large type, legible on a 360 px phone:
+a label, then for each value a line of text (period and value, never cut: text is measured and
+wrapped to the width) and its bar from a common zero baseline. Ranks are different: a smaller
+number is better, so they are dots on an axis running from the last place to No. 1, not bars.
+The ledger chart shows each main goal as a band (or a mark) and its outcome as a dot.
+Every chart has a <title>, a <desc> that states its numbers, a one-line takeaway, the source
+(which paragraph of which report), units in every value, and a data table.
 """
 
 from __future__ import annotations
@@ -15,22 +19,44 @@ from markupsafe import Markup, escape
 
 from . import l10n
 from .derive import absolute
+from .ledger import STATUS_LABELS
 from .model import Figure, Range, Report, Section, Target
 
-WIDTH, BAR, GAP, LABEL = 360, 18, 6, 24
-TRACK = 190  # the longest bar; values are written to its right
-COLOURS = {"before": "#8a8f98", "after": "#1f5fa8", "goal": "#b3541e", "track": "#e6e8eb"}
+WIDTH, BAR, GAP, LINE, SIZE = 360, 14, 10, 20, 14
+# Fills that stay apart in black and white: light grey, dark blue-black, and an outlined bar for a goal.
+FILLS = {"before": "#9aa1ab", "after": "#1f4f8a", "goal": "none", "track": "#eceef1"}
+TRIVIAL = 12  # a comparison of two small counts (9 titles -> 10 titles) is said in words, not drawn
 
 
 @dataclass(frozen=True)
 class Row:
     label: str
-    bars: tuple[tuple[str, Figure], ...]  # (role, figure): before/after/goal
+    bars: tuple[tuple[str, Figure], ...]  # (role, figure): before / after / goal
+
+
+def text_width(text: str, size: int = SIZE) -> float:
+    """The width of a line of text in the chart's units: CJK about one em, Latin about 0.58 em."""
+    return sum(size if "\u2e80" <= ch <= "\uffef" else size * 0.58 for ch in text)
+
+
+def wrap(text: str, width: int = WIDTH, size: int = SIZE) -> list[str]:
+    """Break text into lines that fit the width: at spaces in English, between characters in Chinese."""
+    lines, line = [], ""
+    for word in re.findall(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+\s*|\s+", text):
+        if line and text_width((line + word).rstrip(), size) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += word
+    return lines + [line.rstrip()] if line.strip() else lines
 
 
 def _bar_value(f: Figure) -> float:
     v = absolute(f)
     return v.high if isinstance(v, Range) else v
+
+
+def _trivial(row: Row) -> bool:
+    return all(f.unit.style == "count" and _bar_value(f) <= TRIVIAL for _, f in row.bars)
 
 
 def before_after_rows(section: Section, lang: str) -> list[Row]:
@@ -43,65 +69,119 @@ def before_after_rows(section: Section, lang: str) -> list[Row]:
                       and f.unit == base.unit), None)
         if after:
             rows.append(Row(after.label[lang], (("before", base), ("after", after))))
-    return rows
+    return [r for r in rows if not _trivial(r)]
 
 
 def target_rows(targets: list[Target], lang: str) -> list[Row]:
-    rows = []
-    for t in targets:
-        bars = tuple(("before", b) for b in t.baselines[-1:]) + (("goal", t.figure),)
-        rows.append(Row(t.figure.label[lang], bars))
-    return rows
+    rows = [Row(t.figure.label[lang], tuple(("before", b) for b in t.baselines[-1:]) + (("goal", t.figure),))
+            for t in targets if t.figure.period and all(b.period for b in t.baselines)]
+    return [r for r in rows if not _trivial(r)]
+
+
+def series_rows(report: Report, figure: Figure, lang: str) -> list[Row]:
+    """The whole series of a figure's indicator in its report (same unit), oldest period first."""
+    same = [f for f in report.index.series(figure) if f.unit == figure.unit and f.period]
+    roles = tuple(("goal" if f.kind in ("target", "plan") else "after" if f is figure else "before", f) for f in same)
+    return [Row(figure.label[lang], roles)] if len(same) > 1 else []
 
 
 def render_chart(kind: str, lang: str, report: Report, gettext: Callable[[str], str],
-                 section: Section | None = None, group: str | None = None, chart_id: str = "chart") -> Markup:
-    """kind: before-after (a section's history), targets (a target group against baselines)."""
+                 section: Section | None = None, group: str | None = None, figure: Figure | None = None,
+                 chart_id: str = "chart") -> Markup:
+    """kind: before-after (a section's history), targets (goals against their baselines), series (every
+    period of one indicator), ledger (main goals against their outcomes)."""
+    _ = gettext
+    if kind == "ledger":
+        return _ledger(report, lang, _, chart_id)
     if kind == "before-after":
-        rows = before_after_rows(section, lang)
-        title = gettext("Before and after")
+        rows, title = before_after_rows(section, lang), _("Before and after")
+    elif kind == "series":
+        rows, title = series_rows(report, figure, lang), _("Every year the report gives")
     else:
         pool = report.targets if section is None else report.index.targets_for_section(section.id)
-        chosen = [t for t in pool if t.group == group and t.baselines]
-        rows = target_rows(chosen, lang)
-        title = gettext("Goals against the report's baselines")
+        rows = target_rows([t for t in pool if t.group == group and t.baselines], lang)
+        title = _("Goals against the report's baselines")
     if not rows:
         return Markup("")
-    return _figure(rows, title, lang, chart_id, gettext)
+    return _figure(rows, title, lang, chart_id, _, report)
 
 
-def wrap(text: str, width: int = WIDTH, size: int = 15) -> list[str]:
-    """Break a label into lines that fit the chart: CJK characters are about one em wide, Latin about half."""
-    lines, line, used = [], "", 0.0
-    for word in re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+", text):
-        cost = sum(size if "\u3000" <= ch <= "\uffef" else size * 0.56 for ch in word)
-        if line and used + cost > width:
-            lines.append(line.rstrip())
-            line, used = "", 0.0
-        line += word
-        used += cost
-    return lines + [line.rstrip()] if line.strip() else lines
+def _value_line(f: Figure, lang: str) -> str:
+    return f"{l10n.period(f.period, lang)} · {l10n.figure_value(f, lang)}"
 
 
-def _row_svg(row: Row, y: int, lang: str) -> tuple[list[str], int]:
+def _row_svg(row: Row, y: float, lang: str) -> tuple[list[str], float]:
+    if row.bars[0][1].unit.style == "rank":
+        return _rank_row(row, y, lang)
     peak = max(_bar_value(f) for _, f in row.bars) or 1
     parts = []
-    for line in wrap(row.label):
-        parts.append(f'<text x="0" y="{y + 16}" class="c-label">{escape(line)}</text>')
-        y += LABEL
+    for line in wrap(row.label, size=SIZE + 1):
+        parts.append(f'<text x="0" y="{y + 15}" class="c-label">{escape(line)}</text>')
+        y += LINE + 2
     for role, f in row.bars:
-        share = max(_bar_value(f) / peak, 0.004)
-        width = round(TRACK * share, 1)
-        text = f"{l10n.period(f.period, lang)} {l10n.figure_value(f, lang)}"
-        parts.append(f'<rect x="0" y="{y}" width="{TRACK}" height="{BAR}" fill="{COLOURS["track"]}"/>')
-        parts.append(f'<rect x="0" y="{y}" width="{width}" height="{BAR}" fill="{COLOURS[role]}"/>')
-        parts.append(f'<text x="{TRACK + 6}" y="{y + 14}" class="c-value">{escape(text)}</text>')
+        for line in wrap(_value_line(f, lang)):
+            parts.append(f'<text x="0" y="{y + 14}" class="c-value">{escape(line)}</text>')
+            y += LINE
+        width = round(WIDTH * max(_bar_value(f) / peak, 0.004), 1)
+        parts.append(f'<rect x="0" y="{y}" width="{WIDTH}" height="{BAR}" fill="{FILLS["track"]}"/>')
+        outline = ' stroke="#1b1f24" stroke-width="2" stroke-dasharray="5 3"' if role == "goal" else ""
+        parts.append(f'<rect x="0" y="{y}" width="{width}" height="{BAR}" fill="{FILLS[role]}"{outline} '
+                     f'class="c-{role}"/>')
         y += BAR + GAP
     return parts, y + GAP
 
 
-def _figure(rows: list[Row], title: str, lang: str, chart_id: str, _: Callable[[str], str]) -> Markup:
-    body, y = [], 0
+def _rank_row(row: Row, y: float, lang: str) -> tuple[list[str], float]:
+    """Ranks as dots on an axis from the last place (left) to No. 1 (right): higher is better, drawn so."""
+    worst = max(_bar_value(f) for _, f in row.bars) + 2
+    x_of = lambda rank: round(WIDTH * (worst - rank) / (worst - 1), 1)  # noqa: E731
+    parts = []
+    for line in wrap(row.label, size=SIZE + 1):
+        parts.append(f'<text x="0" y="{y + 15}" class="c-label">{escape(line)}</text>')
+        y += LINE + 2
+    for _role, f in row.bars:
+        for line in wrap(_value_line(f, lang)):
+            parts.append(f'<text x="0" y="{y + 14}" class="c-value">{escape(line)}</text>')
+            y += LINE
+    axis = y + 12
+    parts.append(f'<line x1="0" y1="{axis}" x2="{WIDTH}" y2="{axis}" stroke="#9aa1ab" stroke-width="2"/>')
+    for i, (_role, f) in enumerate(row.bars):
+        shape = "circle" if i == len(row.bars) - 1 else "rect"
+        x = x_of(_bar_value(f))
+        parts.append(f'<circle cx="{x}" cy="{axis}" r="7" fill="{FILLS["after"]}"/>' if shape == "circle" else
+                     f'<rect x="{x - 6}" y="{axis - 6}" width="12" height="12" fill="#fff" stroke="#1b1f24" stroke-width="2"/>')
+    unit = row.bars[0][1].unit
+    ends = (l10n.quantity(int(worst - 1), unit, None, None, (), lang), l10n.quantity(1, unit, None, None, (), lang))
+    parts.append(f'<text x="0" y="{axis + 26}" class="c-axis">{escape(ends[0])}</text>')
+    parts.append(f'<text x="{WIDTH}" y="{axis + 26}" class="c-axis" text-anchor="end">{escape(ends[1])}</text>')
+    return parts, axis + 26 + GAP * 2
+
+
+def takeaway(rows: list[Row], lang: str, _) -> str:
+    """One sentence: how the first row's values moved (the data, nothing more)."""
+    row = rows[0]
+    first, last = row.bars[0][1], row.bars[-1][1]
+    goal = row.bars[-1][0] == "goal"
+    text = _("%(label)s: from %(start)s (%(p1)s) to a goal of %(end)s (%(p2)s).") if goal else \
+        _("%(label)s: from %(start)s (%(p1)s) to %(end)s (%(p2)s).")
+    return text % {"label": row.label, "start": l10n.figure_value(first, lang), "p1": l10n.period(first.period, lang),
+                   "end": l10n.figure_value(last, lang), "p2": l10n.period(last.period, lang)}
+
+
+def source_line(rows: list[Row], report: Report, lang: str, _) -> str:
+    """Where the numbers come from: the report and the sections of its paragraphs."""
+    sections = []
+    for row in rows:
+        for _role, f in row.bars:
+            title = report.index.sections[f.section_id].title[lang]
+            if title not in sections:
+                sections.append(title)
+    return _("Source: %(report)s, %(sections)s") % {"report": report.label[lang],
+                                                     "sections": l10n.LIST_COMMA[lang].join(sections)}
+
+
+def _figure(rows: list[Row], title: str, lang: str, chart_id: str, _, report: Report) -> Markup:
+    body, y = [], 0.0
     for row in rows:
         parts, y = _row_svg(row, y, lang)
         body.extend(parts)
@@ -110,17 +190,62 @@ def _figure(rows: list[Row], title: str, lang: str, chart_id: str, _: Callable[[
             _("%(value)s (%(period)s)") % {"value": l10n.figure_value(f, lang), "period": l10n.period(f.period, lang)}
             for _role, f in row.bars)}
         for row in rows)
-    svg = (f'<svg class="chart" viewBox="0 0 {WIDTH} {y}" role="img" '
+    table_rows = [(row.label, l10n.period(f.period, lang), l10n.figure_value(f, lang)) for row in rows for _r, f in row.bars]
+    return _wrap(chart_id, title, desc, "".join(body), y, takeaway(rows, lang, _), source_line(rows, report, lang, _),
+                 (_("Indicator"), _("Period"), _("Value")), table_rows, _("Data table"))
+
+
+def _wrap(chart_id, title, desc, body, height, takeaway_text, source, head, table_rows, table_name) -> Markup:
+    svg = (f'<svg class="chart" viewBox="0 0 {WIDTH} {height:g}" role="img" '
            f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">'
            f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(desc)}</desc>'
-           + "".join(body) + "</svg>")
-    head = tuple(escape(h) for h in (_("Indicator"), _("Period"), _("Value"), _("Data table")))
-    table_rows = "".join(
-        f"<tr><th scope=\"row\">{escape(row.label)}</th><td>{escape(l10n.period(f.period, lang))}</td>"
-        f"<td>{escape(l10n.figure_value(f, lang))}</td></tr>"
-        for row in rows for _role, f in row.bars)
-    table = (f'<details class="chart-data"><summary>{head[3]}</summary><table><thead><tr>'
-             f'<th scope="col">{head[0]}</th><th scope="col">{head[1]}</th><th scope="col">{head[2]}</th></tr></thead>'
-             f"<tbody>{table_rows}</tbody></table></details>")
-    return Markup(f'<figure class="chart-box" id="{chart_id}"><figcaption>{escape(title)}</figcaption>'
-                  f"{svg}{table}</figure>")
+           f"{body}</svg>")
+    cells = "".join(f'<tr><th scope="row">{escape(a)}</th><td>{escape(b)}</td><td>{escape(c)}</td></tr>'
+                    for a, b, c in table_rows)
+    table = (f'<details class="chart-data"><summary>{escape(table_name)}</summary><table><thead><tr>'
+             + "".join(f'<th scope="col">{escape(h)}</th>' for h in head) + f"</tr></thead><tbody>{cells}</tbody></table></details>")
+    return Markup(f'<figure class="chart-box" id="{chart_id}"><figcaption><span class="c-title">{escape(title)}</span> '
+                  f'<span class="c-takeaway">{escape(takeaway_text)}</span></figcaption>{svg}'
+                  f'<p class="c-source">{escape(source)}</p>{table}</figure>')
+
+
+def _ledger(report: Report, lang: str, _, chart_id: str) -> Markup:
+    """Each main goal in percent as a band (a range) or a mark, its outcome as a dot, on one axis per row."""
+    goals = [t for t in report.targets if t.group == "annual" and t.verdict and t.outcome.figure
+             and t.figure.unit.style == "percent" and t.outcome.figure.unit == t.figure.unit]
+    if not goals:
+        return Markup("")
+    top = max(max(_values(t.figure)) for t in goals) * 1.25
+    top = max(top, max(max(_values(t.outcome.figure)) for t in goals) * 1.1)
+    x_of = lambda v: round(WIDTH * max(v, 0) / top, 1)  # noqa: E731
+    body, y, rows = [], 0.0, []
+    for t in goals:
+        for line in wrap(t.figure.label[lang], size=SIZE + 1):
+            body.append(f'<text x="0" y="{y + 15}" class="c-label">{escape(line)}</text>')
+            y += LINE + 2
+        line = _("target %(target)s · outcome %(outcome)s · %(status)s") % {
+            "target": l10n.figure_value(t.figure, lang), "outcome": l10n.figure_value(t.outcome.figure, lang),
+            "status": _(STATUS_LABELS[t.verdict.status])}
+        for text in wrap(line):
+            body.append(f'<text x="0" y="{y + 14}" class="c-value">{escape(text)}</text>')
+            y += LINE
+        low, high = min(_values(t.figure)), max(_values(t.figure))
+        body.append(f'<line x1="0" y1="{y + 9}" x2="{WIDTH}" y2="{y + 9}" stroke="{FILLS["track"]}" stroke-width="4"/>')
+        body.append(f'<rect x="{x_of(low) - (2 if low == high else 0)}" y="{y}" width="{max(x_of(high) - x_of(low), 4)}" '
+                    f'height="18" fill="#f3d9c4" stroke="#9a4716" stroke-width="2" class="c-band"/>')
+        body.append(f'<circle cx="{x_of(max(_values(t.outcome.figure)))}" cy="{y + 9}" r="7" fill="{FILLS["after"]}" '
+                    f'class="c-outcome"/>')
+        y += 18 + GAP * 2
+        rows.append((t.figure.label[lang], l10n.figure_value(t.figure, lang), l10n.figure_value(t.outcome.figure, lang)))
+    title = _("Main goals and what happened")
+    desc = l10n.LIST_SEPARATOR[lang].join(f"{a}{l10n.COLON[lang]}{b} → {c}" for a, b, c in rows)
+    key = _("Band or mark: the goal; dot: the outcome the next report gives.")
+    later = report.label[lang]
+    return _wrap(chart_id, title, desc, "".join(body), y, key,
+                 _("Goals: %(report)s; outcomes: the next year's report.") % {"report": later},
+                 (_("Indicator"), _("Target"), _("Outcome")), rows, _("Data table"))
+
+
+def _values(f: Figure) -> tuple[float, ...]:
+    v = absolute(f)
+    return (v.low, v.high) if isinstance(v, Range) else (v,)

@@ -1,7 +1,13 @@
-"""Ready citations of a page in the formats journalists and scholars use.
+"""Ready citations of a page in the formats journalists and scholars use, each leading back to the original.
 
-The access date is the reader's own: it is left as ACCESS in the text, and the
-page shows the site's last-updated date there until a script fills in today's.
+Every citation names two works: the government's report (its own page's address, and the list of
+archived captures of that address at web.archive.org), and our page for the translation and the
+derived numbers (its address when the site has a base URL; always the edition date and data version).
+The access date is the reader's own: it is left as ACCESS in the text, and the page shows the
+edition date there until a script fills in today's.
+
+The formats are data: each follows its style guide in the page's language (GB/T 7714-2015 defines
+the Chinese reference, with its own punctuation); only the style names are UI strings.
 """
 
 from __future__ import annotations
@@ -10,9 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .l10n import N_, long_date
-from .model import Report
+from .model import Report, Site
 
 ACCESS = "\x00ACCESS\x00"
+ARCHIVE = "https://web.archive.org/web/*/"
+STYLE_NAMES = (("gbt7714", N_("GB/T 7714-2015")), ("apa", N_("APA 7")), ("chicago-note", N_("Chicago (note)")),
+               ("chicago-bib", N_("Chicago (bibliography)")), ("bibtex", N_("BibTeX")),
+               ("inline", N_("In a news story")))
 
 
 @dataclass(frozen=True)
@@ -23,13 +33,9 @@ class Citation:
     date_format: str  # iso | long-en-us (Chicago: January 15, 2030) | long-zh
 
 
-def _names(report: Report, lang: str) -> dict[str, str]:
-    return {
-        "issuer": report.issuer[lang], "title": report.title[lang], "site": report.site_name[lang],
-        "date_iso": report.date.isoformat(), "updated": report.last_updated.isoformat(),
-        "date_long": long_date(report.date, lang), "occasion": report.occasion[lang],
-        "speaker": report.speaker[lang], "role": report.speaker_role[lang],
-    }
+def archive_url(report: Report) -> str:
+    """The list of archived captures of the government's page (web.archive.org)."""
+    return ARCHIVE + report.source.url
 
 
 def access_date(date, date_format: str) -> str:
@@ -43,53 +49,84 @@ def _month_day_year(date, lang: str) -> str:
     return long_date(date, "zh") if lang == "zh" else f"{date.strftime('%B')} {date.day}, {date.year}"
 
 
-# The names of the styles are UI strings (the catalog translates them); the formats below are data:
-# each follows its style guide in the page's language (GB/T 7714 defines the Chinese forms).
-STYLE_NAMES = (("gbt7714", N_("GB/T 7714-2015")), ("apa", N_("APA 7")), ("chicago-note", N_("Chicago (note)")),
-               ("chicago-bib", N_("Chicago (bibliography)")), ("bibtex", N_("BibTeX")),
-               ("inline", N_("In a news story")))
+def _parts(site: Site, report: Report, lang: str, page_title: str, url: str | None) -> dict[str, str]:
+    """The pieces every format puts together."""
+    version = site.data_hash[:12]
+    return {
+        "issuer": report.issuer[lang], "title": report.title[lang], "official_title": report.source.title,
+        "occasion": report.occasion[lang], "speaker": report.speaker[lang], "role": report.speaker_role[lang],
+        "delivered": _month_day_year(report.date, lang), "date_iso": report.date.isoformat(),
+        "year": str(report.date.year), "source": report.source.url, "archive": archive_url(report),
+        "site": site.name[lang], "page": page_title, "edition": _month_day_year(site.last_updated, lang),
+        "edition_iso": site.last_updated.isoformat(), "version": version,
+        "ours": url or "", "part": page_title if page_title != report.title[lang] else "",
+    }
 
 
-def citations(report: Report, lang: str, page_title: str, url: str, key: str,
+def citations(site: Site, report: Report, lang: str, page_title: str, url: str | None, key: str,
               gettext: Callable[[str], str]) -> list[Citation]:
-    """Every citation format for a page (its title and absolute URL), in the page's language."""
-    n = _names(report, lang)
-    part = page_title if page_title != n["title"] else ""
-    delivered = _month_day_year(report.date, lang)
-    updated = _month_day_year(report.last_updated, lang)
-    if lang == "zh":
-        gbt = (f"{n['issuer']}. {n['title']}({n['date_long']}在{n['occasion']}上){part and ':' + part}[R/OL]. "
-               f"{n['site']}(非官方英译与解读), {report.last_updated.year}({n['updated']})[{ACCESS}]. {url}.")
-        apa = (f"{n['issuer']}. ({report.date.year}, {report.date.month}月{report.date.day}日). "
-               f"{n['title']}{part and ':' + part}. {n['site']}. {url}")
-        note = f"{n['issuer']}:“{part or n['title']}”,载《{n['title']}》,{delivered},{n['site']},{updated}更新,{ACCESS}访问,{url}。"
-        bib = f"{n['issuer']}. “{part or n['title']}.” 载《{n['title']}》,{delivered}. {n['site']}. {ACCESS}访问. {url}."
-        inline = f"据{report.year}年《{n['title']}》{part and '“' + part + '”'}({n['site']},{url})"
-    else:
-        gbt = (f"{n['issuer']}. {n['title']} (delivered by {n['role']} {n['speaker']} at the {n['occasion']}, "
-               f"{n['date_long']}){part and ': ' + part}[R/OL]. Unofficial English translation and explainer: "
-               f"{n['site']}, {report.last_updated.year}({n['updated']})[{ACCESS}]. {url}.")
-        apa = (f"{n['issuer']}. ({report.date.year}, {report.date.strftime('%B')} {report.date.day}). "
-               f"{n['title']}{part and ': ' + part} [Unofficial translation] ({n['site']}, Trans.). {url}")
-        note = (f"{n['issuer']}, “{part or n['title']},” in {n['title']}, {delivered}, unofficial translation by "
-                f"{n['site']}, last updated {updated}, accessed {ACCESS}, {url}.")
-        bib = (f"{n['issuer']}. “{part or n['title']}.” In {n['title']}, {delivered}. Unofficial translation by "
-               f"{n['site']}. Accessed {ACCESS}. {url}.")
-        inline = (f"({n['title']}, {report.year}{part and ', “' + part + '”'}; unofficial translation, "
-                  f"{n['site']}, {url})")
-    bibtex = "\n".join([
+    """Every citation format for a page (its title, and its absolute URL or None), in the page's language."""
+    n = _parts(site, report, lang, page_title, url)
+    texts = _zh(n) if lang == "zh" else _en(n)
+    texts["bibtex"] = (_bibtex(n, report, key, lang), "iso")
+    return [Citation(style, gettext(name), *texts[style]) for style, name in STYLE_NAMES]
+
+
+def _en(n: dict[str, str]) -> dict[str, tuple[str, str]]:
+    ours = f" {n['ours']}" if n["ours"] else ""
+    where = f"{n['site']}, edition of {n['edition']}, data version {n['version']}"
+    part = f": {n['part']}" if n["part"] else ""
+    gbt = (f"{n['issuer']}. {n['official_title']} [{n['title']}] (delivered by {n['role']} {n['speaker']} at the "
+           f"{n['occasion']}, {n['date_iso']}){part}[R/OL]. ({n['date_iso']})[{ACCESS}]. {n['source']}. "
+           f"Archived: {n['archive']}. Unofficial English translation and explainer: {where}.{ours}{'.' if ours else ''}")
+    apa = (f"{n['issuer']}. ({n['year']}). {n['title']}{part} [Unofficial translation, {n['site']}, edition "
+           f"{n['edition_iso']}, data version {n['version']}]. Original: {n['source']} (archived: {n['archive']})."
+           f"{ours}")
+    note = (f"{n['issuer']}, “{n['part'] or n['title']},” in {n['title']}, {n['delivered']}, {n['source']} "
+            f"(archived at {n['archive']}); unofficial translation by {where}, accessed {ACCESS}{','+ours if ours else ''}.")
+    bib = (f"{n['issuer']}. “{n['part'] or n['title']}.” In {n['title']}, {n['delivered']}. {n['source']}. "
+           f"Archived at {n['archive']}. Unofficial translation by {where}. Accessed {ACCESS}.{ours}{'.' if ours else ''}")
+    inline = (f"({n['title']}, {n['year']}{', “' + n['part'] + '”' if n['part'] else ''}; original: {n['source']}; "
+              f"unofficial translation, {n['site']}, edition {n['edition_iso']}"
+              f"{', ' + n['ours'] if n['ours'] else ', data version ' + n['version']})")
+    return {"gbt7714": (gbt, "iso"), "apa": (apa, "long-en-us"), "chicago-note": (note, "long-en-us"),
+            "chicago-bib": (bib, "long-en-us"), "inline": (inline, "long-en-us")}
+
+
+def _zh(n: dict[str, str]) -> dict[str, tuple[str, str]]:
+    ours = f"，{n['ours']}" if n["ours"] else ""
+    where = f"{n['site']}，{n['edition']}版，数据版本{n['version']}"
+    part = f"：{n['part']}" if n["part"] else ""
+    # GB/T 7714-2015 prescribes its own separators (". " ": " "[R/OL]"): they are the standard's, not prose.
+    gbt = (f"{n['issuer']}. {n['official_title']}（{n['delivered']}在{n['occasion']}上）{part and ': ' + n['part']}"
+           f"[R/OL]. ({n['date_iso']})[{ACCESS}]. {n['source']}. 存档: {n['archive']}. "
+           f"非官方英译与解读: {n['site']}, {n['edition_iso']}版, 数据版本 {n['version']}."
+           + (f" {n['ours']}." if n["ours"] else ""))
+    apa = (f"{n['issuer']}（{n['year']}）。{n['title']}{part}。原文：{n['source']}（存档：{n['archive']}）。"
+           f"非官方英译与解读：{where}{ours}。")
+    note = (f"{n['issuer']}：“{n['part'] or n['title']}”，载《{n['title']}》，{n['delivered']}，{n['source']}"
+            f"（存档：{n['archive']}）；非官方英译与解读：{where}，{ACCESS}访问{ours}。")
+    bib = (f"{n['issuer']}．“{n['part'] or n['title']}”．载《{n['title']}》，{n['delivered']}．{n['source']}．"
+           f"存档：{n['archive']}．非官方英译与解读：{where}．{ACCESS}访问{ours}．")
+    inline = (f"据{n['year']}年《{n['title']}》{'“' + n['part'] + '”' if n['part'] else ''}（原文：{n['source']}；"
+              f"非官方英译：{n['site']}，{n['edition_iso']}版{ours or '，数据版本' + n['version']}）")
+    return {"gbt7714": (gbt, "iso"), "apa": (apa, "long-zh"), "chicago-note": (note, "long-zh"),
+            "chicago-bib": (bib, "long-zh"), "inline": (inline, "long-zh")}
+
+
+def _bibtex(n: dict[str, str], report: Report, key: str, lang: str) -> str:
+    note = (f"非官方英译与解读：{n['site']}，{n['edition_iso']}版，数据版本{n['version']}；存档：{n['archive']}"
+            if lang == "zh" else f"Unofficial English translation and explainer: {n['site']}, edition "
+            f"{n['edition_iso']}, data version {n['version']}; archived at {n['archive']}")
+    lines = [
         f"@misc{{{report.id}-{key}-{lang},",
         f"  author = {{{{{n['issuer']}}}}},",
-        f"  title = {{{{{part or n['title']}}} --- {{{n['title']}}}}},",
+        f"  title = {{{{{n['part'] or n['title']}}} --- {{{n['title']}}}}},",
         f"  year = {{{report.date.year}}},",
         f"  month = {report.date.strftime('%b').lower()},",
-        f"  note = {{{n['site']}: " + ("非官方英译与解读,更新于" if lang == "zh" else
-                                      "unofficial English translation and explainer, last updated ") + f"{n['updated']}}},",
-        f"  url = {{{url}}},",
-        f"  urldate = {{{ACCESS}}}",
-        "}",
-    ])
-    date_format = "long-zh" if lang == "zh" else "long-en-us"
-    texts = {"gbt7714": (gbt, "iso"), "apa": (apa, date_format), "chicago-note": (note, date_format),
-             "chicago-bib": (bib, date_format), "bibtex": (bibtex, "iso"), "inline": (inline, date_format)}
-    return [Citation(style, gettext(name), *texts[style]) for style, name in STYLE_NAMES]
+        f"  howpublished = {{\\url{{{n['source']}}}}},",
+        f"  note = {{{note}}},",
+    ]
+    if n["ours"]:
+        lines.append(f"  url = {{{n['ours']}}},")
+    return "\n".join(lines + [f"  urldate = {{{ACCESS}}}", "}"])

@@ -1,19 +1,26 @@
-"""Numbers the build derives from figures: never typed by hand.
+"""Numbers the build derives from figures: never typed by hand, never saying more than the report.
 
 For a goal and the baseline the report gives:
 - change: goal minus baseline (percentage points when both are rates);
 - growth-needed: the compound annual growth from the baseline's year to the goal's;
 - growth-achieved: the same between two baselines (history the report gives).
+
+A goal's qualifier carries over: "more than 5,000" against 4,293 is a change of more than +707.
+An aim "towards" or "approaching" a level is not a level: nothing is derived from it. A growth
+rate of money amounts is nominal (current prices), and says so.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Derivation, Figure, Range, Target
+from .model import Derivation, Figure, Qualifier, Range, Target
 from .vocab import SCALES
 
-NO_GROWTH_UNITS = {"percent", "rank", "index", "times"}
+LOWER_BOUND = {"more-than", "over", "at-least", "exceeding", "breakthrough"}  # the goal is at least this
+UPPER_BOUND = {"within", "no-more-than"}  # the goal is at most this
+NEAR = {"around"}
+AIMS = {"towards", "approaching", "bid"}  # a direction, not a level: no derived numbers
 
 
 def absolute(figure: Figure) -> float | Range:
@@ -42,26 +49,35 @@ def _positive(v: float | Range) -> bool:
     return (v.low > 0) if isinstance(v, Range) else v > 0
 
 
+def bound_of(figure: Figure) -> Qualifier | None:
+    """The goal's qualifier that bounds its value (more than, within, around …), if any."""
+    return next((q for q in figure.qualifiers if q.id in LOWER_BOUND | UPPER_BOUND | NEAR), None)
+
+
 def derive_target(target: Target) -> Target:
     """The target with its derivations filled in."""
-    if not target.baselines:
+    goal = target.figure
+    if not target.baselines or {q.id for q in goal.qualifiers} & AIMS or goal.period is None:
         return target
-    goal, base = target.figure, target.baselines[-1]
-    derived = []
+    base = target.baselines[-1]
+    if base.period is None:
+        return target
     years = goal.end_year - base.end_year
-    if goal.unit == "percent":
-        derived.append(Derivation("change", _apply(lambda g, b: g - b, goal.value, base.value), "pp", base, goal, years))
-    else:
-        change = _apply(lambda g, b: g - b, absolute(goal), absolute(base))
-        derived.append(Derivation("change", change, goal.unit, base, goal, years))
-        grows = target.growth and goal.unit not in NO_GROWTH_UNITS
-        if grows and years > 0 and _positive(absolute(base)):
-            rate = _apply(lambda g, b: compound_growth(b, g, years), absolute(goal), absolute(base))
-            derived.append(Derivation("growth-needed", rate, "percent", base, goal, years))
-        if grows and len(target.baselines) > 1:
-            first = target.baselines[-2]
-            span = base.end_year - first.end_year
-            if span > 0 and _positive(absolute(first)):
-                rate = _apply(lambda b, a: compound_growth(a, b, span), absolute(base), absolute(first))
-                derived.append(Derivation("growth-achieved", rate, "percent", first, base, span))
+    bound = bound_of(goal)
+    if goal.unit.is_rate:
+        change = _apply(lambda g, b: g - b, goal.value, base.value)
+        return replace(target, derived=(Derivation("change", change, "pp", base, goal, years, bound=bound),))
+    derived = [Derivation("change", _apply(lambda g, b: g - b, absolute(goal), absolute(base)), goal.unit.id,
+                          base, goal, years, bound=bound)]
+    grows = target.growth and goal.unit.growth
+    nominal = goal.unit.style == "currency"
+    if grows and years > 0 and _positive(absolute(base)):
+        rate = _apply(lambda g, b: compound_growth(b, g, years), absolute(goal), absolute(base))
+        derived.append(Derivation("growth-needed", rate, "percent", base, goal, years, nominal, bound))
+    if grows and len(target.baselines) > 1:
+        first = target.baselines[-2]
+        span = base.end_year - first.end_year
+        if span > 0 and _positive(absolute(first)):
+            rate = _apply(lambda b, a: compound_growth(a, b, span), absolute(base), absolute(first))
+            derived.append(Derivation("growth-achieved", rate, "percent", first, base, span, nominal))
     return replace(target, derived=tuple(derived))

@@ -42,17 +42,27 @@ class Problems:
     """Collects DataErrors over a whole run; the build fails once, listing them all."""
 
     errors: list[DataError] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)  # how to fix a kind of mistake, said once after the list
+    _places: set[tuple[Mark, str]] = field(default_factory=set, repr=False)
 
     def add(self, mark: Mark, key_path: str, expected: str, found: str | None = None) -> None:
+        """Note a mistake; a second one at the same place and key (a missing key read again) is dropped."""
+        if key_path and (mark, key_path) in self._places:
+            return
+        self._places.add((mark, key_path))
         self.errors.append(DataError(mark, key_path, expected, found))
 
     def __bool__(self) -> bool:
         return bool(self.errors)
 
+    def hint(self, text: str) -> None:
+        if text not in self.hints:
+            self.hints.append(text)
+
     def report(self) -> str:
         lines = [str(e) for e in self.errors]
         noun = "error" if len(lines) == 1 else "errors"
-        return "\n".join(lines + [f"{len(lines)} {noun}; nothing was written."])
+        return "\n".join(lines + self.hints + [f"{len(lines)} {noun}; nothing was written."])
 
 
 class BuildFailed(Exception):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import difflib
 from dataclasses import dataclass
 
 from .errors import Problems, describe
@@ -20,9 +21,10 @@ class Field:
     """The value at one key path of a document, with what is needed to report on it."""
 
     doc: Doc
-    path: str
+    path: str  # as shown in messages: list items by their id where they have one
     value: object
     problems: Problems
+    mark_path: str | None = None  # the key path of the loaded document, where it differs from path
 
     @classmethod
     def root(cls, doc: Doc, problems: Problems) -> "Field":
@@ -35,11 +37,17 @@ class Field:
     def fail(self, expected: str, found: str | None = None) -> None:
         if found is None:
             found = "nothing" if self.missing else describe(self.value)
-        self.problems.add(self.doc.mark(self.path), self.path, expected, found)
+        self.problems.add(self.mark, self.path, expected, found)
+
+    @property
+    def mark(self):
+        return self.doc.mark(self.mark_path if self.mark_path is not None else self.path)
 
     def __getitem__(self, key: str) -> "Field":
         value = self.value.get(key, _MISSING) if isinstance(self.value, dict) else _MISSING
-        return Field(self.doc, f"{self.path}.{key}" if self.path else key, value, self.problems)
+        base = self.mark_path if self.mark_path is not None else self.path
+        return Field(self.doc, f"{self.path}.{key}" if self.path else key, value, self.problems,
+                     f"{base}.{key}" if base else key)
 
     def get(self, key: str) -> "Field | None":
         """The field at key, or None when it is absent or null."""
@@ -47,7 +55,9 @@ class Field:
         return None if child.missing or child.value is None else child
 
     def mapping(self, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> bool:
-        """Check this is a mapping with all required keys and no unknown ones."""
+        """Check this is a mapping with all required keys and no unknown ones; note every mistake.
+
+        Reading goes on after a mistake (a missing key reads as missing), so that one run lists them all."""
         if not isinstance(self.value, dict):
             self.fail("a mapping with keys " + ", ".join(required))
             return False
@@ -57,22 +67,32 @@ class Field:
                 self[key].fail(f"the required key {key!r}")
                 ok = False
         allowed = set(required) | set(optional)
+        base = self.mark_path if self.mark_path is not None else self.path
         for key in self.value:
             if key not in allowed:
+                guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
+                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
                 self.problems.add(
-                    self.doc.key_mark(f"{self.path}.{key}" if self.path else key),
+                    self.doc.key_mark(f"{base}.{key}" if base else key),
                     f"{self.path}.{key}" if self.path else key,
                     "one of the keys " + ", ".join(sorted(allowed)),
-                    f"the unknown key {key!r}",
+                    f"the unknown key {key!r}{hint}",
                 )
                 ok = False
         return ok
 
     def items(self) -> list["Field"]:
+        """The items of a list; an item with an id is named by it in messages (figures[gdp-2020])."""
         if not isinstance(self.value, list):
             self.fail("a list")
             return []
-        return [Field(self.doc, f"{self.path}[{i}]", v, self.problems) for i, v in enumerate(self.value)]
+        base = self.mark_path if self.mark_path is not None else self.path
+        return [Field(self.doc, self._item_path(i, v), v, self.problems, f"{base}[{i}]")
+                for i, v in enumerate(self.value)]
+
+    def _item_path(self, index: int, value: object) -> str:
+        ident = value.get("id") if isinstance(value, dict) else None
+        return f"{self.path}[{ident}]" if isinstance(ident, str) and ID_PATTERN.match(ident) else f"{self.path}[{index}]"
 
     def text(self, what: str = "a non-empty string") -> str | None:
         if isinstance(self.value, str) and self.value.strip():

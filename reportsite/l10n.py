@@ -13,14 +13,14 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 from .errors import Mark, Problems, rel
-from .model import Derivation, Figure, Range
-from .vocab import QUALIFIERS, SCALES, UNITS
+from .model import Derivation, Figure, Qualifier, Range, Unit
+from .vocab import SCALES
 
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 
@@ -32,16 +32,23 @@ def N_(message: str) -> str:
 
 # Punctuation is locale data: Chinese text takes full-width marks.
 LIST_SEPARATOR = {"zh": "；", "en": "; "}
+LIST_COMMA = {"zh": "，", "en": ", "}
+COLON = {"zh": "：", "en": ": "}  # after a label: 出现于：… / Appears in: …
 ARROW = {"zh": "→", "en": " → "}
-PREFIX_ZH = {"at-least", "striving", "towards", "no-more-than", "approaching"}
+EXTRACT_STEPS = ("To add UI strings to the Chinese catalog: 1. pybabel extract -F babel.cfg -o locales/messages.pot "
+                 "--no-location --sort-output .  2. pybabel update -i locales/messages.pot -d locales -l zh -D messages "
+                 "--no-fuzzy-matching  3. write the Chinese of each new empty msgstr in locales/zh/LC_MESSAGES/messages.po")
 EN_MAGNITUDES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 
 
 def number(value: float | Decimal, lang: str, digits: int | None = None) -> str:
-    """A number with the locale's separators; every printed digit kept unless digits rounds it."""
+    """A number as the language writes it: English groups thousands (4,153.25); Chinese, as the
+    report prints it, does not (4153.25). Every printed digit is kept unless digits rounds it."""
     if digits is not None:
         value = round(Decimal(str(value)), digits)
-    return format_decimal(Decimal(str(value)).normalize(), locale=LOCALES[lang], decimal_quantization=False)
+    value = Decimal(str(value)).normalize()
+    return format_decimal(value, locale=LOCALES[lang], decimal_quantization=False, group_separator=lang == "en")
 
 
 def _en_amount(value: float, scale: str | None) -> str:
@@ -58,48 +65,60 @@ def _values(value: float | Range) -> tuple[float, ...]:
 
 
 def figure_value(figure: Figure, lang: str) -> str:
-    """The figure's value as a reader of lang expects it, with unit and qualifiers."""
-    return quantity(figure.value, figure.unit, figure.scale, figure.measure_zh, figure.qualifiers, lang)
+    """The figure's value as a reader of lang expects it, with unit and qualifiers; an average over
+    years says so ("6.6% a year on average" / "年均6.6%")."""
+    text = quantity(figure.value, figure.unit, figure.scale, figure.measure_zh, figure.qualifiers, lang,
+                    figure.as_printed)
+    if figure.average:
+        return f"年均{text}" if lang == "zh" else f"{text} a year on average"
+    return text
 
 
 @lru_cache(maxsize=8192)  # pure; each figure is shown on several pages
-def quantity(value: float | Range, unit: str, scale: str | None, measure_zh: str | None,
-             qualifiers: tuple[str, ...], lang: str) -> str:
+def quantity(value: float | Range, unit: Unit, scale: str | None, measure_zh: str | None,
+             qualifiers: tuple[Qualifier, ...], lang: str, as_printed: str | None = None) -> str:
     if lang == "zh":
-        return _quantity_zh(value, unit, scale, measure_zh, qualifiers)
+        return _quantity_zh(value, unit, scale, measure_zh, qualifiers, as_printed)
     return _quantity_en(value, unit, scale, qualifiers)
 
 
-def _quantity_zh(value, unit, scale, measure_zh, qualifiers) -> str:
-    word = measure_zh if unit == "count" else UNITS[unit].zh
-    over = "余" if "over" in qualifiers else ""
-    if unit == "rank":
+def _quantity_zh(value, unit: Unit, scale, measure_zh, qualifiers, as_printed) -> str:
+    word = measure_zh if unit.style == "count" else unit.zh
+    inside = "".join(q.zh for q in qualifiers if q.position == "inside")
+    if as_printed and set(as_printed) <= CHINESE_NUMERALS:  # 十大, 四个, 千亿元: the numerals as printed
+        core = as_printed + inside + ("" if scale and scale in as_printed else scale or "") + word
+    elif as_printed and unit.style in ("multiple", "multiple-increase"):  # 倍增, 翻一番
+        core = as_printed
+    elif unit.style == "rank":
         core = "–".join(f"第{number(v, 'zh')}" for v in _values(value)) + word
-    elif unit == "percent":
-        core = "–".join(number(v, "zh") + "%" for v in _values(value))
+    elif unit.style in ("percent", "points"):
+        core = "–".join(number(v, "zh") + word for v in _values(value))
+    elif unit.style == "multiple-increase":
+        core = "增长" + "–".join(number(v, "zh") for v in _values(value)) + word
+    elif unit.style == "class":
+        core = "–".join(number(v, "zh") for v in _values(value)) + (scale or "") + word
     else:
-        nums = "–".join(number(v, "zh") for v in _values(value))
-        core = f"{nums}{over}{scale or ''}{word}"
-    prefix = "".join(QUALIFIERS[q].zh for q in qualifiers if q in PREFIX_ZH)
-    suffix = "".join(QUALIFIERS[q].zh for q in qualifiers if q not in PREFIX_ZH and q != "over")
-    return f"{prefix}{core}{suffix}"
+        core = "–".join(number(v, "zh") for v in _values(value)) + inside + (scale or "") + word
+    before = "".join(q.zh for q in qualifiers if q.position == "before")
+    after = "".join(q.zh for q in qualifiers if q.position == "after")
+    return f"{before}{core}{after}"
 
 
-def _quantity_en(value, unit, scale, qualifiers) -> str:
-    if unit == "percent":
-        core = "–".join(number(v, "en") for v in _values(value)) + "%"
-    elif unit == "rank":
-        core = "No. " + "–".join(number(v, "en") for v in _values(value))
+def _quantity_en(value, unit: Unit, scale, qualifiers) -> str:
+    values = _values(value)
+    if unit.style in ("percent",):
+        core = "–".join(number(v, "en") for v in values) + "%"
+    elif unit.style == "rank":
+        core = "No. " + "–".join(number(v, "en") for v in values)
+    elif unit.style == "multiple-increase":
+        core = "up " + "–".join(number(v, "en") for v in values) + " times"
+    elif unit.style == "class":
+        core = "the " + "–".join(_en_amount(v, scale) for v in values) + " class"
     else:
-        amounts = "–".join(_en_amount(v, scale) for v in _values(value))
-        if unit == "yuan":
-            core = f"CNY {amounts}"
-        elif unit == "usd":
-            core = f"USD {amounts}"
-        else:
-            word = UNITS[unit].en
-            core = f"{amounts} {word}".strip()
-    prefix = " ".join(QUALIFIERS[q].en for q in qualifiers)
+        amounts = "–".join(_en_amount(v, scale) for v in values)
+        word = unit.en_one if unit.en_one and values == (1,) and not scale else unit.en
+        core = f"{unit.en} {amounts}" if unit.style == "currency" else f"{amounts} {word}".strip()
+    prefix = " ".join(q.en for q in qualifiers)
     return f"{prefix} {core}".strip()
 
 
@@ -107,28 +126,90 @@ def long_date(date: dt.date, lang: str) -> str:
     return format_date(date, format="long", locale=LOCALES[lang])
 
 
-def period(text: str, lang: str) -> str:
-    """'2016-2020' -> '2016–2020年' / '2016–2020'."""
-    span = text.replace("-", "–")
-    return f"{span}年" if lang == "zh" else span
+HALF = {"zh": ("上半年", "下半年"), "en": ("H1", "H2")}
+
+
+NO_DATE = {"zh": "未写明时间", "en": "no date given"}
+
+
+def period(text: str | None, lang: str) -> str:
+    """A period as the language writes it: 2016-2020 -> 2016–2020年 / 2016–2020; 2021-H2 -> 2021年下半年 /
+    H2 2021; 2021-Q3 -> 2021年第三季度 / Q3 2021; 2021-06 -> 2021年6月 / June 2021; spans with "/"."""
+    if text is None:
+        return NO_DATE[lang]
+    first, _, last = text.partition("/")
+    if last:
+        joiner = "至" if lang == "zh" else " – "
+        return joiner.join(_period_part(p, lang) for p in (first, last))
+    return _period_part(first, lang)
+
+
+def _period_part(text: str, lang: str) -> str:
+    year, _, part = text.partition("-")
+    if not part or len(part) == 4:  # a year, or a span of years
+        span = text.replace("-", "–")
+        return f"{span}年" if lang == "zh" else span
+    if part[0] == "H":
+        half = HALF[lang][int(part[1]) - 1]
+        return f"{year}年{half}" if lang == "zh" else f"{half} {year}"
+    if part[0] == "Q":
+        quarter = format_date(dt.date(int(year), 3 * int(part[1]), 1), "QQQQ", locale=LOCALES[lang])
+        return f"{year}年{quarter}" if lang == "zh" else f"Q{part[1]} {year}"
+    return format_skeleton("yMMMM", dt.date(int(year), int(part), 1), locale=LOCALES[lang])
 
 
 def derived_value(d: Derivation, lang: str) -> str:
-    if d.unit == "pp":
-        values = _values(d.value)
-        sign = "+" if min(values) > 0 else ""
-        nums = sign + "–".join(number(v, lang, 2) for v in values)
-        return f"{nums}个百分点" if lang == "zh" else f"{nums} percentage points"
-    if d.unit == "percent":
+    """A derived number as it reads, keeping what the goal's qualifier allows: "more than +707",
+    "a fall of at most 31,400", "at least 16.1% a year (nominal)"."""
+    if d.name != "change":  # a compound growth rate
         nums = "–".join(number(v, lang, 1) for v in _values(d.value)) + "%"
-        return f"每年{nums}" if lang == "zh" else f"{nums} a year"
-    scale = _smaller_scale(d.start.scale, d.end.scale)
-    factor = SCALES.get(scale or "", 1)
-    # rounded to 6 places: float arithmetic on printed decimals (8.14 × 10⁴) leaves noise in the last digits
-    vals = tuple(round(Decimal(str(v)) / factor, 6) for v in _values(d.value))
-    sign = "+" if min(vals) > 0 else ""
-    text = quantity(Range(*vals) if len(vals) == 2 else vals[0], d.end.unit, scale, d.end.measure_zh, (), lang)
-    return sign + text
+        text = f"每年{nums}" if lang == "zh" else f"{nums} a year"
+        if d.nominal:
+            text += "（名义）" if lang == "zh" else " (nominal)"
+        return _bounded_rate(text, d.bound, lang)
+    if d.unit == "pp":
+        values, show = _values(d.value), lambda v: number(v, lang, 2) + ("个百分点" if lang == "zh" else " percentage points")
+    else:
+        scale = _smaller_scale(d.start.scale, d.end.scale)
+        factor = SCALES.get(scale or "", 1)
+        # rounded to 6 places: float arithmetic on printed decimals (8.14 × 10⁴) leaves noise in the last digits
+        values = tuple(round(Decimal(str(v)) / factor, 6) for v in _values(d.value))
+        show = lambda v: quantity(v, d.end.unit, scale, d.end.measure_zh, (), lang)  # noqa: E731
+    return _bounded_change(values, show, d.bound, lang)
+
+
+def _bounded_rate(text: str, bound, lang: str) -> str:
+    side = _side(bound)
+    if side is None:
+        return text
+    words = {"lower": ("至少", "at least"), "upper": ("至多", "at most"), "around": ("约", "around")}[side]
+    return f"{words[0]}{text}" if lang == "zh" else f"{words[1]} {text}"
+
+
+def _bounded_change(values, show, bound, lang: str) -> str:
+    side, low, high = _side(bound), min(values), max(values)
+    signed = lambda: ("+" if low > 0 else "") + "–".join(show(v) for v in values)  # noqa: E731
+    if side is None or (low < 0 < high):
+        return signed()
+    if side == "around":
+        return f"{signed()}左右" if lang == "zh" else f"around {signed()}"
+    fall = high < 0
+    size = "–".join(show(abs(v)) for v in (sorted(values, key=abs)))
+    if side == "lower" and not fall:
+        return f"{signed()}{bound.zh}" if lang == "zh" and bound.position == "after" else \
+            (f"{bound.zh}{signed()}" if lang == "zh" else f"{bound.en} {signed()}")
+    phrase = {("lower", True): ("减少不超过", "a fall of at most"), ("upper", False): ("增加不超过", "a rise of at most"),
+              ("upper", True): ("减少不少于", "a fall of at least")}[(side, fall)]
+    return f"{phrase[0]}{size}" if lang == "zh" else f"{phrase[1]} {size}"
+
+
+def _side(bound) -> str | None:
+    from .derive import LOWER_BOUND, NEAR, UPPER_BOUND
+
+    if bound is None:
+        return None
+    return "lower" if bound.id in LOWER_BOUND else "upper" if bound.id in UPPER_BOUND else \
+        "around" if bound.id in NEAR else None
 
 
 def _smaller_scale(a: str | None, b: str | None) -> str | None:
@@ -144,23 +225,30 @@ def formula(d: Derivation, lang: str) -> str:
     result = derived_value(d, lang)
     if d.name == "change":
         if lang == "zh":
-            return f"变化:{period(d.end.period, lang)}{end} − {period(d.start.period, lang)}{start} = {result}"
+            return f"变化：{period(d.end.period, lang)}{end} − {period(d.start.period, lang)}{start} = {result}"
         return f"Change: {end} ({period(d.end.period, lang)}) − {start} ({period(d.start.period, lang)}) = {result}"
-    ratio = f"({end} ÷ {start})^(1/{d.years}) − 1"
+    years = f"{d.start.end_year}→{d.end.end_year}"
     if lang == "zh":
         what = "所需年均增速" if d.name == "growth-needed" else "实际年均增速"
-        return f"{what}:{ratio} = {result}(复合增长,{d.start.period}→{d.end.period},{d.years}年)"
+        return f"{what}：（{end} ÷ {start}）^(1/{d.years}) − 1 = {result}（复合增长，{years}，{d.years}年）"
     what = "Annual growth needed" if d.name == "growth-needed" else "Annual growth achieved"
-    years = "1 year" if d.years == 1 else f"{d.years} years"
-    return f"{what}: {ratio} = {result} (compound, {d.start.period}→{d.end.period}, {years})"
+    span = "1 year" if d.years == 1 else f"{d.years} years"
+    return f"{what}: ({end} ÷ {start})^(1/{d.years}) − 1 = {result} (compound, {years}, {span})"
 
 
 class StrictTranslations(gettext.NullTranslations):
     """A compiled catalog that records every message it lacks instead of passing it through."""
 
-    def __init__(self, catalog: gettext.GNUTranslations | None, source: str):
+    def __init__(self, catalog: gettext.GNUTranslations | None, source: str, root: Path | None = None):
         super().__init__()
-        self.catalog, self.source, self.missing = catalog, source, set()
+        self.catalog, self.source, self.missing, self.root = catalog, source, set(), root
+
+    def missing_problem(self, message: str) -> tuple[Mark, str, str, str]:
+        """A missing translation as a problem: where the string is used (template or module, line), and
+        the three steps that add it to the catalog."""
+        where = _first_use(self.root, message) if self.root else None
+        return (where or Mark(self.source), f"msgid {message!r}",
+                f"a Chinese translation of this UI string in {self.source}", "none")
 
     def gettext(self, message: str) -> str:
         if self.catalog is None:  # the source language: msgids are English
@@ -197,4 +285,15 @@ def load_translations(locales_dir: Path, root: Path, problems: Problems) -> dict
         problems.add(Mark(shown), "", "the Chinese catalog of UI strings", "no file")
     except Exception as exc:  # babel raises several types for a broken catalog
         problems.add(Mark(shown), "", "a valid gettext catalog", f"{type(exc).__name__}: {exc}")
-    return {"zh": StrictTranslations(catalog, shown), "en": StrictTranslations(None, shown)}
+    return {"zh": StrictTranslations(catalog, shown, root), "en": StrictTranslations(None, shown, root)}
+
+
+def _first_use(root: Path, message: str) -> Mark | None:
+    """The first template or module line that holds the message (as written, in quotes)."""
+    needles = [f'"{message}"', f"'{message}'"]
+    for folder, pattern in (("templates", "*.*"), ("reportsite", "*.py")):
+        for path in sorted((root / folder).glob(pattern)):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if any(n in line for n in needles):
+                    return Mark(rel(path, root), number)
+    return None

@@ -55,13 +55,14 @@ class LinkPolicy:
             raise ValueError(f"the one-file edition cannot link to the file {path}")
         return href(here, path, FILE if self.name == "files" else FOLDER)
 
-    def page(self, here: str, kind: str, lang: str, ident: str | None = None, fragment: str | None = None) -> str:
-        """A page of the site, or an item on it (fragment: a paragraph, a term, a figure card)."""
+    def page(self, here: str, kind: str, lang: str, ident: str | None = None, fragment: str | None = None,
+             report: str | None = None) -> str:
+        """A page of the site (of a report: its id), or an item on it (fragment: a paragraph, a term …)."""
         if self.name == "anchors":
             if fragment:  # an item of a list page (a term, a goal), or a paragraph of a part or section
                 return "#" + (self.anchor(kind, fragment) if kind in ("glossary", "targets") else fragment)
             return "#" + self.anchor(kind, ident) if ident else "#top"
-        url = page_url(kind, lang, ident) + (f"#{fragment}" if fragment else "")
+        url = page_url(kind, lang, ident, report) + (f"#{fragment}" if fragment else "")
         return href(here, url, FILE if self.name == "files" else FOLDER)
 
     def anchor(self, kind: str, ident: str) -> str:

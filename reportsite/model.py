@@ -1,9 +1,10 @@
-"""The typed model of a report and its site: frozen dataclasses, built by validate.py."""
+"""The typed model of a site and its reports: frozen dataclasses, built by validate.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cached_property
 
 
@@ -19,22 +20,34 @@ class Bi:
 
 
 @dataclass(frozen=True)
-class Correction:
+class Emendation:
     """An editorial correction of a defective source line, shown marked as ours."""
 
     zh: str
     note: Bi
 
 
+BOLD = "**"  # marks the bold sentences of the printed report, in zh as in the official copy and in en
+
+
 @dataclass(frozen=True)
 class Paragraph:
     id: str
-    zh: str  # verbatim source line
-    en: str  # Markdown (inline); glossary links as [words](term:id)
-    lead: Bi | None = None
+    zh: str  # the verbatim official line; **…** marks its bold sentences
+    en: str  # Markdown (inline); glossary links as [words](term:id), bold sentences as **…**
     heading: bool = False
-    correction: Correction | None = None
+    emendation: Emendation | None = None
     section_id: str = ""
+    aliases: tuple[str, ...] = ()  # ids this paragraph had before (merged paragraphs): their anchors stay
+
+    @property
+    def plain_zh(self) -> str:
+        """The Chinese without bold marks: what quotes are checked against and terms are found in."""
+        return self.zh.replace(BOLD, "")
+
+    def zh_runs(self) -> list[tuple[str, bool]]:
+        """The Chinese as (text, bold) runs, in order."""
+        return [(text, i % 2 == 1) for i, text in enumerate(self.zh.split(BOLD)) if text]
 
 
 @dataclass(frozen=True)
@@ -44,27 +57,102 @@ class Range:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """How a kind of quantity is written (see units.yaml): the words after the number and its style."""
+
+    id: str
+    zh: str  # the word after the number in Chinese ("" for none; a count takes its figure's measure word)
+    en: str  # the word after the number in English, or the currency code before it
+    style: str  # amount | count | percent | points | currency | rank | multiple | multiple-increase | index | class
+    growth: bool  # a compound growth rate between two values means something
+    description: str = ""
+    en_one: str = ""  # the English word after exactly 1, where it differs (1 day, 2 days)
+
+    @property
+    def is_rate(self) -> bool:
+        """Changes between two values are differences in points, not growth."""
+        return self.style in ("percent", "points")
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """How the report hedges a number (以上 "more than", 力争 "striving for" …); see vocab.yaml."""
+
+    id: str
+    zh: str
+    en: str
+    position: str  # where the Chinese word goes: before the number, after it, or inside (2000余名)
+    quote_has: tuple[str, ...]  # a figure with this qualifier must quote one of these words
+
+    def __getitem__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+PERIOD = re.compile(r"^(\d{4})(?:-(\d{4})|-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?(?:/(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?)?$")
+
+
+def period_months(text: str) -> tuple[int, int] | None:
+    """A period as (first month, last month), months counted from year 0; None if it is not a period.
+
+    "2021", "2016-2020" (years), "2021-H2" (a half-year), "2021-Q3" (a quarter), "2021-06" (a month),
+    and spans of those: "2019-Q1/2021-Q4"."""
+    m = PERIOD.match(text)
+    if not m or (m.group(2) and (m.group(3) or m.group(4))):
+        return None
+    start = _part_months(int(m.group(1)), m.group(3))
+    if m.group(2):
+        end = _part_months(int(m.group(2)), None)
+    elif m.group(4):
+        end = _part_months(int(m.group(4)), m.group(5))
+    else:
+        end = start
+    return (start[0], end[1]) if start[0] <= end[1] else None
+
+
+def _part_months(year: int, part: str | None) -> tuple[int, int]:
+    base = year * 12
+    if part is None:
+        return base, base + 11
+    if part[0] == "H":
+        return base + 6 * (int(part[1]) - 1), base + 6 * int(part[1]) - 1
+    if part[0] == "Q":
+        return base + 3 * (int(part[1]) - 1), base + 3 * int(part[1]) - 1
+    return base + int(part) - 1, base + int(part) - 1
+
+
+@dataclass(frozen=True)
 class Figure:
     id: str
+    report_id: str
     paragraph_id: str
     section_id: str
     quote_zh: str
     quote_en: str
     label: Bi
     value: float | Range
-    unit: str
+    unit: Unit
     measure_zh: str | None
     scale: str | None
     as_printed: str | None
-    qualifiers: tuple[str, ...]
-    period: str
+    qualifiers: tuple[Qualifier, ...]
+    period: str | None  # None: the report gives no date for it
     kind: str
     topic: str
     note: Bi | None = None
+    average: bool = False  # an average a year over its period ("年均增长6.6%"), not one year's value
 
     @property
-    def end_year(self) -> int:
-        return int(self.period[-4:])
+    def months(self) -> tuple[int, int] | None:
+        return period_months(self.period) if self.period else None
+
+    @property
+    def end_year(self) -> int | None:
+        return self.months[1] // 12 if self.period else None
+
+    @property
+    def indicator(self) -> str:
+        """The figure's id without its period: the same indicator in another year has the same stem."""
+        return re.sub(r"(-\d{4}){1,2}$", "", self.id)
 
 
 @dataclass(frozen=True)
@@ -101,29 +189,78 @@ class Term:
     en: str
     match_zh: tuple[str, ...]
     explanation: Bi
-    paragraph_ids: tuple[str, ...] = ()  # where it appears, found by the build
+    reports: tuple[str, ...] = ()  # the reports whose text it is matched in (all when empty)
+    uses: tuple[tuple[str, str], ...] = ()  # (report id, paragraph id) where it appears, found by the build
+
+    def used_in(self, report_id: str) -> tuple[str, ...]:
+        return tuple(pid for rid, pid in self.uses if rid == report_id)
 
 
 @dataclass(frozen=True)
 class Derivation:
-    """A number the build computed from two figures; format.py says how, in words."""
+    """A number the build computed from two figures; l10n.formula says how, in words."""
 
     name: str  # change | growth-needed | growth-achieved
     value: float | Range
-    unit: str  # "pp" (percentage points), "percent" (a growth rate) or the figures' unit
-    start: "Figure"
-    end: "Figure"
+    unit: str  # "pp" (percentage points), "percent" (a growth rate) or the figures' unit id
+    start: Figure
+    end: Figure
     years: int
+    nominal: bool = False  # a growth rate of money amounts at current prices
+    bound: Qualifier | None = None  # the goal's qualifier that bounds it: more than …, within …, around …
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What became of a goal: a status, the rule that gave it, and the editor's reason for an override."""
+
+    status: str  # met | partly | missed | not_comparable | in_progress | not_reported
+    rule: str  # the rule of ledger.RULES that decided, or "override"
+    computed: str  # the status the rule gave (differs from status when an editor overrode it)
+    reason: Bi | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a later report says happened: one of its figures, or nothing (not reported)."""
+
+    report_id: str
+    figure: Figure | None
+    note: Bi | None = None
 
 
 @dataclass(frozen=True)
 class Target:
     id: str
+    report_id: str
     group: str  # annual | five-year | task
     figure: Figure
     baselines: tuple[Figure, ...]
     derived: tuple[Derivation, ...] = ()
     growth: bool = True  # a compound growth rate makes sense (a stock, not a count of events or titles)
+    direction: str = "up"  # up: more is the aim; down: a ceiling (unemployment, prices, energy use)
+    outcome: Outcome | None = None
+    verdict: Verdict | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a report's text comes from."""
+
+    url: str  # the government's own page
+    title: str  # the page's title, as published
+    publisher: Bi
+    copied_from: Bi | None = None  # the collection our copy was taken from
+
+
+@dataclass(frozen=True)
+class TextNote:
+    """A place where the official text differs from an earlier copy the project used."""
+
+    paragraph_id: str
+    earlier: str
+    official: str
+    note: Bi
 
 
 @dataclass(frozen=True)
@@ -136,45 +273,89 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """An entry of the corrections log: when, what changed, why, and the pages it touched."""
+
+    id: str  # its anchor on the corrections page: correction-<date>, -2, -3 … for more on one day
+    date: dt.date
+    what: Bi
+    why: Bi
+    affects: tuple[tuple[str, str, str], ...]  # (report id, page kind, item id)
+
+
+@dataclass(frozen=True)
 class Report:
     id: str
     title: Bi
     year: int
     date: dt.date
-    last_updated: dt.date
     issuer: Bi
     speaker: Bi
     speaker_role: Bi
     occasion: Bi
     place: Bi
-    site_name: Bi
-    site_url: str
-    source_url: str | None
-    licence: Bi
-    topics: dict[str, Bi]
+    source: Source
     parts: tuple[Part, ...]
-    targets: tuple[Target, ...]
-    terms: tuple[Term, ...]
     source_text: str
-    pages: tuple[Page, ...] = ()
-    data_hash: str = ""
+    text_notes: tuple[TextNote, ...] = ()
+    targets: tuple[Target, ...] = ()
 
     @cached_property
     def index(self) -> "ReportIndex":
         """Indexes built once, so that no page has to search the whole report."""
-        return ReportIndex.of(self.parts, self.terms, self.targets)
+        return ReportIndex.of(self.parts, self.targets)
+
+    @property
+    def label(self) -> Bi:
+        """A short name: the place and the year (太原2021年 / Taiyuan 2021)."""
+        return Bi(f"{self.place.zh}{self.year}年", f"{self.place.en} {self.year}")
 
     @property
     def sections(self) -> tuple[Section, ...]:
-        return tuple(s for p in self.parts for s in p.sections)
+        return self.index.section_order
 
     @property
     def figures(self) -> tuple[Figure, ...]:
-        return tuple(f for s in self.sections for f in s.figures)
+        return tuple(self.index.figures.values())
 
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Every line of the source in order: part headings, section headings, paragraphs."""
         return paragraphs_in_order(self.parts)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the build publishes: the reports, the shared glossary and goals, the site's settings."""
+
+    name: Bi
+    url: str | None  # the base URL, ending in /; None: no absolute addresses anywhere
+    licence: Bi
+    last_updated: dt.date
+    report_errors: str | None  # where readers report an error (a mailto: or an issue tracker)
+    topics: dict[str, Bi]
+    reports: tuple[Report, ...]
+    terms: tuple[Term, ...]
+    corrections: tuple[Correction, ...] = ()
+    pages: tuple[Page, ...] = ()
+    data_hash: str = ""
+    unprefixed_report: str | None = None  # its pages were published before reports had their own addresses
+    units: dict[str, Unit] = field(default_factory=dict)
+
+    @cached_property
+    def report(self) -> dict[str, Report]:
+        return {r.id: r for r in self.reports}
+
+    @cached_property
+    def term(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        return tuple(t for r in self.reports for t in r.targets)
+
+    def absolute(self, url: str) -> str | None:
+        """A site-relative URL made absolute, or None when the site has no base URL."""
+        return self.url + url if self.url else None
 
 
 def paragraphs_in_order(parts: tuple[Part, ...]) -> tuple[Paragraph, ...]:
@@ -196,27 +377,31 @@ class ReportIndex:
     sections: dict[str, Section]
     paragraphs: dict[str, Paragraph]
     figures: dict[str, Figure]
-    terms: dict[str, Term]
     section_order: tuple[Section, ...]
     _position: dict[str, int]
     _targets_by_figure: dict[str, tuple[Target, ...]]
     _targets_by_section: dict[str, tuple[Target, ...]]
+    _series: dict[str, tuple[Figure, ...]]
 
     @classmethod
-    def of(cls, parts: tuple[Part, ...], terms: tuple[Term, ...], targets: tuple[Target, ...]) -> "ReportIndex":
+    def of(cls, parts: tuple[Part, ...], targets: tuple[Target, ...]) -> "ReportIndex":
         sections = tuple(s for p in parts for s in p.sections)
+        figures = {f.id: f for s in sections for f in s.figures}
         by_figure: dict[str, list[Target]] = {}
         by_section: dict[str, list[Target]] = {}
         for t in targets:
             by_figure.setdefault(t.figure.id, []).append(t)
             by_section.setdefault(t.figure.section_id, []).append(t)
+        series: dict[str, list[Figure]] = {}
+        for f in figures.values():
+            series.setdefault(f.indicator, []).append(f)
         return cls(
             parts={p.id: p for p in parts}, sections={s.id: s for s in sections},
-            paragraphs={q.id: q for q in paragraphs_in_order(parts)},
-            figures={f.id: f for s in sections for f in s.figures}, terms={t.id: t for t in terms},
+            paragraphs={q.id: q for q in paragraphs_in_order(parts)}, figures=figures,
             section_order=sections, _position={s.id: i for i, s in enumerate(sections)},
             _targets_by_figure={k: tuple(v) for k, v in by_figure.items()},
             _targets_by_section={k: tuple(v) for k, v in by_section.items()},
+            _series={k: tuple(sorted(v, key=lambda f: f.months or (0, 0))) for k, v in series.items()},
         )
 
     def neighbours(self, section_id: str) -> tuple[Section | None, Section | None]:
@@ -236,3 +421,7 @@ class ReportIndex:
 
     def targets_for_section(self, section_id: str) -> tuple[Target, ...]:
         return self._targets_by_section.get(section_id, ())
+
+    def series(self, figure: Figure) -> tuple[Figure, ...]:
+        """Every figure of the same indicator in this report, oldest period first (the figure included)."""
+        return self._series.get(figure.indicator, (figure,))

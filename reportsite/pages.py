@@ -1,7 +1,9 @@
 """The page kinds of the site, declared once: URL, template, title, navigation, one page per item.
 
 Everything that needs to know about pages reads KINDS: page_url(), the page plan, the
-sitemap, the navigation and the benchmark. Adding a kind is one row here and one template.
+sitemap, the navigation, the redirects and the benchmark. Adding a kind is one row here and
+one template. A kind belongs to the site (the home, the ledger, the glossary …) or to each
+report (its home, parts, sections, figures …: their URLs carry the report's id).
 """
 
 from __future__ import annotations
@@ -13,49 +15,70 @@ from operator import attrgetter
 
 from . import LANGS
 from .l10n import N_
-from .model import Bi, Report
+from .model import Bi, Report, Site
 
 
 @dataclass(frozen=True)
 class PageKind:
     name: str
-    url: str  # pattern with {lang} and {ident}; a folder URL ends in "/"
+    url: str  # pattern with {lang}, {report} and {ident}; a folder URL ends in "/"
     template: str
     title: str | None = None  # a gettext message id; None: the item's own title
     nav_title: str | None = None  # a gettext message id for the navigation, when not the title
-    nav: int = 0  # place in the site navigation, 1 first; 0: not in it
-    items: Callable[[Report], Iterable] | None = None  # one page per item
-    nav_items: Callable[[Report], Iterable] | None = None  # the items listed in the navigation
+    nav: int = 0  # place in the navigation (the site's, or the report's for report pages), 1 first; 0: not in it
+    scope: str = "site"  # site: one page (or one per item) for the site; report: for each report
+    items: Callable[[object], Iterable] | None = None  # one page per item (of the site or the report)
+    nav_items: Callable[[object], Iterable] | None = None  # the items listed in the navigation
     item_title: Callable[[object], Bi] = attrgetter("title")
     item_description: Callable[[object], Bi | None] = lambda item: None
     per_lang: bool = True  # one page per language, or one page for the whole site
     sitemap: bool = True
+    moved_from: str | None = None  # where the unprefixed report's pages were first published (site.yaml)
+    site_nav: int = 0  # a report kind listed in the site's navigation, once per report, at this place
 
 
 KINDS: tuple[PageKind, ...] = (
     PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1),
-    PageKind("part", "{lang}/parts/{ident}/", "part.html", nav=2, items=attrgetter("parts"),
-             nav_items=lambda r: (p for p in r.parts if p.number), item_description=attrgetter("summary")),
-    PageKind("section", "{lang}/sections/{ident}/", "section.html", items=attrgetter("sections"),
-             item_description=attrgetter("explainer")),
-    PageKind("figures", "{lang}/figures/", "figures.html", N_("Figures"), nav=4),
-    PageKind("figure", "{lang}/figures/{ident}/", "figure.html", items=attrgetter("figures"),
-             item_title=attrgetter("label")),
-    PageKind("targets", "{lang}/targets/", "targets.html", N_("Targets"), nav=3),
-    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=5),
-    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=6),
+    PageKind("report", "{lang}/{report}/", "report.html", scope="report", nav=1, nav_title=N_("Overview"),
+             site_nav=2),
+    PageKind("part", "{lang}/{report}/parts/{ident}/", "part.html", scope="report", nav=2,
+             items=attrgetter("parts"), nav_items=lambda r: (p for p in r.parts if p.number),
+             item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/"),
+    PageKind("section", "{lang}/{report}/sections/{ident}/", "section.html", scope="report",
+             items=attrgetter("sections"), item_description=attrgetter("explainer"),
+             moved_from="{lang}/sections/{ident}/"),
+    PageKind("targets", "{lang}/{report}/targets/", "targets.html", N_("Goals"), scope="report", nav=3,
+             moved_from="{lang}/targets/"),
+    PageKind("figures", "{lang}/{report}/figures/", "figures.html", N_("Figures"), scope="report", nav=4,
+             moved_from="{lang}/figures/"),
+    PageKind("figure", "{lang}/{report}/figures/{ident}/", "figure.html", scope="report",
+             items=attrgetter("figures"), item_title=attrgetter("label"), moved_from="{lang}/figures/{ident}/"),
+    PageKind("text", "{lang}/{report}/text/", "text.html", N_("About the text"), scope="report", nav=5),
+    PageKind("report-downloads", "{lang}/{report}/downloads/", "report-downloads.html", N_("Downloads"),
+             scope="report", nav=6),
+    PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3),
+    PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year")),
+    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4),
+    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5),
+    PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections")),
     PageKind("search", "{lang}/search/", "search.html", N_("Search")),
-    PageKind("page", "{lang}/{ident}/", "page.html", nav=7,  # a prose page of content/ (home.md is the home's intro)
-             items=lambda r: (p for p in r.pages if p.slug != "home")),
+    PageKind("page", "{lang}/{ident}/", "page.html", nav=6,  # a prose page of content/ (home.md: the home's intro)
+             items=lambda site: (p for p in site.pages if p.slug != "home")),
     PageKind("chooser", "", "chooser.html", per_lang=False),
     PageKind("not-found", "404.html", "404.html", per_lang=False, sitemap=False),
 )
 KIND = {k.name: k for k in KINDS}
+REDIRECT_TEMPLATE = "redirect.html"
 SITE_LANG = "en"  # pages for the whole site (the chooser, 404) are rendered with this language's catalog
 
 
+def page_url(kind: str, lang: str | None = None, ident: str | None = None, report: str | None = None) -> str:
+    """The site-relative URL of a page: page_url("section", "en", "plan-1-innovation", "taiyuan-2021")."""
+    return KIND[kind].url.format(lang=lang, ident=ident, report=report)
+
+
 def kind_of(path: str) -> PageKind | None:
-    """The kind of the page written at a path of the site ("en/sections/x/index.html" -> section)."""
+    """The kind of the page written at a path of the site ("en/taiyuan-2021/sections/x/index.html" -> section)."""
     for kind, pattern in _PATH_PATTERNS:
         if pattern.fullmatch(path):
             return kind
@@ -64,20 +87,16 @@ def kind_of(path: str) -> PageKind | None:
 
 def _path_pattern(kind: PageKind) -> re.Pattern:
     url = re.escape(kind.url).replace(r"\{lang\}", "(?:zh|en)").replace(r"\{ident\}", "[^/]+")
+    url = url.replace(r"\{report\}", "[a-z0-9]+(?:-[a-z0-9]+)*")
     return re.compile(url + ("index\\.html" if kind.url == "" or kind.url.endswith("/") else ""))
 
 
 _PATH_PATTERNS = [(k, _path_pattern(k)) for k in KINDS]
 
 
-def page_url(kind: str, lang: str | None = None, ident: str | None = None) -> str:
-    """The site-relative URL of a page: page_url("section", "en", "plan-1-innovation")."""
-    return KIND[kind].url.format(lang=lang, ident=ident)
-
-
 @dataclass(frozen=True)
 class PageSpec:
-    """One page to render: its kind, language, item, and title in both languages."""
+    """One page to render: its kind, language, report (for report pages), item, and title in both languages."""
 
     kind: PageKind
     lang: str
@@ -85,44 +104,70 @@ class PageSpec:
     ident: str | None = None
     obj: object = None
     description: Bi | None = None
+    report: Report | None = None
+    moved_to: "PageSpec | None" = None  # a redirect page: where the page lives now
 
     @property
     def url(self) -> str:
-        return self.kind.url.format(lang=self.lang, ident=self.ident)
+        pattern = self.kind.moved_from if self.moved_to else self.kind.url
+        return pattern.format(lang=self.lang, ident=self.ident, report=self.report.id if self.report else None)
 
     @property
     def template(self) -> str:
-        return self.kind.template
+        return REDIRECT_TEMPLATE if self.moved_to else self.kind.template
+
+    def counterpart(self, lang: str) -> str:
+        """The URL of the same page in another language."""
+        return page_url(self.kind.name, lang, self.ident, self.report.id if self.report else None)
 
 
-def plan_pages(report: Report, translate: Callable[[str], Bi]) -> list[PageSpec]:
-    """Every HTML page of the site in a stable order: each language's pages, then the site's own."""
+def plan_pages(site: Site, translate: Callable[[str], Bi]) -> list[PageSpec]:
+    """Every HTML page of the site in a stable order: each language's site and report pages, the site's
+    own pages (chooser, 404), then the redirect pages at the addresses the unprefixed report left."""
     specs: list[PageSpec] = []
     for lang in LANGS:
         for kind in (k for k in KINDS if k.per_lang):
-            specs.extend(_pages_of(kind, lang, report, translate))
+            for report in (site.reports if kind.scope == "report" else (None,)):
+                specs.extend(_pages_of(kind, lang, site, report, translate))
     for kind in (k for k in KINDS if not k.per_lang):
-        specs.extend(_pages_of(kind, SITE_LANG, report, translate))
+        specs.extend(_pages_of(kind, SITE_LANG, site, None, translate))
+    moved = site.report.get(site.unprefixed_report or "")
+    if moved is not None:
+        specs.extend(replace_spec(s) for s in list(specs) if s.report is moved and s.kind.moved_from)
     return specs
 
 
-def _pages_of(kind: PageKind, lang: str, report: Report, translate) -> Iterable[PageSpec]:
+def replace_spec(spec: PageSpec) -> PageSpec:
+    """A redirect page at the old address of a page."""
+    return PageSpec(spec.kind, spec.lang, spec.title, spec.ident, spec.obj, spec.description, spec.report, spec)
+
+
+def _pages_of(kind: PageKind, lang: str, site: Site, report: Report | None, translate) -> list[PageSpec]:
+    owner = report if kind.scope == "report" else site
     if kind.items is None:
-        title = translate(kind.title) if kind.title else report.site_name
-        description = report.title if kind.name == "home" else None
-        return [PageSpec(kind, lang, title, description=description)]
-    return [PageSpec(kind, lang, kind.item_title(item), _ident(item), item, kind.item_description(item))
-            for item in kind.items(report)]
+        title = translate(kind.title) if kind.title else (report.label if report else site.name)
+        description = report.title if kind.name == "report" else site.name if kind.name == "home" else None
+        return [PageSpec(kind, lang, title, description=description, report=report)]
+    return [PageSpec(kind, lang, kind.item_title(item), _ident(item), item, kind.item_description(item), report)
+            for item in kind.items(owner)]
 
 
 def _ident(item: object) -> str:
     return getattr(item, "id", None) or item.slug
 
 
-def navigation(report: Report) -> list[tuple[PageKind, object]]:
-    """The site navigation in order: (kind, item) pairs, item None for a kind's single page."""
+def navigation(owner: Site | Report) -> list[tuple[PageKind, object]]:
+    """A navigation in order, the site's (owner: the site) or a report's: (kind, item) pairs; the item is
+    None for a kind's one page, a report for a report's home in the site's navigation."""
+    scope = "site" if isinstance(owner, Site) else "report"
+    places = [(k.nav, k) for k in KINDS if k.nav and k.scope == scope]
+    if scope == "site":
+        places += [(k.site_nav, k) for k in KINDS if k.site_nav]
     entries: list[tuple[PageKind, object]] = []
-    for kind in sorted((k for k in KINDS if k.nav), key=attrgetter("nav")):
+    for _, kind in sorted(places, key=lambda p: p[0]):
+        if kind.scope != scope:
+            entries.extend((kind, report) for report in owner.reports)
+            continue
         listed = kind.nav_items or kind.items
-        entries.extend((kind, item) for item in listed(report)) if listed else entries.append((kind, None))
+        entries.extend((kind, item) for item in listed(owner)) if listed else entries.append((kind, None))
     return entries

@@ -1,5 +1,10 @@
-"""The published data: figures, targets and glossary as JSON and CSV, a Frictionless
-datapackage.json describing them, and the source text."""
+"""The published data: figures, goals, the promise ledger and the glossary as JSON and CSV with
+numeric columns, every file described in one Frictionless datapackage.json, and the source texts.
+
+data/ holds the whole site's tables (a report column says whose); data/<report>/ each report's own.
+The unprefixed report's files also stay where they were first published (data/figures/<id>.csv,
+data/source.zh.txt): addresses are forever.
+"""
 
 from __future__ import annotations
 
@@ -8,93 +13,160 @@ import io
 import json
 
 from . import l10n
-from .model import Figure, Range, Report, Target
+from .model import Figure, Range, Report, Site, Target, Term
 from .pages import page_url
 from .vocab import SCALES
 
+N, S, I, B = "number", "string", "integer", "boolean"
 FIGURE_FIELDS = [
-    ("id", "string", "Stable id of the figure"),
-    ("label_zh", "string", "What is measured, in Chinese"),
-    ("label_en", "string", "What is measured, in English"),
-    ("value", "number", "The value as printed (empty for a range)"),
-    ("value_low", "number", "Low end of a range"),
-    ("value_high", "number", "High end of a range"),
-    ("scale", "string", "Chinese scale word as printed (万 = 10^4, 亿 = 10^8 …)"),
-    ("multiplier", "integer", "What the scale multiplies by"),
-    ("unit", "string", "Unit: percent, yuan, usd, count, mu, hectare, km, sqm, tonne, jin, index, rank, times"),
-    ("measure_zh", "string", "Chinese measure word for counts"),
-    ("qualifier", "string", "Qualifiers, separated by ';' (more-than, around, within, at-least, over, striving …)"),
-    ("period", "string", "Year or span the figure refers to"),
-    ("kind", "string", "result, baseline, target or plan"),
-    ("topic", "string", "Topic id"),
-    ("display_zh", "string", "The value as shown on the Chinese site"),
-    ("display_en", "string", "The value as shown on the English site"),
-    ("quote_zh", "string", "Verbatim quote from the source text"),
-    ("quote_en", "string", "Our English translation of the quote"),
-    ("paragraph", "string", "Id of the paragraph quoted"),
-    ("section", "string", "Id of the section"),
-    ("url_zh", "string", "Page of the figure, Chinese"),
-    ("url_en", "string", "Page of the figure, English"),
+    ("report", S, "Id of the report the figure is in"), ("id", S, "Id of the figure (unique in its report)"),
+    ("label_zh", S, "What is measured, in Chinese"), ("label_en", S, "What is measured, in English"),
+    ("value", N, "The value as printed (empty for a range)"), ("value_low", N, "Low end of a range"),
+    ("value_high", N, "High end of a range"),
+    ("scale", S, "Chinese scale word as printed (万 = 10^4, 亿 = 10^8 …)"),
+    ("multiplier", I, "What the scale multiplies by: value × multiplier is the amount in the unit"),
+    ("unit", S, "Unit (docs/data-format.md: percent, pp, yuan, count, km …)"),
+    ("measure_zh", S, "Chinese measure word for counts"),
+    ("qualifier", S, "Qualifiers, ';'-separated (more-than, around, within, striving, towards …)"),
+    ("average", B, "true: an average a year over the period, not one year's value"),
+    ("period", S, "Year, span, half-year (2021-H2), quarter (2021-Q3) or month (2021-06) it refers to"),
+    ("kind", S, "result, baseline, target or plan"), ("topic", S, "Topic id"),
+    ("display_zh", S, "The value as shown on the Chinese site"), ("display_en", S, "The value as shown on the English site"),
+    ("quote_zh", S, "Verbatim quote from the official text"), ("quote_en", S, "Our English translation of the quote"),
+    ("paragraph", S, "Id of the paragraph quoted"), ("section", S, "Id of the section"),
+    ("url_zh", S, "Page of the figure, Chinese (site-relative)"), ("url_en", S, "Page of the figure, English (site-relative)"),
 ]
 TARGET_FIELDS = [
-    ("id", "string", "Stable id of the goal"),
-    ("group", "string", "annual, five-year or task"),
-    ("figure", "string", "Id of the goal's figure"),
-    ("label_zh", "string", "Indicator, Chinese"),
-    ("label_en", "string", "Indicator, English"),
-    ("period", "string", "When the goal is due"),
-    ("target_zh", "string", "The goal as shown on the Chinese site"),
-    ("target_en", "string", "The goal as shown on the English site"),
-    ("baselines", "string", "Ids of the baseline figures the report gives, ';'-separated, oldest first"),
-    ("baseline_en", "string", "The latest baseline as shown on the English site"),
-    ("change_en", "string", "Derived: goal minus latest baseline"),
-    ("growth_needed_en", "string", "Derived: compound annual growth needed"),
-    ("how_computed_en", "string", "Derived: the formulas"),
+    ("report", S, "Id of the report that sets the goal"), ("id", S, "Id of the goal"),
+    ("group", S, "annual, five-year or task"), ("figure", S, "Id of the goal's figure"),
+    ("label_zh", S, "Indicator, Chinese"), ("label_en", S, "Indicator, English"), ("period", S, "When the goal is due"),
+    ("unit", S, "Unit of the goal and its baseline"), ("multiplier", I, "Multiplier of the goal's value (scale)"),
+    ("target_value", N, "The goal as printed (empty for a range)"), ("target_low", N, "Low end of a range goal"),
+    ("target_high", N, "High end of a range goal"), ("qualifier", S, "The goal's qualifiers, ';'-separated"),
+    ("direction", S, "up: more is the aim; down: a ceiling"),
+    ("baseline_figure", S, "Id of the latest baseline figure the report gives"),
+    ("baseline_value", N, "The latest baseline as printed"), ("baseline_multiplier", I, "Multiplier of the baseline"),
+    ("baseline_period", S, "Period of the latest baseline"),
+    ("change", N, "Derived: goal minus latest baseline, in the unit (percentage points for rates)"),
+    ("change_low", N, "Derived: low end of the change for a range goal"), ("change_high", N, "Derived: high end"),
+    ("change_bound", S, "lower, upper or around: how the goal's qualifier bounds the change"),
+    ("growth_needed_pct", N, "Derived: compound annual growth needed, percent a year"),
+    ("growth_needed_low_pct", N, "Derived: low end for a range goal"), ("growth_needed_high_pct", N, "Derived: high end"),
+    ("growth_nominal", B, "true: the growth rate is of money amounts at current prices (nominal)"),
+    ("target_zh", S, "The goal as shown on the Chinese site"), ("target_en", S, "The goal as shown on the English site"),
+    ("baseline_en", S, "The latest baseline as shown on the English site"),
+    ("how_computed_en", S, "Derived: the formulas"),
+    ("status", S, "Promise ledger status (empty when no later report is in the data)"),
+]
+LEDGER_FIELDS = [
+    ("target", S, "Id of the goal"), ("report", S, "Id of the report that sets it"), ("group", S, "annual, five-year or task"),
+    ("label_zh", S, "Indicator, Chinese"), ("label_en", S, "Indicator, English"),
+    ("status", S, "met, partly, missed, in_progress, not_comparable or not_reported"),
+    ("computed_status", S, "The status the written rule gives"), ("rule", S, "The rule that decided, or override"),
+    ("target_value", N, "The goal as printed (empty for a range)"), ("target_low", N, "Low end of a range goal"),
+    ("target_high", N, "High end of a range goal"), ("target_qualifier", S, "The goal's qualifiers"),
+    ("target_period", S, "When the goal is due"), ("unit", S, "The goal's unit"),
+    ("outcome_value", N, "The outcome as printed (empty for a range or when not reported)"),
+    ("outcome_low", N, "Low end of an outcome range"), ("outcome_high", N, "High end of an outcome range"),
+    ("outcome_unit", S, "The outcome's unit"), ("outcome_period", S, "The period the outcome refers to"),
+    ("outcome_quote_zh", S, "Verbatim quote of the later report"), ("outcome_quote_en", S, "Our translation of it"),
+    ("outcome_report", S, "Id of the later report"), ("outcome_figure", S, "Id of the outcome's figure there"),
+    ("outcome_paragraph", S, "Id of the paragraph quoted"),
+    ("reason_zh", S, "The editor's reason for a status set by hand"), ("reason_en", S, "The same, in English"),
 ]
 GLOSSARY_FIELDS = [
-    ("id", "string", "Stable id of the term"),
-    ("zh", "string", "The Chinese term"),
-    ("pinyin", "string", "Pinyin"),
-    ("en", "string", "Our English rendering"),
-    ("explanation_zh", "string", "Explanation, Chinese"),
-    ("explanation_en", "string", "Explanation, English"),
-    ("paragraphs", "string", "Ids of paragraphs where it appears, ';'-separated"),
+    ("id", S, "Stable id of the term"), ("zh", S, "The Chinese term"), ("pinyin", S, "Pinyin"),
+    ("en", S, "Our English rendering"), ("explanation_zh", S, "Explanation, Chinese"),
+    ("explanation_en", S, "Explanation, English"),
+    ("paragraphs", S, "Where it appears: report:paragraph ids, ';'-separated"),
 ]
+TABLES = {"figures": FIGURE_FIELDS, "targets": TARGET_FIELDS, "ledger": LEDGER_FIELDS, "glossary": GLOSSARY_FIELDS}
 
 
-def figure_row(report: Report, f: Figure) -> dict:
-    is_range = isinstance(f.value, Range)
+def _range(v: float | Range | None) -> tuple:
+    if v is None:
+        return None, None, None
+    return (None, v.low, v.high) if isinstance(v, Range) else (v, None, None)
+
+
+def figure_row(f: Figure) -> dict:
+    value, low, high = _range(f.value)
     return {
-        "id": f.id, "label_zh": f.label.zh, "label_en": f.label.en,
-        "value": None if is_range else f.value,
-        "value_low": f.value.low if is_range else None, "value_high": f.value.high if is_range else None,
-        "scale": f.scale, "multiplier": SCALES.get(f.scale or "", 1), "unit": f.unit, "measure_zh": f.measure_zh,
-        "qualifier": ";".join(f.qualifiers) or None, "period": f.period, "kind": f.kind, "topic": f.topic,
+        "report": f.report_id, "id": f.id, "label_zh": f.label.zh, "label_en": f.label.en,
+        "value": value, "value_low": low, "value_high": high, "scale": f.scale,
+        "multiplier": SCALES.get(f.scale or "", 1), "unit": f.unit.id, "measure_zh": f.measure_zh,
+        "qualifier": ";".join(q.id for q in f.qualifiers) or None, "average": f.average, "period": f.period,
+        "kind": f.kind, "topic": f.topic,
         "display_zh": l10n.figure_value(f, "zh"), "display_en": l10n.figure_value(f, "en"),
         "quote_zh": f.quote_zh, "quote_en": f.quote_en, "paragraph": f.paragraph_id, "section": f.section_id,
-        "url_zh": report.site_url + page_url("figure", "zh", f.id),
-        "url_en": report.site_url + page_url("figure", "en", f.id),
+        "url_zh": "/" + page_url("figure", "zh", f.id, f.report_id), "url_en": "/" + page_url("figure", "en", f.id, f.report_id),
     }
 
 
 def target_row(t: Target) -> dict:
     derived = {d.name: d for d in t.derived}
     latest = t.baselines[-1] if t.baselines else None
+    value, low, high = _range(t.figure.value)
+    change, needed = derived.get("change"), derived.get("growth-needed")
+    c_value, c_low, c_high = _range(change.value if change else None)
+    g_value, g_low, g_high = _range(needed.value if needed else None)
     return {
-        "id": t.id, "group": t.group, "figure": t.figure.id, "label_zh": t.figure.label.zh,
-        "label_en": t.figure.label.en, "period": t.figure.period,
+        "report": t.report_id, "id": t.id, "group": t.group, "figure": t.figure.id,
+        "label_zh": t.figure.label.zh, "label_en": t.figure.label.en, "period": t.figure.period,
+        "unit": t.figure.unit.id, "multiplier": SCALES.get(t.figure.scale or "", 1),
+        "target_value": value, "target_low": low, "target_high": high,
+        "qualifier": ";".join(q.id for q in t.figure.qualifiers) or None, "direction": t.direction,
+        "baseline_figure": latest.id if latest else None,
+        "baseline_value": _range(latest.value)[0] if latest else None,
+        "baseline_multiplier": SCALES.get(latest.scale or "", 1) if latest else None,
+        "baseline_period": latest.period if latest else None,
+        "change": _round(c_value), "change_low": _round(c_low), "change_high": _round(c_high),
+        "change_bound": _bound_side(change),
+        "growth_needed_pct": _round(g_value), "growth_needed_low_pct": _round(g_low),
+        "growth_needed_high_pct": _round(g_high), "growth_nominal": needed.nominal if needed else None,
         "target_zh": l10n.figure_value(t.figure, "zh"), "target_en": l10n.figure_value(t.figure, "en"),
-        "baselines": ";".join(b.id for b in t.baselines) or None,
-        "baseline_en": f"{l10n.figure_value(latest, 'en')} ({latest.period})" if latest else None,
-        "change_en": l10n.derived_value(derived["change"], "en") if "change" in derived else None,
-        "growth_needed_en": l10n.derived_value(derived["growth-needed"], "en") if "growth-needed" in derived else None,
+        "baseline_en": f"{l10n.figure_value(latest, 'en')} ({l10n.period(latest.period, 'en')})" if latest else None,
         "how_computed_en": " | ".join(l10n.formula(d, "en") for d in t.derived) or None,
+        "status": t.verdict.status if t.verdict else None,
     }
 
 
-def term_row(t) -> dict:
+def ledger_row(t: Target) -> dict:
+    value, low, high = _range(t.figure.value)
+    o = t.outcome.figure if t.outcome else None
+    o_value, o_low, o_high = _range(o.value if o else None)
+    v = t.verdict
+    return {
+        "target": t.id, "report": t.report_id, "group": t.group, "label_zh": t.figure.label.zh,
+        "label_en": t.figure.label.en, "status": v.status, "computed_status": v.computed, "rule": v.rule,
+        "target_value": value, "target_low": low, "target_high": high,
+        "target_qualifier": ";".join(q.id for q in t.figure.qualifiers) or None, "target_period": t.figure.period,
+        "unit": t.figure.unit.id, "outcome_value": o_value, "outcome_low": o_low, "outcome_high": o_high,
+        "outcome_unit": o.unit.id if o else None, "outcome_period": o.period if o else None,
+        "outcome_quote_zh": o.quote_zh if o else None, "outcome_quote_en": o.quote_en if o else None,
+        "outcome_report": t.outcome.report_id, "outcome_figure": o.id if o else None,
+        "outcome_paragraph": o.paragraph_id if o else None,
+        "reason_zh": v.reason.zh if v.reason else None, "reason_en": v.reason.en if v.reason else None,
+    }
+
+
+def term_row(t: Term, report: Report | None = None) -> dict:
+    uses = [(r, p) for r, p in t.uses if report is None or r == report.id]
     return {"id": t.id, "zh": t.zh, "pinyin": t.pinyin, "en": t.en, "explanation_zh": t.explanation.zh,
-            "explanation_en": t.explanation.en, "paragraphs": ";".join(t.paragraph_ids) or None}
+            "explanation_en": t.explanation.en, "paragraphs": ";".join(f"{r}:{p}" for r, p in uses) or None}
+
+
+def _round(v):
+    return None if v is None else round(v, 6)
+
+
+def _bound_side(change) -> str | None:
+    from .derive import LOWER_BOUND, NEAR, UPPER_BOUND
+
+    if change is None or change.bound is None:
+        return None
+    q = change.bound.id
+    return "lower" if q in LOWER_BOUND else "upper" if q in UPPER_BOUND else "around" if q in NEAR else None
 
 
 def to_json_bytes(rows: list[dict]) -> bytes:
@@ -102,58 +174,103 @@ def to_json_bytes(rows: list[dict]) -> bytes:
 
 
 def to_csv_bytes(rows: list[dict], fields: list[tuple]) -> bytes:
-    """UTF-8 with a BOM (so Excel reads the Chinese) and a header row."""
+    """UTF-8 with a BOM (so Excel reads the Chinese) and a header row; booleans as true/false."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[f[0] for f in fields], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()})
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
-def _resource(name: str, path: str, fields: list[tuple], fmt: str, title: str) -> dict:
-    resource = {"name": name, "path": path, "format": fmt, "encoding": "utf-8", "title": title,
-                "mediatype": "text/csv" if fmt == "csv" else "application/json"}
-    if fmt == "csv":
-        resource["schema"] = {"fields": [{"name": n, "type": t, "description": d} for n, t, d in fields]}
-    return resource
+def tables(site: Site, report: Report | None) -> dict[str, list[dict]]:
+    """The rows of each table: the whole site's (report None) or one report's."""
+    reports = site.reports if report is None else (report,)
+    terms = [t for t in site.terms if report is None or t.used_in(report.id)]
+    goals = [t for r in reports for t in r.targets]
+    return {"figures": [figure_row(f) for r in reports for f in r.figures], "targets": [target_row(t) for t in goals],
+            "ledger": [ledger_row(t) for t in goals if t.verdict], "glossary": [term_row(t, report) for t in terms]}
 
 
-def data_files(report: Report) -> dict[str, bytes]:
-    figures = [figure_row(report, f) for f in report.figures]
-    targets = [target_row(t) for t in report.targets]
-    terms = [term_row(t) for t in report.terms]
+def folders(site: Site) -> list[tuple[str, Report | None]]:
+    """(folder under dist/, report) of each set of tables: the site's data/, each report's data/<id>/."""
+    return [("data/", None)] + [(f"data/{r.id}/", r) for r in site.reports]
+
+
+def download_files(site: Site, report: Report | None) -> list[tuple[str, str]]:
+    """(path, media type) of the downloads of a report, or of the whole site: the one list the downloads
+    pages, the JSON-LD distributions and datapackage.json all read."""
+    folder = "data/" if report is None else f"data/{report.id}/"
+    names = ["figures", "targets", "glossary"] + (["ledger"] if report is None else [])
+    out = [(f"{folder}{n}.{ext}", kind) for n in names for ext, kind in (("csv", "text/csv"), ("json", "application/json"))]
+    if report is not None:
+        out.append((f"{folder}source.zh.txt", "text/plain"))
+    return out + [("data/datapackage.json", "application/json")]
+
+
+def data_files(site: Site) -> dict[str, bytes]:
+    """Every data file of the site, and datapackage.json describing them all."""
+    files: dict[str, bytes] = {}
+    for folder, report in folders(site):
+        for name, rows in tables(site, report).items():
+            if name == "ledger" and report is not None:
+                continue
+            files[f"{folder}{name}.json"] = to_json_bytes(rows)
+            files[f"{folder}{name}.csv"] = to_csv_bytes(rows, TABLES[name])
+        if report is not None:
+            files[f"{folder}source.zh.txt"] = report.source_text.encode("utf-8")
+            for f in report.figures:  # one small file each, linked from the figure's page
+                for ext, fn in (("json", to_json_bytes), ("csv", lambda r: to_csv_bytes(r, FIGURE_FIELDS))):
+                    files[f"{folder}figures/{f.id}.{ext}"] = fn([figure_row(f)])
+    files.update(first_addresses(site, files))
+    files["data/datapackage.json"] = datapackage(site, files)
+    return files
+
+
+def first_addresses(site: Site, files: dict[str, bytes]) -> dict[str, bytes]:
+    """The unprefixed report's per-figure files and source text where they were first published."""
+    report = site.report.get(site.unprefixed_report or "")
+    if report is None:
+        return {}
+    out = {"data/source.zh.txt": files[f"data/{report.id}/source.zh.txt"]}
+    for f in report.figures:
+        for ext in ("json", "csv"):
+            out[f"data/figures/{f.id}.{ext}"] = files[f"data/{report.id}/figures/{f.id}.{ext}"]
+    return out
+
+
+def datapackage(site: Site, files: dict[str, bytes]) -> bytes:
+    """A Frictionless data package: every CSV a tabular resource with its typed schema, JSON and text
+    as plain resources (the data-package profile, since not every resource is a table)."""
+    resources = []
+    for path in sorted(files):
+        name = path.removeprefix("data/")
+        resource = {"name": _resource_name(name), "path": name, "encoding": "utf-8"}
+        if path.endswith(".csv"):
+            base = name.rsplit("/", 1)[-1].removesuffix(".csv")
+            fields = FIGURE_FIELDS if "/figures/" in f"/{name}" else TABLES[base]
+            resource.update(profile="tabular-data-resource", format="csv", mediatype="text/csv",
+                            encoding="utf-8-sig", schema={"fields": [
+                                {"name": n, "type": t, "description": d} for n, t, d in fields]})
+        else:
+            ext = path.rsplit(".", 1)[-1]
+            resource.update(format=ext, mediatype="application/json" if ext == "json" else "text/plain")
+        resources.append(resource)
     package = {
-        "profile": "tabular-data-package",
-        "name": report.id,
-        "title": f"{report.site_name.en} — data",
-        "description": f"Every figure, goal and glossary term of the {report.title.en} ({report.date.isoformat()}), "
-                       "each figure with its verbatim source quote.",
-        "version": report.last_updated.isoformat(),
+        "profile": "data-package", "name": _resource_name(site.name.en.lower()),
+        "title": f"{site.name.en} — data", "version": site.last_updated.isoformat(),
+        "description": "Every figure of each report with its verbatim source quote, the goals with their derived "
+                       "numbers, the promise ledger and the glossary.",
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "sources": [{"title": f"{report.title.zh} ({report.date.isoformat()})", "path": "source.zh.txt"}],
-        "hash": report.data_hash,
-        "resources": [
-            _resource("figures", "figures.csv", FIGURE_FIELDS, "csv", "Figures"),
-            _resource("targets", "targets.csv", TARGET_FIELDS, "csv", "Goals with derived numbers"),
-            _resource("glossary", "glossary.csv", GLOSSARY_FIELDS, "csv", "Glossary of policy shorthand"),
-            _resource("figures-json", "figures.json", FIGURE_FIELDS, "json", "Figures (JSON)"),
-            _resource("targets-json", "targets.json", TARGET_FIELDS, "json", "Goals (JSON)"),
-            _resource("glossary-json", "glossary.json", GLOSSARY_FIELDS, "json", "Glossary (JSON)"),
-        ],
+        "sources": [{"title": f"{r.source.title} ({r.source.publisher.zh})", "path": r.source.url}
+                    for r in site.reports],
+        "hash": site.data_hash, "resources": resources,
     }
-    files = {
-        "data/figures.json": to_json_bytes(figures),
-        "data/figures.csv": to_csv_bytes(figures, FIGURE_FIELDS),
-        "data/targets.json": to_json_bytes(targets),
-        "data/targets.csv": to_csv_bytes(targets, TARGET_FIELDS),
-        "data/glossary.json": to_json_bytes(terms),
-        "data/glossary.csv": to_csv_bytes(terms, GLOSSARY_FIELDS),
-        "data/datapackage.json": (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode(),
-        "data/source.zh.txt": report.source_text.encode("utf-8"),
-    }
-    for f in figures:  # one small file each, linked from the figure's page
-        files[f"data/figures/{f['id']}.json"] = to_json_bytes([f])
-        files[f"data/figures/{f['id']}.csv"] = to_csv_bytes([f], FIGURE_FIELDS)
-    return files
+    return (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def _resource_name(path: str) -> str:
+    """A Frictionless resource name: lowercase, digits, - _ . only."""
+    out = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in path.lower())
+    return out.strip("-") or "data"

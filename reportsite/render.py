@@ -1,29 +1,27 @@
-"""The model -> {output path: bytes}: pages, data files, search indexes and share images.
+"""The model -> {output path: bytes}: pages, data files, search indexes, feeds and share images.
 
-One Jinja environment per language, each template compiled once; nothing here
-writes to the disk (write.py does). How links are written is the output's one
-LinkPolicy (links.py), given to the renderer once.
+One Jinja environment per language, each template compiled once; nothing here writes to the
+disk (write.py does). How links are written is the output's one LinkPolicy (links.py), given
+to the renderer once; what a page says about itself (description, JSON-LD, Open Graph) is meta.py.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from . import LANGS, charts, cite, l10n, publish, search, share
+from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, publish, search, share, views
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
-from .model import Bi, Report, Term
-from .pages import KIND, PageSpec, navigation, page_url, plan_pages
+from .model import Bi, Report, Site, Term
+from .pages import PageSpec, navigation, page_url, plan_pages
 from .text import Prose, markdown
-from .vocab import KINDS, QUALIFIERS, TARGET_GROUPS
-
-HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+from .vocab import KINDS, TARGET_GROUPS
 
 
 def other(lang: str) -> str:
@@ -32,10 +30,10 @@ def other(lang: str) -> str:
 
 @dataclass(frozen=True)
 class Options:
-    """What one rendering is for: its links, and the bundle's name when the downloads page links it."""
+    """What one rendering is for: its links, and the bundle's names when the downloads pages link them."""
 
     links: LinkPolicy = FOLDERS
-    bundle_name: str | None = None
+    bundle: dict[str, str] = field(default_factory=dict)  # what -> path under dist/ (bundle.py names them)
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -52,53 +50,67 @@ class SharedBytecode(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-def make_env(templates_dir: Path, report: Report, lang: str, translations: l10n.StrictTranslations,
-             options: Options, prose: Prose, bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.StrictTranslations,
+             options: Options, prose: Prose, asset_names: dict[str, str],
+             bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """A Jinja environment for one language and one output: its globals are all a template may use."""
     env = jinja2.Environment(
-        bytecode_cache=bytecode,
-        loader=jinja2.FileSystemLoader(templates_dir),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
+        bytecode_cache=bytecode, loader=jinja2.FileSystemLoader(templates_dir), autoescape=True,
+        undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.install_gettext_callables(translations.gettext, translations.ngettext, newstyle=True)
-    links = options.links
+    links, _ = options.links, translations.gettext
+    favicon = assets.data_uri(templates_dir.parent / "assets" / "favicon.svg")
 
     @jinja2.pass_context
-    def link(ctx, kind: str, ident: str | None = None, fragment: str | None = None, to_lang: str | None = None):
-        return links.page(_here(ctx), kind, to_lang or lang, ident, fragment)
+    def link(ctx, kind: str, ident: str | None = None, fragment: str | None = None, to_lang: str | None = None,
+             report: Report | None = None):
+        owner = report or ctx.get("report")
+        return links.page(_here(ctx), kind, to_lang or lang, ident, fragment, owner.id if owner else None)
 
     @jinja2.pass_context
     def href(ctx, path: str) -> str:
-        return links.file(_here(ctx), path)
+        return links.file(_here(ctx), asset_names.get(path, path))
 
     def term_url(ctx):
         here = _here(ctx)
         return lambda term_id: links.page(here, "glossary", lang, None, term_id)
 
     env.globals.update(
-        report=report, lang=lang, other_lang=other(lang), html_lang=HTML_LANG, bundle_name=options.bundle_name,
-        kinds=KINDS, qualifiers=QUALIFIERS, target_groups=TARGET_GROUPS, navigation=navigation(report),
+        site=site, lang=lang, other_lang=other(lang), html_lang=meta.HTML_LANG, bundle=options.bundle,
+        kinds=KINDS, target_groups=TARGET_GROUPS, site_navigation=navigation(site), report_navigation=navigation,
+        statuses=ledger.STATUSES, ledger_counts=lambda: views.ledger_counts(site),
+        judged_goals=lambda: views.judged_goals(site), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
+        rules=[(rule, _(text)) for rule, text in ledger.RULES.items()],
         figure_value=lambda f, lg=lang: l10n.figure_value(f, lg),
         long_date=lambda d, lg=lang: l10n.long_date(d, lg),
         period=lambda p, lg=lang: l10n.period(p, lg),
         derived_value=lambda d: l10n.derived_value(d, lang),
         formula=lambda d: l10n.formula(d, lang),
+        reasoning=lambda t: ledger_text(site, t, lang, _),
+        colon=l10n.COLON[lang], list_comma=l10n.LIST_COMMA[lang],
+        asset_path=lambda name: asset_names.get(name, name), favicon=favicon,
         page_url=page_url, to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor,
-        structured_data=lambda spec: structured_data(report, spec, lang),
-        term_places=lambda term: term_places(report, term),
-        chart=lambda kind, **kw: charts.render_chart(kind, lang, report, translations.gettext, **kw),
-        citations=lambda title, url, key: cite.citations(report, lang, title, url, key, translations.gettext),
-        access_default=lambda fmt: cite.access_date(report.last_updated, fmt),
+        absolute=site.absolute, offline=links.name != "folders",
+        meta_description=lambda spec: meta.description(site, spec, lang, _),
+        structured_data=lambda spec, text: meta.structured_data(site, spec, lang, text),
+        open_graph=lambda spec, title, text: meta.open_graph(site, spec, lang, title, text, _(share.ALT)),
+        alternates=jinja2.pass_context(lambda ctx, spec: [
+            (hreflang, site.absolute(url) or links.file(_here(ctx), url)) for hreflang, url in meta.alternates(site, spec)]),
+        search_hint=lambda: search_hint(site, lang, _),
+        term_places=term_places,
+        chart=lambda kind, report, **kw: charts.render_chart(kind, lang, report, _, **kw),
+        citations=lambda report, title, url, key: cite.citations(site, report, lang, title, url, key, _),
+        access_default=lambda fmt: cite.access_date(site.last_updated, fmt),
         chinese=jinja2.pass_context(lambda ctx, text, linked=None: prose.chinese(text, linked, term_url(ctx))),
+        paragraph_zh=jinja2.pass_context(
+            lambda ctx, p, linked=None: prose.paragraph_zh(p.zh_runs(), linked, term_url(ctx))),
         inline=jinja2.pass_context(lambda ctx, text, linked=None: prose.inline(text, linked, term_url(ctx))),
         block=prose.block,
     )
     env.filters["t"] = lambda bi, lg=None: bi[lg or lang]
+    env.filters["archive"] = lambda url: cite.ARCHIVE + url
     env.filters["ident"] = lambda item: None if item is None else (getattr(item, "id", None) or item.slug)
     return env
 
@@ -109,36 +121,34 @@ def _here(ctx) -> str:
     return page.url if page is not None else ""
 
 
-def structured_data(report: Report, spec: PageSpec, lang: str) -> dict:
-    """schema.org JSON-LD: the report as a Report; the figures and downloads pages as a Dataset."""
-    url = report.site_url + spec.url
-    if spec.kind.name in ("figures", "downloads"):
-        return {
-            "@context": "https://schema.org", "@type": "Dataset", "name": f"{spec.title[lang]} · {report.title[lang]}",
-            "description": report.site_name[lang], "inLanguage": HTML_LANG[lang], "url": url,
-            "dateModified": report.last_updated.isoformat(), "license": "https://creativecommons.org/licenses/by/4.0/",
-            "creator": {"@type": "Organization", "name": report.site_name[lang]},
-            "distribution": [
-                {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": report.site_url + "data/figures.csv"},
-                {"@type": "DataDownload", "encodingFormat": "application/json",
-                 "contentUrl": report.site_url + "data/figures.json"},
-            ],
-        }
-    data = {
-        "@context": "https://schema.org", "@type": "Report", "name": report.title[lang], "headline": spec.title[lang],
-        "inLanguage": HTML_LANG[lang], "url": url, "datePublished": report.date.isoformat(),
-        "dateModified": report.last_updated.isoformat(), "isAccessibleForFree": True,
-        "author": {"@type": "GovernmentOrganization", "name": report.issuer[lang]},
-    }
-    if lang != "zh":
-        data["translationOfWork"] = {"@type": "CreativeWork", "name": report.title.zh, "inLanguage": "zh-Hans"}
-    return data
+def ledger_text(site: Site, target, lang: str, _) -> str:
+    """The ledger's reasoning for a goal: "target 8%–8.5%, outcome 9.2% (real GDP growth) → met"."""
+    v, o = target.verdict, target.outcome
+    if o.figure is None:
+        told = _("the %(report)s report does not say") % {"report": site.report[o.report_id].label[lang]}
+    else:
+        told = _("outcome %(value)s (%(label)s, %(period)s)") % {
+            "value": l10n.figure_value(o.figure, lang), "label": o.figure.label[lang],
+            "period": l10n.period(o.figure.period, lang)}
+    goal = _("target %(value)s (%(period)s)") % {"value": l10n.figure_value(target.figure, lang),
+                                                 "period": l10n.period(target.figure.period, lang)}
+    return f"{goal}{l10n.LIST_COMMA[lang]}{told} → {_(ledger.STATUS_LABELS[v.computed])}"
 
 
-def term_places(report: Report, term: Term) -> list[tuple[str, str, str, Bi]]:
-    """The pages where a term appears, once each, as (kind, page id, first paragraph there, page title)."""
+def search_hint(site: Site, lang: str, _) -> str:
+    """Examples for the search box from the data: the first main goal of the newest report, in both languages."""
+    goals = [t for r in reversed(site.reports) for t in r.targets if t.group == "annual"] or \
+        [t for r in reversed(site.reports) for t in r.targets]
+    if not goals:
+        return _("Search the reports")
+    label = goals[0].figure.label
+    return _("e.g. %(example)s, %(example_zh)s") % {"example": label[lang], "example_zh": label.zh}
+
+
+def term_places(term: Term, report: Report) -> list[tuple[str, str, str, Bi]]:
+    """The pages of a report where a term appears, once each: (kind, page id, first paragraph there, title)."""
     places: dict[tuple[str, str], tuple[str, str, str, Bi]] = {}
-    for pid in term.paragraph_ids:
+    for pid in term.used_in(report.id):
         kind, owner, title = report.index.home_of(pid)
         places.setdefault((kind, owner), (kind, owner, pid, title))
     return list(places.values())
@@ -151,16 +161,19 @@ def to_json(value: object) -> Markup:
 
 
 class SiteRenderer:
-    """Renders one report's site: any single file on request (the live preview), or all of it in order."""
+    """Renders the site: any single file on request (the live preview), or all of it in order."""
 
-    def __init__(self, report: Report, templates_dir: Path, translations: dict[str, l10n.StrictTranslations],
-                 options: Options = Options(), bytecode: jinja2.BytecodeCache | None = None):
-        self.report, self.options, self.translations = report, options, translations
+    def __init__(self, site: Site, templates_dir: Path, assets_dir: Path,
+                 translations: dict[str, l10n.StrictTranslations], options: Options = Options(),
+                 bytecode: jinja2.BytecodeCache | None = None):
+        self.site, self.options, self.translations = site, options, translations
         self.problems = Problems()
-        self.specs = plan_pages(report, self.translate)
+        self.assets = assets.hashed(assets_dir)
+        self.specs = plan_pages(site, self.translate)
         self.by_dest = {dest(s.url): s for s in self.specs}
-        prose, bytecode = Prose(markdown(), report.index.terms), bytecode or SharedBytecode()
-        self.envs = {lang: make_env(templates_dir, report, lang, translations[lang], options, prose, bytecode)
+        prose, bytecode = Prose(markdown(), site.term), bytecode or SharedBytecode()
+        names = {name: f.path for name, f in self.assets.items()}
+        self.envs = {lang: make_env(templates_dir, site, lang, translations[lang], options, prose, names, bytecode)
                      for lang in LANGS}
         self._extras: dict[str, bytes] | None = None
 
@@ -169,7 +182,8 @@ class SiteRenderer:
         return Bi(self.translations["zh"].gettext(message), self.translations["en"].gettext(message))
 
     def page(self, spec: PageSpec) -> bytes:
-        html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems, page=spec, obj=spec.obj)
+        html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems,
+                               page=spec, obj=spec.obj, report=spec.report)
         return html.encode("utf-8")
 
     def one_file(self, lang: str, template: str, **context) -> str:
@@ -177,23 +191,34 @@ class SiteRenderer:
         return render_template(self.envs[lang], template, f"{template} ({lang})", self.problems, **context)
 
     def extras(self) -> dict[str, bytes]:
-        """Everything that is not a page: search indexes, sitemap, data files, share images."""
+        """Everything that is not a page: assets, search index, feeds, sitemap, data files, share images."""
         if self._extras is None:
-            report, files = self.report, {}
+            site, files = self.site, {f.path: f.data for f in self.assets.values()}
             for lang in LANGS:
-                files.update(search.index_files(report, lang, self.options.links))
-            files["sitemap.xml"] = sitemap(report, [s for s in self.specs if s.kind.sitemap and s.kind.per_lang])
-            files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {report.site_url}sitemap.xml\n".encode()
-            files.update(publish.data_files(report))
-            font = share.find_font()
-            if font is None:
-                self.problems.add(Mark("reportsite/share.py"), "FONT_PATHS", "a CJK font for the share images "
-                                  "(apt-get install fonts-noto-cjk, or set REPORTSITE_FONT)", "none")
-            for lang in LANGS if font else ():
-                caption = self.translations[lang].gettext(share.CAPTION)
-                files[f"assets/share-{lang}.png"] = share.share_image(report, lang, font, caption)
+                files.update(search.index_files(site, lang, self.options.links))
+                files[f"{lang}/feed.xml"] = feed.atom(site, lang, self.translations[lang].gettext)
+            files["robots.txt"] = robots(site)
+            if site.url:
+                files["sitemap.xml"] = sitemap(site, [s for s in self.specs if s.kind.sitemap and not s.moved_to
+                                                      and s.kind.per_lang])
+            files.update(publish.data_files(site))
+            files.update(self.share_images())
             self._extras = files
         return self._extras
+
+    def share_images(self) -> dict[str, bytes]:
+        font = share.find_font()
+        if font is None:
+            self.problems.add(Mark("reportsite/share.py"), "FONT_PATHS", "a CJK font for the share images "
+                              "(apt-get install fonts-noto-cjk, or set REPORTSITE_FONT)", "none")
+            return {}
+        files = {}
+        for lang in LANGS:
+            caption = self.translations[lang].gettext(share.CAPTION)
+            for report in (None, *self.site.reports):
+                path = meta.share_image_path(report).format(lang=lang)
+                files[path] = share.share_image(self.site, report, lang, font, caption)
+        return files
 
     def file(self, path: str) -> bytes | None:
         """One output file by its path, rendered now; None if the site has no such file."""
@@ -204,8 +229,8 @@ class SiteRenderer:
         """Raise BuildFailed for template mistakes and for every UI string the catalog lacks."""
         for tr in self.translations.values():
             for message in sorted(tr.missing):
-                self.problems.add(Mark(tr.source), f"msgid {message!r}", "a Chinese translation of this UI string",
-                                  "none")
+                self.problems.add(*tr.missing_problem(message))
+                self.problems.hint(l10n.EXTRACT_STEPS)
             tr.missing.clear()
         if self.problems:
             raise BuildFailed(self.problems)
@@ -231,21 +256,25 @@ def render_template(env: jinja2.Environment, name: str, where: str, problems: Pr
     return ""
 
 
-def sitemap(report: Report, specs: list[PageSpec]) -> bytes:
-    """sitemap.xml with each page's language alternates."""
+def robots(site: Site) -> bytes:
+    sitemap_line = f"Sitemap: {site.url}sitemap.xml\n" if site.url else ""
+    return f"User-agent: *\nAllow: /\n{sitemap_line}".encode()
+
+
+def sitemap(site: Site, specs: list[PageSpec]) -> bytes:
+    """sitemap.xml with each page's language alternates (only with a base URL: it needs absolute ones)."""
     by_key: dict[tuple, dict[str, str]] = {}
     for s in specs:
-        by_key.setdefault((s.kind.name, s.ident), {})[s.lang] = report.site_url + s.url
+        by_key.setdefault((s.kind.name, s.report.id if s.report else None, s.ident), {})[s.lang] = site.url + s.url
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
-    for urls in by_key.values():
+    for key, urls in by_key.items():
+        default = site.url if key[0] == "home" else urls["en"]
         for lang in LANGS:
-            lines.append(f"<url><loc>{urls[lang]}</loc><lastmod>{report.last_updated.isoformat()}</lastmod>")
+            lines.append(f"<url><loc>{urls[lang]}</loc><lastmod>{site.last_updated.isoformat()}</lastmod>")
             for alt in LANGS:
-                lines.append(f'<xhtml:link rel="alternate" hreflang="{HTML_LANG[alt]}" href="{urls[alt]}"/>')
-            lines.append(f'<xhtml:link rel="alternate" hreflang="x-default" href="{urls["en"]}"/></url>')
+                lines.append(f'<xhtml:link rel="alternate" hreflang="{meta.HTML_LANG[alt]}" href="{urls[alt]}"/>')
+            lines.append(f'<xhtml:link rel="alternate" hreflang="x-default" href="{default}"/></url>')
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode()
 
-
-KIND_OF = KIND  # re-exported for the templates' tests

@@ -11,7 +11,7 @@ import json
 import re
 
 from . import l10n
-from .model import Report
+from .model import Site
 from .links import LinkPolicy
 from .pages import page_url
 
@@ -23,27 +23,34 @@ def plain(markdown_text: str) -> str:
     return MD_MARKS.sub("", TERM_LINK.sub(r"\1", markdown_text))
 
 
-def entries(report: Report, lang: str, links: LinkPolicy) -> list[dict]:
-    """Index entries; links are relative to the language's search page."""
+def entries(site: Site, lang: str, links: LinkPolicy) -> list[dict]:
+    """Index entries of every report and the glossary; links are relative to the language's search page.
+
+    k: kind (s section, p paragraph, f figure, g glossary term), u: link, t: title, r: the report's
+    label, v: a figure's period and value as shown, z / e: the Chinese / English text searched."""
     here = page_url("search", lang)
-    link = lambda kind, ident=None, fragment=None: links.page(here, kind, lang, ident, fragment)  # noqa: E731
     out = []
-    for section in report.sections:
-        out.append({"k": "s", "u": link("section", section.id), "t": section.title[lang],
-                    "z": section.title.zh, "e": section.title.en + " " + section.explainer.en})
-        for p in section.all_paragraphs:
-            title = section.title[lang]
-            out.append({"k": "p", "u": link("section", section.id, p.id), "t": title, "z": p.zh, "e": plain(p.en)})
-    for f in report.figures:
-        out.append({"k": "f", "u": link("figure", f.id), "t": f.label[lang],
-                    "z": f"{f.label.zh} {l10n.figure_value(f, 'zh')} {f.quote_zh}",
-                    "e": f"{f.label.en} {l10n.figure_value(f, 'en')} {f.quote_en}"})
-    for t in report.terms:
-        out.append({"k": "g", "u": link("glossary", None, t.id), "t": f"{t.zh} · {t.en}",
+    for report in site.reports:
+        link = lambda kind, ident=None, fragment=None, rid=report.id: links.page(  # noqa: E731
+            here, kind, lang, ident, fragment, rid)
+        label = report.label[lang]
+        for section in report.sections:
+            out.append({"k": "s", "u": link("section", section.id), "t": section.title[lang], "r": label,
+                        "z": section.title.zh, "e": section.title.en + " " + section.explainer.en})
+            for p in section.all_paragraphs:
+                out.append({"k": "p", "u": link("section", section.id, p.id), "t": section.title[lang], "r": label,
+                            "z": p.plain_zh, "e": plain(p.en)})
+        for f in report.figures:
+            out.append({"k": "f", "u": link("figure", f.id), "t": f.label[lang], "r": label,
+                        "v": f"{l10n.period(f.period, lang)} · {l10n.figure_value(f, lang)}",
+                        "z": f"{f.label.zh} {l10n.figure_value(f, 'zh')} {f.quote_zh}",
+                        "e": f"{f.label.en} {l10n.figure_value(f, 'en')} {f.quote_en}"})
+    for t in site.terms:
+        out.append({"k": "g", "u": links.page(here, "glossary", lang, None, t.id), "t": f"{t.zh} · {t.en}",
                     "z": f"{t.zh} {t.explanation.zh}", "e": f"{t.en} {t.pinyin} {t.explanation.en}"})
     return out
 
 
-def index_files(report: Report, lang: str, links: LinkPolicy) -> dict[str, bytes]:
-    data = json.dumps(entries(report, lang, links), ensure_ascii=False, separators=(",", ":"))
+def index_files(site: Site, lang: str, links: LinkPolicy) -> dict[str, bytes]:
+    data = json.dumps(entries(site, lang, links), ensure_ascii=False, separators=(",", ":"))
     return {f"{lang}/search/index.js": f"window.SEARCH_INDEX={data};\n".encode("utf-8")}

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from .errors import BuildFailed
 from .render import SharedBytecode, SiteRenderer
-from .site import Project, files_of, read_report, renderer
+from .site import Project, check_published, files_of, read_site, renderer
 from .write import write_site
 
 POLL_MS = 100  # how often the watcher looks for changes
@@ -86,8 +86,20 @@ class SiteApp:
 
     def error_page(self) -> bytes:
         return ("<!doctype html><html lang=en><head><meta charset=utf-8><title>Build failed</title>\n</head>"
-                "<body><h1>Build failed</h1><p>Fix the data and save; this page reloads by itself.</p>"
+                f"<body><h1>Build failed</h1><p>{what_to_fix(self.error or '')} and save; this page reloads by "
+                "itself.</p>"
                 f"<pre>{html.escape(self.error or '')}</pre></body></html>").encode()
+
+
+def what_to_fix(report: str) -> str:
+    """Which kind of file the listed mistakes are in: the data, the templates or catalog, or both."""
+    places = {line.split(":", 1)[0].split("/", 1)[0] for line in report.splitlines()[:-1]}
+    code = {"templates", "locales", "reportsite", "assets"}
+    if places and places <= code:
+        return "Fix the template or the catalog"
+    if places & code:
+        return "Fix the data and the templates or catalog"
+    return "Fix the data"
 
 
 def site_path(url_path: str) -> str | None:
@@ -130,7 +142,7 @@ class Preview:
     def rebuild(self) -> None:
         start = time.perf_counter()
         try:
-            site = renderer(self.project, read_report(self.project), bytecode=self.bytecode)
+            site = renderer(self.project, read_site(self.project), bytecode=self.bytecode)
         except BuildFailed as failed:
             self.fail(failed)
             return
@@ -144,7 +156,8 @@ class Preview:
             return  # a newer change came in; its own write follows
         start = time.perf_counter()
         try:
-            paths = write_site(files_of(self.app.site, self.project), self.project.dist)
+            paths = write_site(files_of(self.app.site), self.project.dist,
+                               lambda written: check_published(self.project, written))
         except BuildFailed as failed:
             self.fail(failed)
             return

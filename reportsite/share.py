@@ -1,8 +1,9 @@
-"""Share images (Open Graph / Twitter cards), one per language, drawn by the build.
+"""Share images (Open Graph / Twitter cards), per language, for the site and for each report.
 
-1200x630 PNG: the site's name, the report's title and date, and its first goals.
-Pillow draws the text with a CJK font from the system (Debian: fonts-noto-cjk);
-the same font and input give the same bytes.
+1200x630 PNG: the site's name, the title and date, and the first main goals. Pillow draws the
+text with a CJK font from the system (Debian: fonts-noto-cjk); every text is fitted to its box
+(smaller type, then an ellipsis), so any title and value fits in both languages. The same font
+and input give the same bytes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from . import l10n
 from .l10n import N_
-from .model import Report
+from .model import Report, Site
 
 FONT_PATHS = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -23,6 +24,9 @@ FONT_PATHS = (
 )
 SIZE = (1200, 630)
 INK, ACCENT, SOFT, WARM = (27, 31, 36), (31, 95, 168), (244, 246, 248), (179, 84, 30)
+CAPTION = N_("Chinese and English · every number sourced")  # the renderer translates it
+ALT = N_("The site's name, the report's title and date, and its first main goals")
+MARGIN, CARD_W, CARD_GAP = 72, 330, 30
 
 
 def find_font() -> Path | None:
@@ -33,37 +37,45 @@ def find_font() -> Path | None:
     return None
 
 
-CAPTION = N_("Chinese and English · every number sourced")  # the renderer translates it
-
-
-def share_image(report: Report, lang: str, font_path: Path, caption: str) -> bytes:
+def share_image(site: Site, report: Report | None, lang: str, font_path: Path, caption: str) -> bytes:
+    """The card of a report (its title, date and first main goals) or of the site (its reports)."""
     from PIL import Image, ImageDraw, ImageFont
 
     image = Image.new("RGB", SIZE, SOFT)
     draw = ImageDraw.Draw(image)
     font = lambda size: ImageFont.truetype(str(font_path), size)  # noqa: E731
+    text_width = SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
-    draw.text((72, 60), report.site_name[lang], font=font(40), fill=ACCENT)
-    draw.text((72, 130), report.title[lang], font=font(58), fill=INK)
-    when = f"{report.issuer[lang]} · {l10n.long_date(report.date, lang)}"
-    draw.text((72, 215), when, font=font(32), fill=INK)
-    x = 72
-    for target in [t for t in report.targets if t.group == "annual"][:3]:
-        value, label = l10n.figure_value(target.figure, lang), target.figure.label[lang]
-        draw.rounded_rectangle((x, 320, x + 330, 520), radius=16, fill=(255, 255, 255), outline=(214, 218, 224), width=2)
-        draw.text((x + 24, 345), value, font=font(50), fill=ACCENT)
-        draw.text((x + 24, 420), _fit(draw, label, font(28), 290), font=font(28), fill=INK)
-        x += 360
-    draw.text((72, 560), caption, font=font(28), fill=WARM)
+    _fitted(draw, (MARGIN, 60), site.name[lang], font, 40, text_width, ACCENT)
+    if report is None:
+        _fitted(draw, (MARGIN, 130), " · ".join(r.label[lang] for r in site.reports), font, 58, text_width, INK)
+        goals = [t for r in site.reports for t in r.targets if t.group == "annual"][:3]
+    else:
+        _fitted(draw, (MARGIN, 130), f"{report.title[lang]} · {report.year}", font, 58, text_width, INK)
+        when = f"{report.issuer[lang]} · {l10n.long_date(report.date, lang)}"
+        _fitted(draw, (MARGIN, 215), when, font, 32, text_width, INK)
+        goals = [t for t in report.targets if t.group == "annual"][:3]
+    x = MARGIN
+    for target in goals:
+        draw.rounded_rectangle((x, 320, x + CARD_W, 520), radius=16, fill=(255, 255, 255),
+                               outline=(214, 218, 224), width=2)
+        _fitted(draw, (x + 24, 345), l10n.figure_value(target.figure, lang), font, 50, CARD_W - 48, ACCENT)
+        _fitted(draw, (x + 24, 420), target.figure.label[lang], font, 28, CARD_W - 48, INK)
+        x += CARD_W + CARD_GAP
+    _fitted(draw, (MARGIN, 560), caption, font, 28, text_width, WARM)
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
 
 
-def _fit(draw, text: str, font, width: int) -> str:
-    """Shorten text with an ellipsis until it fits the width."""
-    if draw.textlength(text, font=font) <= width:
-        return text
-    while text and draw.textlength(text + "…", font=font) > width:
-        text = text[:-1]
-    return text + "…"
+def _fitted(draw, at: tuple[int, int], text: str, font, size: int, width: int, fill) -> None:
+    """Draw text in at most width pixels: smaller type down to 60% of size, then cut with an ellipsis."""
+    smallest = int(size * 0.6)
+    while size > smallest and draw.textlength(text, font=font(size)) > width:
+        size -= 2
+    face = font(size)
+    if draw.textlength(text, font=face) > width:
+        while text and draw.textlength(text + "…", font=face) > width:
+            text = text[:-1]
+        text += "…"
+    draw.text(at, text, font=face, fill=fill)

@@ -57,6 +57,16 @@ class Prose:
             out.append(tok)
         return out
 
+    def paragraph_zh(self, runs: list[tuple[str, bool]], linked: set[str] | None,
+                     term_url: Callable[[str], str]) -> Markup:
+        """A paragraph's Chinese from its (text, bold) runs: bold runs in <strong>, terms linked."""
+        linked = set() if linked is None else linked
+        out = []
+        for text, bold in runs:
+            html = self.chinese(text, linked, term_url)
+            out.append(Markup("<strong>{}</strong>").format(html) if bold else html)
+        return Markup("").join(out)
+
     def chinese(self, text: str, linked: set[str] | None, term_url: Callable[[str], str]) -> Markup:
         """Verbatim Chinese, escaped, with each term's first appearance linked."""
         linked = set() if linked is None else linked

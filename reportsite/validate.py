@@ -1,8 +1,8 @@
-"""Raw YAML and Markdown -> the typed model, collecting every mistake before failing.
+"""Raw YAML and Markdown -> the typed model of the site, collecting every mistake before failing.
 
-validate_report() reads a data folder and a content folder and returns a Report,
-or raises BuildFailed listing every problem found (file, line, key path,
-expected, found).
+validate_site() reads a data folder (site.yaml, one folder per report, the shared glossary,
+goals, corrections and vocabulary) and a content folder, and returns a Site, or raises
+BuildFailed listing every problem found (file, line, key path, expected, found).
 """
 
 from __future__ import annotations
@@ -12,94 +12,127 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from .derive import derive_target
 from .errors import BuildFailed, Mark, Problems, rel
 from .fields import Field
 from .load import load_yaml, read_text
-from .model import (Bi, Correction, Figure, Page, Paragraph, Part, Range, Report, Section, Target, Term,
-                    paragraphs_in_order)
-from .vocab import KINDS, QUALIFIERS, SCALES, TARGET_GROUPS, UNITS
+from .model import Bi, Correction, Page, Qualifier, Report, Site, Term, Unit
+from .read_goals import GoalReader
+from .read_report import ReportReader, Vocabulary
+from .vocab import BUILT_IN, POSITIONS, UNIT_STYLES
 
 TERM_LINK = re.compile(r"\]\(term:([^)\s]*)\)")
-PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
-SOURCE_FILE = "source.zh.txt"
+SITE_KEYS = ("name", "licence", "last_updated", "reports", "topics")
+BASE_URL = re.compile(r"^https?://[^/\s]+/(\S*/)?$")
+REQUIRED_PAGES = ("home", "about")  # content/<lang>/home.md is the site home's intro; about.md is linked everywhere
 
 
-def validate_report(data_dir: Path, content_dir: Path | None, root: Path | None = None) -> Report:
-    """Load, check and model a whole report; raise BuildFailed with all problems."""
+def validate_site(data_dir: Path, content_dir: Path | None, root: Path | None = None,
+                  base_url: str | None = None) -> Site:
+    """Load, check and model the whole site; raise BuildFailed with all problems."""
     root = root or data_dir.parent
     problems = Problems()
-    report = ReportReader(data_dir, root, problems).report()
+    site = SiteReader(data_dir, root, problems).site(base_url)
     pages = read_pages(content_dir, root, problems) if content_dir else ()
-    if problems or report is None:
+    if problems or site is None:
         raise BuildFailed(problems)
-    return replace(report, pages=pages, data_hash=hash_folder(data_dir))
+    return replace(site, pages=pages, data_hash=hash_folder(data_dir))
 
 
-class ReportReader:
-    """Reads one data folder; every read_* notes problems rather than raising."""
+class SiteReader:
+    """Reads a site's data folder: settings, vocabulary, each report, then what the reports share."""
 
     def __init__(self, data_dir: Path, root: Path, problems: Problems):
         self.dir, self.root, self.problems = data_dir, root, problems
-        self.anchors: dict[str, Mark] = {}  # ids sharing the page anchor namespace
-        self.text_marks: dict[tuple[str, str], Mark] = {}  # (paragraph id, zh|en) -> where that text is
-        # Set when a part, section, paragraph or figure could not be read: checks across files
-        # (source order, references to figures) then wait for the next run rather than cascade.
-        self.incomplete = False
 
-    def note_missing(self, items: list) -> tuple:
-        """Keep what was read; remember if anything was not."""
-        if any(item is None for item in items):
-            self.incomplete = True
-        return tuple(item for item in items if item is not None)
-
-    def load(self, path: Path) -> Field | None:
+    def load(self, path: Path, required: bool = True) -> Field | None:
+        if not required and not path.exists():
+            return None
         doc = load_yaml(path, rel(path, self.root), self.problems)
         return Field.root(doc, self.problems) if doc else None
 
-    def claim(self, field: Field, ident: str | None) -> str | None:
-        """Register an id in the shared anchor namespace; a second use is a duplicate."""
-        if ident is None:
+    def site(self, base_url: str | None) -> Site | None:
+        meta = self.load(self.dir / "site.yaml")
+        if meta is None:
             return None
-        if ident in self.anchors:
-            field.fail(f"an id used once (it is already used at {self.anchors[ident]})", repr(ident))
+        meta.mapping(SITE_KEYS, ("url", "unprefixed_report", "report_errors"))
+        vocabulary = self.read_vocabulary(meta["topics"])
+        readers = {}
+        for ref in meta["reports"].items():
+            rid = ref.ident()
+            folder = self.dir / (rid or "")
+            if rid and not (folder / "report.yaml").exists():
+                ref.fail(f"a report folder {rel(folder, self.root)}/ with a report.yaml", repr(rid))
+            elif rid:
+                readers[rid] = ReportReader(folder, self.root, vocabulary, self.problems)
+        reports = {rid: r for rid, r in ((rid, reader.report(rid)) for rid, reader in readers.items()) if r}
+        incomplete = {rid for rid, reader in readers.items() if rid not in reports or reader.incomplete}
+        terms = self.read_glossary(reports, incomplete)
+        self.check_term_links(readers, reports, {t.id for t in terms})
+        goals = self.read_goals(reports, incomplete)
+        reports = {rid: replace(r, targets=goals.get(rid, ())) for rid, r in reports.items()}
+        corrections = self.read_corrections(reports)
+        settings = self.read_settings(meta, base_url, reports)
+        if settings is None or incomplete or self.problems:
             return None
-        self.anchors[ident] = field.doc.mark(field.path)
-        return ident
+        return Site(**settings, topics=vocabulary.topics, units=vocabulary.units, reports=tuple(reports.values()),
+                    terms=terms, corrections=corrections)
 
-    # -- the report -------------------------------------------------------
+    def read_settings(self, meta: Field, base_url: str | None, reports: dict[str, Report]) -> dict | None:
+        url = base_url if base_url is not None else (meta["url"].text() if meta.get("url") else None)
+        if url and not BASE_URL.match(url):
+            where = meta["url"] if base_url is None else Field(meta.doc, "url (from --base-url or SITE_URL)", url,
+                                                               self.problems)
+            where.fail("an absolute http(s) URL ending in / (https://example.gov/reports/)", repr(url))
+        unprefixed = meta["unprefixed_report"].ident() if meta.get("unprefixed_report") else None
+        if unprefixed and unprefixed not in reports:
+            meta["unprefixed_report"].fail("the id of a report of the site", repr(unprefixed))
+        errors_to = meta["report_errors"].text("where readers report an error: a mailto: or https: address") \
+            if meta.get("report_errors") else None
+        if errors_to and not re.match(r"^(mailto:\S+@\S+|https?://\S+)$", errors_to):
+            meta["report_errors"].fail("a mailto: or https: address", repr(errors_to))
+        values = dict(name=meta["name"].bi(), licence=meta["licence"].bi(), last_updated=meta["last_updated"].date())
+        if None in values.values():
+            return None
+        return dict(values, url=url or None, unprefixed_report=unprefixed, report_errors=errors_to)
 
-    def report(self) -> Report | None:
-        meta = self.load(self.dir / "report.yaml")
-        source = read_text(self.dir / SOURCE_FILE, rel(self.dir / SOURCE_FILE, self.root), self.problems)
-        if meta is None or source is None:
-            return None
-        bi_keys = ("title", "issuer", "speaker", "speaker_role", "occasion", "place", "site_name", "licence")
-        if not meta.mapping(("id", "year", "date", "last_updated", "site_url", "parts", "topics") + bi_keys,
-                            ("source_url",)):
-            return None
-        topics = self.read_topics(meta["topics"])
-        parts = self.note_missing([self.read_part(f, topics) for f in meta["parts"].items()])
-        self.check_source_order(parts, source)
-        figures = {f.id: f for p in parts for s in p.sections for f in s.figures}
-        terms = self.read_glossary(parts, source)
-        self.check_term_links(parts, {t.id for t in terms})
-        targets = self.read_targets(figures)
-        texts = {k: meta[k].bi() for k in bi_keys}
-        site_url = meta["site_url"].text("the site's base URL (https://…/)")
-        if site_url and not re.match(r"^https?://[^/\s]+/(\S*/)?$", site_url):
-            meta["site_url"].fail("an absolute http(s) URL ending in /")
-        source_url = meta.get("source_url")
-        values = dict(
-            id=meta["id"].ident(), year=meta["year"].integer(), date=meta["date"].date(),
-            last_updated=meta["last_updated"].date(), site_url=site_url,
-        )
-        if self.problems or None in values.values() or None in texts.values():
-            return None
-        return Report(
-            **values, **texts, source_url=source_url.text() if source_url else None,
-            topics=topics, parts=parts, targets=targets, terms=terms, source_text=source,
-        )
+    # -- vocabulary -------------------------------------------------------------------
+
+    def read_vocabulary(self, topics_field: Field) -> Vocabulary:
+        """The built-in units and qualifiers, the site's own (data/vocabulary.yaml), and the topics."""
+        units: dict[str, Unit] = {}
+        qualifiers: dict[str, Qualifier] = {}
+        for path, required in ((BUILT_IN, True), (self.dir / "vocabulary.yaml", False)):
+            f = self.load(path, required)
+            if f is None:
+                continue
+            f.mapping((), ("units", "qualifiers"))
+            units.update(self.read_units(f["units"]) if f.get("units") else {})
+            qualifiers.update(self.read_qualifiers(f["qualifiers"]) if f.get("qualifiers") else {})
+        return Vocabulary(units, qualifiers, self.read_topics(topics_field))
+
+    def read_units(self, f: Field) -> dict[str, Unit]:
+        out = {}
+        for key in f.value if isinstance(f.value, dict) else f.fail("a mapping of unit id -> {zh, en, style, …}") or ():
+            u = f[key]
+            u.mapping(("zh", "en", "style", "growth"), ("description", "en_one"))
+            values = (u["zh"].value, u["en"].value, u["style"].choice(UNIT_STYLES), u["growth"].boolean())
+            if not all(isinstance(v, str) for v in values[:2]):
+                u.fail("zh and en as strings (\"\" for none)")
+            elif None not in values and Field(u.doc, u.path, key, self.problems).ident():
+                out[key] = Unit(key, *values, u["description"].value if u.get("description") else "",
+                                u["en_one"].value if u.get("en_one") else "")
+        return out
+
+    def read_qualifiers(self, f: Field) -> dict[str, Qualifier]:
+        out = {}
+        for key in f.value if isinstance(f.value, dict) else f.fail("a mapping of qualifier id -> {zh, en, …}") or ():
+            q = f[key]
+            q.mapping(("zh", "en", "position", "quote_has"))
+            words = tuple(w.text() for w in q["quote_has"].items())
+            values = (q["zh"].text(), q["en"].text(), q["position"].choice(POSITIONS))
+            if None not in values and None not in words and words:
+                out[key] = Qualifier(key, *values, words)
+        return out
 
     def read_topics(self, field: Field) -> dict[str, Bi]:
         if not isinstance(field.value, dict):
@@ -112,244 +145,87 @@ class ReportReader:
                 topics[key] = label
         return topics
 
-    # -- parts and sections ---------------------------------------------------
+    # -- what the reports share ----------------------------------------------------------
 
-    def load_referenced(self, ref: Field, kind: str, referrer: str) -> tuple[str, Field] | None:
-        """The file a reference names (parts/<id>.yaml, sections/<id>.yaml), checked to carry that id."""
-        ident = ref.ident()
-        if ident is None:
-            return None
-        path = self.dir / f"{kind}s" / f"{ident}.yaml"
-        if not path.exists():
-            ref.fail(f"a {kind} with a file {rel(path, self.root)}", repr(ident))
-            return None
-        f = self.load(path)
-        if f is None:
-            return None
-        if isinstance(f.value, dict) and f.value.get("id") != ident:
-            f["id"].fail(f"the id {ident!r} the file is named after and {referrer} refers to")
-        return ident, f
-
-    def read_part(self, ref: Field, topics: dict[str, Bi]) -> Part | None:
-        loaded = self.load_referenced(ref, "part", "report.yaml")
-        if loaded is None:
-            return None
-        part_id, f = loaded
-        if not f.mapping(("id", "number", "title", "summary", "sections"), ("heading",)):
-            return None
-        number = f["number"].value
-        if number is not None:
-            number = f["number"].integer()
-        self.claim(f["id"], part_id)
-        heading = self.read_paragraph(f["heading"], part_id) if f.get("heading") else None
-        self.incomplete |= bool(f.get("heading")) and heading is None
-        sections = self.note_missing([self.read_section(r, part_id, topics) for r in f["sections"].items()])
-        title, summary = f["title"].bi(), f["summary"].bi()
-        if title is None or summary is None:
-            return None
-        return Part(part_id, number, title, heading, summary, sections)
-
-    def read_section(self, ref: Field, part_id: str, topics: dict[str, Bi]) -> Section | None:
-        loaded = self.load_referenced(ref, "section", "its part")
-        if loaded is None:
-            return None
-        section_id, f = loaded
-        if not f.mapping(("id", "title", "explainer", "paragraphs"), ("heading", "figures")):
-            return None
-        self.claim(f["id"], section_id)
-        heading = self.read_paragraph(f["heading"], section_id) if f.get("heading") else None
-        self.incomplete |= bool(f.get("heading")) and heading is None
-        paragraphs = self.note_missing([self.read_paragraph(p, section_id) for p in f["paragraphs"].items()])
-        by_id = {p.id: p for p in paragraphs + ((heading,) if heading else ())}
-        figures_field = f.get("figures")
-        figures = self.note_missing([self.read_figure(g, section_id, by_id, topics)
-                                     for g in (figures_field.items() if figures_field else [])])
-        title, explainer = f["title"].bi(), f["explainer"].bi()
-        if title is None or explainer is None:
-            return None
-        return Section(section_id, part_id, title, heading, explainer, paragraphs, figures, f.doc.file)
-
-    def read_paragraph(self, f: Field, section_id: str) -> Paragraph | None:
-        if not f.mapping(("id", "zh", "en"), ("lead", "heading", "correction")):
-            return None
-        pid = self.claim(f["id"], f["id"].ident())
-        zh, en = f["zh"].text("the verbatim Chinese source line"), f["en"].text("the English translation (a non-empty string)")
-        lead = f["lead"].bi() if f.get("lead") else None
-        if lead and zh and not zh.startswith(lead.zh):
-            f["lead"]["zh"].fail("the opening words of the paragraph's zh text", repr(lead.zh))
-        heading = f["heading"].boolean() if f.get("heading") else False
-        correction = None
-        if f.get("correction"):
-            c = f["correction"]
-            if c.mapping(("zh", "note")):
-                czh, note = c["zh"].text(), c["note"].bi()
-                correction = Correction(czh, note) if czh and note else None
-        if pid is None or zh is None or en is None:
-            return None
-        for lang in ("zh", "en"):
-            self.text_marks[(pid, lang)] = f.doc.mark(f[lang].path)
-        return Paragraph(pid, zh, en, lead, bool(heading), correction, section_id)
-
-    def check_source_order(self, parts: tuple[Part, ...], source: str) -> None:
-        """The paragraphs, read in order, must be exactly the source's lines."""
-        if self.incomplete:
-            return
-        lines = source.split("\n")
-        seen = paragraphs_in_order(parts)
-        for index, paragraph in enumerate(seen):
-            expected = lines[index] if index < len(lines) else None
-            if paragraph.zh != expected:
-                where = f"line {index + 1} of {SOURCE_FILE}" if expected is not None else "no more lines"
-                self.problems.add(
-                    self.text_marks[(paragraph.id, "zh")], f"paragraph {paragraph.id}.zh",
-                    f"the verbatim source text in order ({where}: {(expected or '')[:24]!r}…)",
-                    repr(paragraph.zh[:24]) + "…",
-                )
-                return  # one misplaced line shifts all after it; report the first
-        if len(seen) < len(lines):
-            self.problems.add(Mark(rel(self.dir / SOURCE_FILE, self.root), len(seen) + 1), "",
-                              "every source line in a paragraph of the data",
-                              f"lines {len(seen) + 1}-{len(lines)} not in any section")
-
-    # -- figures -------------------------------------------------------------------
-
-    def read_figure(self, f: Field, section_id: str, paragraphs: dict[str, Paragraph],
-                    topics: dict[str, Bi]) -> Figure | None:
-        required = ("id", "paragraph", "quote_zh", "quote_en", "label", "value", "unit", "period", "kind", "topic")
-        if not f.mapping(required, ("measure_zh", "scale", "as_printed", "qualifier", "note")):
-            return None
-        fid = self.claim(f["id"], f["id"].ident())
-        pid = f["paragraph"].text("the id of a paragraph of this section")
-        paragraph = paragraphs.get(pid) if pid else None
-        if pid and paragraph is None:
-            f["paragraph"].fail("the id of a paragraph of this section (" + ", ".join(sorted(paragraphs)) + ")")
-        quote = f["quote_zh"].text("a verbatim quote from the source")
-        if quote and paragraph and quote not in paragraph.zh:
-            f["quote_zh"].fail(f"a verbatim substring of paragraph {pid} of the source", repr(quote))
-        value = self.read_value(f["value"])
-        unit = f["unit"].choice(tuple(UNITS))
-        measure = f["measure_zh"].text() if f.get("measure_zh") else None
-        if unit == "count" and measure is None:
-            f["measure_zh"].fail("a Chinese measure word (家, 个, 人 …) for unit count")
-        scale = f["scale"].choice(tuple(SCALES)) if f.get("scale") else None
-        printed = f["as_printed"].text() if f.get("as_printed") else None
-        if quote and value is not None:
-            self.check_printed(f, quote, value, printed)
-        qualifiers = self.read_qualifiers(f.get("qualifier"))
-        period = f["period"].value
-        if not (isinstance(period, str) and PERIOD.match(period)):
-            f["period"].fail('a year or a span of years as text ("2020", "2016-2020")')
-            period = None
-        kind = f["kind"].choice(tuple(KINDS))
-        topic = f["topic"].choice(tuple(topics)) if topics else None
-        label, quote_en = f["label"].bi(), f["quote_en"].text()
-        note = f["note"].bi() if f.get("note") else None
-        if None in (fid, paragraph, quote, value, unit, period, kind, topic, label, quote_en):
-            return None
-        return Figure(fid, pid, section_id, quote, quote_en, label, value, unit, measure, scale, printed,
-                      qualifiers, period, kind, topic, note)
-
-    def read_value(self, f: Field) -> float | Range | None:
-        if isinstance(f.value, dict):
-            if not f.mapping(("low", "high")):
-                return None
-            low, high = f["low"].number(), f["high"].number()
-            if low is None or high is None:
-                return None
-            if low >= high:
-                f.fail("a range with low below high", f"{low}-{high}")
-                return None
-            return Range(low, high)
-        return f.number()
-
-    def check_printed(self, f: Field, quote: str, value: float | Range, printed: str | None) -> None:
-        """The quote must show the value as printed: its digits, or the words given in as_printed."""
-        if printed is not None:
-            if printed not in quote:
-                f["as_printed"].fail("words that appear in quote_zh", repr(printed))
-            return
-        for number in ((value.low, value.high) if isinstance(value, Range) else (value,)):
-            digits = f"{number:g}" if isinstance(number, float) else str(number)
-            if digits not in quote:
-                f["value"].fail(f"a number printed in quote_zh ({quote!r})", digits)
-
-    def read_qualifiers(self, f: Field | None) -> tuple[str, ...]:
-        if f is None:
-            return ()
-        items = f.items() if isinstance(f.value, list) else [f]
-        return tuple(q for q in (i.choice(tuple(QUALIFIERS)) for i in items) if q)
-
-    # -- glossary and targets ----------------------------------------------------------
-
-    def read_glossary(self, parts: tuple[Part, ...], source: str) -> tuple[Term, ...]:
+    def read_glossary(self, reports: dict[str, Report], incomplete: set[str]) -> tuple[Term, ...]:
         f = self.load(self.dir / "glossary.yaml")
-        if f is None or not f.mapping(("terms",)):
+        if f is None:
             return ()
-        paragraphs = paragraphs_in_order(parts)
+        f.mapping(("terms",))
         terms, seen = [], {}
         for t in f["terms"].items():
-            if not t.mapping(("id", "zh", "pinyin", "en", "explanation"), ("match_zh",)):
-                continue
+            t.mapping(("id", "zh", "pinyin", "en", "explanation"), ("match_zh", "reports"))
             tid = t["id"].ident()
             if tid in seen:
                 t["id"].fail(f"a term id used once (it is already used at {seen[tid]})", repr(tid))
                 continue
-            seen[tid] = t.doc.mark(t["id"].path)
+            seen[tid] = t["id"].mark
             zh, pinyin, en, explanation = t["zh"].text(), t["pinyin"].text(), t["en"].text(), t["explanation"].bi()
-            matches = tuple(m.text() for m in t["match_zh"].items()) if t.get("match_zh") else (zh,)
-            for m, field in zip(matches, t["match_zh"].items() if t.get("match_zh") else [t["zh"]]):
-                if m and m not in source:
-                    field.fail("a string that appears in the source text", repr(m))
-            if None in (tid, zh, pinyin, en, explanation) or None in matches:
+            match_fields = t["match_zh"].items() if t.get("match_zh") else [t["zh"]]
+            matches = tuple(m.text() for m in match_fields)
+            only = tuple(r.choice(tuple(reports) + tuple(incomplete)) for r in t["reports"].items()) \
+                if t.get("reports") else ()
+            if None in (tid, zh, pinyin, en, explanation) or None in matches or None in only:
                 continue
-            where = tuple(p.id for p in paragraphs if any(m in p.zh for m in matches))
-            terms.append(Term(tid, zh, pinyin, en, matches, explanation, where))
+            uses = tuple((r.id, p.id) for r in reports.values() if not only or r.id in only
+                         for p in r.paragraphs() if any(m in p.plain_zh for m in matches))
+            for m, field in zip(matches, match_fields):
+                if not incomplete and not any(m in p.plain_zh for r in reports.values() if not only or r.id in only
+                                              for p in r.paragraphs()):
+                    field.fail("a string that appears in the text of a report" + (f" ({', '.join(only)})" if only else ""),
+                               repr(m))
+            terms.append(Term(tid, zh, pinyin, en, matches, explanation, only, uses))
         return tuple(terms)
 
-    def check_term_links(self, parts: tuple[Part, ...], term_ids: set[str]) -> None:
-        for part in parts:
-            for section in part.sections:
-                for p in section.all_paragraphs:
-                    for term in TERM_LINK.findall(p.en):
-                        if term not in term_ids:
-                            self.problems.add(self.text_marks[(p.id, "en")], f"paragraph {p.id}.en",
-                                              "a link (term:<id>) to a term in glossary.yaml", f"term:{term}")
+    def check_term_links(self, readers: dict[str, ReportReader], reports: dict[str, Report],
+                         term_ids: set[str]) -> None:
+        for rid, report in reports.items():
+            for p in report.paragraphs():
+                for term in TERM_LINK.findall(p.en):
+                    if term not in term_ids:
+                        self.problems.add(readers[rid].text_marks[(p.id, "en")], f"paragraph {p.id}.en",
+                                          "a link (term:<id>) to a term in glossary.yaml", f"term:{term}")
 
-    def read_targets(self, figures: dict[str, Figure]) -> tuple[Target, ...]:
+    def read_goals(self, reports: dict[str, Report], incomplete: set[str]) -> dict:
         f = self.load(self.dir / "targets.yaml")
-        if f is None or not f.mapping(("targets",)):
-            return ()
-        targets, seen = [], set()
-        for t in f["targets"].items():
-            if not t.mapping(("id", "group", "figure"), ("baselines", "growth")):
-                continue
-            tid = t["id"].ident()
-            if tid in seen:
-                t["id"].fail("a target id used once", repr(tid))
-            seen.add(tid)
-            group = t["group"].choice(tuple(TARGET_GROUPS))
-            figure = self.figure_ref(t["figure"], figures)
-            baselines = tuple(self.figure_ref(b, figures) for b in t["baselines"].items()) if t.get("baselines") else ()
-            if None in (tid, group, figure) or None in baselines:
-                continue
-            for b, field in zip(baselines, t["baselines"].items() if t.get("baselines") else []):
-                if b.unit != figure.unit:
-                    field.fail(f"a baseline in the goal's unit ({figure.unit})", f"{b.id} in {b.unit}")
-            growth = t["growth"].boolean() if t.get("growth") is not None else True
-            targets.append(derive_target(Target(tid, group, figure, baselines, growth=bool(growth))))
-        return tuple(targets)
+        return GoalReader(reports, incomplete).read(f) if f else {}
 
-    def figure_ref(self, f: Field, figures: dict[str, Figure]) -> Figure | None:
-        fid = f.text("the id of a figure")
-        if fid is not None and fid not in figures and not self.incomplete:
-            f.fail("the id of a figure in data/sections/*.yaml", repr(fid))
+    def read_corrections(self, reports: dict[str, Report]) -> tuple[Correction, ...]:
+        """The corrections log, newest first; each affected page must exist."""
+        f = self.load(self.dir / "corrections.yaml", required=False)
+        if f is None:
+            return ()
+        f.mapping(("corrections",))
+        out = []
+        for c in f["corrections"].items():
+            c.mapping(("date", "what", "why", "affects"))
+            affects = tuple(a for a in (self.read_affected(a, reports) for a in c["affects"].items()) if a)
+            date, what, why = c["date"].date(), c["what"].bi(), c["why"].bi()
+            if None not in (date, what, why):
+                same_day = sum(1 for o in out if o.date == date)
+                ident = f"correction-{date.isoformat()}" + (f"-{same_day + 1}" if same_day else "")
+                out.append(Correction(ident, date, what, why, affects))
+        return tuple(sorted(out, key=lambda c: c.date, reverse=True))
+
+    def read_affected(self, a: Field, reports: dict[str, Report]) -> tuple[str, str, str] | None:
+        kinds = ("part", "section", "figure")
+        a.mapping(("report",), kinds)
+        rid = a["report"].choice(tuple(reports))
+        given = [k for k in kinds if a.get(k)]
+        if len(given) != 1:
+            a.fail("one of part, section or figure, with the id of the page the correction touched")
             return None
-        return figures.get(fid) if fid else None
+        kind = given[0]
+        ident = a[kind].ident()
+        if rid and ident and ident not in getattr(reports[rid].index, f"{kind}s"):
+            a[kind].fail(f"the id of a {kind} of {rid}", repr(ident))
+            return None
+        return (rid, kind, ident) if rid and ident else None
 
 
 def read_pages(content_dir: Path, root: Path, problems: Problems) -> tuple[Page, ...]:
     """Prose pages: content/<lang>/<slug>.md in both languages, titled by their first '# ' line."""
-    slugs = sorted({p.stem for lang in ("zh", "en") for p in (content_dir / lang).glob("*.md")})
+    slugs = sorted({p.stem for lang in ("zh", "en") for p in (content_dir / lang).glob("*.md")} | set(REQUIRED_PAGES))
     pages = []
     for slug in slugs:
         texts, titles = {}, {}
@@ -357,16 +233,18 @@ def read_pages(content_dir: Path, root: Path, problems: Problems) -> tuple[Page,
             path = content_dir / lang / f"{slug}.md"
             shown = rel(path, root)
             if not path.exists():
-                other = "en" if lang == "zh" else "zh"
-                problems.add(Mark(shown), "", f"a translation of {rel(content_dir / other / (slug + '.md'), root)}",
-                             "no file")
+                other = content_dir / ("en" if lang == "zh" else "zh") / f"{slug}.md"
+                needed = f"a translation of {rel(other, root)}" if other.exists() else \
+                    f"the page {slug}.md in {lang} (every site has {' and '.join(REQUIRED_PAGES)})"
+                problems.add(Mark(shown), "", needed, "no file")
                 continue
             text = read_text(path, shown, problems)
             if text is None:
                 continue
-            first, _, body = text.partition("\n")
+            first, _, body = text.lstrip("\ufeff").replace("\r\n", "\n").partition("\n")
             if not first.startswith("# ") or not first[2:].strip():
-                problems.add(Mark(shown, 1), "", "a first line '# Title'", repr(first[:40]))
+                problems.add(Mark(shown, 1), "", "a first line '# Title' (a Markdown heading: the page's title)",
+                             repr(first[:40]))
                 continue
             titles[lang], texts[lang] = first[2:].strip(), body.strip() + "\n"
         if len(texts) == 2:
@@ -377,6 +255,6 @@ def read_pages(content_dir: Path, root: Path, problems: Problems) -> tuple[Page,
 def hash_folder(folder: Path) -> str:
     """A content hash of every file in the data folder, so two editions can be told apart."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "published.txt"):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()

@@ -8,19 +8,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 
 class OutputError(Exception):
     """Two writes to one path, or a path outside the output folder: a bug, not a data mistake."""
-
-
-def with_assets(outputs: Iterable[tuple[str, bytes]], assets_dir: Path) -> Iterator[tuple[str, bytes]]:
-    """The rendered outputs, then the static assets."""
-    yield from outputs
-    for path in sorted(p for p in assets_dir.rglob("*") if p.is_file()):
-        yield "assets/" + path.relative_to(assets_dir).as_posix(), path.read_bytes()
 
 
 def unique(files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
@@ -48,11 +41,24 @@ def write_tree(files: Iterable[tuple[str, bytes]], folder: Path) -> list[str]:
     return written
 
 
-def write_site(files: Iterable[tuple[str, bytes]], dist: Path) -> list[str]:
+class FolderFiles:
+    """A written folder read like {path: bytes}, a file at a time (for checks before the swap)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def get(self, path: str) -> bytes | None:
+        target = self.folder / path
+        return target.read_bytes() if target.is_file() else None
+
+
+def write_site(files: Iterable[tuple[str, bytes]], dist: Path,
+               verify: Callable[[FolderFiles], None] | None = None) -> list[str]:
     """Replace dist/ with exactly these files, atomically as far as the file system allows.
 
     The files may be a generator: everything goes to a staging folder first, and an
-    exception on the way (a data or template mistake found late) leaves dist/ as it was."""
+    exception on the way (a data or template mistake found late, or verify raising on the
+    written folder) leaves dist/ as it was."""
     dist = dist.resolve()
     dist.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dist.name}.staging-", dir=dist.parent))
@@ -60,6 +66,8 @@ def write_site(files: Iterable[tuple[str, bytes]], dist: Path) -> list[str]:
     old = None
     try:
         written = write_tree(files, staging)
+        if verify is not None:
+            verify(FolderFiles(staging))
         if dist.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{dist.name}.old-", dir=dist.parent))
             os.replace(dist, old / "dist")

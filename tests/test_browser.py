@@ -3,6 +3,8 @@ the pages work as readers use them, and nothing is fetched from any other host."
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .browser import checked_page
@@ -23,87 +25,136 @@ def test_english_home_switches_to_the_chinese_home(page, base):
     page.click("a.lang-switch")
     page.wait_for_url(base + "zh/")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
-    assert page.locator("h1").inner_text() == "太原市政府工作报告(2021)双语解读"
+    assert page.locator("h1").inner_text() == "太原市政府工作报告双语解读"
 
 
 def test_the_language_switch_keeps_the_anchor(page, base):
-    page.goto(base + "en/sections/plan-1-innovation/#plan-1-six-new")
+    page.goto(base + "en/taiyuan-2021/sections/plan-1-innovation/#plan-1-six-new")
     page.click("a.lang-switch")
-    page.wait_for_url(base + "zh/sections/plan-1-innovation/#plan-1-six-new")
+    page.wait_for_url(base + "zh/taiyuan-2021/sections/plan-1-innovation/#plan-1-six-new")
     assert page.locator("#plan-1-six-new .zh").is_visible()
 
 
 def test_parallel_mode_shows_aligned_paragraphs(page, base):
-    page.goto(base + "en/sections/plan-1-innovation/")
+    page.goto(base + "en/taiyuan-2021/sections/plan-1-innovation/")
     assert not page.locator("#plan-1-six-new .zh").is_visible()
     page.click("label[for=mode-both]")
     zh, en = page.locator("#plan-1-six-new .zh"), page.locator("#plan-1-six-new .en")
     assert zh.is_visible() and en.is_visible()
     assert zh.bounding_box()["y"] == en.bounding_box()["y"]  # side by side, top-aligned
     assert zh.bounding_box()["x"] < en.bounding_box()["x"]
-    page.goto(base + "en/sections/plan-2-industry/")  # the choice is remembered
+    page.goto(base + "en/taiyuan-2021/sections/plan-2-industry/")  # the choice is remembered
     assert page.locator("#mode-both").is_checked()
     page.click("label[for=mode-other]")
     assert page.locator("#plan-2-emerging .zh").is_visible() and not page.locator("#plan-2-emerging .en").is_visible()
 
 
 def test_a_figure_page_shows_its_verbatim_quote(page, base):
-    page.goto(base + "en/figures/gdp-2020/")
+    page.goto(base + "en/taiyuan-2021/figures/gdp-2020/")
     assert page.locator(".big-value").inner_text() == "CNY 415.325 billion"
-    assert page.locator("blockquote.quote").inner_text() == "全年地区生产总值实现4153.25亿元,增长2.6%"
+    assert page.locator("blockquote.quote").inner_text() == "全年地区生产总值实现4153.25亿元，增长2.6%"
     assert page.locator("blockquote.quote").get_attribute("lang") == "zh-Hans"
 
 
-@pytest.mark.parametrize("lang, query, expected", [
-    ("en", "高新技术企业", "high-tech-enterprises-2025"),
-    ("zh", "5G基站", "5g-base-stations-2021"),
-    ("en", "high-tech enterprises", "high-tech-enterprises-2020"),
-    ("zh", "high-tech enterprises", "plan-1-enterprises"),
+@pytest.mark.parametrize("lang, query, expected, kind, title", [
+    ("en", "高新技术企业", "taiyuan-2021/figures/high-tech-enterprises-2025/", "f", "High-tech enterprises"),
+    ("zh", "5G基站", "taiyuan-2021/figures/5g-base-stations-2021/", "f", "5G基站数量"),
+    ("en", "high-tech enterprises", "taiyuan-2021/figures/high-tech-enterprises-2020/", "f", "High-tech enterprises"),
+    ("zh", "high-tech enterprises", "taiyuan-2021/sections/plan-1-innovation/#plan-1-enterprises", "p", "打造一流创新生态"),
 ])
-def test_search_finds_chinese_and_english_queries(page, base, lang, query, expected):
+def test_search_finds_chinese_and_english_queries(page, base, lang, query, expected, kind, title):
+    """From the address (?q=) and typed into the box, the expected result is among the links,
+    titled by its kind (a UI string the page carries) and its own title."""
     page.goto(base + f"{lang}/search/?q={query}")
-    links = page.locator(".search-results a")
-    links.first.wait_for()
-    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert any(expected in h for h in hrefs), hrefs
-    page.goto(base + f"{lang}/search/")
+    kinds = json.loads(page.locator("#ui-strings").text_content())["kinds"]
+    result = page.locator(f'.search-results a[href="../{expected}"]')
+    result.wait_for(timeout=5000)
+    assert result.inner_text() == f"{kinds[kind]} · {title}"
+    page.goto(base + f"{lang}/search/?q=nothing-matches-this")
     page.fill("#q", query)
-    page.locator(".search-results a").first.wait_for()
+    result.wait_for(timeout=5000)
+    assert result.inner_text() == f"{kinds[kind]} · {title}"
 
 
 def test_the_copy_button_puts_the_citation_on_the_clipboard(page, base):
-    page.goto(base + "en/sections/plan-indicators/")
+    page.goto(base + "en/taiyuan-2021/sections/plan-indicators/")
     apa = page.locator('.citation[data-style="apa"]')
     apa.locator("button.copy").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == apa.locator("pre").inner_text()
-    assert copied.startswith("Taiyuan Municipal People's Government. (2021, February 23).")
+    assert copied.startswith("Taiyuan Municipal People's Government. (2021). Taiyuan Municipal Government Work Report")
+    assert "https://www.taiyuan.gov.cn/zfgzbg/20210302/1058062.html" in copied  # the official page
 
 
 def test_the_access_date_is_the_reader_s_own(page, base):
-    page.goto(base + "en/sections/plan-indicators/")
+    page.goto(base + "en/taiyuan-2021/sections/plan-indicators/")
     today = page.evaluate("new Date().toLocaleDateString('en-US', {month: 'long', day: 'numeric', year: 'numeric'})")
     assert page.locator('.citation[data-style="chicago-note"] [data-access]').inner_text() == today
 
 
-def test_the_targets_table_sorts_and_filters(page, base):
-    page.goto(base + "en/targets/")
+def period_order(period: str) -> tuple[int, ...]:
+    """Periods in time order: no date given ("") first, then 2021 < 2021-2025 < 2025."""
+    return tuple(int(year) for year in period.split("-")) if period else (0,)
+
+
+def test_the_targets_table_sorts_by_a_column_both_ways(page, base):
+    page.goto(base + "en/taiyuan-2021/targets/")
     rows = page.locator("table.targets tbody tr")
-    total = rows.count()
+    period = "table.targets thead th:nth-child(3)"
+    keys = lambda: rows.evaluate_all("rs => rs.map(r => [r.id, r.cells[2].dataset.sort])")  # noqa: E731
+    before = keys()
+    assert len({p for _, p in before}) > 1, "the column must have different values to sort"
+    page.click(f"{period} button")
+    assert page.locator(period).get_attribute("aria-sort") == "ascending"
+    ascending = keys()
+    assert [p for _, p in ascending] == sorted((p for _, p in before), key=period_order)
+    page.click(f"{period} button")
+    assert page.locator(period).get_attribute("aria-sort") == "descending"
+    descending = keys()
+    assert [p for _, p in descending] == sorted((p for _, p in before), key=period_order, reverse=True)
+    assert sorted(ascending) == sorted(descending) == sorted(before)  # the same rows, only moved
+
+
+def test_the_topic_filter_keeps_only_the_rows_of_that_topic(page, base):
+    page.goto(base + "en/taiyuan-2021/targets/")
+    rows = page.locator("table.targets tbody tr")
+    shown = lambda: rows.evaluate_all("rs => rs.map(r => [r.dataset.topic, r.offsetParent !== null])")  # noqa: E731
+    everything = shown()
+    assert all(visible for _, visible in everything)
     page.select_option("#topic-filter", "economy")
-    visible = [r for r in range(total) if rows.nth(r).is_visible()]
-    assert 0 < len(visible) < total
-    page.click("table.targets thead th:nth-child(3) button")
-    assert page.locator("table.targets thead th:nth-child(3)").get_attribute("aria-sort") == "ascending"
+    after = shown()
+    assert [topic for topic, visible in after if visible] == [t for t, _ in everything if t == "economy"]
+    assert any(visible for _, visible in after) and not all(visible for _, visible in after)
+    page.select_option("#topic-filter", "")  # all topics again
+    assert shown() == everything
 
 
 def test_pages_read_fine_without_javascript(browser, base):
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()
-    pg.goto(base + "en/sections/review-fyp-innovation/")
+    pg.goto(base + "en/taiyuan-2021/sections/review-fyp-innovation/")
     assert pg.locator(".para .en").first.is_visible()
     pg.click("label[for=mode-both]")
     assert pg.locator(".para .zh").first.is_visible()
+    pg.goto(base + "en/taiyuan-2021/targets/")
+    assert pg.locator("table.targets tbody tr").count() > 50
+    context.close()
+
+
+def test_an_old_address_leads_to_the_page_s_new_place_with_its_anchor(page, base):
+    """The 2021 report's pages moved under /<lang>/taiyuan-2021/: a link published before still lands on
+    the same paragraph (a redirect page: meta refresh, and a script that keeps the #anchor)."""
+    page.goto(base + "en/sections/plan-1-innovation/#plan-1-six-new")
+    page.wait_for_url(base + "en/taiyuan-2021/sections/plan-1-innovation/#plan-1-six-new")
+    assert page.locator("#plan-1-six-new").count() == 1
+    page.goto(base + "zh/figures/gdp-2020/")
+    page.wait_for_url(base + "zh/taiyuan-2021/figures/gdp-2020/")
+
+
+def test_an_old_address_leads_to_the_new_page_without_javascript(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
     pg.goto(base + "en/targets/")
+    pg.wait_for_url(base + "en/taiyuan-2021/targets/")
     assert pg.locator("table.targets tbody tr").count() > 50
     context.close()

@@ -3,7 +3,6 @@ deterministic, and with nothing fetched from another host."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import subprocess
 import sys
@@ -14,7 +13,7 @@ import pytest
 
 from reportsite.site import build
 
-from .conftest import REPO
+from .conftest import ELSEWHERE, REPO, build_in_a_fresh_process
 
 
 class Links(HTMLParser):
@@ -35,7 +34,7 @@ class Links(HTMLParser):
             self.fetched.append(a["src"])
         if tag == "link" and a.get("rel") == "stylesheet":
             self.fetched.append(a["href"])
-        if tag == "link" and a.get("rel") == "alternate":
+        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
             self.alternates[a["hreflang"]] = a["href"]
         if tag == "link" and a.get("rel") == "canonical":
             self.canonical = a["href"]
@@ -57,10 +56,14 @@ def test_the_small_report_builds_every_kind_of_page_in_both_languages(mini):
     built = build(mini)
     pages = set(html_files(mini.dist))
     for lang in ("zh", "en"):
-        for page in ("index.html", "parts/review/index.html", "sections/review-economy/index.html",
-                     "figures/index.html", "figures/gdp-2029/index.html", "targets/index.html",
-                     "glossary/index.html", "about/index.html", "downloads/index.html", "search/index.html"):
-            assert f"{lang}/{page}" in pages
+        for page in ("index.html", "glossary/index.html", "about/index.html", "downloads/index.html",
+                     "search/index.html", "ledger/index.html", "compare/index.html", "corrections/index.html",
+                     "example-2030/index.html", "example-2030/parts/review/index.html",
+                     "example-2030/sections/review-economy/index.html", "example-2030/figures/index.html",
+                     "example-2030/figures/gdp-2029/index.html", "example-2030/targets/index.html",
+                     "example-2030/text/index.html", "example-2030/downloads/index.html"):
+            assert f"{lang}/{page}" in pages, page
+        assert f"{lang}/feed.xml" in built.files
     assert {"index.html", "404.html"} <= pages
     assert (mini.dist / "sitemap.xml").exists()
     assert built.pages == len(pages)
@@ -70,54 +73,72 @@ def test_the_same_page_has_the_same_path_in_both_languages(mini):
     build(mini)
     zh = {p[3:] for p in html_files(mini.dist) if p.startswith("zh/")}
     en = {p[3:] for p in html_files(mini.dist) if p.startswith("en/")}
+    assert len(zh) > 10
     assert zh == en
 
 
 def test_every_page_declares_its_language_alternates_and_canonical(mini):
     build(mini)
-    page = parse(mini.dist / "en/sections/review-economy/index.html")
+    page = parse(mini.dist / "en/example-2030/sections/review-economy/index.html")
     assert page.html_lang == "en"
-    assert page.canonical == "https://example.org/report/en/sections/review-economy/"
-    assert page.alternates == {"zh-Hans": "https://example.org/report/zh/sections/review-economy/",
-                               "en": "https://example.org/report/en/sections/review-economy/",
-                               "x-default": "https://example.org/report/en/sections/review-economy/"}
-    assert parse(mini.dist / "zh/sections/review-economy/index.html").html_lang == "zh-Hans"
+    assert page.canonical == "https://example.org/report/en/example-2030/sections/review-economy/"
+    assert page.alternates == {"zh-Hans": "https://example.org/report/zh/example-2030/sections/review-economy/",
+                               "en": "https://example.org/report/en/example-2030/sections/review-economy/",
+                               "x-default": "https://example.org/report/en/example-2030/sections/review-economy/"}
+    assert parse(mini.dist / "zh/example-2030/sections/review-economy/index.html").html_lang == "zh-Hans"
+
+
+def test_the_chooser_and_the_home_pages_agree_on_x_default(mini):
+    build(mini)
+    for page in ("index.html", "zh/index.html", "en/index.html"):
+        assert parse(mini.dist / page).alternates == {"zh-Hans": "https://example.org/report/zh/",
+                                                      "en": "https://example.org/report/en/",
+                                                      "x-default": "https://example.org/report/"}, page
 
 
 def test_the_language_switch_points_at_the_counterpart_page(mini):
     build(mini)
-    html = (mini.dist / "en/figures/gdp-2029/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a class="lang-switch" data-keep-hash href="../../../zh/figures/gdp-2029/"', html)
+    html = (mini.dist / "en/example-2030/figures/gdp-2029/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a class="lang-switch" data-keep-hash href="../../../../zh/example-2030/figures/gdp-2029/"', html)
 
 
 def test_links_inside_the_site_are_relative_and_resolve(mini):
     build(mini)
+    resolved = 0
     for name in html_files(mini.dist):
         if name == "404.html":
             continue  # served at any depth, so it links from the site root
         page = parse(mini.dist / name)
         for href in page.links + page.fetched:
             assert not href.startswith("/"), f"{name}: {href}"
-            if href.startswith(("http:", "https:", "#")):
+            if href.startswith(("http:", "https:", "#", "mailto:")):
                 continue
             target = (mini.dist / name).parent / href.split("#")[0]
             if href.split("#")[0].endswith("/") or href.split("#")[0] in ("", "."):
                 target = target / "index.html"
             assert target.resolve().exists(), f"{name} links to missing {href}"
+            resolved += 1
+    assert resolved > 400, "pages link to each other, their stylesheet and their script"
 
 
 def test_no_page_fetches_anything_from_another_host(mini):
     build(mini)
-    for name in html_files(mini.dist):
-        for src in parse(mini.dist / name).fetched:
-            assert not re.match(r"^(https?:)?//", src), f"{name} fetches {src}"
-    css = (mini.dist / "assets/site.css").read_text()
+    fetched = [(name, src) for name in html_files(mini.dist) for src in parse(mini.dist / name).fetched]
+    assert len(fetched) > 40, "pages fetch their stylesheet and script"
+    for name, src in fetched:
+        if name == "404.html":  # served at any depth: it fetches from the site's own address
+            assert src.startswith("https://example.org/report/assets/"), src
+            continue
+        assert not re.match(r"^(https?:)?//", src), f"{name} fetches {src}"
+    css = next((mini.dist / "assets").glob("site.*.css")).read_text()
     assert "@import" not in css and "url(" not in css and "@font-face" not in css
 
 
 def test_every_page_forbids_other_origins_by_content_security_policy(mini):
     build(mini)
-    for name in html_files(mini.dist):
+    pages = html_files(mini.dist)
+    assert len(pages) > 30
+    for name in pages:
         html = (mini.dist / name).read_text(encoding="utf-8")
         policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
         assert "default-src 'none'" in policy and "unsafe-inline" not in policy, name
@@ -125,37 +146,52 @@ def test_every_page_forbids_other_origins_by_content_security_policy(mini):
 
 def test_numbers_are_formatted_for_each_language(mini):
     build(mini)
-    zh = (mini.dist / "zh/figures/gdp-2029/index.html").read_text(encoding="utf-8")
-    en = (mini.dist / "en/figures/gdp-2029/index.html").read_text(encoding="utf-8")
-    assert '<p class="big-value">1,200.5亿元</p>' in zh
+    zh = (mini.dist / "zh/example-2030/figures/gdp-2029/index.html").read_text(encoding="utf-8")
+    en = (mini.dist / "en/example-2030/figures/gdp-2029/index.html").read_text(encoding="utf-8")
+    assert '<p class="big-value">1200.5亿元</p>' in zh  # as the report prints it
     assert '<p class="big-value">CNY 120.05 billion</p>' in en
 
 
 def test_derived_numbers_say_how_they_were_computed(mini):
     build(mini)
-    en = (mini.dist / "en/figures/gdp-growth-2030/index.html").read_text(encoding="utf-8")
-    assert "<strong>+0.8 percentage points</strong>" in en
-    assert "Change: 6% (2030) − 5.2% (2029) = +0.8 percentage points" in en
+    en = (mini.dist / "en/example-2030/figures/gdp-growth-2030/index.html").read_text(encoding="utf-8")
+    # the goal is "around 6%": the change keeps the qualifier
+    assert "<strong>around +0.8 percentage points</strong>" in en
+    assert "Change: 6% (2030) − 5.2% (2029) = around +0.8 percentage points" in en
 
 
-def test_two_builds_of_the_same_input_are_byte_identical(mini, tmp_path):
-    first = build(mini).files
-    other = type(mini).at(REPO, data=mini.data, content=mini.content, dist=tmp_path / "again")
-    second = build(other).files
-    digest = lambda files: {k: hashlib.sha256(v).hexdigest() for k, v in files.items()}  # noqa: E731
-    assert digest(first) == digest(second)
-    assert sorted(p.relative_to(mini.dist).as_posix() for p in mini.dist.rglob("*") if p.is_file()) == sorted(first)
+def test_two_builds_in_other_settings_are_byte_identical(mini, tmp_path):
+    """Another process, hash seed, time zone and clock: the same bytes in every file."""
+    args = ["--data", str(mini.data), "--content", str(mini.content)]
+    first, second = (build_in_a_fresh_process(args, tmp_path / f"dist-{i}", setting)
+                     for i, setting in enumerate(ELSEWHERE))
+    assert len(first) > 40
+    assert first == second
+
+
+def test_two_bundles_in_other_settings_are_byte_identical(mini, tmp_path):
+    args = ["--data", str(mini.data), "--content", str(mini.content), "bundle"]
+    first, second = (build_in_a_fresh_process(args, tmp_path / f"dist-{i}", setting)
+                     for i, setting in enumerate(ELSEWHERE))
+    assert sum(name.startswith("bundle/") for name in first) == 4
+    assert first == second
+
+
+def test_the_output_folder_holds_exactly_the_files_the_build_made(mini):
+    built = build(mini).files
+    assert sorted(p.relative_to(mini.dist).as_posix() for p in mini.dist.rglob("*") if p.is_file()) == sorted(built)
 
 
 def test_the_build_command_prints_a_summary(mini):
     run = subprocess.run([sys.executable, str(REPO / "build.py"), "--data", str(mini.data), "--content",
                           str(mini.content), "--dist", str(mini.dist)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert re.fullmatch(r"built \S+: 40 pages, \d+ files, 6 figures in \d+\.\d\d s\n", run.stdout)
+    assert re.fullmatch(r"base URL: https://example.org/report/\nbuilt \S+: 52 pages, \d+ files, 1 reports in "
+                        r"\d+\.\d\d s\n", run.stdout)
 
 
 def test_each_command_has_help():
-    for command in ([], ["build"], ["check"], ["serve"], ["bundle"]):
+    for command in ([], ["build"], ["check"], ["serve"], ["bundle"], ["published"]):
         run = subprocess.run([sys.executable, str(REPO / "build.py"), *command, "--help"],
                              capture_output=True, text=True)
         assert run.returncode == 0 and "usage:" in run.stdout, command
@@ -164,11 +200,14 @@ def test_each_command_has_help():
 def test_each_language_has_a_share_image_made_by_the_build(mini):
     files = build(mini).files
     for lang in ("zh", "en"):
-        png = files[f"assets/share-{lang}.png"]
-        assert png[:8] == b"\x89PNG\r\n\x1a\n"
-        assert int.from_bytes(png[16:20], "big") == 1200 and int.from_bytes(png[20:24], "big") == 630
-        page = files[f"{lang}/index.html"].decode()
-        assert f'<meta property="og:image" content="https://example.org/report/assets/share-{lang}.png">' in page
+        for image, page in ((f"assets/share-{lang}.png", f"{lang}/index.html"),
+                            (f"assets/share-example-2030-{lang}.png", f"{lang}/example-2030/index.html")):
+            png = files[image]
+            assert png[:8] == b"\x89PNG\r\n\x1a\n"
+            assert int.from_bytes(png[16:20], "big") == 1200 and int.from_bytes(png[20:24], "big") == 630
+            html = files[page].decode()
+            assert f'<meta property="og:image" content="https://example.org/report/{image}">' in html
+            assert '<meta property="og:image:width" content="1200">' in html and 'og:image:alt' in html
     assert files["assets/share-zh.png"] != files["assets/share-en.png"]
 
 

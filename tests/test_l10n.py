@@ -1,30 +1,61 @@
-"""The data keeps one value and unit; each language formats it the way its readers expect."""
+"""The data keeps one value and unit; each language formats it the way its readers expect: Chinese as
+the report prints it (no thousands commas, numerals kept as printed), English with Babel's grouping."""
 
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from reportsite.l10n import quantity
-from reportsite.model import Range
+from reportsite.l10n import period, quantity
+from reportsite.model import Qualifier, Range, Unit
+from reportsite.vocab import BUILT_IN
+
+VOCAB = yaml.safe_load(BUILT_IN.read_text(encoding="utf-8"))
+UNITS = {k: Unit(k, v["zh"], v["en"], v["style"], v["growth"], en_one=v.get("en_one", ""))
+         for k, v in VOCAB["units"].items()}
+QUALIFIERS = {k: Qualifier(k, v["zh"], v["en"], v["position"], tuple(v["quote_has"]))
+              for k, v in VOCAB["qualifiers"].items()}
 
 
-@pytest.mark.parametrize("value, unit, scale, measure, qualifiers, zh, en", [
-    (4153.25, "yuan", "亿", None, (), "4,153.25亿元", "CNY 415.325 billion"),
-    (Range(8, 8.5), "percent", None, None, (), "8%–8.5%", "8–8.5%"),
-    (5000, "count", None, "座", ("more-than",), "5,000座以上", "more than 5,000"),
-    (2000, "count", None, "名", ("over",), "2,000余名", "over 2,000"),
-    (200, "count", "万", "株", ("over",), "200余万株", "over 2 million"),
-    (6, "yuan", "万", None, ("striving",), "力争6万元", "striving for CNY 60,000"),
-    (1, "yuan", "万亿", None, ("towards",), "迈向1万亿元", "towards CNY 1 trillion"),
-    (30, "percent", None, None, ("striving", "more-than"), "力争30%以上", "striving for more than 30%"),
-    (4.5, "percent", None, None, ("within",), "4.5%以内", "within 4.5%"),
-    (15, "rank", None, None, (), "第15位", "No. 15"),
-    (8.14, "count", "万", "人", (), "8.14万人", "81,400"),
-    (95.3, "mu", "万", None, (), "95.3万亩", "953,000 mu"),
-    (5, "jin", "亿", None, (), "5亿斤", "500 million jin"),
-    (186, "sqm", "万", None, (), "186万平方米", "1.86 million m²"),
-    (2, "usd", "万", None, ("more-than",), "2万美元以上", "more than USD 20,000"),
+@pytest.mark.parametrize("value, unit, scale, measure, qualifiers, printed, zh, en", [
+    (4153.25, "yuan", "亿", None, (), None, "4153.25亿元", "CNY 415.325 billion"),
+    (Range(8, 8.5), "percent", None, None, (), None, "8%–8.5%", "8–8.5%"),
+    (5000, "count", None, "座", ("more-than",), None, "5000座以上", "more than 5,000"),
+    (2000, "count", None, "名", ("over",), None, "2000余名", "over 2,000"),
+    (200, "count", "万", "株", ("over",), None, "200余万株", "over 2 million"),
+    (6, "yuan", "万", None, ("striving",), None, "力争6万元", "striving for CNY 60,000"),
+    (1, "yuan", "万亿", None, ("towards",), "万亿", "迈向万亿元", "towards CNY 1 trillion"),
+    (30, "percent", None, None, ("striving", "more-than"), None, "力争30%以上", "striving for more than 30%"),
+    (4.5, "percent", None, None, ("within",), None, "4.5%以内", "within 4.5%"),
+    (15, "rank", None, None, (), None, "第15位", "No. 15"),
+    (8.14, "count", "万", "人", (), None, "8.14万人", "81,400"),
+    (95.3, "mu", "万", None, (), None, "95.3万亩", "953,000 mu"),
+    (5, "jin", "亿", None, (), None, "5亿斤", "500 million jin"),
+    (186, "sqm", "万", None, (), None, "186万平方米", "1.86 million m²"),
+    (2, "usd", "万", None, ("more-than",), None, "2万美元以上", "more than USD 20,000"),
+    (10, "count", None, "大", (), "十", "十大", "10"),  # 十大 stays 十大, not 10大
+    (0.5, "pp", None, None, (), None, "0.5个百分点", "0.5 percentage points"),
+    (200, "kw", "万", None, (), None, "200万千瓦", "2 million kW"),
+    (3.5, "sqkm", None, None, ("breakthrough",), None, "突破3.5平方公里", "exceeding 3.5 km²"),
+    (3.5, "times-up", None, None, (), None, "增长3.5倍", "up 3.5 times"),
+    (3.5, "times", None, None, (), None, "3.5倍", "3.5 times"),
+    (1, "class", "千亿", None, ("bid",), "千亿", "冲击千亿级", "a push for the 100 billion class"),
+    (1, "day", None, None, (), None, "1天", "1 day"),
 ])
-def test_figures_read_naturally_in_each_language(value, unit, scale, measure, qualifiers, zh, en):
-    assert quantity(value, unit, scale, measure, qualifiers, "zh") == zh
-    assert quantity(value, unit, scale, measure, qualifiers, "en") == en
+def test_figures_read_naturally_in_each_language(value, unit, scale, measure, qualifiers, printed, zh, en):
+    quals = tuple(QUALIFIERS[q] for q in qualifiers)
+    assert quantity(value, UNITS[unit], scale, measure, quals, "zh", printed) == zh
+    assert quantity(value, UNITS[unit], scale, measure, quals, "en", printed) == en
+
+
+@pytest.mark.parametrize("text, zh, en", [
+    ("2021", "2021年", "2021"),
+    ("2016-2020", "2016–2020年", "2016–2020"),
+    ("2016-H2", "2016年下半年", "H2 2016"),
+    ("2021-Q3", "2021年第三季度", "Q3 2021"),
+    ("2021-06", "2021年6月", "June 2021"),
+    ("2019-Q1/2021-Q4", "2019年第一季度至2021年第四季度", "Q1 2019 – Q4 2021"),
+    (None, "未写明时间", "no date given"),
+])
+def test_periods_read_naturally_in_each_language(text, zh, en):
+    assert period(text, "zh") == zh and period(text, "en") == en

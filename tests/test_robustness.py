@@ -18,7 +18,7 @@ from reportsite.site import Project, build
 
 from .conftest import MINI, MINI_CONTENT, REPO
 
-SECTION = "sections/review-economy.yaml"
+SECTION = "example-2030/sections/review-economy.yaml"
 ORIGINAL = yaml.safe_load((MINI / SECTION).read_text(encoding="utf-8"))
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=40))

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from reportsite.errors import BuildFailed
-from reportsite.site import build, read_report
+from reportsite.site import build, read_site
 
 from .conftest import REPO
 
@@ -22,7 +22,7 @@ def in_scratch_folder(mini, monkeypatch):
 
 def errors_of(project) -> list[str]:
     with pytest.raises(BuildFailed) as failed:
-        read_report(project)
+        read_site(project)
     return [str(e) for e in failed.value.problems.errors]
 
 
@@ -33,102 +33,102 @@ def edit(path, old: str, new: str) -> None:
 
 
 def test_the_small_report_is_valid(mini):
-    report = read_report(mini)
+    report = read_site(mini).report["example-2030"]
     assert [s.id for s in report.sections] == ["front-salutation", "review-economy", "plan-goals"]
     assert len(report.figures) == 6
 
 
 def test_malformed_yaml(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "title: {zh: 今年目标, en: Goals for the year}", "title: {zh: 今年目标")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "title: {zh: 今年目标, en: Goals for the year}", "title: {zh: 今年目标")
     assert errors_of(mini) == [
-        "data/sections/plan-goals.yaml:3:10: expected valid YAML, found expected ',' or '}', but got ':'"]
+        "data/example-2030/sections/plan-goals.yaml:3:10: expected valid YAML, found expected ',' or '}', but got ':'"]
 
 
 def test_unknown_key(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "    kind: plan\n", "    kind: plan\n    colour: red\n")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    kind: plan\n", "    kind: plan\n    colour: red\n")
     assert errors_of(mini) == [
-        "data/sections/plan-goals.yaml:34:5: figures[1].colour: expected one of the keys as_printed, id, kind, "
-        "label, measure_zh, note, paragraph, period, qualifier, quote_en, quote_zh, scale, topic, unit, value, "
-        "found the unknown key 'colour'"]
+        "data/example-2030/sections/plan-goals.yaml:34:5: figures[living-circles-2030].colour: expected one of the keys "
+        "as_printed, average, id, kind, label, measure_zh, note, paragraph, period, qualifier, quote_en, quote_zh, scale, "
+        "topic, unit, value, found the unknown key 'colour'"]
 
 
 def test_missing_required_key(mini):
-    edit(mini.data / "sections/review-economy.yaml", "    unit: percent\n", "")
+    edit(mini.data / "example-2030/sections/review-economy.yaml", "    unit: percent\n", "")
     assert errors_of(mini) == [
-        "data/sections/review-economy.yaml:20:5: figures[1].unit: expected the required key 'unit', found nothing"]
+        "data/example-2030/sections/review-economy.yaml:20:5: figures[gdp-growth-2029].unit: expected the required key 'unit', found nothing"]
 
 
 def test_wrong_type(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
-    assert errors_of(mini) == ["data/sections/plan-goals.yaml:28:12: figures[1].value: expected a number, found 'twenty'"]
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
+    assert errors_of(mini) == ["data/example-2030/sections/plan-goals.yaml:28:12: figures[living-circles-2030].value: expected a number, found 'twenty'"]
 
 
 def test_duplicate_id(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "  - id: plan-goals-reform", "  - id: plan-goals-growth")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "  - id: plan-goals-reform", "  - id: plan-goals-growth")
     assert errors_of(mini) == [
-        "data/sections/plan-goals.yaml:8:9: paragraphs[1].id: expected an id used once "
-        "(it is already used at data/sections/plan-goals.yaml:5:9), found 'plan-goals-growth'"]
+        "data/example-2030/sections/plan-goals.yaml:8:9: paragraphs[plan-goals-growth].id: expected an id used once in the "
+        "report (it is already used at data/example-2030/sections/plan-goals.yaml:5:9), found 'plan-goals-growth'"]
 
 
 def test_reference_to_a_missing_id(mini):
     edit(mini.data / "targets.yaml", "    baselines: [gdp-growth-2029]", "    baselines: [gdp-growth-2028]")
     assert errors_of(mini) == [
-        "data/targets.yaml:5:17: targets[0].baselines[0]: expected the id of a figure in data/sections/*.yaml, "
-        "found 'gdp-growth-2028'"]
+        "data/targets.yaml:6:17: targets[gdp-growth-2030].baselines[0]: expected the id of a figure of the report "
+        "example-2030 (in example-2030/sections/*.yaml), found 'gdp-growth-2028'"]
 
 
 def test_reference_to_a_missing_section_file(mini):
-    edit(mini.data / "parts/plan.yaml", "sections: [plan-goals]", "sections: [plan-goal]")
+    edit(mini.data / "example-2030/parts/plan.yaml", "sections: [plan-goals]", "sections: [plan-goal]")
     assert errors_of(mini) == [
-        "data/parts/plan.yaml:6:12: sections[0]: expected a section with a file data/sections/plan-goal.yaml, "
+        "data/example-2030/parts/plan.yaml:6:12: sections[0]: expected a section with a file data/example-2030/sections/plan-goal.yaml, "
         "found 'plan-goal'"]
 
 
 def test_missing_english_side(mini):
-    edit(mini.data / "sections/plan-goals.yaml", ", en: Goals for the year}", "}")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", ", en: Goals for the year}", "}")
     assert errors_of(mini) == [
-        "data/sections/plan-goals.yaml:2:8: title.en: expected the English text (a non-empty string), found nothing"]
+        "data/example-2030/sections/plan-goals.yaml:2:8: title.en: expected the English text (a non-empty string), found nothing"]
 
 
 def test_missing_chinese_side(mini):
-    edit(mini.data / "parts/review.yaml", "title: {zh: 工作回顾, en: Review}", "title: {en: Review}")
+    edit(mini.data / "example-2030/parts/review.yaml", "title: {zh: 工作回顾, en: Review}", "title: {en: Review}")
     assert errors_of(mini) == [
-        "data/parts/review.yaml:3:8: title.zh: expected the Chinese text (a non-empty string), found nothing"]
+        "data/example-2030/parts/review.yaml:3:8: title.zh: expected the Chinese text (a non-empty string), found nothing"]
 
 
 def test_empty_required_string(mini):
-    edit(mini.data / "sections/front-salutation.yaml", 'en: "Fellow deputies,"', 'en: "  "')
+    edit(mini.data / "example-2030/sections/front-salutation.yaml", 'en: "Fellow deputies,"', 'en: "  "')
     assert errors_of(mini) == [
-        "data/sections/front-salutation.yaml:7:9: paragraphs[0].en: "
+        "data/example-2030/sections/front-salutation.yaml:7:9: paragraphs[front-deputies].en: "
         "expected the English translation (a non-empty string), found '  '"]
 
 
 def test_quote_not_in_the_source(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "quote_zh: 今年地区生产总值增长6%左右", "quote_zh: 今年生产总值增长6%左右")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "quote_zh: 今年地区生产总值增长6%左右", "quote_zh: 今年生产总值增长6%左右")
     assert errors_of(mini) == [
-        "data/sections/plan-goals.yaml:14:15: figures[0].quote_zh: expected a verbatim substring of paragraph "
-        "plan-goals-growth of the source, found '今年生产总值增长6%左右'"]
+        "data/example-2030/sections/plan-goals.yaml:14:15: figures[gdp-growth-2030].quote_zh: expected a verbatim substring of paragraph "
+        "plan-goals-growth, found '今年生产总值增长6%左右'"]
 
 
 def test_value_not_printed_in_its_quote(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "    value: 6\n", "    value: 7\n")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    value: 6\n", "    value: 7\n")
     assert errors_of(mini) == [
-        "data/sections/plan-goals.yaml:17:12: figures[0].value: expected a number printed in quote_zh "
+        "data/example-2030/sections/plan-goals.yaml:17:12: figures[gdp-growth-2030].value: expected a number printed in quote_zh "
         "('今年地区生产总值增长6%左右'), found 7"]
 
 
 def test_paragraphs_must_be_the_source_text_in_order(mini):
-    edit(mini.data / "sections/plan-goals.yaml", 'zh: "深入推进“放管服”改革', 'zh: "深化“放管服”改革')
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", 'zh: "深入推进“放管服”改革', 'zh: "深化“放管服”改革')
     errors = errors_of(mini)
     assert errors == [
-        "data/sections/plan-goals.yaml:9:9: paragraph plan-goals-reform.zh: expected the verbatim source text "
-        "in order (line 6 of source.zh.txt: '深入推进“放管服”改革,实现政务服务“一网通办”'…), found '深化“放管服”改革,实现政务服务“一网通办”。'…"]
+        "data/example-2030/sections/plan-goals.yaml:9:9: paragraph plan-goals-reform.zh: expected the verbatim text of "
+        "line 6 of source.zh.txt, which at character 2 reads '深入推进“放管服”改革，实', found '深化“放管服”改革，实现政'"]
 
 
 def test_unknown_glossary_term_link(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "(term:fang-guan-fu)", "(term:fang-guan)")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "(term:fang-guan-fu)", "(term:fang-guan)")
     assert errors_of(mini) == [
-        "data/sections/plan-goals.yaml:10:9: paragraph plan-goals-reform.en: "
+        "data/example-2030/sections/plan-goals.yaml:10:9: paragraph plan-goals-reform.en: "
         "expected a link (term:<id>) to a term in glossary.yaml, found term:fang-guan"]
 
 
@@ -138,20 +138,20 @@ def test_missing_translation_of_a_content_page(mini):
 
 
 def test_all_errors_of_a_run_are_reported_together(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
-    edit(mini.data / "sections/review-economy.yaml", "    unit: percent\n", "")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
+    edit(mini.data / "example-2030/sections/review-economy.yaml", "    unit: percent\n", "")
     edit(mini.data / "glossary.yaml", "    pinyin: yī wǎng tōng bàn\n", "")
     errors = errors_of(mini)
     assert len(errors) == 3
     assert {e.split(":")[0] for e in errors} == {
-        "data/sections/plan-goals.yaml", "data/sections/review-economy.yaml", "data/glossary.yaml"}
+        "data/example-2030/sections/plan-goals.yaml", "data/example-2030/sections/review-economy.yaml", "data/glossary.yaml"}
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched(mini):
     build(mini)
     before = sorted(p.relative_to(mini.dist) for p in mini.dist.rglob("*"))
     marker = (mini.dist / "en" / "index.html").read_bytes()
-    edit(mini.data / "sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
     with pytest.raises(BuildFailed):
         build(mini)
     assert sorted(p.relative_to(mini.dist) for p in mini.dist.rglob("*")) == before
@@ -160,12 +160,12 @@ def test_a_failed_build_leaves_the_previous_site_untouched(mini):
 
 
 def test_the_command_line_prints_errors_without_a_traceback(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
     run = subprocess.run([sys.executable, str(REPO / "build.py"), "--data", str(mini.data), "--content",
                           str(mini.content), "--dist", str(mini.dist), "check"], capture_output=True, text=True)
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
-    assert run.stderr.endswith("figures[1].value: expected a number, found 'twenty'\n1 error; nothing was written.\n")
+    assert run.stderr.endswith("figures[living-circles-2030].value: expected a number, found 'twenty'\n1 error; nothing was written.\n")
 
 
 def test_a_ui_string_without_a_chinese_translation_fails_late_and_leaves_the_site(mini, tmp_path):
@@ -184,22 +184,23 @@ def test_a_ui_string_without_a_chinese_translation_fails_late_and_leaves_the_sit
     with pytest.raises(BuildFailed) as failed:
         build(project, keep_files=False)
     assert [str(e) for e in failed.value.problems.errors] == [
-        "locales/zh/LC_MESSAGES/messages.po: msgid 'Skip to the text': "
-        "expected a Chinese translation of this UI string, found none"]
+        "templates/base.html:28: msgid 'Skip to the text': "
+        "expected a Chinese translation of this UI string in locales/zh/LC_MESSAGES/messages.po, found none"]
+    assert "pybabel extract" in failed.value.problems.report()  # the three steps, said once
     assert (mini.dist / "zh" / "index.html").read_bytes() == before
     assert not [p for p in mini.dist.parent.iterdir() if p.name.startswith(".dist.")]
 
 
 def test_a_file_must_carry_the_id_it_is_named_after(mini):
-    edit(mini.data / "sections/plan-goals.yaml", "id: plan-goals\n", "id: plan-aims\n")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "id: plan-goals\n", "id: plan-aims\n")
     assert errors_of(mini) == [
-        "data/sections/plan-goals.yaml:1:5: id: expected the id 'plan-goals' the file is named after and its part "
+        "data/example-2030/sections/plan-goals.yaml:1:5: id: expected the id 'plan-goals' the file is named after and its part "
         "refers to, found 'plan-aims'"]
 
 
 def test_content_and_data_mistakes_are_reported_in_the_same_run(mini):
     (mini.content / "zh" / "about.md").unlink()
-    edit(mini.data / "sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
     assert errors_of(mini) == [
-        "data/sections/plan-goals.yaml:28:12: figures[1].value: expected a number, found 'twenty'",
+        "data/example-2030/sections/plan-goals.yaml:28:12: figures[living-circles-2030].value: expected a number, found 'twenty'",
         "content/zh/about.md: expected a translation of content/en/about.md, found no file"]

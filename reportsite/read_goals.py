@@ -1,0 +1,112 @@
+"""data/targets.yaml -> the goals of each report, with their derived numbers and their ledger verdicts.
+
+A goal names its report and its figure there; its baselines are figures of the same report; its
+outcome is a figure of a later report (or "not reported", the later report named). The ledger's
+status follows ledger.RULES; an editor may set another status only with a written reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .derive import derive_target
+from .fields import Field
+from .ledger import STATUSES, judged
+from .model import Figure, Outcome, Report, Target
+from .vocab import TARGET_GROUPS
+
+TARGET_KEYS = ("id", "report", "group", "figure")
+OPTIONAL_KEYS = ("baselines", "growth", "direction", "outcome", "status", "reason")
+
+
+class GoalReader:
+    """Reads targets.yaml against the reports already read; notes problems rather than raising."""
+
+    def __init__(self, reports: dict[str, Report], incomplete: set[str]):
+        self.reports = reports
+        self.incomplete = incomplete  # reports that could not be read whole: missing figures are not news
+
+    def read(self, f: Field) -> dict[str, tuple[Target, ...]]:
+        """The goals of each report, in the order of the file."""
+        f.mapping(("targets",))
+        out: dict[str, list[Target]] = {rid: [] for rid in self.reports}
+        seen: dict[str, str] = {}
+        for t in f["targets"].items():
+            target = self.read_target(t, seen)
+            if target is not None:
+                out[target.report_id].append(target)
+        return {rid: tuple(ts) for rid, ts in out.items()}
+
+    def read_target(self, t: Field, seen: dict[str, str]) -> Target | None:
+        t.mapping(TARGET_KEYS, OPTIONAL_KEYS)
+        tid = t["id"].ident()
+        if tid in seen:
+            t["id"].fail(f"a goal id used once (it is already used at {seen[tid]})", repr(tid))
+            tid = None
+        elif tid:
+            seen[tid] = str(t["id"].mark)
+        report = self.report_ref(t["report"])
+        group = t["group"].choice(tuple(TARGET_GROUPS))
+        figure = self.figure_ref(t["figure"], report)
+        baselines = tuple(self.figure_ref(b, report) for b in t["baselines"].items()) if t.get("baselines") else ()
+        direction = t["direction"].choice(("up", "down")) if t.get("direction") else "up"
+        growth = t["growth"].boolean() if t.get("growth") is not None else True
+        if None in (tid, report, group, figure, direction, growth) or None in baselines:
+            return None
+        for b, field in zip(baselines, t["baselines"].items() if t.get("baselines") else []):
+            if b.unit.id != figure.unit.id:
+                field.fail(f"a baseline in the goal's unit ({figure.unit.id})", f"{b.id} in {b.unit.id}")
+        target = derive_target(Target(tid, report.id, group, figure, baselines, growth=growth, direction=direction))
+        return self.with_outcome(t, target, report)
+
+    def with_outcome(self, t: Field, target: Target, report: Report) -> Target | None:
+        """The goal with what a later report says of it, and the ledger's verdict."""
+        if not t.get("outcome"):
+            for key in ("status", "reason"):
+                if t.get(key):
+                    t[key].fail("an outcome first: a status judges an outcome", "a status without an outcome")
+            return target
+        outcome = self.read_outcome(t["outcome"], report)
+        override = t["status"].choice(STATUSES) if t.get("status") else None
+        reason = t["reason"].bi() if t.get("reason") else None
+        if override and reason is None:
+            t["status"].fail("a written reason (reason: {zh: …, en: …}) for a status set by hand", repr(override))
+            return None
+        if reason is not None and override is None:
+            t["reason"].fail("a status set by hand (status: …) that the reason explains", "a reason alone")
+        if outcome is None or (t.get("status") and override is None):
+            return None
+        return replace(target, outcome=outcome, verdict=judged(target, outcome, override, reason))
+
+    def read_outcome(self, f: Field, report: Report) -> Outcome | None:
+        f.mapping(("report",), ("figure", "not_reported", "note"))
+        later = self.report_ref(f["report"])
+        if later is not None and later.date <= report.date:
+            f["report"].fail(f"a report later than {report.id} (an outcome is what a later report says happened)",
+                             repr(later.id))
+            return None
+        note = f["note"].bi() if f.get("note") else None
+        if f.get("not_reported") is not None:
+            if f["not_reported"].boolean() is not True or f.get("figure"):
+                f["not_reported"].fail("either figure: <id> or not_reported: true", "both, or not_reported: false")
+                return None
+            return Outcome(later.id, None, note) if later else None
+        figure = self.figure_ref(f["figure"], later)
+        return Outcome(later.id, figure, note) if later and figure else None
+
+    def report_ref(self, f: Field) -> Report | None:
+        rid = f.text("the id of a report of the site (site.yaml: reports)")
+        if rid is not None and rid not in self.reports:
+            if rid not in self.incomplete:
+                f.fail("the id of a report of the site (" + ", ".join(self.reports) + ")", repr(rid))
+            return None
+        return self.reports.get(rid) if rid else None
+
+    def figure_ref(self, f: Field, report: Report | None) -> Figure | None:
+        fid = f.text("the id of a figure")
+        if report is None or fid is None:
+            return None
+        figure = report.index.figures.get(fid)
+        if figure is None and report.id not in self.incomplete:
+            f.fail(f"the id of a figure of the report {report.id} (in {report.id}/sections/*.yaml)", repr(fid))
+        return figure

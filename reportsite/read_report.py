@@ -1,0 +1,310 @@
+"""One report's data folder -> a Report: metadata, the official text, parts, sections, paragraphs, figures.
+
+Every read_* notes mistakes (file:line:column, what was expected, what was found) and goes on,
+so that one run lists them all; validate.py reads the site around the reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Mark, Problems, rel
+from .fields import Field
+from .load import load_yaml, read_text
+from .model import (BOLD, Bi, Emendation, Figure, Paragraph, Part, Qualifier, Range, Report, Section, Source,
+                    TextNote, Unit, paragraphs_in_order, period_months)
+from .vocab import KINDS, SCALES
+
+SOURCE_FILE = "source.zh.txt"
+BOLD_SPAN = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
+REPORT_TEXTS = ("title", "issuer", "speaker", "speaker_role", "occasion", "place")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What a figure may say, shared by every report of the site."""
+
+    units: dict[str, Unit]
+    qualifiers: dict[str, Qualifier]
+    topics: dict[str, Bi]
+
+
+class ReportReader:
+    """Reads one report folder; every read_* notes problems rather than raising."""
+
+    def __init__(self, folder: Path, root: Path, vocabulary: Vocabulary, problems: Problems):
+        self.dir, self.root, self.vocab, self.problems = folder, root, vocabulary, problems
+        self.report_id = folder.name
+        self.anchors: dict[str, Mark] = {}  # ids sharing the report's anchor namespace
+        self.text_marks: dict[tuple[str, str], Mark] = {}  # (paragraph id, zh|en) -> where that text is
+        # Set when a part, section, paragraph or figure could not be read: checks across files
+        # (source order, references to figures) then wait for the next run rather than cascade.
+        self.incomplete = False
+        self.failed_paragraphs: set[str] = set()  # ids of paragraphs that could not be read
+
+    def note_missing(self, items: list) -> tuple:
+        """Keep what was read; remember if anything was not."""
+        if any(item is None for item in items):
+            self.incomplete = True
+        return tuple(item for item in items if item is not None)
+
+    def load(self, path: Path) -> Field | None:
+        doc = load_yaml(path, rel(path, self.root), self.problems)
+        return Field.root(doc, self.problems) if doc else None
+
+    def claim(self, field: Field, ident: str | None) -> str | None:
+        """Register an id in the report's anchor namespace; a second use is a duplicate."""
+        if ident is None:
+            return None
+        if ident in self.anchors:
+            field.fail(f"an id used once in the report (it is already used at {self.anchors[ident]})", repr(ident))
+            return None
+        self.anchors[ident] = field.mark
+        return ident
+
+    # -- the report -------------------------------------------------------
+
+    def report(self, report_id: str) -> Report | None:
+        meta = self.load(self.dir / "report.yaml")
+        source = read_text(self.dir / SOURCE_FILE, rel(self.dir / SOURCE_FILE, self.root), self.problems)
+        if meta is None:
+            return None
+        meta.mapping(("id", "year", "date", "parts", "source") + REPORT_TEXTS, ("text_notes",))
+        if meta["id"].value != report_id:
+            meta["id"].fail(f"the id {report_id!r} the folder is named after and site.yaml lists")
+        parts = self.note_missing([self.read_part(f) for f in meta["parts"].items()])
+        if source is not None:
+            self.check_source_order(parts, source)
+        texts = {k: meta[k].bi() for k in REPORT_TEXTS}
+        values = dict(year=meta["year"].integer(), date=meta["date"].date(), source=self.read_source(meta["source"]))
+        notes = self.read_text_notes(meta.get("text_notes"), parts)
+        if source is None or None in values.values() or None in texts.values():
+            return None
+        return Report(report_id, **texts, **values, parts=parts, source_text=source, text_notes=notes)
+
+    def read_source(self, f: Field) -> Source | None:
+        """Where the text comes from: the government's page (its address and title), who published it."""
+        f.mapping(("url", "title", "publisher"), ("copied_from",))
+        url = f["url"].text("the address of the government's page with the text (https://…)")
+        if url and not re.match(r"^https?://\S+$", url):
+            f["url"].fail("an absolute http(s) address", repr(url))
+        title, publisher = f["title"].text("the page's title as published"), f["publisher"].bi()
+        via = f["copied_from"].bi() if f.get("copied_from") else None
+        return Source(url, title, publisher, via) if url and title and publisher else None
+
+    def read_text_notes(self, f: Field | None, parts: tuple[Part, ...]) -> tuple[TextNote, ...]:
+        """Differences between an earlier copy and the official text, each checked against its paragraph."""
+        paragraphs = {p.id: p for p in paragraphs_in_order(parts)}
+        notes = []
+        for n in f.items() if f else []:
+            n.mapping(("paragraph", "earlier", "official", "note"))
+            pid, earlier, official = n["paragraph"].text(), n["earlier"].text(), n["official"].text()
+            note = n["note"].bi()
+            paragraph = paragraphs.get(pid)
+            if pid and paragraph is None and not self.incomplete:
+                n["paragraph"].fail("the id of a paragraph of this report", repr(pid))
+            elif paragraph and official and official not in paragraph.plain_zh:
+                n["official"].fail(f"words of paragraph {pid} as officially published", repr(official))
+            if pid and earlier and official and note:
+                notes.append(TextNote(pid, earlier, official, note))
+        return tuple(notes)
+
+    # -- parts and sections ---------------------------------------------------
+
+    def load_referenced(self, ref: Field, kind: str, referrer: str) -> tuple[str, Field] | None:
+        """The file a reference names (parts/<id>.yaml, sections/<id>.yaml), checked to carry that id."""
+        ident = ref.ident()
+        if ident is None:
+            return None
+        path = self.dir / f"{kind}s" / f"{ident}.yaml"
+        if not path.exists():
+            ref.fail(f"a {kind} with a file {rel(path, self.root)}", repr(ident))
+            return None
+        f = self.load(path)
+        if f is None:
+            return None
+        if isinstance(f.value, dict) and f.value.get("id") != ident:
+            f["id"].fail(f"the id {ident!r} the file is named after and {referrer} refers to")
+        return ident, f
+
+    def read_part(self, ref: Field) -> Part | None:
+        loaded = self.load_referenced(ref, "part", "report.yaml")
+        if loaded is None:
+            return None
+        part_id, f = loaded
+        f.mapping(("id", "number", "title", "summary", "sections"), ("heading",))
+        number = f["number"].integer() if f.get("number") else None
+        self.claim(f["id"], part_id)
+        heading = self.read_paragraph(f["heading"], part_id) if f.get("heading") else None
+        self.incomplete |= bool(f.get("heading")) and heading is None
+        sections = self.note_missing([self.read_section(r, part_id) for r in f["sections"].items()])
+        title, summary = f["title"].bi(), f["summary"].bi()
+        if title is None or summary is None:
+            return None
+        return Part(part_id, number, title, heading, summary, sections)
+
+    def read_section(self, ref: Field, part_id: str) -> Section | None:
+        loaded = self.load_referenced(ref, "section", "its part")
+        if loaded is None:
+            return None
+        section_id, f = loaded
+        f.mapping(("id", "title", "explainer", "paragraphs"), ("heading", "figures"))
+        self.claim(f["id"], section_id)
+        heading = self.read_paragraph(f["heading"], section_id) if f.get("heading") else None
+        self.incomplete |= bool(f.get("heading")) and heading is None
+        paragraphs = self.note_missing([self.read_paragraph(p, section_id) for p in f["paragraphs"].items()])
+        by_id = {p.id: p for p in paragraphs + ((heading,) if heading else ())}
+        figures_field = f.get("figures")
+        figures = self.note_missing([self.read_figure(g, section_id, by_id)
+                                     for g in (figures_field.items() if figures_field else [])])
+        title, explainer = f["title"].bi(), f["explainer"].bi()
+        if title is None or explainer is None:
+            return None
+        return Section(section_id, part_id, title, heading, explainer, paragraphs, figures, f.doc.file)
+
+    def read_paragraph(self, f: Field, section_id: str) -> Paragraph | None:
+        f.mapping(("id", "zh", "en"), ("heading", "emendation", "aliases"))
+        pid = self.claim(f["id"], f["id"].ident())
+        aliases = tuple(a for a in (self.claim(a, a.ident()) for a in f["aliases"].items()) if a) \
+            if f.get("aliases") else ()
+        zh, en = f["zh"].text("the verbatim Chinese source line"), f["en"].text("the English translation (a non-empty string)")
+        if zh and en:
+            self.check_bold(f, zh, en)
+        heading = f["heading"].boolean() if f.get("heading") else False
+        emendation = self.read_emendation(f["emendation"]) if f.get("emendation") else None
+        if pid is None or zh is None or en is None:
+            if pid:
+                self.failed_paragraphs.add(pid)
+            return None
+        for lang in ("zh", "en"):
+            self.text_marks[(pid, lang)] = f[lang].mark
+        return Paragraph(pid, zh, en, bool(heading), emendation, section_id, aliases)
+
+    def read_emendation(self, f: Field) -> Emendation | None:
+        f.mapping(("zh", "note"))
+        zh, note = f["zh"].text(), f["note"].bi()
+        return Emendation(zh, note) if zh and note else None
+
+    def check_bold(self, f: Field, zh: str, en: str) -> None:
+        """Bold marks come in pairs, and the English bolds as many sentences as the Chinese."""
+        if zh.count(BOLD) % 2:
+            f["zh"].fail("bold marks ** in pairs (**…**), as in the official text", f"{zh.count(BOLD)} marks")
+        elif len(BOLD_SPAN.findall(en)) != zh.count(BOLD) // 2:
+            f["en"].fail(f"{zh.count(BOLD) // 2} bold span(s) **…**, one for each bold sentence of the Chinese",
+                         f"{len(BOLD_SPAN.findall(en))}")
+
+    def check_source_order(self, parts: tuple[Part, ...], source: str) -> None:
+        """The paragraphs, read in order, must be exactly the source's lines."""
+        if self.incomplete:
+            return
+        lines = source.replace("\r\n", "\n").removesuffix("\n").split("\n")
+        seen = paragraphs_in_order(parts)
+        for index, paragraph in enumerate(seen):
+            expected = lines[index] if index < len(lines) else None
+            if paragraph.zh != expected:
+                self.problems.add(self.text_marks[(paragraph.id, "zh")], f"paragraph {paragraph.id}.zh",
+                                  *_first_difference(paragraph.zh, expected, index + 1))
+                return  # one misplaced line shifts all after it; report the first
+        if len(seen) < len(lines):
+            self.problems.add(Mark(rel(self.dir / SOURCE_FILE, self.root), len(seen) + 1), "",
+                              "every source line in a paragraph of the data",
+                              f"lines {len(seen) + 1}-{len(lines)} not in any section")
+
+    # -- figures -------------------------------------------------------------------
+
+    def read_figure(self, f: Field, section_id: str, paragraphs: dict[str, Paragraph]) -> Figure | None:
+        required = ("id", "paragraph", "quote_zh", "quote_en", "label", "value", "unit", "period", "kind", "topic")
+        f.mapping(required, ("measure_zh", "scale", "as_printed", "qualifier", "note", "average"))
+        fid = self.claim(f["id"], f["id"].ident())
+        pid = f["paragraph"].text("the id of a paragraph of this section")
+        paragraph = paragraphs.get(pid) if pid else None
+        if pid and paragraph is None and pid not in self.failed_paragraphs:
+            f["paragraph"].fail("the id of a paragraph of this section (" + ", ".join(sorted(paragraphs)) + ")")
+        quote = f["quote_zh"].text("a verbatim quote from the source")
+        if quote and paragraph and quote not in paragraph.plain_zh:
+            f["quote_zh"].fail(f"a verbatim substring of paragraph {pid}", repr(quote))
+        value = self.read_value(f["value"])
+        unit = self.vocab.units.get(f["unit"].choice(tuple(self.vocab.units)) or "")
+        measure = f["measure_zh"].text() if f.get("measure_zh") else None
+        if unit and unit.style == "count" and measure is None:
+            f["measure_zh"].fail("a Chinese measure word (家, 个, 人 …) for unit count")
+        scale = f["scale"].choice(tuple(SCALES)) if f.get("scale") else None
+        printed = f["as_printed"].text() if f.get("as_printed") else None
+        if quote and value is not None:
+            self.check_printed(f, quote, value, printed)
+        qualifiers = self.read_qualifiers(f.get("qualifier"), quote)
+        period = self.read_period(f["period"])
+        kind = f["kind"].choice(tuple(KINDS))
+        topic = f["topic"].choice(tuple(self.vocab.topics))
+        label, quote_en = f["label"].bi(), f["quote_en"].text()
+        note = f["note"].bi() if f.get("note") else None
+        average = bool(f["average"].boolean()) if f.get("average") is not None else False
+        if None in (fid, paragraph, quote, value, unit, kind, topic, label, quote_en, qualifiers) or period is False:
+            return None
+        return Figure(fid, self.report_id, pid, section_id, quote, quote_en, label, value, unit, measure, scale,
+                      printed, qualifiers, period, kind, topic, note, average)
+
+    def read_value(self, f: Field) -> float | Range | None:
+        if isinstance(f.value, dict):
+            f.mapping(("low", "high"))
+            low, high = f["low"].number(), f["high"].number()
+            if low is None or high is None:
+                return None
+            if low >= high:
+                f.fail("a range with low below high", f"{low}-{high}")
+                return None
+            return Range(low, high)
+        return f.number()
+
+    def read_period(self, f: Field) -> str | None | bool:
+        """A period as text; None for an explicit null (the report gives no date); False if wrong."""
+        value = f.value
+        if value is None and not f.missing:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+            value = str(value)  # period: 2020 unquoted is the year 2020
+        if isinstance(value, str) and period_months(value):
+            return value
+        f.fail('a period: a year "2021", years "2016-2020", a half-year "2021-H2", a quarter "2021-Q3", '
+               'a month "2021-06", a span of those "2019-Q1/2021-Q4", or null when the report gives no date')
+        return False
+
+    def check_printed(self, f: Field, quote: str, value: float | Range, printed: str | None) -> None:
+        """The quote must show the value as printed: its digits, or the words given in as_printed."""
+        if printed is not None:
+            if printed not in quote:
+                f["as_printed"].fail("words that appear in quote_zh", repr(printed))
+            return
+        for number in ((value.low, value.high) if isinstance(value, Range) else (value,)):
+            digits = f"{number:g}" if isinstance(number, float) else str(number)
+            if digits not in quote:
+                f["value"].fail(f"a number printed in quote_zh ({quote!r})", digits)
+
+    def read_qualifiers(self, f: Field | None, quote: str | None) -> tuple[Qualifier, ...] | None:
+        """The figure's qualifiers; each must show in the quote (a 'more than' figure quotes 以上 or 多)."""
+        if f is None:
+            return ()
+        out, ok = [], True
+        for item in f.items() if isinstance(f.value, list) else [f]:
+            q = self.vocab.qualifiers.get(item.choice(tuple(self.vocab.qualifiers)) or "")
+            if q is None:
+                ok = False
+            elif quote and not any(word in quote for word in q.quote_has):
+                item.fail(f"a qualifier the quote shows ({q.id} needs one of {', '.join(q.quote_has)} in quote_zh)",
+                          repr(q.id))
+                ok = False
+            else:
+                out.append(q)
+        return tuple(out) if ok else None
+
+
+def _first_difference(found: str, expected: str | None, line: int) -> tuple[str, str]:
+    """(expected, found) for a paragraph that is not the source line: where they first differ, with context."""
+    if expected is None:
+        return "no more paragraphs (the source text has ended)", repr(found[:30])
+    i = next((k for k, (a, b) in enumerate(zip(found, expected)) if a != b), min(len(found), len(expected)))
+    start = max(0, i - 12)
+    return (f"the verbatim text of line {line} of {SOURCE_FILE}, which at character {i + 1} reads "
+            f"{expected[start:i + 12]!r}", f"{found[start:i + 12]!r}")

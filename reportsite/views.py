@@ -1,0 +1,55 @@
+"""What the ledger and comparison pages show, gathered from the model: one small function per view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .ledger import STATUSES
+from .model import Report, Site, Target
+
+
+@dataclass(frozen=True)
+class Count:
+    """How the goals of one group of one report fared."""
+
+    report: Report
+    group: str
+    by_status: tuple[tuple[str, int], ...]  # (status, number), in the order of STATUSES, zeros left out
+    total: int
+
+
+def ledger_counts(site: Site) -> list[Count]:
+    """For each report with judged goals and each group: how many goals have each status."""
+    out = []
+    for report in site.reports:
+        for group in ("annual", "five-year", "task"):
+            goals = [t for t in report.targets if t.group == group and t.verdict]
+            if goals:
+                counts = tuple((s, n) for s in STATUSES if (n := sum(t.verdict.status == s for t in goals)))
+                out.append(Count(report, group, counts, len(goals)))
+    return out
+
+
+def judged_goals(site: Site) -> list[Target]:
+    """Every goal that has an outcome (or a 'not reported'), in report order."""
+    return [t for t in site.targets if t.verdict]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One main indicator across the reports: per report, its goal (and what became of it)."""
+
+    label: object  # Bi
+    cells: tuple[Target | None, ...]  # one per report of the site, None where that report sets no such goal
+
+
+def compare_main_indicators(site: Site) -> list[Comparison]:
+    """The main expected indicators year by year, matched by indicator (a figure id without its period)."""
+    rows: dict[str, dict[str, Target]] = {}
+    labels = {}
+    for report in site.reports:
+        for t in report.targets:
+            if t.group == "annual":
+                rows.setdefault(t.figure.indicator, {})[report.id] = t
+                labels.setdefault(t.figure.indicator, t.figure.label)
+    return [Comparison(labels[key], tuple(cells.get(r.id) for r in site.reports)) for key, cells in rows.items()]
