@@ -6,6 +6,7 @@ pages always point at the current names. The one-file edition inlines the same f
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,7 +42,4 @@ def _hashed_name(name: str, data: bytes) -> str:
 
 def data_uri(path: Path) -> str:
     """An SVG as a data: URI, so that a page's icon costs no request (and none fails on file://)."""
-    from urllib.parse import quote
-
-    svg = path.read_text(encoding="utf-8").strip().replace('"', "'")
-    return "data:image/svg+xml," + quote(svg, safe=" =:/'")
+    return "data:image/svg+xml;base64," + base64.b64encode(path.read_bytes().strip()).decode()

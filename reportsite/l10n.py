@@ -34,6 +34,7 @@ def N_(message: str) -> str:
 LIST_SEPARATOR = {"zh": "；", "en": "; "}
 LIST_COMMA = {"zh": "，", "en": ", "}
 COLON = {"zh": "：", "en": ": "}  # after a label: 出现于：… / Appears in: …
+PARENS = {"zh": "（%s）", "en": " (%s)"}  # an aside after a value: 2132家（2020年） / 2,132 (2020)
 ARROW = {"zh": "→", "en": " → "}
 EXTRACT_STEPS = ("To add UI strings to the Chinese catalog: 1. pybabel extract -F babel.cfg -o locales/messages.pot "
                  "--no-location --sort-output .  2. pybabel update -i locales/messages.pot -d locales -l zh -D messages "

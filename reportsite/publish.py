@@ -23,7 +23,7 @@ FIGURE_FIELDS = [
     ("label_zh", S, "What is measured, in Chinese"), ("label_en", S, "What is measured, in English"),
     ("value", N, "The value as printed (empty for a range)"), ("value_low", N, "Low end of a range"),
     ("value_high", N, "High end of a range"),
-    ("scale", S, "Chinese scale word as printed (万 = 10^4, 亿 = 10^8 …)"),
+    ("scale", S, "Chinese scale word as printed: 万 = 10^4, 亿 = 10^8 …"),
     ("multiplier", I, "What the scale multiplies by: value × multiplier is the amount in the unit"),
     ("unit", S, "Unit (docs/data-format.md: percent, pp, yuan, count, km …)"),
     ("measure_zh", S, "Chinese measure word for counts"),
@@ -263,7 +263,7 @@ def datapackage(site: Site, files: dict[str, bytes]) -> bytes:
                        "numbers, the promise ledger and the glossary.",
         "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "sources": [{"title": f"{r.source.title} ({r.source.publisher.zh})", "path": r.source.url}
+        "sources": [{"title": f"{r.source.title}（{r.source.publisher.zh}）", "path": r.source.url}
                     for r in site.reports],
         "hash": site.data_hash, "resources": resources,
     }

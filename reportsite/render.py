@@ -19,7 +19,7 @@ from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, publish, se
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
 from .model import Bi, Report, Site, Term
-from .pages import PageSpec, navigation, page_url, plan_pages
+from .pages import KIND, PageSpec, navigation, page_url, plan_pages
 from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
 
@@ -89,7 +89,7 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         derived_value=lambda d: l10n.derived_value(d, lang),
         formula=lambda d: l10n.formula(d, lang),
         reasoning=lambda t: ledger_text(site, t, lang, _),
-        colon=l10n.COLON[lang], list_comma=l10n.LIST_COMMA[lang],
+        colon=l10n.COLON[lang], list_comma=l10n.LIST_COMMA[lang], paren=lambda text: l10n.PARENS[lang] % text,
         asset_path=lambda name: asset_names.get(name, name), favicon=favicon,
         page_url=page_url, to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor,
         absolute=site.absolute, offline=links.name != "folders",
@@ -107,7 +107,8 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         paragraph_zh=jinja2.pass_context(
             lambda ctx, p, linked=None: prose.paragraph_zh(p.zh_runs(), linked, term_url(ctx))),
         inline=jinja2.pass_context(lambda ctx, text, linked=None: prose.inline(text, linked, term_url(ctx))),
-        block=prose.block,
+        block=jinja2.pass_context(lambda ctx, text: prose.block(
+            text, lambda kind: links.page(_here(ctx), kind, lang) if kind in KIND else f"page:{kind}")),
     )
     env.filters["t"] = lambda bi, lg=None: bi[lg or lang]
     env.filters["archive"] = lambda url: cite.ARCHIVE + url

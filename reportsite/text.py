@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from .model import Term
 
 TERM_SCHEME = "term:"
+PAGE_SCHEME = "page:"  # in content pages: [the ledger](page:ledger) links to a page kind of the site
 
 
 def markdown() -> MarkdownIt:
@@ -24,8 +25,15 @@ class Prose:
     def __init__(self, md: MarkdownIt, terms: dict[str, Term]):
         self.md, self.terms = md, terms
 
-    def block(self, text: str) -> Markup:
-        return Markup(self.md.render(text))
+    def block(self, text: str, page_url: Callable[[str], str] | None = None) -> Markup:
+        """Block Markdown (a content page); a link to page:<kind> (page:ledger) goes to that page of the site."""
+        tokens = self.md.parse(text)
+        for token in tokens:
+            for child in token.children or ():
+                href = str(child.attrGet("href") or "") if child.type == "link_open" else ""
+                if href.startswith(PAGE_SCHEME) and page_url is not None:
+                    child.attrSet("href", page_url(href[len(PAGE_SCHEME):]))
+        return Markup(self.md.renderer.render(tokens, self.md.options, {}))
 
     def inline(self, text: str, linked: set[str] | None, term_url: Callable[[str], str]) -> Markup:
         """Inline Markdown; [words](term:id) links to the glossary on the term's first use."""

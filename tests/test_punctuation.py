@@ -1,0 +1,93 @@
+"""Chinese text takes Chinese punctuation: no ASCII , : ; ( ) touching a Chinese character in any Chinese
+text the site shows: the report's text, our explainers, glossary, UI strings, charts and data.
+
+The exceptions are formats defined by others: a GB/T 7714 reference (the standard's own separators)
+and BibTeX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+
+ASCII_TOUCHING_CHINESE = re.compile(r"[\u3400-\u9fff][,:;()]|[,:;()][\u3400-\u9fff]")
+SKIPPED = ("script", "style", "code")
+FORMATS_OF_OTHERS = ("gbt7714", "bibtex")
+
+
+class ChineseText(HTMLParser):
+    """The text of every element whose language is Chinese (inherited from its ancestors)."""
+
+    def __init__(self, page_lang: str):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str, bool]] = []  # (tag, lang, skipped)
+        self.page_lang, self.texts = page_lang, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        lang = a.get("lang") or (self.stack[-1][1] if self.stack else self.page_lang)
+        skipped = (self.stack[-1][2] if self.stack else False) or tag in SKIPPED or \
+            a.get("data-style") in FORMATS_OF_OTHERS
+        if tag not in ("br", "meta", "link", "input", "img", "hr", "wbr", "source"):
+            self.stack.append((tag, lang, skipped))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1][1].startswith("zh") and not self.stack[-1][2]:
+            self.texts.append(data)
+
+
+def chinese_texts(html: str) -> list[str]:
+    page_lang = re.search(r'<html lang="([^"]+)"', html).group(1)
+    parser = ChineseText(page_lang)
+    parser.feed(html)
+    return parser.texts
+
+
+def test_the_checker_sees_a_mistake_and_spares_the_standards():
+    html = ('<html lang="zh-Hans"><body><p>出现于:第一节</p><div data-style="gbt7714"><pre>太原. 报告[R/OL]. 北京: 出版社</pre>'
+            '</div><p lang="en">A (B), C</p></body></html>')
+    texts = chinese_texts(html)
+    assert [t for t in texts if ASCII_TOUCHING_CHINESE.search(t)] == ["出现于:第一节"]
+
+
+def test_no_chinese_text_on_any_page_uses_ascii_punctuation(site):
+    wrong, checked = [], 0
+    for name, body in site.files.items():
+        if not name.endswith(".html"):
+            continue
+        for text in chinese_texts(body.decode("utf-8")):
+            checked += 1
+            for m in ASCII_TOUCHING_CHINESE.finditer(text):
+                wrong.append(f"{name}: …{text[max(0, m.start() - 10):m.end() + 10]}…")
+    assert checked > 10000
+    assert sorted(set(wrong))[:20] == []
+
+
+def strings_of(name: str, body: bytes) -> list[str]:
+    """The text values of a data file: CSV fields, JSON strings, the text of a feed or a text file."""
+    text = body.decode("utf-8-sig")
+    if name.endswith(".csv"):
+        return [field for row in csv.reader(io.StringIO(text)) for field in row]
+    if name.endswith(".json"):
+        found: list[str] = []
+        walk = lambda v: found.append(v) if isinstance(v, str) else [walk(x) for x in (v.values() if isinstance(v, dict) else v if isinstance(v, list) else [])]  # noqa: E731
+        walk(json.loads(text))
+        return found
+    return [re.sub(r"<[^>]+>", " ", text)]
+
+
+def test_no_chinese_in_the_data_files_or_feeds_uses_ascii_punctuation(site):
+    checked = 0
+    for name, body in site.files.items():
+        if name.endswith((".json", ".csv", ".xml", ".txt")):
+            for value in strings_of(name, body):
+                checked += 1
+                assert not ASCII_TOUCHING_CHINESE.search(value), (name, value[:80])
+    assert checked > 10000
