@@ -1,20 +1,17 @@
 #!/usr/bin/env bash
-# Install everything the tests need (Python packages, Debian's Chromium, Java for the HTML
-# validator, faketime for the determinism tests), then run every test. Needs root (or sudo) for
-# apt-get when packages are missing.
+# Install everything the tests need, then run them all: Debian packages when missing (Chromium for the
+# browser tests, a Java runtime for the HTML validator, faketime, git, Pango for the PDF handouts, Hugo
+# for the benchmark's twin), and the Python packages into .venv/. Needs root (or sudo) only for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# Here a missing browser, Java, faketime or ../shared fails its tests instead of skipping them.
-export CI=1
-need=()
+source scripts/lib.sh
+export CI=1  # a missing browser or Java fails instead of skipping
+need=($(missing_for_build))
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v faketime >/dev/null 2>&1 || need+=(faketime)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
-if [ ${#need[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -e ".[test]"
-python3 -m pytest -q "$@"
+command -v git >/dev/null 2>&1 || need+=(git)
+apt_install "${need[@]}"
+make_venv test
+export PATH="$PWD/.venv/bin:$PATH"  # the tools the tests call (frictionless …)
+.venv/bin/python -m pytest -q "$@"

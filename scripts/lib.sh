@@ -1,0 +1,31 @@
+# Shared by install.sh and test.sh: Debian packages when missing, and the project's virtual environment.
+# Debian's own python3 is "externally managed" (PEP 668): pip installs only into a virtual environment,
+# so everything Python goes into .venv/ beside this folder, whatever python3 is.
+
+apt_install() {
+  # apt_install PACKAGE... : install the Debian packages given (as root, or with sudo).
+  [ $# -gt 0 ] || return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "missing: $* (install them with your system's package manager)" >&2
+    return 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing Debian packages: $*" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+missing_for_build() {
+  # The Debian packages a build needs that this machine lacks, one per line.
+  python3 -c "import venv, ensurepip" >/dev/null 2>&1 || echo python3-venv
+  { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "Noto Sans CJK"; } || echo fonts-noto-cjk fontconfig
+}
+
+make_venv() {
+  # make_venv [EXTRAS] : .venv/ with the project installed in it (editable), e.g. make_venv test
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  local target="."
+  [ -z "${1:-}" ] || target=".[$1]"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$target"
+}

@@ -1,0 +1,38 @@
+"""Set-up as a newcomer meets it: the README's first command, in a fresh clone, with nothing on the PATH
+but the system's own programs (Debian's python3, externally managed: pip only inside .venv/)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from .conftest import REPO
+
+README_BUILD = "bash scripts/install.sh && .venv/bin/python3 build.py"
+
+
+def test_the_readme_gives_the_two_commands():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert f"    {README_BUILD}\n" in readme
+    assert "    bash scripts/test.sh\n" in readme
+    assert "bash scripts/test.sh" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_first_command_builds_the_site_in_a_fresh_clone_with_the_system_python(tmp_path):
+    if not shutil.which("git"):
+        pytest.fail("git is missing (apt-get install git)")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(clone)], check=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    env.update(PATH="/usr/bin:/bin", HOME=str(tmp_path))
+    run = subprocess.run(["bash", "-c", README_BUILD], cwd=clone, env=env, capture_output=True, text=True,
+                         timeout=900)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
+    assert re.search(r"^built \S+/dist: \d+ pages", run.stdout, re.M), run.stdout
+    assert (clone / "dist" / "index.html").is_file() and (clone / "dist" / "en" / "index.html").is_file()
+    python = (clone / ".venv" / "bin" / "python3").resolve()
+    assert str(python).startswith("/usr/bin/") or "/usr/" in str(python), python  # the system's python3
