@@ -69,7 +69,14 @@ class Field:
         allowed = set(required) | set(optional)
         base = self.mark_path if self.mark_path is not None else self.path
         for key in self.value:
-            if key not in allowed:
+            if key not in allowed and self.value[key] is None and not str(key).isascii():
+                self.problems.add(
+                    self.doc.key_mark(f"{base}.{key}" if base else key), self.path or "the mapping",
+                    "text in quotes where it holds a comma: in {zh: …, en: …} an unquoted comma ends the "
+                    "value (write zh: \"…，…\" with the whole text in quotes, or use block style)",
+                    f"the value cut at a comma, and {key!r} read as a key")
+                ok = False
+            elif key not in allowed:
                 guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
                 hint = f" (did you mean {guess[0]!r}?)" if guess else ""
                 self.problems.add(

@@ -114,16 +114,31 @@ class _Builder:
 
 
 def read_text(path: Path, shown: str, problems: Problems) -> str | None:
-    """A UTF-8 text file's content, or None (with a problem noted) if it cannot be read."""
+    """A UTF-8 text file's content (a byte-order mark dropped, Windows line ends made plain), or None
+    (with a problem noted) if it cannot be read."""
     try:
-        return path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
+        return data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
     except FileNotFoundError:
         problems.add(Mark(shown), "", "a file here", "none")
     except UnicodeDecodeError as exc:
-        problems.add(Mark(shown), "", "UTF-8 text", f"an invalid byte at offset {exc.start}")
+        line = data[:exc.start].count(b"\n") + 1
+        problems.add(Mark(shown, line), "", "a file saved as UTF-8", _not_utf8(data, shown))
     except OSError as exc:
         problems.add(Mark(shown), "", "a readable file", exc.strerror or str(exc))
     return None
+
+
+def _not_utf8(data: bytes, shown: str) -> str:
+    """What the bytes look like instead, and how to convert them."""
+    for name, codec in (("GBK", "gb18030"), ("Big5", "big5")):
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return (f"a file that is not UTF-8 (it looks like {name}); save it as UTF-8, e.g. "
+                f"iconv -f {name.lower()} -t utf-8 {shown} > converted && mv converted {shown}")
+    return "a file that is not UTF-8: save it as UTF-8 in your editor"
 
 
 def load_yaml(path: Path, shown: str, problems: Problems) -> Doc | None:
@@ -144,14 +159,45 @@ def _compose(text: str) -> list[Node]:
         return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 
 
+def _unclosed_quote(text: str, before_line: int) -> Mark | None:
+    """The last line before the error with an odd number of double quotes: where a quote was left open."""
+    lines = text.split("\n")[:before_line]
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number].replace('\\"', "")
+        if line.count('"') % 2:
+            return Mark("", number + 1, line.index('"') + 1)
+    return None
+
+
+def _yaml_mistake(exc: yaml.MarkedYAMLError, shown: str, text: str) -> tuple[Mark, str, str, str]:
+    """A YAML syntax error in plain words: where, what is wrong, how to fix it."""
+    at = lambda mark: Mark(shown, mark.line + 1, mark.column + 1) if mark else Mark(shown)  # noqa: E731
+    opened = _unclosed_quote(text, exc.problem_mark.line) if exc.problem_mark else None
+    if opened is not None:  # an open quote swallowed the lines after it, up to the next quote
+        return (Mark(shown, opened.line, opened.column), "", "a closing quote for the quote that opens here",
+                f"no closing quote on this line (the text runs on to line {exc.problem_mark.line + 1})")
+    problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
+    if "'\\t'" in problem:  # the parser's words for a tab: found character '\t' that cannot start any token
+        return (at(exc.problem_mark), "", "spaces: YAML indents with spaces, not tabs",
+                "a tab (replace it with spaces)")
+    if context.startswith("while scanning a quoted scalar"):
+        return (at(exc.context_mark), "", "a closing quote for the quote that opens here",
+                "no closing quote before the end of the file")
+    if problem.startswith("mapping values are not allowed"):
+        return (at(exc.problem_mark), "", "text without ': ' inside it, or the text in quotes (\"…\")",
+                "a colon and a space inside unquoted text")
+    if context.startswith("while parsing a flow mapping"):
+        return (at(exc.problem_mark), "", "a {zh: …, en: …} mapping closed by }: quote a text that has a comma, "
+                "colon or brace in it, or write the mapping in block style", problem)
+    return at(exc.problem_mark or exc.context_mark), "", "valid YAML", (problem or str(exc)).strip()
+
+
 def parse_yaml(text: str, shown: str, problems: Problems) -> Doc | None:
     """Parse YAML text (one document) into a Doc, noting any mistake with its line."""
     try:
         nodes = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(shown, mark.line + 1, mark.column + 1) if mark else Mark(shown)
-        problems.add(where, "", "valid YAML", (exc.problem or str(exc)).strip())
+        problems.add(*_yaml_mistake(exc, shown, text))
         return None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1

@@ -41,7 +41,9 @@ def test_the_small_report_is_valid(mini):
 def test_malformed_yaml(mini):
     edit(mini.data / "example-2030/sections/plan-goals.yaml", "title: {zh: 今年目标, en: Goals for the year}", "title: {zh: 今年目标")
     assert errors_of(mini) == [
-        "data/example-2030/sections/plan-goals.yaml:3:10: expected valid YAML, found expected ',' or '}', but got ':'"]
+        "data/example-2030/sections/plan-goals.yaml:3:10: expected a {zh: …, en: …} mapping closed by }: quote a text "
+        "that has a comma, colon or brace in it, or write the mapping in block style, found expected ',' or '}', "
+        "but got ':'"]
 
 
 def test_unknown_key(mini):
@@ -204,3 +206,67 @@ def test_content_and_data_mistakes_are_reported_in_the_same_run(mini):
     assert errors_of(mini) == [
         "data/example-2030/sections/plan-goals.yaml:28:12: figures[living-circles-2030].value: expected a number, found 'twenty'",
         "content/zh/about.md: expected a translation of content/en/about.md, found no file"]
+
+
+# ---- mistakes an editor makes, in words an editor understands (issue 12) --------------------
+
+
+def test_a_tab_says_yaml_indents_with_spaces(mini):
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    kind: plan\n", "\tkind: plan\n")
+    assert errors_of(mini) == ["data/example-2030/sections/plan-goals.yaml:33:1: expected spaces: YAML indents "
+                               "with spaces, not tabs, found a tab (replace it with spaces)"]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(mini):
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", 'quote_en: This year GDP is to grow by around 6%',
+         'quote_en: "This year GDP is to grow by around 6%')
+    assert errors_of(mini) == ["data/example-2030/sections/plan-goals.yaml:15:15: expected a closing quote for the "
+                               "quote that opens here, found no closing quote on this line (the text runs on to "
+                               "line 20)"]
+
+
+def test_a_file_saved_as_gbk_says_so_and_how_to_convert_it(mini):
+    path = mini.data / "example-2030/sections/plan-goals.yaml"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("“", '"').replace("”", '"').encode("gbk"))
+    assert errors_of(mini) == [
+        "data/example-2030/sections/plan-goals.yaml:2: expected a file saved as UTF-8, found a file that is not "
+        "UTF-8 (it looks like GBK); save it as UTF-8, e.g. iconv -f gbk -t utf-8 "
+        "data/example-2030/sections/plan-goals.yaml > converted && mv converted data/example-2030/sections/plan-goals.yaml"]
+
+
+def test_a_comma_inside_unquoted_chinese_in_a_flow_mapping_is_explained(mini):
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "label: {zh: 地区生产总值增速, en: GDP growth}",
+         "label: {zh: 地区生产总值,增速, en: GDP growth}")
+    assert errors_of(mini) == [
+        "data/example-2030/sections/plan-goals.yaml:16:24: figures[gdp-growth-2030].label: expected text in quotes "
+        "where it holds a comma: in {zh: …, en: …} an unquoted comma ends the value (write zh: \"…，…\" with the whole "
+        "text in quotes, or use block style), found the value cut at a comma, and '增速' read as a key"]
+
+
+def test_a_misspelt_key_gets_a_suggestion(mini):
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    measure_zh: 个\n", "    measure: 个\n")
+    assert errors_of(mini) == [
+        "data/example-2030/sections/plan-goals.yaml:30:5: figures[living-circles-2030].measure: expected one of the "
+        "keys as_printed, average, id, kind, label, measure_zh, note, paragraph, period, qualifier, quote_en, "
+        "quote_zh, scale, topic, unit, value, found the unknown key 'measure' (did you mean 'measure_zh'?)",
+        "data/example-2030/sections/plan-goals.yaml:23:5: figures[living-circles-2030].measure_zh: expected "
+        "a Chinese measure word (家, 个, 人 …) for unit count, found nothing"]
+
+
+def test_an_unquoted_year_is_read_as_the_year(mini):
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", 'period: "2030"', "period: 2030")
+    site = read_site(mini)
+    assert site.report["example-2030"].index.figures["gdp-growth-2030"].period == "2030"
+
+
+def test_the_source_text_may_end_with_a_newline_and_use_windows_line_ends(mini):
+    source = mini.data / "example-2030/source.zh.txt"
+    source.write_bytes(source.read_bytes().replace(b"\n", b"\r\n") + b"\r\n")
+    assert len(read_site(mini).report["example-2030"].paragraphs()) == 6
+
+
+def test_the_preview_says_which_kind_of_file_to_fix():
+    from reportsite.serve import what_to_fix
+    assert what_to_fix("templates/base.html:28: msgid 'X': expected …\n1 error; nothing was written.") == \
+        "Fix the template or the catalog"
+    assert what_to_fix("data/x/sections/a.yaml:3:1: …\n1 error; nothing was written.") == "Fix the data"

@@ -1,0 +1,50 @@
+"""The documentation's walkthrough builds exactly as it says (docs/first-report.md): its files, its
+commands, and what they print."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from .conftest import REPO
+
+WALKTHROUGH = (REPO / "docs" / "first-report.md").read_text(encoding="utf-8")
+
+
+def files_of(text: str) -> dict[str, str]:
+    """Every 'File `path`:' with the fenced block after it."""
+    return {m.group(1): m.group(2) for m in re.finditer(r"File `([^`]+)`:\n```[a-z]*\n(.*?)```", text, re.S)}
+
+
+def run(args: list[str], cwd) -> subprocess.CompletedProcess:
+    """build.py run from a project folder (cwd) holding the walkthrough's my-site/."""
+    return subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(cwd), *args], cwd=cwd,
+                          capture_output=True, text=True)
+
+
+def test_the_walkthrough_builds_the_site_it_describes(tmp_path):
+    for folder in ("templates", "assets", "locales"):  # a project folder, as the reader's checkout
+        (tmp_path / folder).symlink_to(REPO / folder)
+    files = files_of(WALKTHROUGH)
+    assert len(files) == 11
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    folders = ["--data", "my-site/data", "--content", "my-site/content"]
+    check = run(["check", *folders], tmp_path)
+    assert check.returncode == 0, check.stderr
+    assert check.stdout == "ok: 1 reports, 1 sections, 1 figures, 1 goals, 1 terms; no errors\n"
+    assert f"    {check.stdout}" in WALKTHROUGH
+
+    section = tmp_path / "my-site/data/example-2024/sections/plan-goals.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("value: 5\n", "value: 6\n"), encoding="utf-8")
+    wrong = run(["check", *folders], tmp_path)
+    assert wrong.returncode == 1 and "    " + wrong.stderr.replace("\n", "\n    ").rstrip() in WALKTHROUGH
+    section.write_text(section.read_text(encoding="utf-8").replace("value: 6\n", "value: 5\n"), encoding="utf-8")
+
+    built = run(folders, tmp_path)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("no base URL set")
+    assert re.search(r"built \S+/dist\.my-site-data: 34 pages, \d+ files, 1 reports in 0\.\d\d s", built.stdout)
+    assert (tmp_path / "dist.my-site-data" / "en" / "example-2024" / "index.html").is_file()
