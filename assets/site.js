@@ -79,22 +79,28 @@
         rows.forEach(function (r) { body.appendChild(r); });
       });
     });
-    var tools = document.querySelector("[data-table-tools]");
+    // Filters: one select per key the tools name (data-filters="report status topic"); each row says
+    // its value (data-topic) and how to show it (data-topic-label). A row shows when every filter allows it.
+    var tools = table.closest("section, main, article").querySelector("[data-table-tools]");
     if (!tools) { return; }
-    var topics = {};
-    Array.prototype.forEach.call(body.rows, function (r) { topics[r.getAttribute("data-topic")] = r.cells[7].textContent.trim(); });
-    var label = document.createElement("label");
-    label.textContent = ui.topic + "\u00a0";
-    var select = document.createElement("select");
-    select.id = "topic-filter"; label.htmlFor = "topic-filter";
-    select.appendChild(new Option(ui.all_topics, ""));
-    Object.keys(topics).sort().forEach(function (k) { select.appendChild(new Option(topics[k], k)); });
-    select.addEventListener("change", function () {
-      Array.prototype.forEach.call(body.rows, function (r) {
-        r.hidden = select.value !== "" && r.getAttribute("data-topic") !== select.value;
+    var selects = [];
+    (tools.getAttribute("data-filters") || "topic").split(" ").forEach(function (key) {
+      var values = {};
+      Array.prototype.forEach.call(body.rows, function (r) { values[r.getAttribute("data-" + key)] = r.getAttribute("data-" + key + "-label"); });
+      var label = document.createElement("label"), select = document.createElement("select");
+      label.textContent = ui.filters[key] + "\u00a0";
+      select.id = key + "-filter"; label.htmlFor = select.id; select.setAttribute("data-key", key);
+      select.appendChild(new Option(ui.filters["all_" + key], ""));
+      Object.keys(values).sort().forEach(function (k) { select.appendChild(new Option(values[k], k)); });
+      select.addEventListener("change", function () {
+        Array.prototype.forEach.call(body.rows, function (r) {
+          r.hidden = !selects.every(function (s) { return s.value === "" || r.getAttribute("data-" + s.getAttribute("data-key")) === s.value; });
+        });
       });
+      selects.push(select);
+      var group = document.createElement("span"); group.className = "filter";
+      group.appendChild(label); group.appendChild(select); tools.appendChild(group);
     });
-    tools.appendChild(label); tools.appendChild(select);
   });
 
   // Language chooser: suggest (never force) the browser's language.
@@ -110,7 +116,7 @@
     }
   }
 
-  // Search: substring match over the shipped index, in both languages.
+  // Search: substring match over the shipped index (every report, both languages), from file:// too.
   var results = document.querySelector("[data-search-results]");
   if (results && window.SEARCH_INDEX) {
     var input = document.getElementById("q");
@@ -119,13 +125,30 @@
     var kinds = ui.kinds;
     var norm = function (s) { return s.toLowerCase().replace(/\s+/g, " "); };
     var prepared = window.SEARCH_INDEX.map(function (e) { return { e: e, z: norm(e.z), n: norm(e.e), t: norm(e.t) }; });
-    var snippet = function (text, q) {
+    // A cut of English text moves to the nearest space, so that no word is cut in two.
+    var wordStart = function (text, at, latin) {
+      if (!latin || at <= 0) { return Math.max(0, at); }
+      var space = text.lastIndexOf(" ", at);
+      return space < 0 ? 0 : space + 1;
+    };
+    var wordEnd = function (text, at, latin) {
+      if (at >= text.length) { return text.length; }
+      if (!latin) { return at; }
+      var space = text.indexOf(" ", at);
+      return space < 0 ? text.length : space;
+    };
+    var snippet = function (text, q, latin) {
       var i = norm(text).indexOf(q);
-      if (i < 0) { return document.createTextNode(text.slice(0, 140) + (text.length > 140 ? "…" : "")); }
-      var start = Math.max(0, i - 50), frag = document.createDocumentFragment();
+      var frag = document.createDocumentFragment();
+      if (i < 0) {
+        var cut = wordEnd(text, 140, latin);
+        frag.appendChild(document.createTextNode(text.slice(0, cut) + (cut < text.length ? "…" : "")));
+        return frag;
+      }
+      var start = wordStart(text, i - 50, latin), end = wordEnd(text, i + q.length + 90, latin);
       frag.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, i)));
       var mark = document.createElement("mark"); mark.textContent = text.slice(i, i + q.length); frag.appendChild(mark);
-      frag.appendChild(document.createTextNode(text.slice(i + q.length, i + q.length + 90) + "…"));
+      frag.appendChild(document.createTextNode(text.slice(i + q.length, end) + (end < text.length ? "…" : "")));
       return frag;
     };
     var run = function () {
@@ -133,6 +156,9 @@
       results.textContent = "";
       if (!q) { return; }
       var hits = prepared.filter(function (p) { return p.z.indexOf(q) >= 0 || p.n.indexOf(q) >= 0 || p.t.indexOf(q) >= 0; });
+      if (/\d/.test(q)) {  // a number-like query: figures first, then the rest in index order
+        hits = hits.filter(function (h) { return h.e.k === "f"; }).concat(hits.filter(function (h) { return h.e.k !== "f"; }));
+      }
       var count = document.createElement("p");
       count.textContent = (hits.length === 1 ? ui.results_one : ui.results_other)
         .replace("{n}", hits.length).replace("{q}", input.value.trim());
@@ -140,11 +166,16 @@
       var list = document.createElement("ol"); list.className = "search-results";
       hits.slice(0, 100).forEach(function (h) {
         var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
-        a.href = h.e.u; a.textContent = kinds[h.e.k] + " · " + h.e.t;
+        a.href = h.e.u; a.textContent = kinds[h.e.k] + " · " + h.e.t + (h.e.v ? " · " + h.e.v : "");
+        li.appendChild(a);
+        if (h.e.r) {
+          var where = document.createElement("span"); where.className = "result-report"; where.textContent = h.e.r;
+          li.appendChild(document.createTextNode(" ")); li.appendChild(where);
+        }
         var inZh = h.z.indexOf(q) >= 0;
         p.lang = inZh ? "zh-Hans" : "en";
-        p.appendChild(snippet(inZh ? h.e.z : h.e.e, q));
-        li.appendChild(a); li.appendChild(p); list.appendChild(li);
+        p.appendChild(snippet(inZh ? h.e.z : h.e.e, q, !inZh));
+        li.appendChild(p); list.appendChild(li);
       });
       results.appendChild(list);
     };

@@ -28,7 +28,7 @@ RULES = {
     "before-due": N_("The goal is due after the outcome's period: in progress (the outcome shows progress, "
                      "it is not a verdict)."),
     "other-period": N_("The outcome is for another period than the goal's: not comparable."),
-    "aim": N_("The goal is an aim towards a level (towards, approaching), not a level: not comparable."),
+    "aim": N_("The goal is an aim towards a level (towards, approaching, a push for), not a level: not comparable."),
     "ceiling": N_("A ceiling (within, no more than, or a goal to hold a number down): met when the outcome "
                   "is at or below it (around a ceiling: up to 5% above), missed when above."),
     "range": N_("A range to reach: met when the outcome reaches its upper end, partly met when it reaches "

@@ -133,7 +133,7 @@ def ledger_text(site: Site, target, lang: str, _) -> str:
             "period": l10n.period(o.figure.period, lang)}
     goal = _("target %(value)s (%(period)s)") % {"value": l10n.figure_value(target.figure, lang),
                                                  "period": l10n.period(target.figure.period, lang)}
-    return f"{goal}{l10n.LIST_COMMA[lang]}{told} → {_(ledger.STATUS_LABELS[v.computed])}"
+    return f"{goal}{l10n.LIST_COMMA[lang]}{told}{l10n.ARROW[lang]}{_(ledger.STATUS_LABELS[v.computed])}"
 
 
 def search_hint(site: Site, lang: str, _) -> str:

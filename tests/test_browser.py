@@ -57,14 +57,16 @@ def test_a_figure_page_shows_its_verbatim_quote(page, base):
 
 
 @pytest.mark.parametrize("lang, query, expected, kind, title", [
-    ("en", "高新技术企业", "taiyuan-2021/figures/high-tech-enterprises-2025/", "f", "High-tech enterprises"),
-    ("zh", "5G基站", "taiyuan-2021/figures/5g-base-stations-2021/", "f", "5G基站数量"),
-    ("en", "high-tech enterprises", "taiyuan-2021/figures/high-tech-enterprises-2020/", "f", "High-tech enterprises"),
+    ("en", "高新技术企业", "taiyuan-2021/figures/high-tech-enterprises-2025/", "f",
+     "High-tech enterprises · 2025 · 4,500"),
+    ("zh", "5G基站", "taiyuan-2021/figures/5g-base-stations-2021/", "f", "5G基站数量 · 2021年 · 5000座以上"),
+    ("en", "high-tech enterprises", "taiyuan-2021/figures/high-tech-enterprises-2020/", "f",
+     "High-tech enterprises · 2020 · 2,132"),
     ("zh", "high-tech enterprises", "taiyuan-2021/sections/plan-1-innovation/#plan-1-enterprises", "p", "打造一流创新生态"),
 ])
 def test_search_finds_chinese_and_english_queries(page, base, lang, query, expected, kind, title):
     """From the address (?q=) and typed into the box, the expected result is among the links,
-    titled by its kind (a UI string the page carries) and its own title."""
+    titled by its kind (a UI string the page carries), its own title and, for a figure, its period and value."""
     page.goto(base + f"{lang}/search/?q={query}")
     kinds = json.loads(page.locator("#ui-strings").text_content())["kinds"]
     result = page.locator(f'.search-results a[href="../{expected}"]')
@@ -158,3 +160,19 @@ def test_an_old_address_leads_to_the_new_page_without_javascript(browser, base):
     pg.wait_for_url(base + "en/taiyuan-2021/targets/")
     assert pg.locator("table.targets tbody tr").count() > 50
     context.close()
+
+
+def test_a_number_finds_figures_first_and_says_which_report(page, base):
+    page.goto(base + "en/search/?q=4500")
+    first = page.locator(".search-results li").first
+    first.wait_for(timeout=5000)
+    assert first.locator("a").inner_text().startswith("Figure · ")
+    assert first.locator(".result-report").inner_text() == "Taiyuan 2021"
+    page.goto(base + "zh/search/?q=enterprises")
+    page.locator(".search-results li").first.wait_for(timeout=5000)
+    snippets = page.locator(".search-results li p[lang=en]").all_inner_texts()
+    assert len(snippets) > 10
+    for text in snippets:  # cut at a word's edge, never inside a word
+        words = text.strip("…").split()
+        assert text.startswith("…") is False or text[1].isalnum() or text[1] in "“\"([", text[:20]
+        assert all(w for w in words)

@@ -1,0 +1,214 @@
+"""Many reports in one site, and the promise ledger: each goal beside what the next report says
+happened, a status by a written rule, an override only with a reason. Two tiny reports
+(tests/fixtures/pair) use every status, and the units, qualifiers and periods a city report needs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+
+import pytest
+
+from reportsite.errors import BuildFailed
+from reportsite.ledger import RULES, verdict
+from reportsite.site import Project, build, read_site
+
+from .conftest import REPO
+
+PAIR = REPO / "tests" / "fixtures" / "pair"
+PAIR_CONTENT = REPO / "tests" / "fixtures" / "pair-content"
+
+
+@pytest.fixture
+def pair(tmp_path, monkeypatch) -> Project:
+    """A scratch copy of the two-report site, free to break."""
+    shutil.copytree(PAIR, tmp_path / "data")
+    shutil.copytree(PAIR_CONTENT, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return Project.at(REPO, data=tmp_path / "data", dist=tmp_path / "dist", content=tmp_path / "content")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    dist = tmp_path_factory.mktemp("pair") / "dist"
+    return build(Project.at(REPO, data=PAIR, content=PAIR_CONTENT, dist=dist))
+
+
+def errors_of(project) -> list[str]:
+    with pytest.raises(BuildFailed) as failed:
+        read_site(project)
+    return [str(e) for e in failed.value.problems.errors]
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# ---- the rules --------------------------------------------------------------------------------
+
+
+STATUSES = {  # goal -> (status, the rule that decided, the status the rule gives)
+    "gdp-growth-2030": ("met", "range", "met"),  # 6–6.5%, outcome 7%
+    "retail-growth-2030": ("partly", "range", "partly"),  # 8–9%, outcome 8.5%: the lower end reached
+    "unemployment-rate-2030": ("met", "ceiling", "met"),  # within 5%, outcome 4.2%
+    "cpi-2030": ("met", "ceiling", "met"),  # around 3% (a ceiling), outcome 3.1%: within 5% above
+    "new-capacity-2030": ("not_comparable", "other-unit", "not_comparable"),  # kW against a growth rate
+    "built-up-area-2030": ("met", "override", "missed"),  # 298 of 300 km²: the editor's reason shown
+    "housing-started-2030": ("not_reported", "not-reported", "not_reported"),
+    "new-jobs-2030-h2": ("not_comparable", "other-period", "not_comparable"),  # a half-year goal, a year's outcome
+    "industry-share-rise-2030": ("missed", "level", "missed"),  # +2 points, outcome +1.2
+    "population-2035": ("in_progress", "before-due", "in_progress"),  # due 2035, outcome of 2030
+    "income-2035": ("not_reported", "not-reported", "not_reported"),
+}
+
+
+def test_every_status_follows_its_written_rule(built):
+    verdicts = {t.id: (t.verdict.status, t.verdict.rule, t.verdict.computed) for t in built.site.targets}
+    assert verdicts == STATUSES
+    assert {s for s, _, _ in STATUSES.values()} == {"met", "partly", "missed", "in_progress", "not_comparable",
+                                                    "not_reported"}
+
+
+def test_an_aim_towards_a_level_is_not_judged_as_a_level(built):
+    income = next(t for t in built.site.targets if t.id == "income-2035")
+    population = built.site.report["city-2031"].index.figures["population-2030"]
+    from reportsite.model import Outcome
+    assert verdict(income, Outcome("city-2031", population)) == ("not_comparable", "other-unit")
+    same_unit = next(t for t in built.site.targets if t.id == "gdp-growth-2030")
+    assert verdict(same_unit, Outcome("city-2031", None)) == ("not_reported", "not-reported")
+
+
+def test_the_ledger_page_shows_the_rules_the_counts_and_each_row_s_reasoning(built):
+    page = built.files["en/ledger/index.html"].decode()
+    for rule in RULES:
+        assert f'id="rule-{rule}"' in page
+    assert "Main expected indicators for the year · Sample City 2030</strong>: 3 met, 1 partly met (4 goals)" in page
+    assert "target 6–6.5% (2030), outcome 7% (GDP growth, 2030) → met" in page
+    assert "Editor&#39;s judgement: 298 km² is within 1% of 300 km²." in page  # an override shows its reason
+    assert page.count('<tr id="') == 11
+    zh = built.files["zh/ledger/index.html"].decode()
+    assert "目标6%–6.5%（2030年），结果7%（地区生产总值增速，2030年）→完成" in zh
+
+
+def test_a_goal_s_page_and_the_goals_table_show_what_happened(built):
+    figure = built.files["en/city-2030/figures/retail-growth-2030/index.html"].decode()
+    assert "partly met" in figure and "社会消费品零售总额增长8.5%" in figure
+    goals = built.files["en/city-2030/targets/index.html"].decode()
+    assert 'class="status status-not_reported">not reported' in goals
+
+
+def test_the_comparison_page_sets_each_year_s_goal_beside_its_outcome(built):
+    page = built.files["en/compare/index.html"].decode()
+    assert "<th scope=\"col\">2030 target</th><th scope=\"col\">2030 outcome</th>" in page
+    row = re.search(r"<tr><th scope=\"row\">GDP growth</th>(.*?)</tr>", page, re.S).group(1)
+    assert "6–6.5%" in row and "7%" in row and "status-met" in row
+
+
+def test_the_ledger_is_published_as_csv_and_json_with_numbers(built):
+    rows = json.loads(built.files["data/ledger.json"])
+    assert len(rows) == 11
+    gdp = next(r for r in rows if r["target"] == "gdp-growth-2030")
+    assert (gdp["status"], gdp["target_low"], gdp["target_high"], gdp["outcome_value"]) == ("met", 6, 6.5, 7)
+    assert gdp["outcome_quote_zh"] == "2030年地区生产总值增长7%" and gdp["outcome_paragraph"] == "review-2030-indicators"
+    table = list(csv.DictReader(io.StringIO(built.files["data/ledger.csv"].decode("utf-8-sig"))))
+    area = next(r for r in table if r["target"] == "built-up-area-2030")
+    assert (area["status"], area["computed_status"], area["rule"]) == ("met", "missed", "override")
+    assert area["reason_en"].startswith("Editor's judgement")
+
+
+# ---- what a report may say: units, qualifiers, periods -------------------------------------
+
+
+@pytest.mark.parametrize("figure, zh, en", [
+    ("new-capacity-2030", "突破50万千瓦", "exceeding 500,000 kW"),
+    ("built-up-area-2030", "300平方公里", "300 km²"),
+    ("industry-share-rise-2030", "2个百分点", "2 percentage points"),
+])
+def test_new_units_and_qualifiers_read_faithfully(built, figure, zh, en):
+    assert f'<p class="big-value">{zh}</p>' in built.files[f"zh/city-2030/figures/{figure}/index.html"].decode()
+    assert f'<p class="big-value">{en}</p>' in built.files[f"en/city-2030/figures/{figure}/index.html"].decode()
+
+
+def test_a_half_year_period_reads_as_one(built):
+    assert "<dd>2030年下半年</dd>" in built.files["zh/city-2030/figures/new-jobs-2030-h2/index.html"].decode()
+    assert "<dd>H2 2030</dd>" in built.files["en/city-2030/figures/new-jobs-2030-h2/index.html"].decode()
+
+
+def test_a_qualifier_must_be_shown_by_its_quote(pair):
+    edit(pair.data / "city-2030/sections/plan-goals.yaml", "unit: kw, qualifier: breakthrough",
+         "unit: kw, qualifier: more-than")
+    assert errors_of(pair) == [
+        "data/city-2030/sections/plan-goals.yaml:19:242: figures[new-capacity-2030].qualifier: expected a qualifier "
+        "the quote shows (more-than needs one of 以上, 多 in quote_zh), found 'more-than'"]
+
+
+# ---- mistakes in the ledger --------------------------------------------------------------------
+
+
+def test_a_status_set_by_hand_needs_a_reason(pair):
+    edit(pair.data / "targets.yaml", "     outcome: {report: city-2031, not_reported: true}}                          # not reported\n",
+         "     outcome: {report: city-2031, not_reported: true}, status: met}\n")
+    assert errors_of(pair) == [
+        "data/targets.yaml:16:64: targets[housing-started-2030].status: expected a written reason "
+        "(reason: {zh: …, en: …}) for a status set by hand, found 'met'"]
+
+
+def test_an_outcome_must_be_a_figure_of_the_later_report(pair):
+    edit(pair.data / "targets.yaml", "outcome: {report: city-2031, figure: gdp-growth-2030}",
+         "outcome: {report: city-2031, figure: gdp-2030}")
+    edit(pair.data / "targets.yaml", "outcome: {report: city-2031, figure: retail-growth-2030}",
+         "outcome: {report: city-2030, figure: retail-growth-2030}")
+    assert errors_of(pair) == [
+        "data/targets.yaml:3:43: targets[gdp-growth-2030].outcome.figure: expected the id of a figure of the report "
+        "city-2031 (in city-2031/sections/*.yaml), found 'gdp-2030'",
+        "data/targets.yaml:5:24: targets[retail-growth-2030].outcome.report: expected a report later than city-2030 "
+        "(an outcome is what a later report says happened), found 'city-2030'"]
+
+
+# ---- one site, many reports -------------------------------------------------------------------
+
+
+def test_each_report_has_its_own_pages_and_the_site_its_own(built):
+    files = set(built.files)
+    for lang in ("zh", "en"):
+        for report in ("city-2030", "city-2031"):
+            for page in ("", "parts/plan/" if report == "city-2030" else "parts/review/", "figures/", "targets/",
+                         "text/", "downloads/"):
+                assert f"{lang}/{report}/{page}index.html" in files, (report, page)
+            assert f"data/{report}/figures.csv" in files and f"data/{report}/source.zh.txt" in files
+        for page in ("", "ledger/", "compare/", "glossary/", "search/", "corrections/", "downloads/"):
+            assert f"{lang}/{page}index.html" in files, page
+    home = built.files["en/index.html"].decode()
+    assert "Sample City Government Work Report 2031" in home and "Sample City Government Work Report 2030" in home
+
+
+def test_the_unprefixed_report_s_old_addresses_are_redirect_pages(built):
+    old = built.files["en/sections/plan-goals/index.html"].decode()
+    assert '<meta http-equiv="refresh" content="0; url=../../city-2030/sections/plan-goals/">' in old
+    assert '<link rel="canonical" href="https://example.org/sample/en/city-2030/sections/plan-goals/">' in old
+    assert "en/sections/review-2030/index.html" not in built.files  # only the unprefixed report moved
+
+
+def test_breadcrumbs_and_titles_name_the_report(built):
+    page = built.files["en/city-2031/sections/review-2030/index.html"].decode()
+    assert "<title>2030 · Sample City 2031 · Sample City Work Reports: an explainer</title>" in page
+    assert re.search(r'<li><a href="../../">Sample City 2031</a></li>', page)
+
+
+def test_search_spans_every_report_and_says_which(built):
+    text = built.files["en/search/index.js"].decode()
+    entries = json.loads(text[len("window.SEARCH_INDEX="):].rstrip().rstrip(";"))
+    reports = {e.get("r") for e in entries if e["k"] == "f"}
+    assert reports == {"Sample City 2030", "Sample City 2031"}
+    figure = next(e for e in entries if e["k"] == "f" and e["u"] == "../city-2031/figures/gdp-growth-2030/")
+    assert figure["v"] == "2030 · 7%"
+
+
+def test_the_glossary_lists_a_term_s_uses_per_report(built):
+    page = built.files["en/glossary/index.html"].decode()
+    assert "Appears in Sample City 2030" in page and "Appears in Sample City 2031" in page
