@@ -209,10 +209,15 @@ def _wrap(chart_id, title, desc, body, height, takeaway_text, source, head, tabl
                   f'<p class="c-source">{escape(source)}</p>{table}</figure>')
 
 
+COMPARED = ("met", "partly", "missed")  # the statuses whose outcome is measured like its goal
+
+
 def _ledger(report: Report, lang: str, _, chart_id: str) -> Markup:
-    """Each main goal in percent as a band (a range) or a mark, its outcome as a dot, on one axis per row."""
+    """Each main goal in percent as a band (a range) or a mark, its outcome as a dot, on one axis per row.
+    Only goals judged met, partly met or missed: a dot for a not comparable outcome would compare it."""
     goals = [t for t in report.targets if t.group == "annual" and t.verdict and t.outcome.figure
-             and t.figure.unit.style == "percent" and t.outcome.figure.unit == t.figure.unit]
+             and t.verdict.status in COMPARED and t.figure.unit.style == "percent"
+             and t.outcome.figure.unit == t.figure.unit]
     if not goals:
         return Markup("")
     top = max(max(_values(t.figure)) for t in goals) * 1.25
@@ -239,7 +244,8 @@ def _ledger(report: Report, lang: str, _, chart_id: str) -> Markup:
         rows.append((t.figure.label[lang], l10n.figure_value(t.figure, lang), l10n.figure_value(t.outcome.figure, lang)))
     title = _("Main goals and what happened")
     desc = l10n.LIST_SEPARATOR[lang].join(f"{a}{l10n.COLON[lang]}{b} → {c}" for a, b, c in rows)
-    key = _("Band or mark: the goal; dot: the outcome the next report gives.")
+    key = _("Band or mark: the goal; dot: the outcome the next report gives. Goals whose outcome is not "
+            "comparable or not reported are in the table below.")
     later = report.label[lang]
     return _wrap(chart_id, title, desc, "".join(body), y, key,
                  _("Goals: %(report)s; outcomes: the next year's report.") % {"report": later},

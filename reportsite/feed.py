@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from xml.sax.saxutils import escape
 
+from . import l10n
 from .model import Site
 from .pages import page_url
 
@@ -33,7 +34,7 @@ def atom(site: Site, lang: str, gettext) -> bytes:
                       _link(site, lang, page_url("corrections", lang)) + f"#{c.id}",
                       f"{c.what[lang]} {c.why[lang]}", _id("correction", c.date.isoformat(), c.what.en))
                for c in site.corrections]
-    reports = ", ".join(r.label[lang] for r in site.reports)
+    reports = l10n.LIST_COMMA[lang].join(r.label[lang] for r in site.reports)
     entries.append(_entry(site, lang, _("Edition of %(date)s") % {"date": site.last_updated.isoformat()},
                           site.last_updated.isoformat(), _link(site, lang, page_url("home", lang)),
                           _("Reports: %(reports)s. Data version %(hash)s.") % {"reports": reports,

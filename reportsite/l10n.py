@@ -69,23 +69,32 @@ def figure_value(figure: Figure, lang: str) -> str:
     """The figure's value as a reader of lang expects it, with unit and qualifiers; an average over
     years says so ("6.6% a year on average" / "年均6.6%")."""
     text = quantity(figure.value, figure.unit, figure.scale, figure.measure_zh, figure.qualifiers, lang,
-                    figure.as_printed)
+                    figure.as_printed, _inside_after_scale(figure))
     if figure.average:
         return f"年均{text}" if lang == "zh" else f"{text} a year on average"
     return text
 
 
+def _inside_after_scale(figure: Figure) -> bool:
+    """Chinese prints both 200余万 and 1.3万余: an inside qualifier follows the scale when the quote has it so."""
+    inside = "".join(q.zh for q in figure.qualifiers if q.position == "inside")
+    return bool(inside and figure.scale) and f"{figure.scale}{inside}" in figure.quote_zh
+
+
 @lru_cache(maxsize=8192)  # pure; each figure is shown on several pages
 def quantity(value: float | Range, unit: Unit, scale: str | None, measure_zh: str | None,
-             qualifiers: tuple[Qualifier, ...], lang: str, as_printed: str | None = None) -> str:
+             qualifiers: tuple[Qualifier, ...], lang: str, as_printed: str | None = None,
+             inside_after_scale: bool = False) -> str:
     if lang == "zh":
-        return _quantity_zh(value, unit, scale, measure_zh, qualifiers, as_printed)
+        return _quantity_zh(value, unit, scale, measure_zh, qualifiers, as_printed, inside_after_scale)
     return _quantity_en(value, unit, scale, qualifiers)
 
 
-def _quantity_zh(value, unit: Unit, scale, measure_zh, qualifiers, as_printed) -> str:
+def _quantity_zh(value, unit: Unit, scale, measure_zh, qualifiers, as_printed, inside_after_scale) -> str:
     word = measure_zh if unit.style == "count" else unit.zh
     inside = "".join(q.zh for q in qualifiers if q.position == "inside")
+    if inside_after_scale:
+        scale, inside = f"{scale}{inside}", ""
     if as_printed and set(as_printed) <= CHINESE_NUMERALS:  # 十大, 四个, 千亿元: the numerals as printed
         core = as_printed + inside + ("" if scale and scale in as_printed else scale or "") + word
     elif as_printed and unit.style in ("multiple", "multiple-increase"):  # 倍增, 翻一番

@@ -179,6 +179,7 @@ class Part:
     heading: Paragraph | None
     summary: Bi
     sections: tuple[Section, ...]
+    reviews: str | None = None  # the earlier report whose goals this part says the outcome of (the ledger)
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,7 @@ class Source:
     title: str  # the page's title, as published
     publisher: Bi
     copied_from: Bi | None = None  # the collection our copy was taken from
+    differences: Bi | None = None  # how that copy differs from the official page throughout (punctuation …)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ class ReportReader:
         # (source order, references to figures) then wait for the next run rather than cascade.
         self.incomplete = False
         self.failed_paragraphs: set[str] = set()  # ids of paragraphs that could not be read
+        self.reviews: dict[str, Field] = {}  # part id -> its `reviews:` field, checked against the site's reports
 
     def note_missing(self, items: list) -> tuple:
         """Keep what was read; remember if anything was not."""
@@ -86,13 +87,14 @@ class ReportReader:
 
     def read_source(self, f: Field) -> Source | None:
         """Where the text comes from: the government's page (its address and title), who published it."""
-        f.mapping(("url", "title", "publisher"), ("copied_from",))
+        f.mapping(("url", "title", "publisher"), ("copied_from", "differences"))
         url = f["url"].text("the address of the government's page with the text (https://…)")
         if url and not re.match(r"^https?://\S+$", url):
             f["url"].fail("an absolute http(s) address", repr(url))
         title, publisher = f["title"].text("the page's title as published"), f["publisher"].bi()
         via = f["copied_from"].bi() if f.get("copied_from") else None
-        return Source(url, title, publisher, via) if url and title and publisher else None
+        differences = f["differences"].bi() if f.get("differences") else None
+        return Source(url, title, publisher, via, differences) if url and title and publisher else None
 
     def read_text_notes(self, f: Field | None, parts: tuple[Part, ...]) -> tuple[TextNote, ...]:
         """Differences between an earlier copy and the official text, each checked against its paragraph."""
@@ -134,16 +136,19 @@ class ReportReader:
         if loaded is None:
             return None
         part_id, f = loaded
-        f.mapping(("id", "number", "title", "summary", "sections"), ("heading",))
+        f.mapping(("id", "number", "title", "summary", "sections"), ("heading", "reviews"))
         number = f["number"].integer() if f.get("number") else None
         self.claim(f["id"], part_id)
         heading = self.read_paragraph(f["heading"], part_id) if f.get("heading") else None
         self.incomplete |= bool(f.get("heading")) and heading is None
         sections = self.note_missing([self.read_section(r, part_id) for r in f["sections"].items()])
         title, summary = f["title"].bi(), f["summary"].bi()
+        reviews = f["reviews"].ident() if f.get("reviews") else None
+        if reviews:
+            self.reviews[part_id] = f["reviews"]
         if title is None or summary is None:
             return None
-        return Part(part_id, number, title, heading, summary, sections)
+        return Part(part_id, number, title, heading, summary, sections, reviews)
 
     def read_section(self, ref: Field, part_id: str) -> Section | None:
         loaded = self.load_referenced(ref, "section", "its part")

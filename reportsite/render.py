@@ -8,12 +8,13 @@ to the renderer once; what a page says about itself (description, JSON-LD, Open 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, publish, search, share, views
 from .errors import BuildFailed, Mark, Problems
@@ -22,6 +23,8 @@ from .model import Bi, Report, Site, Term
 from .pages import KIND, PageSpec, navigation, page_url, plan_pages
 from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
+
+ENTITY = re.compile(r"&amp;[a-z]+;")  # an HTML entity a copy wrote as text (&middot;), once escaped
 
 
 def other(lang: str) -> str:
@@ -81,7 +84,7 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         site=site, lang=lang, other_lang=other(lang), html_lang=meta.HTML_LANG, bundle=options.bundle,
         kinds=KINDS, target_groups=TARGET_GROUPS, site_navigation=navigation(site), report_navigation=navigation,
         statuses=ledger.STATUSES, ledger_counts=lambda: views.ledger_counts(site),
-        judged_goals=lambda: views.judged_goals(site), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
+        judged_goals=lambda: views.judged_goals(site), fared=lambda earlier, later: views.fared(site, earlier, later), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
         rules=[(rule, _(text)) for rule, text in ledger.RULES.items()],
         figure_value=lambda f, lg=lang: l10n.figure_value(f, lg),
         long_date=lambda d, lg=lang: l10n.long_date(d, lg),
@@ -103,15 +106,17 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         chart=lambda kind, report, **kw: charts.render_chart(kind, lang, report, _, **kw),
         citations=lambda report, title, url, key: cite.citations(site, report, lang, title, url, key, _),
         access_default=lambda fmt: cite.access_date(site.last_updated, fmt),
-        chinese=jinja2.pass_context(lambda ctx, text, linked=None: prose.chinese(text, linked, term_url(ctx))),
+        chinese=jinja2.pass_context(
+            lambda ctx, text, linked=None: prose.chinese(text, linked, term_url(ctx), _report_id(ctx))),
         paragraph_zh=jinja2.pass_context(
-            lambda ctx, p, linked=None: prose.paragraph_zh(p.zh_runs(), linked, term_url(ctx))),
+            lambda ctx, p, linked=None: prose.paragraph_zh(p.zh_runs(), linked, term_url(ctx), _report_id(ctx))),
         inline=jinja2.pass_context(lambda ctx, text, linked=None: prose.inline(text, linked, term_url(ctx))),
         block=jinja2.pass_context(lambda ctx, text: prose.block(
             text, lambda kind: links.page(_here(ctx), kind, lang) if kind in KIND else f"page:{kind}")),
     )
     env.filters["t"] = lambda bi, lg=None: bi[lg or lang]
     env.filters["archive"] = lambda url: cite.ARCHIVE + url
+    env.filters["entities_as_code"] = lambda text: Markup(ENTITY.sub(r"<code>\g<0></code>", str(escape(text))))
     env.filters["ident"] = lambda item: None if item is None else (getattr(item, "id", None) or item.slug)
     return env
 
@@ -120,6 +125,12 @@ def _here(ctx) -> str:
     """The url of the page being rendered ("" for the one-file edition, where links are anchors)."""
     page = ctx.get("page")
     return page.url if page is not None else ""
+
+
+def _report_id(ctx) -> str | None:
+    """The report whose text is being rendered, if any (terms limited to other reports are not linked in it)."""
+    report = ctx.get("report")
+    return report.id if report is not None else None
 
 
 def ledger_text(site: Site, target, lang: str, _) -> str:

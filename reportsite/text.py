@@ -66,21 +66,24 @@ class Prose:
         return out
 
     def paragraph_zh(self, runs: list[tuple[str, bool]], linked: set[str] | None,
-                     term_url: Callable[[str], str]) -> Markup:
+                     term_url: Callable[[str], str], report_id: str | None = None) -> Markup:
         """A paragraph's Chinese from its (text, bold) runs: bold runs in <strong>, terms linked."""
         linked = set() if linked is None else linked
         out = []
         for text, bold in runs:
-            html = self.chinese(text, linked, term_url)
+            html = self.chinese(text, linked, term_url, report_id)
             out.append(Markup("<strong>{}</strong>").format(html) if bold else html)
         return Markup("").join(out)
 
-    def chinese(self, text: str, linked: set[str] | None, term_url: Callable[[str], str]) -> Markup:
-        """Verbatim Chinese, escaped, with each term's first appearance linked."""
+    def chinese(self, text: str, linked: set[str] | None, term_url: Callable[[str], str],
+                report_id: str | None = None) -> Markup:
+        """Verbatim Chinese, escaped, with each term's first appearance linked.
+
+        In a report's text, a term limited to other reports (its `reports`) is not matched."""
         linked = set() if linked is None else linked
         spans = []
         for term in self.terms.values():
-            if term.id in linked:
+            if term.id in linked or (report_id and term.reports and report_id not in term.reports):
                 continue
             hits = [(text.find(m), m) for m in term.match_zh if m in text]
             if hits:

@@ -70,6 +70,7 @@ class SiteReader:
         self.check_term_links(readers, reports, {t.id for t in terms})
         goals = self.read_goals(reports, incomplete)
         reports = {rid: replace(r, targets=goals.get(rid, ())) for rid, r in reports.items()}
+        self.check_reviews(readers, goals)
         corrections = self.read_corrections(reports)
         settings = self.read_settings(meta, base_url, reports)
         if settings is None or incomplete or self.problems:
@@ -185,6 +186,15 @@ class SiteReader:
                     if term not in term_ids:
                         self.problems.add(readers[rid].text_marks[(p.id, "en")], f"paragraph {p.id}.en",
                                           "a link (term:<id>) to a term in glossary.yaml", f"term:{term}")
+
+    def check_reviews(self, readers: dict[str, ReportReader], goals: dict) -> None:
+        """A part that `reviews:` an earlier report names one whose goals have outcomes in this report."""
+        for rid, reader in readers.items():
+            for field in reader.reviews.values():
+                earlier = field.ident()
+                if not any(t.outcome and t.outcome.report_id == rid for t in goals.get(earlier, ())):
+                    field.fail(f"a report of the site with goals whose outcome (in targets.yaml) is in {rid}",
+                               repr(earlier))
 
     def read_goals(self, reports: dict[str, Report], incomplete: set[str]) -> dict:
         f = self.load(self.dir / "targets.yaml")

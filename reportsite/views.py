@@ -20,13 +20,22 @@ class Count:
 
 def ledger_counts(site: Site) -> list[Count]:
     """For each report with judged goals and each group: how many goals have each status."""
+    return [count for report in site.reports for count in _counts(report, report.targets)]
+
+
+def fared(site: Site, earlier_id: str, later_id: str) -> list[Count]:
+    """How the goals of an earlier report fared by what a later report says: its part that reviews them."""
+    earlier = site.report[earlier_id]
+    return _counts(earlier, [t for t in earlier.targets if t.outcome and t.outcome.report_id == later_id])
+
+
+def _counts(report: Report, targets) -> list[Count]:
     out = []
-    for report in site.reports:
-        for group in ("annual", "five-year", "task"):
-            goals = [t for t in report.targets if t.group == group and t.verdict]
-            if goals:
-                counts = tuple((s, n) for s in STATUSES if (n := sum(t.verdict.status == s for t in goals)))
-                out.append(Count(report, group, counts, len(goals)))
+    for group in ("annual", "five-year", "task"):
+        goals = [t for t in targets if t.group == group and t.verdict]
+        if goals:
+            counts = tuple((s, n) for s in STATUSES if (n := sum(t.verdict.status == s for t in goals)))
+            out.append(Count(report, group, counts, len(goals)))
     return out
 
 

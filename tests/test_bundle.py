@@ -62,8 +62,19 @@ def report(site):
 
 @pytest.fixture(scope="module")
 def name(site, report) -> str:
-    """The edition's name, which the zip and the report's one-file editions carry."""
+    """The edition's name of a report, which its one-file editions carry."""
     return f"{report.id}-{site.last_updated.isoformat()}"
+
+
+@pytest.fixture(scope="module")
+def zip_name(site) -> str:
+    """The zip's name: what the reports' ids share, "reports", the edition (taiyuan-reports-2026-11-26)."""
+    return bundle_names(site)["zip"].removesuffix(".zip")
+
+
+def singles(site) -> list[str]:
+    """Every report's one-file editions, in both languages."""
+    return [f"{r.id}-{site.last_updated.isoformat()}-{lang}.html" for r in site.reports for lang in LANGS]
 
 
 @pytest.fixture(scope="module")
@@ -72,12 +83,12 @@ def folder(project) -> Path:
 
 
 @pytest.fixture(scope="module")
-def unzipped(folder, name, tmp_path_factory) -> Path:
+def unzipped(folder, zip_name, tmp_path_factory) -> Path:
     """The zip unpacked as a reader would; returns the folder with index.html."""
     target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(folder / f"{name}.zip") as zf:
+    with zipfile.ZipFile(folder / f"{zip_name}.zip") as zf:
         zf.extractall(target)
-    return target / name
+    return target / zip_name
 
 
 # ---- HTML, parsed ---------------------------------------------------------------------------
@@ -139,11 +150,12 @@ def resolve(from_rel: str, link: str) -> tuple[str, str]:
 # ---- the files ------------------------------------------------------------------------------
 
 
-def test_the_bundle_folder_holds_the_zip_the_two_single_files_and_the_readme(built, folder, name):
+def test_the_bundle_folder_holds_the_zip_each_report_s_single_files_and_the_readme(built, folder, zip_name):
     project, site, lines = built
-    assert name == f"taiyuan-2021-{site.last_updated.isoformat()}"
+    assert zip_name == f"taiyuan-reports-{site.last_updated.isoformat()}"
     files = sorted(p.name for p in folder.iterdir())
-    assert files == sorted(["README.txt", f"{name}.zip", f"{name}-zh.html", f"{name}-en.html"])
+    assert files == sorted(["README.txt", f"{zip_name}.zip"] + singles(site))
+    assert len(files) == 2 + 2 * len(site.reports) == 6
     for file in files:  # the sizes are printed at the end
         size = (folder / file).stat().st_size
         assert any(file in line and f"{size:,} bytes" in line for line in lines), (file, lines)
@@ -152,20 +164,22 @@ def test_the_bundle_folder_holds_the_zip_the_two_single_files_and_the_readme(bui
     assert lines[0].startswith("no base URL set") or lines[0].startswith("base URL: ")  # says what it was built for
 
 
-def test_the_downloads_pages_link_to_the_bundle(project, name):
+def test_the_downloads_pages_link_to_the_bundle(project, site, zip_name):
     for lang in LANGS:
         page = f"{lang}/downloads/index.html"
         links = [v for _, attr, v, _ in parse(project.dist / page).refs if "bundle/" in v]
         targets = sorted(resolve(page, v)[0] for v in links)
-        assert targets == sorted(f"bundle/{n}" for n in (f"{name}.zip", f"{name}-zh.html", f"{name}-en.html",
-                                                          "README.txt")), links
+        assert targets == sorted(f"bundle/{n}" for n in [f"{zip_name}.zip", "README.txt"] + singles(site)), links
         assert all((project.dist / t).is_file() for t in targets)
-        page = f"{lang}/taiyuan-2021/downloads/index.html"
-        links = [v for _, attr, v, _ in parse(project.dist / page).refs if "bundle/" in v]
-        assert sorted(resolve(page, v)[0] for v in links) == [f"bundle/{name}-en.html", f"bundle/{name}-zh.html"]
+        for report in site.reports:
+            page = f"{lang}/{report.id}/downloads/index.html"
+            links = [v for _, attr, v, _ in parse(project.dist / page).refs if "bundle/" in v]
+            own = f"bundle/{report.id}-{site.last_updated.isoformat()}"
+            assert sorted(resolve(page, v)[0] for v in links) == [f"{own}-en.html", f"{own}-zh.html"]
 
 
-def test_the_zip_is_deterministic_sorted_and_dated(project, site, folder, name):
+def test_the_zip_is_deterministic_sorted_and_dated(project, site, folder, zip_name):
+    name = zip_name
     data = (folder / f"{name}.zip").read_bytes()
     with zipfile.ZipFile(folder / f"{name}.zip") as zf:
         infos = zf.infolist()
@@ -190,17 +204,17 @@ def test_the_zip_is_deterministic_sorted_and_dated(project, site, folder, name):
         assert (folder / file).read_bytes() == content, file
 
 
-def test_the_readme_says_what_is_inside_in_both_languages(site, report, folder, name):
+def test_the_readme_says_what_is_inside_in_both_languages(site, folder, zip_name):
     text = (folder / "README.txt").read_bytes().decode("utf-8-sig")
-    for needle in (f"{name}.zip", f"{name}-zh.html", f"{name}-en.html", "index.html",
-                   site.last_updated.isoformat(), site.data_hash, site.licence.zh, site.licence.en,
-                   report.title.zh, report.title.en, report.source.url, "打开方式", "How to open it", "来源", "Sources",
-                   "许可", "Licence"):
+    for needle in [f"{zip_name}.zip", "index.html", site.last_updated.isoformat(), site.data_hash, site.licence.zh,
+                   site.licence.en, "打开方式", "How to open it", "来源", "Sources", "许可", "Licence"] + singles(site):
         assert needle in text, needle
+    for report in site.reports:
+        assert report.title.zh in text and report.title.en in text and report.source.url in text, report.id
 
 
-def test_every_file_states_the_date_and_the_data_version(site, folder, name):
-    for file in (f"{name}-zh.html", f"{name}-en.html", "README.txt"):
+def test_every_file_states_the_date_and_the_data_version(site, folder):
+    for file in singles(site) + ["README.txt"]:
         text = (folder / file).read_bytes().decode("utf-8-sig")
         assert site.last_updated.isoformat() in text and site.data_hash in text, file
 
@@ -294,9 +308,11 @@ def test_every_search_result_link_resolves(unzipped):
 # ---- the one-file editions, parsed ----------------------------------------------------------
 
 
+@pytest.mark.parametrize("report_id", ["taiyuan-2021", "taiyuan-2022"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_single_file_links_only_to_its_own_anchors(folder, name, site, report, lang):
-    page = parse(folder / f"{name}-{lang}.html")
+def test_the_single_file_links_only_to_its_own_anchors(folder, site, report_id, lang):
+    report = site.report[report_id]
+    page = parse(folder / f"{report_id}-{site.last_updated.isoformat()}-{lang}.html")
     ids = page.ids
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     for tag, attr, value, rels in page.refs:
@@ -449,6 +465,6 @@ def test_the_single_file_works_offline_and_prints_to_a4(browser, folder, name, r
     assert 20 <= pages <= 400, pages
 
 
-def test_the_single_files_are_valid_html(folder, name):
+def test_the_single_files_are_valid_html(folder, site):
     # The checker's CSS grammar predates :has() and text-underline-offset; the HTML itself must be clean.
-    nu_check([folder / f"{name}-{lang}.html" for lang in LANGS], ignore="CSS: .*")
+    nu_check([folder / file for file in singles(site)], ignore="CSS: .*")

@@ -12,6 +12,7 @@ import shutil
 
 import pytest
 
+from reportsite.bundle import bundle_files, bundle_names
 from reportsite.errors import BuildFailed
 from reportsite.ledger import RULES, verdict
 from reportsite.site import Project, build, read_site
@@ -93,6 +94,29 @@ def test_the_ledger_page_shows_the_rules_the_counts_and_each_row_s_reasoning(bui
     assert page.count('<tr id="') == 11
     zh = built.files["zh/ledger/index.html"].decode()
     assert "目标6%–6.5%（2030年），结果7%（地区生产总值增速，2030年）→完成" in zh
+
+
+def test_the_part_that_reviews_a_year_counts_its_goals_from_the_ledger(built):
+    """The review part of the later report says how the earlier report's goals fared; the counts are the
+    ledger's, computed by the build, in both languages."""
+    page = re.sub(r"<[^>]+>", "", built.files["en/city-2031/parts/review/index.html"].decode())
+    assert "What this part says became of the goals of Sample City 2030, as the promise ledger reads it:" in page
+    assert "Main expected indicators for the year: 3 met, 1 partly met (4 goals)" in page
+    assert "Quantified tasks of the year: 1 met, 1 missed, 2 not comparable, 1 not reported (5 goals)" in page
+    zh = re.sub(r"<[^>]+>", "", built.files["zh/city-2031/parts/review/index.html"].decode())
+    assert "完成1项，未完成1项，不可比较2项，未报告1项（5个目标）" in zh
+    project = Project.at(REPO, data=PAIR, content=PAIR_CONTENT, dist=REPO / "unused-dist")
+    names = bundle_names(built.site)
+    single = bundle_files(project, built.site, names)[names["city-2031:en"]].decode()
+    assert "1 in progress, 1 not reported" in single  # the one-file edition says it too
+    assert "promise ledger reads" not in built.files["en/city-2030/parts/plan/index.html"].decode()
+
+
+def test_a_part_reviews_only_a_report_whose_goals_it_gives_outcomes_for(pair):
+    edit(pair.data / "city-2031" / "parts" / "review.yaml", "reviews: city-2030", "reviews: city-2031")
+    (error,) = errors_of(pair)
+    assert "city-2031/parts/review.yaml:4:10: reviews: expected a report of the site with goals whose " \
+           "outcome (in targets.yaml) is in city-2031, found 'city-2031'" in error
 
 
 def test_a_goal_s_page_and_the_goals_table_show_what_happened(built):

@@ -1,18 +1,21 @@
-"""The Taiyuan 2021 report as data: all of the source, every figure quoted verbatim,
-every goal with its derived numbers, and the glossary."""
+"""The reports as data: all of the official text, every figure quoted verbatim, every number a
+figure, both languages complete; then what the 2021 report in particular holds: its goals, their
+derived numbers, and the glossary."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 
 import pytest
 
+from reportsite.l10n import figure_value
 from reportsite.model import Range
 
 from .conftest import REPO
 
-SOURCE = (REPO / "data" / "taiyuan-2021" / "source.zh.txt").read_text(encoding="utf-8")
+REPORTS = ["taiyuan-2021", "taiyuan-2022"]  # each checked against its official copy in shared/source/
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]")
 SHARED = REPO.parent / "shared" / "source"
 
@@ -27,23 +30,44 @@ def shared(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def official_paragraphs(name: str) -> list[str]:
-    """The paragraphs of an official copy: its text after the front matter, split at blank lines."""
-    return shared(name).split("---", 2)[2].strip("\n").split("\n\n")
+def official_copy(report_id: str) -> str:
+    return shared(f"{report_id}-government-work-report.official.zh.md")
 
 
-def test_the_data_rebuilds_the_source_text_exactly(real_report):
+def official_paragraphs(report_id: str) -> list[str]:
+    """The paragraphs of an official copy: its text after the front matter, split at blank lines, with
+    the HTML entities that the copy writes for three characters shown as those characters."""
+    body = html.unescape(official_copy(report_id).split("---", 2)[2].strip("\n"))
+    return body.split("\n\n")
+
+
+@pytest.fixture(params=REPORTS)
+def each_report(request, real_site):
+    return real_site.report[request.param]
+
+
+def test_the_data_rebuilds_the_source_text_exactly(each_report):
     """All of it, in order, nothing twice, nothing altered."""
-    assert "\n".join(p.zh for p in real_report.paragraphs()) == SOURCE
+    source = (REPO / "data" / each_report.id / "source.zh.txt").read_text(encoding="utf-8")
+    assert "\n".join(p.zh for p in each_report.paragraphs()) == source.rstrip("\n")
 
 
-def test_the_text_is_the_official_text_with_its_title_line(real_report):
-    """The official copy's paragraphs, bold marks included, after the title line 政府工作报告
-    that the official text has (shared/source/README.md)."""
-    official = official_paragraphs("taiyuan-2021-government-work-report.official.zh.md")
-    assert [p.zh for p in real_report.paragraphs()] == ["政府工作报告"] + official
-    assert real_report.source.url == shared("taiyuan-2021-government-work-report.official.zh.md").split(
-        "source:", 1)[1].split()[0]
+def test_the_text_is_the_official_text_with_its_title_line(each_report):
+    """The official copy's paragraphs, bold marks included, with the title line 政府工作报告 first:
+    the 2022 copy prints it; the 2021 copy leaves it out though the official page has it
+    (shared/source/README.md)."""
+    official = official_paragraphs(each_report.id)
+    if official[0].strip("*") != "政府工作报告":
+        official = ["政府工作报告"] + official
+    assert [p.zh for p in each_report.paragraphs()] == official
+    assert each_report.source.url == official_copy(each_report.id).split("source:", 1)[1].split()[0]
+
+
+def test_every_html_entity_of_the_copy_is_a_listed_reading(each_report):
+    """The copy writes some characters as HTML entities (&middot;); each one shown as its character is listed."""
+    entities = set(re.findall(r"&[a-z]+;", official_copy(each_report.id)))
+    listed = {e for n in each_report.text_notes for e in re.findall(r"&[a-z]+;", n.earlier or "")}
+    assert entities == listed
 
 
 def test_the_official_readings_replace_the_first_copy_s_and_are_listed(real_report):
@@ -62,37 +86,45 @@ def test_merged_paragraphs_keep_their_old_anchors(real_report):
     assert aliases == {"plan-8-jobs-priority": "plan-8-skills-training", "plan-8-education": "plan-8-schools"}
 
 
-def test_every_bold_sentence_is_bold_in_both_languages(real_report):
+def test_every_bold_sentence_is_bold_in_both_languages(each_report):
     checked = 0
-    for p in real_report.paragraphs():
+    for p in each_report.paragraphs():
         bold_zh = p.zh.count("**") // 2
         assert len(re.findall(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", p.en, re.S)) == bold_zh, p.id
         checked += bold_zh
-    official = "\n".join(official_paragraphs("taiyuan-2021-government-work-report.official.zh.md"))
+    official = "\n".join(official_paragraphs(each_report.id))
     assert checked == official.count("**") // 2 > 100  # every bold span of the official copy
 
 
-def test_every_paragraph_has_an_english_translation_without_chinese(real_report):
-    for p in real_report.paragraphs():
+def test_every_paragraph_has_an_english_translation_without_chinese(each_report):
+    for p in each_report.paragraphs():
         text = re.sub(r"\(term:[a-z0-9-]+\)", "", p.en)
         assert text.strip() and not CJK.search(text), p.id
 
 
-def test_every_figure_quote_is_verbatim_in_the_source_and_in_its_paragraph(real_report):
-    paragraphs = real_report.index.paragraphs
-    for f in real_report.figures:
-        assert f.quote_zh in SOURCE.replace("**", ""), f.id
+def test_every_figure_quote_is_verbatim_in_the_source_and_in_its_paragraph(each_report):
+    paragraphs = each_report.index.paragraphs
+    for f in each_report.figures:
+        assert f.quote_zh in "\n".join(p.plain_zh for p in each_report.paragraphs()), f.id
         assert f.quote_zh in paragraphs[f.paragraph_id].plain_zh, f.id
 
 
-def test_every_quote_shows_its_value_as_printed(real_report):
-    for f in real_report.figures:
+def test_every_quote_shows_its_value_as_printed(each_report):
+    for f in each_report.figures:
         if f.as_printed:
             assert f.as_printed in f.quote_zh, f.id
             continue
         values = (f.value.low, f.value.high) if isinstance(f.value, Range) else (f.value,)
         for v in values:
             assert (f"{v:g}" if isinstance(v, float) else str(v)) in f.quote_zh, f.id
+
+
+def test_a_hedged_value_reads_in_chinese_as_the_quote_prints_it(each_report):
+    """余 sits where the report puts it: 2000余名, 200余万株, 1.3万余个."""
+    hedged = [f for f in each_report.figures if any(q.position == "inside" for q in f.qualifiers)]
+    assert hedged
+    for f in hedged:
+        assert figure_value(f, "zh") in f.quote_zh, f.id
 
 
 def test_there_are_well_over_a_hundred_figures_with_unique_ids(real_report):
@@ -142,8 +174,8 @@ def test_the_glossary_explains_at_least_forty_terms_that_appear_in_the_report(re
         assert t.pinyin and t.explanation.zh and t.explanation.en and not CJK.search(t.explanation.en), t.id
 
 
-def test_every_section_has_an_explainer_in_both_languages(real_report):
-    for s in real_report.sections:
+def test_every_section_has_an_explainer_in_both_languages(each_report):
+    for s in each_report.sections:
         assert len(s.explainer.en.split(". ")) >= 2 and s.explainer.zh, s.id
 
 
@@ -152,18 +184,19 @@ def test_every_section_has_an_explainer_in_both_languages(real_report):
 NOT_FIGURES = [
     r"\d{4}年", r"\d{1,2}月", r"\d{1,2}日", r"[（(]\d{4}-\d{4}[）)]", r"\d{4}-\d{4}[）)]",  # dates and plan spans
     r"5G", r"PM2\.5", r"7×24", r"1\+30", r"\d+国道", r"\d+号线", r"R1号", r"\dA级", r"500强", r"100周年",
+    r"12345", r"13710", r"3岁以下",  # the citizens' hotline, a task-tracking system's name, an age band
 ]
 
 
-def test_every_number_printed_in_digits_is_a_figure_or_a_date_or_name(real_report):
+def test_every_number_printed_in_digits_is_a_figure_or_a_date_or_name(each_report):
     """No quantity of the report is missing from the figures."""
     values: dict[str, set[str]] = {}
-    for f in real_report.figures:
+    for f in each_report.figures:
         for v in ((f.value.low, f.value.high) if isinstance(f.value, Range) else (f.value,)):
             values.setdefault(f.paragraph_id, set()).add(f"{v:g}" if isinstance(v, float) else str(v))
     label_spans = lambda text: [m.span() for p in NOT_FIGURES for m in re.finditer(p, text)]  # noqa: E731
     missing = []
-    for p in real_report.paragraphs():
+    for p in each_report.paragraphs():
         spans = label_spans(p.zh)
         for m in re.finditer(r"\d+(?:\.\d+)?", p.zh):
             if m.group() in values.get(p.id, set()):
@@ -187,3 +220,17 @@ def test_nothing_is_derived_from_a_goal_without_a_year_or_an_aim_towards_a_level
         assert target.derived == (), tid
     titles = real_report.index.figures["double-support-titles-2021"]
     assert titles.period is None
+
+
+def test_every_2021_goal_has_an_outcome_from_the_2022_report_and_a_status(real_site):
+    goals = real_site.report["taiyuan-2021"].targets
+    assert len(goals) > 70
+    for t in goals:
+        assert t.outcome and t.outcome.report_id == "taiyuan-2022" and t.verdict.status, t.id
+
+
+def test_the_2022_review_part_counts_how_the_2021_goals_fared(site, real_site):
+    page = re.sub(r"<[^>]+>", "", site.files["en/taiyuan-2022/parts/review/index.html"].decode())
+    goals = [t for t in real_site.report["taiyuan-2021"].targets if t.group == "annual"]
+    met = sum(t.verdict.status == "met" for t in goals)
+    assert f"Main expected indicators for the year: {met} met" in page and f"({len(goals)} goals)" in page
