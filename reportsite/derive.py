@@ -6,6 +6,7 @@ For a goal and the baseline the report gives:
 - growth-achieved: the same between two baselines (history the report gives).
 
 A goal's qualifier carries over: "more than 5,000" against 4,293 is a change of more than +707.
+A baseline with such a qualifier ("over 13,000") leaves the change unknown: nothing is derived.
 An aim "towards" or "approaching" a level is not a level: nothing is derived from it. A growth
 rate of money amounts is nominal (current prices), and says so.
 """
@@ -60,7 +61,7 @@ def derive_target(target: Target) -> Target:
     if not target.baselines or {q.id for q in goal.qualifiers} & AIMS or goal.period is None:
         return target
     base = target.baselines[-1]
-    if base.period is None:
+    if base.period is None or bound_of(base):
         return target
     years = goal.end_year - base.end_year
     bound = bound_of(goal)

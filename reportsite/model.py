@@ -242,6 +242,7 @@ class Target:
     direction: str = "up"  # up: more is the aim; down: a ceiling (unemployment, prices, energy use)
     outcome: Outcome | None = None
     verdict: Verdict | None = None
+    no_baseline: Bi | None = None  # why the report has no comparable baseline (it gives another measure)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from .model import Figure, Outcome, Report, Target
 from .vocab import TARGET_GROUPS
 
 TARGET_KEYS = ("id", "report", "group", "figure")
-OPTIONAL_KEYS = ("baselines", "growth", "direction", "outcome", "status", "reason")
+OPTIONAL_KEYS = ("baselines", "no_baseline", "growth", "direction", "outcome", "status", "reason")
 
 
 class GoalReader:
@@ -51,12 +51,17 @@ class GoalReader:
         baselines = tuple(self.figure_ref(b, report) for b in t["baselines"].items()) if t.get("baselines") else ()
         direction = t["direction"].choice(("up", "down")) if t.get("direction") else "up"
         growth = t["growth"].boolean() if t.get("growth") is not None else True
+        no_baseline = t["no_baseline"].bi() if t.get("no_baseline") else None
+        if no_baseline and baselines:
+            t["no_baseline"].fail("either baselines or no_baseline (why the report gives none comparable), "
+                                  "not both", "both")
         if None in (tid, report, group, figure, direction, growth) or None in baselines:
             return None
         for b, field in zip(baselines, t["baselines"].items() if t.get("baselines") else []):
             if b.unit.id != figure.unit.id:
                 field.fail(f"a baseline in the goal's unit ({figure.unit.id})", f"{b.id} in {b.unit.id}")
-        target = derive_target(Target(tid, report.id, group, figure, baselines, growth=growth, direction=direction))
+        target = derive_target(Target(tid, report.id, group, figure, baselines, growth=growth, direction=direction,
+                                      no_baseline=no_baseline))
         return self.with_outcome(t, target, report)
 
     def with_outcome(self, t: Field, target: Target, report: Report) -> Target | None:

@@ -118,6 +118,13 @@ def test_a_change_keeps_the_goal_s_qualifier(site):
     assert derived(site, "skills-training-2021", "zh") == ["减少不超过3.14万人"]
 
 
+def test_a_baseline_with_a_qualifier_leaves_the_change_unknown(site):
+    """新增公共停车位1万个以上 in 2022 against 1.3万余个 in 2021: at least 10,000 against over 13,000 could be
+    a fall or a rise of any size, so nothing is derived; the baseline itself is still shown."""
+    target = next(t for t in site.site.targets if t.id == "new-parking-spaces-2022")
+    assert [b.id for b in target.baselines] == ["new-parking-spaces-2021"] and target.derived == ()
+
+
 def test_a_growth_rate_of_money_says_it_is_nominal(mini):
     """Amounts in yuan are at current prices: the growth a money goal needs is nominal, unlike the real
     growth rates of the report's indicators. By hand: (1500 / 1200.5)^(1/4) - 1 = 5.7 % a year."""
@@ -136,3 +143,32 @@ def test_a_growth_rate_of_money_says_it_is_nominal(mini):
     assert "<strong>每年5.7%（名义）</strong>" in files["zh/example-2030/figures/gdp-2033/index.html"].decode("utf-8")
     (row,) = [t for t in json.loads(files["data/targets.json"]) if t["id"] == "gdp-2033"]
     assert row["growth_nominal"] is True
+
+
+def test_a_goal_whose_report_gives_another_measure_says_there_is_no_comparable_baseline(site):
+    """高新技术企业1000家 to cultivate in 2021 against 2,132 in existence in 2020: another measure, so no
+    baseline and nothing derived; the goals table says why, in both languages."""
+    target = next(t for t in site.site.targets if t.id == "high-tech-enterprises-2021")
+    assert target.baselines == () and target.derived == ()
+    en = site.files["en/taiyuan-2021/targets/index.html"].decode()
+    row = en[en.index('id="high-tech-enterprises-2021"'):][:3000]
+    assert "no comparable baseline" in row and "The report&#39;s 2,132 is the number" in row
+    zh = site.files["zh/taiyuan-2021/targets/index.html"].decode()
+    assert "没有可比的基数" in zh[zh.index('id="high-tech-enterprises-2021"'):][:3000]
+    (row,) = [t for t in json.loads(site.files["data/targets.json"]) if t["id"] == "high-tech-enterprises-2021"]
+    assert row["no_baseline_en"].startswith("The report's 2,132") and row["baseline_value"] is None
+
+
+def test_a_goal_has_baselines_or_a_reason_for_none_not_both(mini):
+    from reportsite.errors import BuildFailed
+
+    path = next(mini.data.rglob("targets.yaml"))
+    text = path.read_text(encoding="utf-8")
+    first = text.index("baselines:")
+    path.write_text(text[:first] + "no_baseline: {zh: 口径不同。, en: Another measure.}\n    " + text[first:],
+                    encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build(mini)
+    (error,) = [str(e) for e in failed.value.problems.errors]
+    assert "no_baseline: expected either baselines or no_baseline (why the report gives none comparable), " \
+           "not both, found both" in error

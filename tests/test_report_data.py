@@ -234,3 +234,52 @@ def test_the_2022_review_part_counts_how_the_2021_goals_fared(site, real_site):
     goals = [t for t in real_site.report["taiyuan-2021"].targets if t.group == "annual"]
     met = sum(t.verdict.status == "met" for t in goals)
     assert f"Main expected indicators for the year: {met} met" in page and f"({len(goals)} goals)" in page
+
+
+# ---- the independent audit of the 2021 English (issue 11): each finding, as it reads now --------
+
+
+def test_audit_five_year_averages_read_as_averages(real_report):
+    for fid in ("gdp-growth-average-2016-2020", "budget-revenue-growth-average-2016-2020"):
+        f = real_report.index.figures[fid]
+        assert f.average and figure_value(f, "en").endswith("a year on average")
+        assert figure_value(f, "zh").startswith("年均")
+
+
+@pytest.mark.parametrize("fid, en, label", [
+    ("base-stations-5g-2020", "4,293", "5G base stations in service at the end of 2020"),
+    ("business-startup-days-offline-2020", "1 day", None),
+    ("xishan-water-plant-capacity-2021", "200,000 tonnes a day", None),
+    ("daily-testing-capacity-2020", "270,000", "Maximum daily nucleic acid testing capacity, in tests"),
+])
+def test_audit_units_and_labels_say_what_was_counted(real_report, fid, en, label):
+    f = real_report.index.figures[fid]
+    assert figure_value(f, "en") == en and (label is None or f.label.en == label)
+
+
+def test_audit_one_online_service_and_at_most_one_trip_are_two_standards(real_report):
+    f = real_report.index.figures["online-government-services-2021"]
+    assert '"handled through one online service" and "requiring at most one trip"' in f.label.en
+
+
+def test_audit_plan_headings_share_one_form(real_report):
+    """(1)–(10): an imperative, a colon, "Taiyuan must …"."""
+    plan = next(p for p in real_report.parts if p.id == "plan")
+    headings = [s.heading.en for s in plan.sections if s.heading and re.match(r"\*\*\(\d+\)", s.heading.en)]
+    assert len(headings) == 10
+    for h in headings:
+        assert re.match(r"\*\*\(\d+\) (Make|Build|Speed|Unswervingly|Keep|Advance|Promote|Resolutely) ", h), h
+        assert ": Taiyuan must " in h, h
+
+
+def test_audit_names_and_causes_are_the_report_s(real_report, real_site):
+    industry = real_report.index.paragraphs["review-2020-transformation"].en
+    assert "Great Wall Technology (the computer maker)" in industry
+    safety = real_report.index.sections["review-2020-safety"].explainer.en
+    assert not safety.startswith("After") and "The report gives these results" in safety
+    terms = {t.id: t for t in real_site.terms}
+    assert "still needs to be raised" in terms["primacy"].explanation.en
+    assert "Shanxi province adds a fourth word" in terms["fang-guan-fu-xiao"].explanation.en
+    assert "transformation, projects, reform and innovation" in terms["four-two-two"].explanation.en
+    assert "'the main platform and main engine'" in terms["comprehensive-reform-zone"].explanation.en
+    assert "main platform and main engine" in real_report.index.paragraphs["review-fyp-reform-opening"].en
