@@ -11,15 +11,19 @@ Measures, on this machine in one run (medians of several runs):
    load, requests, render-blocking scripts, web fonts, section size vs its text);
 4. the offline bundle (reportsite.bundle.build_bundle), when it exists;
 5. scale: synthetic reports at 1x, 10x and 100x the real report, each built in a
-   fresh process: wall time, peak RSS, pages, time per page.
+   fresh process: wall time, peak RSS, pages, time per page;
+6. reports: sites of 1, 2 and 26 reports (the real data for the number of reports it
+   holds, synthetic copies of its report otherwise), measured as in 5.
 
 Writes bench/results.json and prints Markdown tables to stdout (progress goes to
 stderr). Everything is built in a temporary folder; the project is never modified.
 
 Modules: run.py (the command line, the stages in order, cold and in-process builds,
 the bundle), serve.py (stage 2), weight.py (stage 3), scale.py and synthetic.py
-(stage 5), tables.py (goals and Markdown tables), measure.py (shared helpers: timing
-a child process, copying the project, the machine). The bench uses only the
-package's public functions: reportsite.site (Project, build, read_report,
-render_files), reportsite.write.write_site and reportsite.bundle.build_bundle.
+(stages 5 and 6), tables.py (goals and Markdown tables), measure.py (shared helpers:
+timing a child process, copying the project, the machine). The bench uses only the
+package's public functions and tables: reportsite.site (Project, build, read_site,
+render_files, check_published), reportsite.write.write_site,
+reportsite.bundle.build_bundle, reportsite.pages (KINDS, page_url) and the path of the
+built-in vocabulary (reportsite.vocab.BUILT_IN).
 """

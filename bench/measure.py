@@ -82,6 +82,11 @@ def copy_project(src: Path, dest: Path) -> Path:
     return dest
 
 
+def plural(n: int, word: str) -> str:
+    """"1 report", "2 reports"."""
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def count_pages(dist: Path) -> int:
     return sum(1 for _ in dist.rglob("*.html")) if dist.exists() else 0
 

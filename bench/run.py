@@ -1,5 +1,6 @@
 """The bench's command line and its stages in order: cold and in-process builds (stage 1),
-serve (2), page weight (3), the offline bundle (4), scale (5); then goals, results.json, tables."""
+serve (2), page weight (3), the offline bundle (4), scale (5), reports (6); then goals,
+results.json, tables."""
 
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ from pathlib import Path
 
 from . import __doc__ as bench_doc
 from .measure import ROOT, gz, log, machine, measured_run, stats, tail
-from .scale import bench_scale
+from .scale import bench_reports, bench_scale
 from .serve import bench_serve
 from .tables import GOALS, goals, markdown
 from .weight import bench_weight
 
-STAGES = ("cold_build", "in_process", "page_weight", "serve", "bundle", "scale")
+STAGES = ("cold_build", "in_process", "page_weight", "serve", "bundle", "scale", "reports")
 
 # The package is imported inside the stages that call it, so that a package broken in the
 # middle of an edit fails those stages only and the others are still measured.
@@ -56,22 +57,30 @@ def bench_cold(root: Path, tmp: Path, runs: int) -> dict:
 
 
 def time_steps(project, runs: int) -> dict:
-    """The build's three steps, each timed on its own: load (validate), render, write."""
-    from reportsite.site import read_report, render_files
+    """The build's steps, each timed on its own: load (validate), render, write, and the check that
+    every published address still resolves (which the build runs on the written folder)."""
+    from reportsite.site import check_published, read_site, render_files
     from reportsite.write import write_site
 
-    loads, renders, writes = [], [], []
+    loads, renders, writes, checks = [], [], [], []
+
+    def verify(written) -> None:
+        start = time.perf_counter()
+        check_published(project, written)
+        checks.append(time.perf_counter() - start)
+
     for _ in range(runs):
         start = time.perf_counter()
-        report = read_report(project)
+        site = read_site(project)
         loads.append(time.perf_counter() - start)
         start = time.perf_counter()
-        files = render_files(project, report)
+        files = render_files(project, site)
         renders.append(time.perf_counter() - start)
         start = time.perf_counter()
-        write_site(files.items(), project.dist)
-        writes.append(time.perf_counter() - start)
-    return {"load_validate_s": stats(loads), "render_s": stats(renders), "write_s": stats(writes)}
+        write_site(files.items(), project.dist, verify)
+        writes.append(time.perf_counter() - start - checks[-1])
+    return {"load_validate_s": stats(loads), "render_s": stats(renders), "write_s": stats(writes),
+            "check_published_s": stats(checks)}
 
 
 def bench_in_process(root: Path, tmp: Path, runs: int) -> dict:
@@ -89,13 +98,14 @@ def bench_in_process(root: Path, tmp: Path, runs: int) -> dict:
         totals.append(time.perf_counter() - start)
     steps = time_steps(project, runs)
     shutil.rmtree(project.dist, ignore_errors=True)
+    reports = built.site.reports
     return {
         "call": "reportsite.site.build(Project.at(root, dist=TMP), keep_files=False)",
         "first_build_s": first, "build_s": stats(totals), **steps,
         "pages": built.pages, "files": len(built.files),
-        "bytes": sum(len(b) for b in built.files.values()),
-        "sections": len(built.report.sections), "figures": len(built.report.figures),
-        "paragraphs": len(built.report.paragraphs()),
+        "bytes": sum(len(b) for b in built.files.values()), "reports": len(reports),
+        "sections": sum(len(r.sections) for r in reports), "figures": sum(len(r.figures) for r in reports),
+        "paragraphs": sum(len(r.paragraphs()) for r in reports),
     }
 
 
@@ -163,12 +173,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="results file (default: ROOT/bench/results.json)")
     parser.add_argument("--runs", type=int, default=5, help="runs per timing (default 5)")
     parser.add_argument("--sizes", default="1,10,100", help="synthetic report sizes (default 1,10,100)")
-    parser.add_argument("--scale-runs", default="5,2,1",
-                        help="runs per size, in --sizes order; the last value repeats (default 5,2,1)")
+    parser.add_argument("--scale-runs", default="3,1,1",
+                        help="runs per size, in --sizes order; the last value repeats (default 3,1,1)")
+    parser.add_argument("--reports", default="1,2,26",
+                        help="numbers of reports in one site: the real data for the number it holds, "
+                             "synthetic copies of its report for any other (default 1,2,26)")
+    parser.add_argument("--reports-runs", default="3,3,1",
+                        help="runs per number of reports, in --reports order; the last value repeats (default 3,3,1)")
     parser.add_argument("--scale-slack", type=float, default=1.1,
-                        help="a size-N build is stopped after slack x N x t(1x) seconds, the goal being "
-                             "under N x t(1x) (default 1.1)")
-    parser.add_argument("--scale-cap", type=float, default=None, help="an absolute cap in seconds per synthetic build")
+                        help="a build of size N (or N reports) is stopped after slack x N x t(1) seconds, "
+                             "the goal being under N x t(1) (default 1.1)")
+    parser.add_argument("--scale-cap", type=float, default=None,
+                        help="an absolute cap in seconds per build of the scale and reports stages")
     parser.add_argument("--skip", default="", help=f"comma-separated stages to skip: {','.join(STAGES)}")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (path printed on stderr)")
     return parser.parse_args(argv)
@@ -176,6 +192,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def _numbers(text: str) -> list[int]:
     return [int(x) for x in text.split(",") if x.strip()]
+
+
+def steps(text: str, runs: str) -> tuple[list[int], dict[int, int]]:
+    """The steps of a scale stage ("1,10,100") and the runs of each ("3,1,1": the last one repeats)."""
+    numbers, counts = _numbers(text), _numbers(runs) or [1]
+    return numbers, {s: counts[min(i, len(counts) - 1)] for i, s in enumerate(numbers)}
 
 
 def _stage(results: dict, name: str, fn, *args) -> None:
@@ -192,8 +214,7 @@ def _stage(results: dict, name: str, fn, *args) -> None:
     log(f"{name} done in {results['stage_seconds'][name]:.1f} s")
 
 
-def run_stages(results: dict, args: argparse.Namespace, root: Path, sizes: list[int],
-               runs_for: dict[int, int]) -> None:
+def run_stages(results: dict, args: argparse.Namespace, root: Path) -> None:
     """Every stage not skipped, in order, in a temporary folder deleted afterwards (unless --keep)."""
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     tmp = Path(tempfile.mkdtemp(prefix="reportsite-bench-"))
@@ -206,7 +227,10 @@ def run_stages(results: dict, args: argparse.Namespace, root: Path, sizes: list[
             ("page_weight", bench_weight, root, tmp),
             ("serve", bench_serve, root, tmp, args.runs),
             ("bundle", bench_bundle, root, tmp),
-            ("scale", bench_scale, root, tmp, sizes, runs_for, args.scale_cap, args.scale_slack),
+            ("scale", bench_scale, root, tmp, *steps(args.sizes, args.scale_runs), args.scale_cap,
+             args.scale_slack),
+            ("reports", bench_reports, root, tmp, *steps(args.reports, args.reports_runs), args.scale_cap,
+             args.scale_slack),
         ]
         for name, fn, *fn_args in stages:
             if name not in skip:
@@ -221,16 +245,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     root = args.root.resolve()
     out = (args.out or root / "bench" / "results.json").resolve()
-    sizes, scale_runs = _numbers(args.sizes), _numbers(args.scale_runs) or [1]
-    runs_for = {s: scale_runs[min(i, len(scale_runs) - 1)] for i, s in enumerate(sizes)}
+    sizes, scale_runs = steps(args.sizes, args.scale_runs)
+    reports, reports_runs = steps(args.reports, args.reports_runs)
     started = time.perf_counter()
     results: dict = {
         "machine": machine(), "root": str(root),
         "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "settings": {"runs": args.runs, "sizes": sizes, "scale_runs": runs_for},
+        "settings": {"runs": args.runs, "sizes": sizes, "scale_runs": scale_runs, "reports": reports,
+                     "reports_runs": reports_runs, "scale_slack": args.scale_slack, "scale_cap": args.scale_cap},
         "goals_defined": GOALS, "load_average_start": [round(x, 2) for x in os.getloadavg()],
     }
-    run_stages(results, args, root, sizes, runs_for)
+    run_stages(results, args, root)
     results["goals"] = goals(results)
     results["total_seconds"] = time.perf_counter() - started
     results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,5 +1,7 @@
-"""Stage 5, scale: synthetic reports of growing size, each built in a fresh process; wall
-time, peak RSS, pages and time per page, against the 1x build."""
+"""Stages 5 and 6, scale: synthetic sites of growing size (one report N times the real one), then
+sites of growing number of reports (R copies of the real report; the real data where it holds R).
+Each site is built in a fresh process: wall time, peak RSS, pages and time per page, against the
+first (1x, 1 report)."""
 
 from __future__ import annotations
 
@@ -7,19 +9,31 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .measure import copy_project, count_pages, log, measured_run, stats, tail
-from .synthetic import make_synthetic
+import yaml
 
-FIRST_LIMIT_S = 900.0  # the 1x build, before there is a 1x time to scale from
+from .measure import copy_project, count_pages, log, measured_run, plural, stats, tail
+from .synthetic import Made, make_synthetic
+
+FIRST_LIMIT_S = 900.0  # the smallest build, before there is a time to scale from
 LIMIT_FLOOR_S = 30.0
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """What grows: its name in results.json and on screen, and how to make the data of one step."""
+
+    key: str  # "sizes" or "sites"
+    label: Callable[[int], str]  # 100 -> "100x", 26 -> "26 reports"
+    make: Callable[[int, Path], Made]  # step, folder for synthetic data -> the data to build
 
 
 @dataclass
 class Builds:
-    """The runs of one size: wall times and peak RSS of the builds that finished, the pages
+    """The runs of one step: wall times and peak RSS of the builds that finished, the pages
     written, and why the runs stopped early (empty when they did not)."""
 
     walls: list[float] = field(default_factory=list)
@@ -28,24 +42,17 @@ class Builds:
     failure: dict = field(default_factory=dict)
 
 
-def time_limit(factor: int, base_s: float | None, slack: float, cap: float | None) -> float:
-    """How long one build of this size may run: slack x size x t(1x), at least the floor, at most cap."""
-    limit = FIRST_LIMIT_S if base_s is None else max(LIMIT_FLOOR_S, slack * factor * base_s)
+def time_limit(step: int, base_s: float | None, slack: float, cap: float | None) -> float:
+    """How long one build of this step may run: slack x step x t(1), at least the floor, at most cap."""
+    limit = FIRST_LIMIT_S if base_s is None else max(LIMIT_FLOOR_S, slack * step * base_s)
     return min(limit, cap) if cap else limit
 
 
-def synthesize(site: Path, data: Path, factor: int) -> tuple[dict, float]:
-    """Write the synthetic data folder of this size; what it holds, and the seconds it took."""
-    start = time.perf_counter()
-    counts = make_synthetic(site / "data", data, factor)
-    return counts, time.perf_counter() - start
-
-
-def run_builds(site: Path, data: Path, tmp: Path, factor: int, runs: int, limit: float) -> Builds:
-    """Build the synthetic report runs times, each in a fresh helper; stop at the first failure."""
+def run_builds(site: Path, data: Path, tmp: Path, tag: str, runs: int, limit: float) -> Builds:
+    """Build the data folder runs times, each in a fresh helper; stop at the first failure."""
     builds = Builds()
     for i in range(runs):
-        dist = tmp / f"scale-dist-{factor}x-{i}"
+        dist = tmp / f"scale-dist-{tag}-{i}"
         cmd = [sys.executable, "build.py", "--root", str(site), "--data", str(data), "--dist", str(dist)]
         r = measured_run(cmd, site, limit)
         if r["rc"] is None:
@@ -63,74 +70,128 @@ def run_builds(site: Path, data: Path, tmp: Path, factor: int, runs: int, limit:
     return builds
 
 
-def compare_to_1x(entry: dict, walls: list[float], factor: int, base: dict | None) -> None:
-    """Add the pages a build that did not finish should have written, and the time against 1x."""
-    if not base:
-        return
-    if entry["pages"] is None and base.get("pages"):
-        # only sections and figures repeat: 2 languages x (sections + figures) more pages per copy
-        per_copy = 2 * (base["sections"] + base["figures"])
-        entry["expected_pages"] = base["pages"] + (factor - 1) * per_copy
-    base_s = base["seconds"]["median"]
-    if walls:
-        entry["time_vs_1x"] = statistics.median(walls) / base_s
-    elif entry.get("timed_out"):
-        entry["time_vs_1x_at_least"] = entry["killed_after_s"] / base_s
-
-
-def measure_size(site: Path, tmp: Path, factor: int, runs: int, limit: float) -> tuple[dict, list[float]]:
-    """Generate, build and measure one size: its entry in results["scale"]["sizes"], and the
-    wall times of the builds that finished."""
-    data = tmp / f"synthetic-{factor}x"
-    counts, generated = synthesize(site, data, factor)
-    log(f"scale {factor}x: {counts['sections']} sections, {counts['paragraphs']} paragraphs, "
-        f"{counts['figures']} figures generated in {generated:.1f} s; building x{runs} "
-        f"(limit {limit:.0f} s each)")
-    builds = run_builds(site, data, tmp, factor, runs, limit)
-    shutil.rmtree(data, ignore_errors=True)
-    entry = {**counts, "generate_s": generated, "time_limit_s": limit, "seconds": stats(builds.walls),
-             "peak_rss_mb": stats(builds.rss), "pages": builds.pages, **builds.failure}
+def measure_step(site: Path, tmp: Path, dim: Dimension, step: int, runs: int, limit: float) -> dict:
+    """Make the data of one step, build it and measure: its entry in the results."""
+    start = time.perf_counter()
+    made = dim.make(step, tmp / f"synthetic-{dim.key}-{step}")
+    generated = time.perf_counter() - start
+    c = made.counts
+    log(f"{dim.label(step)} ({made.source}): {plural(c['reports'], 'report')}, {c['sections']} sections, "
+        f"{c['paragraphs']} paragraphs, {c['figures']} figures, made in {generated:.1f} s; "
+        f"building x{runs} (limit {limit:.0f} s each)")
+    builds = run_builds(site, made.data, tmp, f"{dim.key}-{step}", runs, limit)
+    if made.source == "synthetic":
+        shutil.rmtree(made.data, ignore_errors=True)
+    entry = {"data": made.source, **c, "generate_s": generated, "time_limit_s": limit,
+             "seconds": stats(builds.walls), "peak_rss_mb": stats(builds.rss), "pages": builds.pages,
+             **builds.failure}
     if builds.walls and builds.pages:
         entry["ms_per_page"] = 1000 * statistics.median(builds.walls) / builds.pages
-    return entry, builds.walls
+    return entry
 
 
-def growth(big: dict, top: int) -> dict:
-    """Whether the largest size grew no worse than linearly, in words; {} when not measured."""
-    if "time_vs_1x" in big:
-        ratio = big["time_vs_1x"]
+def compare_to_base(entry: dict, base: dict | None) -> None:
+    """The time against step 1's (a lower bound for a build that was stopped)."""
+    if not base:
+        return
+    base_s = base["seconds"]["median"]
+    if entry.get("seconds"):
+        entry["time_vs_base"] = entry["seconds"]["median"] / base_s
+    elif entry.get("timed_out"):
+        entry["time_vs_base_at_least"] = entry["killed_after_s"] / base_s
+
+
+def expected_pages(entries: dict[int, dict]) -> None:
+    """For a build that did not finish: the pages it should have written, from the two smallest
+    finished steps (pages grow linearly with the copies of the sections, or with the reports)."""
+    done = sorted(step for step, e in entries.items() if e.get("pages"))
+    if len(done) < 2:
+        return
+    (a, b), (pa, pb) = done[:2], (entries[done[0]]["pages"], entries[done[1]]["pages"])
+    for step, e in entries.items():
+        if not e.get("pages"):
+            e["expected_pages"] = round(pa + (step - a) * (pb - pa) / (b - a))
+
+
+def growth(entries: dict[int, dict], dim: Dimension) -> dict:
+    """Whether the largest step grew no worse than linearly, in words; {} when not measured."""
+    top = max(entries)
+    if top <= 1:
+        return {}
+    big, base, top_name = entries[top], dim.label(1), dim.label(top)
+    if "time_vs_base" in big:
+        ratio = big["time_vs_base"]
         return {"linear": ratio < top,
-                "growth": f"{top}x took {ratio:.1f}x the 1x time "
+                "growth": f"{top_name} took {ratio:.1f}x the {base} time "
                           f"({'no worse than linear' if ratio < top else 'super-linear'})"}
-    if "time_vs_1x_at_least" in big:
-        at_least = big["time_vs_1x_at_least"]
+    if "time_vs_base_at_least" in big:
+        at_least = big["time_vs_base_at_least"]
         return {"linear": False if at_least >= top else None,
-                "growth": (f"{top}x was stopped after {big['killed_after_s']:.0f} s, at least "
-                           f"{at_least:.0f}x the 1x time: "
+                "growth": (f"{top_name} was stopped after {big['killed_after_s']:.0f} s, at least "
+                           f"{at_least:.0f}x the {base} time: "
                            + ("super-linear" if at_least >= top else "not determined (limit too low)"))}
     return {}
 
 
+def measure_dimension(site: Path, tmp: Path, dim: Dimension, steps: list[int], runs_for: dict[int, int],
+                      cap: float | None, slack: float) -> dict:
+    """Every step in increasing order; above 1, each build is limited to slack x step x t(1) seconds (and cap)."""
+    entries: dict[int, dict] = {}
+    base = None  # the 1x (1-report) entry, once one of its builds has finished
+    for step in sorted(steps):
+        limit = time_limit(step, base["seconds"]["median"] if base else None, slack, cap)
+        entry = measure_step(site, tmp, dim, step, runs_for[step], limit)
+        if step == 1 and entry.get("seconds"):
+            base = entry
+        compare_to_base(entry, base)
+        entries[step] = entry
+    expected_pages(entries)
+    return {"time_limit_rule": f"min({slack} x step x median(step 1), {cap or 'no cap'}) s per build above 1",
+            dim.key: {str(step): e for step, e in entries.items()}, **growth(entries, dim)}
+
+
+def site_copy(root: Path, tmp: Path) -> Path:
+    """One copy of the project for both scale stages: built with --root COPY --data SYNTHETIC."""
+    site = tmp / "scale-site"
+    return site if site.exists() else copy_project(root, site)
+
+
 def bench_scale(root: Path, tmp: Path, sizes: list[int], runs_for: dict[int, int], cap: float | None,
                 slack: float) -> dict:
-    """Build synthetic reports of growing size, each run in a fresh helper process.
+    """Build one synthetic report of growing size, each run in a fresh helper process.
 
     A size above 1x may run for at most slack * size * t(1x) seconds (and at most cap):
     a build killed then has already missed the "under size x the 1x time" goal, and
     its elapsed time is a lower bound; this keeps the whole bench within minutes.
     """
-    site = copy_project(root, tmp / "scale-site")
-    results: dict = {"command": "python build.py --root COPY --data SYNTHETIC --dist TMP", "sizes": {},
-                     "time_limit_rule": f"min({slack} x size x median(1x), {cap or 'no cap'}) s per build above 1x"}
-    base = None  # the 1x entry, once a 1x build has finished
-    for factor in sorted(sizes):
-        limit = time_limit(factor, base["seconds"]["median"] if base else None, slack, cap)
-        entry, walls = measure_size(site, tmp, factor, runs_for[factor], limit)
-        if factor == 1 and walls:
-            base = entry
-        compare_to_1x(entry, walls, factor, base)
-        results["sizes"][str(factor)] = entry
-    top = max(sizes)
-    if top > 1 and base:
-        results.update(growth(results["sizes"].get(str(top), {}), top))
-    return results
+    site = site_copy(root, tmp)
+    dim = Dimension("sizes", lambda n: f"{n}x", lambda n, out: make_synthetic(site / "data", out, factor=n))
+    return {"command": "python build.py --root COPY --data SYNTHETIC --dist TMP",
+            **measure_dimension(site, tmp, dim, sizes, runs_for, cap, slack)}
+
+
+def real_site(data: Path) -> Made:
+    """The real data folder, counted by the package's own reading of it."""
+    from reportsite.site import Project, read_site  # here, so a broken package fails this stage only
+
+    site = read_site(Project.at(data.parent, data=data))
+    counts = {"reports": len(site.reports), "sections": sum(len(r.sections) for r in site.reports),
+              "paragraphs": sum(len(r.paragraphs()) for r in site.reports),
+              "figures": sum(len(r.figures) for r in site.reports), "targets": len(site.targets)}
+    return Made(data, tuple(r.id for r in site.reports), counts, source="real")
+
+
+def bench_reports(root: Path, tmp: Path, counts: list[int], runs_for: dict[int, int], cap: float | None,
+                  slack: float) -> dict:
+    """Build sites of 1, 2 … R reports, each in a fresh helper process: the real data folder for
+    the number of reports it holds, synthetic copies of its report for any other number. Time
+    limits as bench_scale, against the 1-report build."""
+    site = site_copy(root, tmp)
+    real_count = len(yaml.safe_load((site / "data" / "site.yaml").read_text(encoding="utf-8"))["reports"])
+
+    def make(n: int, out: Path) -> Made:
+        return real_site(site / "data") if n == real_count else make_synthetic(site / "data", out, reports=n)
+
+    dim = Dimension("sites", lambda n: plural(n, "report"), make)
+    return {"command": "python build.py --root COPY --data DATA --dist TMP", "real_reports": real_count,
+            **measure_dimension(site, tmp, dim, counts, runs_for, cap, slack)}

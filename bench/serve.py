@@ -63,10 +63,13 @@ def edit_template(path: Path, marker: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def edited_section(site: Path) -> Path:
-    """The section file the bench edits: plan-1-innovation, else the first section."""
-    chosen = site / "data" / "sections" / "plan-1-innovation.yaml"
-    return chosen if chosen.exists() else sorted((site / "data" / "sections").glob("*.yaml"))[0]
+def edited_section(site: Path) -> tuple[str, Path]:
+    """The report and section file the bench edits: plan-1-innovation of the site's first report
+    (data/<report>/sections/), else that report's first section."""
+    report = yaml.safe_load((site / "data" / "site.yaml").read_text(encoding="utf-8"))["reports"][0]
+    sections = site / "data" / report / "sections"
+    chosen = sections / "plan-1-innovation.yaml"
+    return report, chosen if chosen.exists() else sorted(sections.glob("*.yaml"))[0]
 
 
 def wait_until_serving(proc: subprocess.Popen, base: str, start: float) -> float | None:
@@ -146,12 +149,14 @@ def server_log_times(log_text: str) -> dict:
 
 def bench_serve(root: Path, tmp: Path, runs: int, poll: float = 0.005, timeout: float = 30.0) -> dict:
     """Start `build.py serve` on a copy; time file write -> new page served, for a YAML and a template edit."""
+    from reportsite.pages import page_url  # here, so a broken package fails this stage only
+
     site = copy_project(root, tmp / "serve-site")
-    section_file = edited_section(site)
+    report, section_file = edited_section(site)
     edits: list[Edit] = [("yaml_edit_s", section_file, edit_title),
                          ("template_edit_s", site / "templates" / "base.html", edit_template)]
     port = free_port()
-    base, page = f"http://127.0.0.1:{port}", f"/en/sections/{section_file.stem}/"
+    base, page = f"http://127.0.0.1:{port}", "/" + page_url("section", "en", section_file.stem, report)
     cmd = [sys.executable, "build.py", "--root", str(site), "serve", "--port", str(port)]
     out_path, err_path = tmp / "serve.stdout", tmp / "serve.stderr"
     result: dict = {"command": "python build.py --root COPY serve --port PORT", "page": page,

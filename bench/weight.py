@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .measure import gz
 
-KINDS = ("home", "part", "section", "figure", "other")
+KINDS = ("home", "report", "part", "section", "figure", "other", "redirect")
+REDIRECT = b'<meta http-equiv="refresh"'  # a page left at an old address, sending the reader on
 SPREAD_KEYS = ("html_bytes", "html_gzip", "css_gzip", "js_gzip", "total_gzip", "requests", "ratio_total_to_text")
 EXTERNAL = ("http://", "https://", "//")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
@@ -89,12 +90,26 @@ def resolved(page: str, refs: list[str]) -> list[str]:
     return list(dict.fromkeys(x for x in (resolve(page, r) for r in refs) if x))
 
 
-def page_kind(rel: str) -> str:
-    """The page's kind from the site's own table (reportsite/pages.py), when it is one weighed apart."""
-    from reportsite.pages import kind_of
+class PageKinds:
+    """Each written page's kind, from the site's own table of page kinds (reportsite/pages.py), with
+    {report} standing for the site's report ids only; a redirect page is a kind of its own."""
 
-    kind = kind_of(rel)
-    return kind.name if kind is not None and kind.name in KINDS else "other"
+    def __init__(self, report_ids: list[str]):
+        from reportsite.pages import KINDS as PAGE_KINDS  # here, so a broken package fails this stage only
+
+        reports = "(?:" + "|".join(map(re.escape, report_ids)) + ")"
+        self.patterns = []
+        for kind in PAGE_KINDS:
+            url = re.escape(kind.url).replace(r"\{lang\}", "(?:zh|en)").replace(r"\{ident\}", "[^/]+")
+            url = url.replace(r"\{report\}", reports) + ("index\\.html" if kind.url[-1:] in ("", "/") else "")
+            self.patterns.append((kind.name, re.compile(url)))
+
+    def of(self, rel: str, data: bytes) -> str:
+        """The page's kind as weighed: one of KINDS."""
+        if REDIRECT in data:
+            return "redirect"
+        name = next((name for name, pattern in self.patterns if pattern.fullmatch(rel)), None)
+        return name if name in KINDS else "other"
 
 
 class SiteFiles:
@@ -147,8 +162,9 @@ def stylesheets(files: SiteFiles, page: str, css: list[str], found: Findings) ->
     return text, urls
 
 
-def weigh_page(files: SiteFiles, rel: str, data: bytes, found: Findings) -> dict:
-    """One page's bytes, gzip of HTML, CSS and JS, and requests per load; notes its findings."""
+def weigh_page(files: SiteFiles, rel: str, data: bytes, kind: str, found: Findings) -> dict:
+    """One page's bytes, gzip of HTML, CSS and JS, and requests per load; notes its findings (a redirect
+    page's script is meant to run before anything shows: it is not counted as render-blocking)."""
     parser = PageRefs()
     parser.feed(data.decode("utf-8", "replace"))
     css, js = resolved(rel, parser.styles), resolved(rel, parser.scripts)
@@ -160,11 +176,11 @@ def weigh_page(files: SiteFiles, rel: str, data: bytes, found: Findings) -> dict
     other = resolved(rel, parser.images + parser.other) + css_urls
     found.missing.update(f"{rel} -> {x}" for x in js + other if files.read(x) is None)
     other = list(dict.fromkeys(other))
-    if parser.blocking:
+    if parser.blocking and kind != "redirect":
         found.blocking.append(rel)
     html_gz, css_gz, js_gz = gz(data), files.gzip(css), files.gzip(js)
     return {
-        "page": rel, "kind": page_kind(rel), "html_bytes": len(data), "html_gzip": html_gz,
+        "page": rel, "kind": kind, "html_bytes": len(data), "html_gzip": html_gz,
         "css_bytes": files.size(css), "css_gzip": css_gz, "js_bytes": files.size(js), "js_gzip": js_gz,
         "other_gzip": files.gzip(other), "total_gzip": html_gz + css_gz + js_gz,
         "requests": 1 + len(css) + len(js) + len(other) + len(external),
@@ -172,9 +188,11 @@ def weigh_page(files: SiteFiles, rel: str, data: bytes, found: Findings) -> dict
     }
 
 
-def add_text_ratio(entry: dict, sections: dict) -> None:
-    """On a section page: the gzip size of the section's own text (zh and en), and total / text."""
-    section = sections.get(entry["page"].split("/")[2])
+def add_text_ratio(entry: dict, site) -> None:
+    """On a section page (lang/report/sections/id/): the gzip size of the section's own text (zh and
+    en), and total / text."""
+    _, report_id, _, section_id = entry["page"].split("/")[:4]
+    section = site.report[report_id].index.sections.get(section_id)
     if section is None:
         return
     paras = section.all_paragraphs
@@ -203,17 +221,18 @@ def by_kind(pages: list[dict]) -> dict:
     return kinds
 
 
-def weigh_site(dist: Path, report) -> dict:
+def weigh_site(dist: Path, site) -> dict:
     """Every HTML page under dist: bytes, gzip, CSS/JS per load, requests; section size vs its text."""
     files, found, pages = SiteFiles(dist), Findings(), []
-    sections = {s.id: s for s in report.sections}
+    kinds = PageKinds([r.id for r in site.reports])
     for path in sorted(dist.rglob("*.html")):
         rel = path.relative_to(dist).as_posix()
         if rel.split("/", 1)[0] == "bundle":
             continue
-        entry = weigh_page(files, rel, path.read_bytes(), found)
+        data = path.read_bytes()
+        entry = weigh_page(files, rel, data, kinds.of(rel, data), found)
         if entry["kind"] == "section":
-            add_text_ratio(entry, sections)
+            add_text_ratio(entry, site)
         pages.append(entry)
     return {
         "pages": len(pages), "by_kind": by_kind(pages),
@@ -231,6 +250,6 @@ def bench_weight(root: Path, tmp: Path) -> dict:
 
     project = Project.at(root, dist=tmp / "weight-dist")
     built = build(project)
-    result = weigh_site(project.dist, built.report)
+    result = weigh_site(project.dist, built.site)
     shutil.rmtree(project.dist, ignore_errors=True)
     return result
