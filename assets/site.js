@@ -38,21 +38,36 @@
   document.querySelectorAll("[data-access]").forEach(function (span) {
     span.textContent = formats[span.getAttribute("data-access")];
   });
+  // One copy button for the citation box: it copies the format chosen (remembered across pages).
   var copied = ui.copied, copyLabel = ui.copy;
-  document.querySelectorAll(".cite-text").forEach(function (pre) {
+  document.querySelectorAll(".cite").forEach(function (box) {
+    var picker = box.querySelector(".cite-formats");
+    if (!picker) { return; }
+    var savedFormat = store.get("cite-format");
+    var choice = savedFormat && box.querySelector('.cite-formats input[value="' + savedFormat + '"]');
+    if (choice) { choice.checked = true; }
+    box.querySelectorAll(".cite-formats input").forEach(function (r) {
+      r.addEventListener("change", function () { store.set("cite-format", r.value); });
+    });
+    var chosen = function () {
+      var r = box.querySelector(".cite-formats input:checked");
+      return box.querySelector('.citation[data-style="' + (r ? r.value : "") + '"] .cite-text');
+    };
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy";
     button.textContent = copyLabel;
-    button.setAttribute("aria-describedby", pre.getAttribute("aria-labelledby") || "");
     button.addEventListener("click", function () {
+      var pre = chosen();
+      if (!pre) { return; }
       var text = pre.textContent;
       var done = function () { button.textContent = copied; setTimeout(function () { button.textContent = copyLabel; }, 2000); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
       } else { fallbackCopy(text); done(); }
     });
-    pre.insertAdjacentElement("afterend", button);
+    var last = box.querySelectorAll(".citation");
+    last[last.length - 1].insertAdjacentElement("afterend", button);
   });
   function fallbackCopy(text) {
     var area = document.createElement("textarea");
@@ -60,6 +75,59 @@
     try { document.execCommand("copy"); } catch (e) { /* nothing else to try */ }
     area.remove();
   }
+
+  // The menu lies open on a wide screen (CSS does it where the browser can style <details> content).
+  var menu = document.querySelector("[data-menu]");
+  if (menu && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 64rem)");
+    var fit = function () { if (wide.matches) { menu.open = true; } };
+    fit();
+    if (wide.addEventListener) { wide.addEventListener("change", fit); }
+  }
+
+  // A tapped glossary term opens its entry in place; the link still leads to the glossary.
+  var termData = document.getElementById("term-data");
+  var terms = termData ? JSON.parse(termData.textContent) : {};
+  var pop = null, opener = null;
+  function termPopover() {
+    if (pop) { return pop; }
+    pop = document.createElement("div");
+    pop.className = "term-pop";
+    pop.setAttribute("popover", "auto");
+    pop.setAttribute("role", "dialog");
+    pop.setAttribute("aria-labelledby", "term-pop-title");
+    document.body.appendChild(pop);
+    pop.addEventListener("toggle", function (e) {
+      if (e.newState === "closed" && opener) { opener.setAttribute("aria-expanded", "false"); opener.focus(); opener = null; }
+    });
+    return pop;
+  }
+  document.querySelectorAll("a.term[data-term]").forEach(function (a) {
+    var entry = terms[a.getAttribute("data-term")];
+    if (!entry || !HTMLElement.prototype.showPopover) { return; }
+    a.setAttribute("aria-haspopup", "dialog");
+    a.setAttribute("aria-expanded", "false");
+    a.addEventListener("click", function (e) {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }
+      e.preventDefault();
+      var p = termPopover();
+      p.textContent = "";
+      var h = document.createElement("h2"); h.id = "term-pop-title"; h.tabIndex = -1;
+      var zh = document.createElement("span"); zh.lang = "zh-Hans"; zh.textContent = entry.zh;
+      var py = document.createElement("span"); py.className = "pinyin"; py.lang = "zh-Latn-pinyin"; py.textContent = entry.pinyin;
+      var en = document.createElement("span"); en.lang = "en"; en.textContent = entry.en;
+      h.appendChild(zh); h.appendChild(document.createTextNode(" ")); h.appendChild(en); h.appendChild(py);
+      var text = document.createElement("p"); text.textContent = entry.text;
+      var more = document.createElement("a"); more.href = a.href; more.textContent = ui.glossary;
+      var close = document.createElement("button"); close.type = "button"; close.className = "close";
+      close.setAttribute("aria-label", ui.close); close.textContent = "×";
+      close.addEventListener("click", function () { p.hidePopover(); });
+      p.appendChild(h); p.appendChild(text); p.appendChild(more); p.appendChild(close);
+      opener = a; a.setAttribute("aria-expanded", "true");
+      p.showPopover();
+      h.focus();
+    });
+  });
 
   // Targets table: sort by any column, filter by topic.
   document.querySelectorAll("table[data-sortable]").forEach(function (table) {

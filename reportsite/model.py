@@ -342,6 +342,7 @@ class Site:
     pages: tuple[Page, ...] = ()
     data_hash: str = ""
     unprefixed_report: str | None = None  # its pages were published before reports had their own addresses
+    short_name: Bi | None = None  # the name in the header of a phone (the name when not set)
     units: dict[str, Unit] = field(default_factory=dict)
 
     @cached_property

@@ -103,6 +103,7 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
             (hreflang, site.absolute(url) or links.file(_here(ctx), url)) for hreflang, url in meta.alternates(site, spec)]),
         search_hint=lambda: search_hint(site, lang, _),
         term_places=term_places,
+        terms_json=lambda report, paragraphs: to_json(terms_used(site, report, paragraphs, lang)),
         chart=lambda kind, report, **kw: charts.render_chart(kind, lang, report, _, **kw),
         citations=lambda report, title, url, key: cite.citations(site, report, lang, title, url, key, _),
         access_default=lambda fmt: cite.access_date(site.last_updated, fmt),
@@ -125,6 +126,13 @@ def _here(ctx) -> str:
     """The url of the page being rendered ("" for the one-file edition, where links are anchors)."""
     page = ctx.get("page")
     return page.url if page is not None else ""
+
+
+def terms_used(site: Site, report: Report, paragraphs, lang: str) -> dict:
+    """The glossary entries of the terms in these paragraphs, for the popover a tapped term opens."""
+    ids = {(report.id, p.id) for p in paragraphs}
+    return {t.id: {"zh": t.zh, "pinyin": t.pinyin, "en": t.en, "text": t.explanation[lang]}
+            for t in site.terms if ids & set(t.uses)}
 
 
 def _report_id(ctx) -> str | None:

@@ -57,6 +57,7 @@ class Prose:
                 tok.attrSet("href", term_url(term_id))
                 tok.attrSet("class", "term")
                 tok.attrSet("title", f"{self.terms[term_id].zh} · {self.terms[term_id].en}")
+                tok.attrSet("data-term", term_id)
             elif tok.type == "link_open":
                 dropping.append(False)
             elif tok.type == "link_close" and dropping:
@@ -96,8 +97,8 @@ class Prose:
                 continue  # overlaps a longer term linked just before; it may link later
             linked.add(term.id)
             html.append(escape(text[cursor:start]))
-            html.append(Markup('<a class="term" href="{}" title="{}">{}</a>').format(
-                term_url(term.id), f"{term.zh} · {term.en}", text[start:end]))
+            html.append(Markup('<a class="term" href="{}" title="{}" data-term="{}">{}</a>').format(
+                term_url(term.id), f"{term.zh} · {term.en}", term.id, text[start:end]))
             cursor = end
         html.append(escape(text[cursor:]))
         return Markup("").join(html)

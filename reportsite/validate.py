@@ -54,7 +54,7 @@ class SiteReader:
         meta = self.load(self.dir / "site.yaml")
         if meta is None:
             return None
-        meta.mapping(SITE_KEYS, ("url", "unprefixed_report", "report_errors"))
+        meta.mapping(SITE_KEYS, ("url", "unprefixed_report", "report_errors", "short_name"))
         vocabulary = self.read_vocabulary(meta["topics"])
         readers = {}
         for ref in meta["reports"].items():
@@ -92,9 +92,11 @@ class SiteReader:
         if errors_to and not re.match(r"^(mailto:\S+@\S+|https?://\S+)$", errors_to):
             meta["report_errors"].fail("a mailto: or https: address", repr(errors_to))
         values = dict(name=meta["name"].bi(), licence=meta["licence"].bi(), last_updated=meta["last_updated"].date())
+        short_name = meta["short_name"].bi() if meta.get("short_name") else None
         if None in values.values():
             return None
-        return dict(values, url=url or None, unprefixed_report=unprefixed, report_errors=errors_to)
+        return dict(values, url=url or None, unprefixed_report=unprefixed, report_errors=errors_to,
+                    short_name=short_name or values["name"])
 
     # -- vocabulary -------------------------------------------------------------------
 

@@ -79,9 +79,16 @@ def test_search_finds_chinese_and_english_queries(page, base, lang, query, expec
 
 
 def test_the_copy_button_puts_the_citation_on_the_clipboard(page, base):
+    """One Cite box, closed until opened: pick a format, one button copies it."""
     page.goto(base + "en/taiyuan-2021/sections/plan-indicators/")
     apa = page.locator('.citation[data-style="apa"]')
-    apa.locator("button.copy").click()
+    assert not apa.is_visible()
+    page.click(".cite > summary")
+    page.click('label[for="fmt-gbt7714"]')
+    assert page.locator('.citation[data-style="gbt7714"]').is_visible() and not apa.is_visible()
+    page.click('label[for="fmt-apa"]')
+    assert apa.is_visible() and page.locator("button.copy").count() == 1
+    page.click("button.copy")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == apa.locator("pre").inner_text()
     assert copied.startswith("Taiyuan Municipal People's Government. (2021). Taiyuan Municipal Government Work Report")
@@ -91,7 +98,7 @@ def test_the_copy_button_puts_the_citation_on_the_clipboard(page, base):
 def test_the_access_date_is_the_reader_s_own(page, base):
     page.goto(base + "en/taiyuan-2021/sections/plan-indicators/")
     today = page.evaluate("new Date().toLocaleDateString('en-US', {month: 'long', day: 'numeric', year: 'numeric'})")
-    assert page.locator('.citation[data-style="chicago-note"] [data-access]').inner_text() == today
+    assert page.locator('.citation[data-style="chicago-note"] [data-access]').text_content() == today
 
 
 def period_order(period: str) -> tuple[int, ...]:
