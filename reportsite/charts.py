@@ -23,6 +23,7 @@ from .ledger import STATUS_LABELS
 from .model import Figure, Range, Report, Section, Target
 
 WIDTH, BAR, GAP, LINE, SIZE = 360, 14, 10, 20, 14
+TOP = 4.0  # room above the first line: a CJK face rises higher than its font size
 # Fills that stay apart in black and white: light grey, dark blue-black, and an outlined bar for a goal.
 FILLS = {"before": "#9aa1ab", "after": "#1f4f8a", "goal": "none", "track": "#eceef1"}
 TRIVIAL = 12  # a comparison of two small counts (9 titles -> 10 titles) is said in words, not drawn
@@ -181,7 +182,7 @@ def source_line(rows: list[Row], report: Report, lang: str, _) -> str:
 
 
 def _figure(rows: list[Row], title: str, lang: str, chart_id: str, _, report: Report) -> Markup:
-    body, y = [], 0.0
+    body, y = [], TOP
     for row in rows:
         parts, y = _row_svg(row, y, lang)
         body.extend(parts)
@@ -223,7 +224,7 @@ def _ledger(report: Report, lang: str, _, chart_id: str) -> Markup:
     top = max(max(_values(t.figure)) for t in goals) * 1.25
     top = max(top, max(max(_values(t.outcome.figure)) for t in goals) * 1.1)
     x_of = lambda v: round(WIDTH * max(v, 0) / top, 1)  # noqa: E731
-    body, y, rows = [], 0.0, []
+    body, y, rows = [], TOP, []
     for t in goals:
         for line in wrap(t.figure.label[lang], size=SIZE + 1):
             body.append(f'<text x="0" y="{y + 15}" class="c-label">{escape(line)}</text>')

@@ -18,7 +18,8 @@ from .conftest import ELSEWHERE, REPO, build_in_a_fresh_process, nu_check
 
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 R = "{lang}/taiyuan-2021/"
-PAGE_TYPES = ["", "{lang}/", R, R + "parts/plan/", R + "sections/plan-1-innovation/",
+PAGE_TYPES = ["", "{lang}/", R, R + "parts/plan/", R + "sections/plan-1-innovation/", "{lang}/taiyuan-2022/parts/review/",
+              "{lang}/taiyuan-2022/sections/review-2021-growth/", "{lang}/taiyuan-2022/figures/gdp-2021/",
               R + "sections/review-fyp-innovation/", R + "figures/gdp-2020/", R + "figures/", R + "targets/",
               R + "text/", R + "downloads/", "{lang}/ledger/", "{lang}/compare/", "{lang}/corrections/",
               "{lang}/glossary/", "{lang}/downloads/", "{lang}/about/", "{lang}/search/?q=%E9%AB%98%E6%96%B0"]
@@ -80,7 +81,7 @@ def test_a_crawl_from_the_root_reaches_every_page_and_every_link_resolves(browse
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_no_serious_accessibility_violations_on_any_page_type_or_reading_mode(browser, base, lang):
+def test_no_accessibility_violations_on_any_page_type_or_reading_mode(browser, base, lang):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -96,10 +97,8 @@ def test_no_serious_accessibility_violations_on_any_page_type_or_reading_mode(br
                 page.click(f"label[for=mode-{mode}]")
             results = axe.run(page)
             assert len(results.response["passes"]) > 10, f"axe ran its rules on {path}"
-            for v in results.response["violations"]:
-                if v["impact"] in ("serious", "critical"):
-                    found.append(f"{path} [{mode}] {v['id']}: {v['help']} ({len(v['nodes'])}x: "
-                                 f"{v['nodes'][0]['target']})")
+            found += [f"{path} [{mode}] {v['id']} ({v['impact']}): {v['help']} ({len(v['nodes'])}x: "
+                      f"{v['nodes'][0]['target']})" for v in results.response["violations"]]  # any impact
     context.close()
     assert found == []
 
@@ -153,30 +152,6 @@ def test_the_keyboard_reaches_the_language_switch_search_reading_mode_and_copy_b
     assert ui["copied"] != ui["copy"]
     assert page.evaluate("navigator.clipboard.readText()") == citation
     context.close()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("width, height", [(360, 740), (1280, 800)])
-def test_no_page_scrolls_sideways_and_screenshots_are_kept(browser, base, real_project, width, height):
-    page = browser.new_page(viewport={"width": width, "height": height})
-    wide = []
-    pages = html_pages(real_project.dist)
-    assert len(pages) > 400
-    for name in pages:
-        url = base + name.removesuffix("index.html")
-        page.goto(url)
-        if page.evaluate("document.documentElement.scrollWidth") > width:
-            wide.append(name)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for lang in ("zh", "en"):
-        for path in ("{lang}/", R, R + "sections/plan-1-innovation/", R + "figures/gdp-2020/", "{lang}/ledger/"):
-            path = path.format(lang=lang)
-            page.goto(base + path)
-            shot = ARTIFACTS / f"{path.strip('/').replace('/', '_')}-{width}x{height}.png"
-            page.screenshot(path=str(shot), full_page=True)
-            assert shot.stat().st_size > 10_000
-    page.close()
-    assert wide == []
 
 
 @pytest.mark.browser
