@@ -99,8 +99,8 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         meta_description=lambda spec: meta.description(site, spec, lang, _),
         structured_data=lambda spec, text: meta.structured_data(site, spec, lang, text),
         open_graph=lambda spec, title, text: meta.open_graph(site, spec, lang, title, text, _(share.ALT)),
-        alternates=jinja2.pass_context(lambda ctx, spec: [
-            (hreflang, site.absolute(url) or links.file(_here(ctx), url)) for hreflang, url in meta.alternates(site, spec)]),
+        alternates=lambda spec: [(hreflang, site.absolute(url)) for hreflang, url in meta.alternates(site, spec)
+                                 if site.absolute(url)],  # search engines read absolute addresses only
         search_hint=lambda: search_hint(site, lang, _),
         term_places=term_places,
         terms_json=lambda report, paragraphs: to_json(terms_used(site, report, paragraphs, lang)),

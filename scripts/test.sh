@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the tests need, then run them all: Debian packages when missing (Chromium for the
-# browser tests, a Java runtime for the HTML validator, faketime, git, Pango for the PDF handouts, Hugo
-# for the benchmark's twin), and the Python packages into .venv/. Needs root (or sudo) only for apt-get.
+# browser tests, a Java runtime for the HTML validator, faketime, git, Node for Lighthouse, Pango for the
+# PDF handouts, Hugo for the benchmark's twin), the Python packages into .venv/ and Lighthouse into
+# node_modules/. Needs root (or sudo) only for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -11,7 +12,9 @@ need=($(missing_for_build))
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v faketime >/dev/null 2>&1 || need+=(faketime)
 command -v git >/dev/null 2>&1 || need+=(git)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 apt_install "${need[@]}"
 make_venv test
+npm ci --no-audit --no-fund --loglevel=error  # Lighthouse (package.json); it uses Debian's chromium
 export PATH="$PWD/.venv/bin:$PATH"  # the tools the tests call (frictionless …)
 .venv/bin/python -m pytest -q "$@"

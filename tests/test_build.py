@@ -219,3 +219,16 @@ def test_nothing_is_written_outside_the_output_folder(tmp_path):
         assert not (tmp_path / "escape.html").exists() and not (tmp_path / "dist").exists()
     with pytest.raises(OutputError, match="two outputs want the path a.html"):
         write_site([("a.html", b"1"), ("a.html", b"2")], tmp_path / "dist")
+
+
+def test_without_a_base_url_no_page_names_an_address_it_cannot_know(site):
+    """The real data sets no url: no canonical, no hreflang alternates (both must be absolute), no
+    og:url, and no placeholder domain anywhere."""
+    checked = 0
+    for name, body in site.files.items():
+        page = body.decode("utf-8") if name.endswith(".html") else ""
+        if page and 'http-equiv="refresh"' not in page:  # a redirect page names its new place, relative
+            assert 'rel="canonical"' not in page and "hreflang=" not in page.split("</head>")[0], name
+            assert 'property="og:url"' not in page and "example." not in page, name
+            checked += 1
+    assert checked > 900
