@@ -15,6 +15,6 @@ command -v git >/dev/null 2>&1 || need+=(git)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 apt_install "${need[@]}"
 make_venv test
-npm ci --no-audit --no-fund --loglevel=error  # Lighthouse (package.json); it uses Debian's chromium
+npm install --no-audit --no-fund --loglevel=error  # Lighthouse (package.json, locked); it uses Debian's chromium
 export PATH="$PWD/.venv/bin:$PATH"  # the tools the tests call (frictionless …)
 .venv/bin/python -m pytest -q "$@"
