@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HASHED = (".css", ".js", ".svg")  # files pages link to; other assets keep their names
-NOT_PUBLISHED = {"single.css", "favicon.svg"}  # inlined: the one-file edition's styles, the icon in every page
+NOT_PUBLISHED = {"single.css", "handout.css", "favicon.svg"}  # inlined: the one-file edition's and the PDFs' styles, the icon
 
 
 @dataclass(frozen=True)

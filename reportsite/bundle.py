@@ -1,5 +1,6 @@
 """The offline bundle: the whole site as a zip that works from file://, the whole report
-as one self-contained HTML file per language, and a bilingual README, in dist/bundle/.
+as one self-contained HTML file per language, its printed handout and two-page briefing as
+PDFs per language (handout.py), and a bilingual README, in dist/bundle/.
 
 Everything is rendered in memory and written with the normal site in one swap, so
 dist/ and dist/bundle/ always match. The output is deterministic: the same input
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from . import LANGS
+from .handout import printed_editions
 from .links import ANCHORS, FILES
 from .cli import base_url_line
 from .model import Report, Site
@@ -45,12 +47,16 @@ def edition(site: Site) -> str:
 
 
 def bundle_names(site: Site) -> dict[str, str]:
-    """What -> file name under bundle/: the zip of the whole site, and each report's one-file editions."""
+    """What -> file name under bundle/: the zip of the whole site, and each report's one-file editions
+    ("<id>:<lang>"), printed handouts ("<id>:<lang>:handout") and two-page briefings ("<id>:<lang>:briefing")."""
     prefix = _common_prefix([r.id for r in site.reports])
     names = {"zip": f"{prefix}-{edition(site)}.zip", "readme": "README.txt"}
     for report in site.reports:
         for lang in LANGS:
-            names[f"{report.id}:{lang}"] = f"{report.id}-{edition(site)}-{lang}.html"
+            stem = f"{report.id}-{edition(site)}-{lang}"
+            names[f"{report.id}:{lang}"] = f"{stem}.html"
+            names[f"{report.id}:{lang}:handout"] = f"{stem}.pdf"
+            names[f"{report.id}:{lang}:briefing"] = f"{stem}-briefing.pdf"
     return names
 
 
@@ -93,6 +99,8 @@ def bundle_files(project: Project, site: Site, names: dict[str, str]) -> dict[st
     for report in site.reports:
         for lang in LANGS:
             out[names[f"{report.id}:{lang}"]] = single_file(project, site, report, lang)
+    for (report_id, lang, kind), pdf in printed_editions(project, site).items():
+        out[names[f"{report_id}:{lang}:{kind}"]] = pdf
     out["README.txt"] = readme(project, site, {k: _size(len(v)) for k, v in out.items()}, names)
     return out
 

@@ -20,6 +20,10 @@ missing_for_build() {
   # The Debian packages a build needs that this machine lacks, one per line.
   python3 -c "import venv, ensurepip" >/dev/null 2>&1 || echo python3-venv
   { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "Noto Sans CJK"; } || echo fonts-noto-cjk fontconfig
+  # The PDF handouts (WeasyPrint): Pango and its FreeType backend, and a Latin face for the English text.
+  python3 -c "import ctypes.util as u, sys; sys.exit(not u.find_library('pangoft2-1.0'))" 2>/dev/null \
+    || echo libpango-1.0-0 libpangoft2-1.0-0  # (ctypes asks /sbin/ldconfig, which a short PATH may lack)
+  { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "Liberation Serif"; } || echo fonts-liberation
 }
 
 make_venv() {

@@ -173,7 +173,7 @@ def test_two_bundles_in_other_settings_are_byte_identical(mini, tmp_path):
     args = ["--data", str(mini.data), "--content", str(mini.content), "bundle"]
     first, second = (build_in_a_fresh_process(args, tmp_path / f"dist-{i}", setting)
                      for i, setting in enumerate(ELSEWHERE))
-    assert sum(name.startswith("bundle/") for name in first) == 4
+    assert sum(name.startswith("bundle/") for name in first) == 8  # zip, README, two one-file editions, four PDFs
     assert first == second
 
 

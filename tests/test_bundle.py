@@ -1,5 +1,6 @@
 """The offline bundle (`python build.py bundle`): a zip of the whole site that works from file://,
-one self-contained HTML file per language, and a bilingual README, all in dist/bundle/.
+one self-contained HTML file per language, the PDF handouts and briefings (tests/test_handout.py)
+and a bilingual README, all in dist/bundle/.
 
 Links are checked for every page by parsing the HTML; the browser (Debian's Chromium through
 Playwright, opening file:// URLs) checks a sample of pages, search, the language switch, the
@@ -77,6 +78,12 @@ def singles(site) -> list[str]:
     return [f"{r.id}-{site.last_updated.isoformat()}-{lang}.html" for r in site.reports for lang in LANGS]
 
 
+def printed(site) -> list[str]:
+    """Every report's PDF handout and two-page briefing, in both languages (tests/test_handout.py reads them)."""
+    return [f"{r.id}-{site.last_updated.isoformat()}-{lang}{kind}.pdf" for r in site.reports for lang in LANGS
+            for kind in ("", "-briefing")]
+
+
 @pytest.fixture(scope="module")
 def folder(project) -> Path:
     return project.dist / BUNDLE_DIR
@@ -150,12 +157,12 @@ def resolve(from_rel: str, link: str) -> tuple[str, str]:
 # ---- the files ------------------------------------------------------------------------------
 
 
-def test_the_bundle_folder_holds_the_zip_each_report_s_single_files_and_the_readme(built, folder, zip_name):
+def test_the_bundle_folder_holds_the_zip_each_report_s_single_files_and_pdfs_and_the_readme(built, folder, zip_name):
     project, site, lines = built
     assert zip_name == f"taiyuan-reports-{site.last_updated.isoformat()}"
     files = sorted(p.name for p in folder.iterdir())
-    assert files == sorted(["README.txt", f"{zip_name}.zip"] + singles(site))
-    assert len(files) == 2 + 2 * len(site.reports) == 6
+    assert files == sorted(["README.txt", f"{zip_name}.zip"] + singles(site) + printed(site))
+    assert len(files) == 2 + 6 * len(site.reports) == 14
     for file in files:  # the sizes are printed at the end
         size = (folder / file).stat().st_size
         assert any(file in line and f"{size:,} bytes" in line for line in lines), (file, lines)
@@ -169,13 +176,15 @@ def test_the_downloads_pages_link_to_the_bundle(project, site, zip_name):
         page = f"{lang}/downloads/index.html"
         links = [v for _, attr, v, _ in parse(project.dist / page).refs if "bundle/" in v]
         targets = sorted(resolve(page, v)[0] for v in links)
-        assert targets == sorted(f"bundle/{n}" for n in [f"{zip_name}.zip", "README.txt"] + singles(site)), links
+        assert targets == sorted(f"bundle/{n}" for n in [f"{zip_name}.zip", "README.txt"] + singles(site)
+                                 + printed(site)), links
         assert all((project.dist / t).is_file() for t in targets)
         for report in site.reports:
             page = f"{lang}/{report.id}/downloads/index.html"
             links = [v for _, attr, v, _ in parse(project.dist / page).refs if "bundle/" in v]
             own = f"bundle/{report.id}-{site.last_updated.isoformat()}"
-            assert sorted(resolve(page, v)[0] for v in links) == [f"{own}-en.html", f"{own}-zh.html"]
+            assert sorted(resolve(page, v)[0] for v in links) == sorted(
+                f"{own}-{lang_}{kind}" for lang_ in LANGS for kind in (".html", ".pdf", "-briefing.pdf"))
 
 
 def test_the_zip_is_deterministic_sorted_and_dated(project, site, folder, zip_name):
@@ -207,7 +216,8 @@ def test_the_zip_is_deterministic_sorted_and_dated(project, site, folder, zip_na
 def test_the_readme_says_what_is_inside_in_both_languages(site, folder, zip_name):
     text = (folder / "README.txt").read_bytes().decode("utf-8-sig")
     for needle in [f"{zip_name}.zip", "index.html", site.last_updated.isoformat(), site.data_hash, site.licence.zh,
-                   site.licence.en, "打开方式", "How to open it", "来源", "Sources", "许可", "Licence"] + singles(site):
+                   site.licence.en, "打开方式", "How to open it", "来源", "Sources", "许可", "Licence"] + singles(site) \
+            + printed(site):
         assert needle in text, needle
     for report in site.reports:
         assert report.title.zh in text and report.title.en in text and report.source.url in text, report.id

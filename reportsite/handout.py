@@ -1,0 +1,283 @@
+"""The printed editions of the offline bundle: for each report and language, two PDFs made from HTML
+and print CSS by WeasyPrint.
+
+- The handout (<report>-<edition>-<lang>.pdf), A4: a cover (the report, when and where it was delivered,
+  our edition and data version, the official source, a QR code), a contents page with page numbers,
+  every part and section with its explainer, key numbers and paragraphs (on the English handout each
+  paragraph's official Chinese follows it, smaller), the goals table with its formulas as end notes, and
+  the glossary; running heads name the part, pages are numbered "n / N", bookmarks lead to every part
+  and section.
+- The briefing (<report>-<edition>-<lang>-briefing.pdf): the year's main indicators and the five-year
+  goals with their baselines, what they need and what became of them, on exactly two A4 pages (the type
+  is made smaller, step by step, until it fits).
+
+The templates (templates/handout.html, templates/briefing.html; assets/handout.css) are rendered by the
+site's own Jinja environment, with gettext and l10n, and the one-file edition's links (#anchors only).
+WeasyPrint is imported only when a PDF is made, so that a plain site build never loads it. Nothing is
+fetched: the CSS is given as a string, the QR code is inline SVG, and the URL fetcher refuses anything
+outside the project. The same input gives the same bytes: the PDF's dates are the data's last_updated,
+its identifier comes from the data hash, and the fonts are the system's (Noto CJK, a Latin face).
+The bundle lays its PDFs out in worker processes, one per core: the templates are rendered first, in the
+build's process, so that a missing translation is reported there like any other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from markupsafe import Markup
+
+from . import LANGS
+from .links import ANCHORS
+from .model import Derivation, Report, Site, Target
+from .pages import page_url
+from .render import Options, SiteRenderer
+from .site import Project, renderer
+from .write import OutputError
+
+if TYPE_CHECKING:  # only for the annotations: importing WeasyPrint is left to the moment a PDF is made
+    from weasyprint import Document
+    from weasyprint.urls import URLFetcher
+
+HANDOUT_TEMPLATE = "handout.html"
+BRIEFING_TEMPLATE = "briefing.html"
+HANDOUT_CSS = "handout.css"
+BRIEFING_PAGES = 2
+BRIEFING_GROUPS = ("annual", "five-year")
+# The briefing's layouts, tried in order until one fills exactly two pages: each group on a page of its
+# own at a comfortable size, then the groups one after the other in ever smaller type (points).
+BRIEFING_LAYOUTS = (*(("apart", size) for size in (11.0, 10.5, 10.0, 9.5, 9.0)),
+                    *(("flow", size) for size in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)))
+
+
+# ---- What the templates are given ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QrCode:
+    """The cover's QR code: the report's home on our site, or, when the site has no address, the official page."""
+
+    url: str  # what the code encodes
+    to_site: bool  # True: our report page; False: the government's own page (the site has no base URL)
+    svg: Markup  # inline SVG, drawn by segno
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    """A goal, with each derived number and the number of the end note that gives its formula."""
+
+    target: Target
+    derived: tuple[tuple[int, Derivation], ...]
+
+
+@dataclass(frozen=True)
+class GoalTable:
+    """The goals of one group (annual, five-year, task), their notes numbered on from the table before."""
+
+    group: str
+    rows: tuple[GoalRow, ...]
+
+    @property
+    def has_outcomes(self) -> bool:
+        """Whether any goal of the group has an outcome yet (a later report in the ledger)."""
+        return any(row.target.verdict for row in self.rows)
+
+    @property
+    def notes(self) -> tuple[tuple[int, Derivation], ...]:
+        return tuple(note for row in self.rows for note in row.derived)
+
+
+def qr_code(site: Site, report: Report, lang: str) -> QrCode:
+    """A QR code to the report's home on the site in lang; to the official source when there is no base URL."""
+    import segno  # a small pure-Python library, needed only for the PDFs
+
+    own = site.absolute(page_url("report", lang, None, report.id))
+    url = own or report.source.url
+    svg = segno.make(url, error="m").svg_inline(scale=4, border=0, dark="#1b1f24", svgclass="qr", lineclass=None,
+                                                omitsize=True)
+    return QrCode(url, own is not None, Markup(svg))
+
+
+def goal_tables(report: Report, groups: tuple[str, ...]) -> tuple[GoalTable, ...]:
+    """The report's goals of the groups given, in that order, every derived number numbered as an end note."""
+    tables, number = [], 0
+    for group in groups:
+        rows = []
+        for target in (t for t in report.targets if t.group == group):
+            notes = tuple((number + i + 1, d) for i, d in enumerate(target.derived))
+            number += len(notes)
+            rows.append(GoalRow(target, notes))
+        tables.append(GoalTable(group, tuple(rows)))
+    return tuple(tables)
+
+
+def groups_of(report: Report) -> tuple[str, ...]:
+    """The goal groups the report has, in the documented order (annual, five-year, task)."""
+    present = {t.group for t in report.targets}
+    return tuple(g for g in ("annual", "five-year", "task") if g in present)
+
+
+# ---- The HTML ------------------------------------------------------------------------------
+
+
+def handout_renderer(project: Project, site: Site) -> SiteRenderer:
+    """The site's renderer with the one-file edition's links: every link an #anchor in the document."""
+    return renderer(project, site, Options(links=ANCHORS))
+
+
+def handout_html(renderer_: SiteRenderer, site: Site, report: Report, lang: str) -> str:
+    """The whole report as one HTML document for print (templates/handout.html)."""
+    html = renderer_.one_file(lang, HANDOUT_TEMPLATE, report=report, qr=qr_code(site, report, lang),
+                              goals=goal_tables(report, groups_of(report)))
+    renderer_.check_catalog()
+    return html
+
+
+def briefing_html(renderer_: SiteRenderer, site: Site, report: Report, lang: str, layout: str) -> str:
+    """The two-page briefing as HTML (templates/briefing.html); layout "apart" starts the second group on page 2."""
+    html = renderer_.one_file(lang, BRIEFING_TEMPLATE, report=report, qr=qr_code(site, report, lang),
+                              goals=goal_tables(report, BRIEFING_GROUPS), layout=layout)
+    renderer_.check_catalog()
+    return html
+
+
+# ---- The PDF -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to lay out: plain strings only, so that a worker process can make it (templates are rendered
+    and the catalog checked before, in the build's own process)."""
+
+    name: str  # what it is, for the PDF's identifier and for errors: taiyuan-2021-zh-briefing
+    tries: tuple[tuple[str, str, str], ...]  # (label, html, css) in order of preference; the first that fits wins
+    pages: int | None = None  # the number of pages it must have; None: as many as it takes
+    identifier: bytes = b""  # the PDF's file identifier (from the data hash and the name)
+
+
+def handout_job(project: Project, site: Site, renderer_: SiteRenderer, report: Report, lang: str) -> PdfJob:
+    """The whole report as an A4 handout in lang."""
+    name = f"{report.id}-{lang}-handout"
+    return PdfJob(name, (("handout", handout_html(renderer_, site, report, lang), stylesheet(project)),),
+                  None, pdf_identifier(site, name))
+
+
+def briefing_job(project: Project, site: Site, renderer_: SiteRenderer, report: Report, lang: str) -> PdfJob:
+    """The briefing in each layout, most comfortable first; it must fill exactly two pages."""
+    name, css = f"{report.id}-{lang}-briefing", stylesheet(project)
+    html = {layout: briefing_html(renderer_, site, report, lang, layout) for layout, _ in BRIEFING_LAYOUTS}
+    tries = tuple((f"{layout} {size:g} pt", html[layout], f"{css}\n:root {{ --briefing-size: {size}pt; }}\n")
+                  for layout, size in BRIEFING_LAYOUTS)
+    return PdfJob(name, tries, BRIEFING_PAGES, pdf_identifier(site, name))
+
+
+def make_pdf(job: PdfJob, root: Path, requests: list[str] | None = None) -> bytes:
+    """The job's PDF: its first try that has the pages it must have; OutputError when none has."""
+    tried = []
+    for label, html, css in job.tries:
+        document = render_pdf(html, css, root, requests)
+        if job.pages is None or len(document.pages) == job.pages:
+            return document.write_pdf(pdf_identifier=job.identifier, uncompressed_pdf=False)
+        tried.append(f"{label}: {len(document.pages)} pages")
+    raise OutputError(f"{job.name} fits no layout on exactly {job.pages} pages ({'; '.join(tried)}): "
+                      "shorten what it holds, or add a smaller layout to handout.BRIEFING_LAYOUTS")
+
+
+def handout_pdf(project: Project, site: Site, report: Report, lang: str,
+                requests: list[str] | None = None) -> bytes:
+    """The whole report as an A4 PDF in lang; requests, when given, records every URL WeasyPrint asked for."""
+    return make_pdf(handout_job(project, site, handout_renderer(project, site), report, lang), project.root, requests)
+
+
+def briefing_pdf(project: Project, site: Site, report: Report, lang: str,
+                 requests: list[str] | None = None) -> bytes:
+    """The main indicators and five-year goals on exactly two A4 pages, in the largest type that fits."""
+    return make_pdf(briefing_job(project, site, handout_renderer(project, site), report, lang), project.root, requests)
+
+
+def printed_editions(project: Project, site: Site) -> dict[tuple[str, str, str], bytes]:
+    """{(report id, lang, "handout" | "briefing"): PDF} for every report, made in parallel worker processes,
+    one per core (WeasyPrint is single-threaded Python); each PDF is the same bytes as made alone."""
+    renderer_ = handout_renderer(project, site)
+    jobs = {(report.id, lang, kind): make(project, site, renderer_, report, lang)
+            for kind, make in (("handout", handout_job), ("briefing", briefing_job))  # the long ones first
+            for report in site.reports for lang in LANGS}
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers < 2:
+        return {key: make_pdf(job, project.root) for key, job in jobs.items()}
+    with ProcessPoolExecutor(workers) as pool:
+        return dict(zip(jobs, pool.map(partial(make_pdf, root=project.root), jobs.values())))
+
+
+def stylesheet(project: Project) -> str:
+    """The print stylesheet, assets/handout.css."""
+    return (project.assets / HANDOUT_CSS).read_text(encoding="utf-8")
+
+
+def render_pdf(html: str, css: str, root: Path, requests: list[str] | None = None) -> "Document":
+    """Lay out html with css into pages; any fetch outside root, and any WeasyPrint warning, is an OutputError."""
+    from weasyprint import CSS, HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    fetcher = project_fetcher(root, [] if requests is None else requests)
+    base = root.as_uri() + "/"
+    with weasyprint_problems() as problems:
+        try:
+            document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+                stylesheets=[CSS(string=css, base_url=base, url_fetcher=fetcher)])
+        except FatalURLFetchingError as exc:
+            raise OutputError(f"the PDF may not fetch anything outside the project: {exc.__cause__ or exc}") from None
+    if problems:
+        raise OutputError("WeasyPrint could not lay out a PDF as written: " + "; ".join(problems[:5]))
+    return document
+
+
+def pdf_identifier(site: Site, name: str) -> bytes:
+    """The PDF's file identifier: from the data hash and the file's name, so the same input gives the same bytes
+    (the PDF's dates are the HTML's dcterms.created and dcterms.modified: the data's last_updated)."""
+    return hashlib.sha256(f"{site.data_hash}:{name}".encode()).hexdigest()[:32].encode()
+
+
+def project_fetcher(root: Path, requests: list[str]) -> "URLFetcher":
+    """A WeasyPrint URL fetcher that records every URL asked for and refuses, fatally, anything that is not
+    a data: URL or a file inside root (no network, no file elsewhere on the machine)."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    class ProjectOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            requests.append(url)
+            parts = urlsplit(url)
+            inside = parts.scheme == "data" or (parts.scheme == "file" and not parts.netloc
+                                                and Path(unquote(parts.path)).resolve().is_relative_to(root))
+            if not inside:
+                raise FatalURLFetchingError(f"refused {url}")
+            return super().fetch(url, headers)
+
+    return ProjectOnly(allowed_protocols=("file", "data"), fail_on_errors=True)
+
+
+@contextmanager
+def weasyprint_problems() -> Iterator[list[str]]:
+    """Collect what WeasyPrint warns about (bad CSS, a missing resource) while the block runs."""
+    problems: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            problems.append(record.getMessage())
+
+    logger, handler = logging.getLogger("weasyprint"), Collect(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield problems
+    finally:
+        logger.removeHandler(handler)
