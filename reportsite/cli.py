@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from .errors import BuildFailed
-from .site import Project, build, read_site
+from .parallel import default_jobs
+from .site import Built, Project, build, read_site
 
 COMMANDS = {
     "build": "validate all data, then write the whole site (the default)",
@@ -38,13 +39,33 @@ def options(parser: argparse.ArgumentParser, root: Path | None, top: bool) -> No
                         help="the published site's address, ending in / (default: $SITE_URL, then site.yaml's url)")
 
 
+def build_options(parser: argparse.ArgumentParser, top: bool) -> None:
+    """How the build command runs (not what it makes): its processes, and whether it reuses the last build."""
+    default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=jobs_count, default=default(default_jobs()), metavar="N",
+                        help=f"render with N processes (default: one per processor, here {default_jobs()}; "
+                             "a small site is rendered in one); 1: one process")
+    parser.add_argument("--clean", action="store_true", default=default(False),
+                        help="render every page again, reusing nothing of the last build (whose record "
+                             "of its files, beside DIST, is then made anew)")
+
+
+def jobs_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, 1 or more, found {text!r}")
+    return int(text)
+
+
 def parse(argv: list[str] | None, root: Path | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="build.py", description="Build the bilingual explainer site.")
     options(parser, root, top=True)
+    build_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")
     for name, help_text in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text)
         options(sub, root, top=False)
+        if name == "build":
+            build_options(sub, top=False)
         if name == "serve":
             sub.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
             sub.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
@@ -90,14 +111,24 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             from .published import record_build
             print(record_build(project))
         else:
-            built = build(project, keep_files=False)
-            print(base_url_line(built.site.url))
-            print(f"built {project.dist}: {built.pages} pages, {len(built.paths)} files, "
-                  f"{len(built.site.reports)} reports in {built.seconds:.2f} s")
+            built = build(project, keep_files=False, jobs=args.jobs, reuse=not args.clean)
+            print(base_url_line(built.url))
+            print(summary(project, built))
     except BuildFailed as failed:
         print(failed.problems.report(), file=sys.stderr)
         return 1
     return 0
+
+
+def summary(project: Project, built: Built) -> str:
+    """The build in one line; with how many pages the last build gave unchanged, when it gave any."""
+    line = (f"built {project.dist}: {built.pages} pages, {len(built.paths)} files, "
+            f"{built.reports} reports in {built.seconds:.2f} s")
+    if built.site is None:
+        line += " (nothing changed since the last build)"
+    elif built.reused:
+        line += f" ({built.reused} pages unchanged since the last build, {built.rendered} rendered)"
+    return line
 
 
 def base_url_line(url: str | None) -> str:

@@ -36,11 +36,24 @@ def href(from_url: str, to_url: str, style: str = FOLDER) -> str:
     start = posixpath.dirname(dest(from_url)) or "."
     if style == FOLDER and target.endswith("index.html") and (to_url == "" or to_url.endswith("/")):
         folder = posixpath.dirname(target) or "."
-        link = posixpath.relpath(folder, start)
+        link = relative(folder, start)
         link = "./" if link == "." else link + "/"
     else:
-        link = posixpath.relpath(target, start)
+        link = relative(target, start)
     return link + hash_ + fragment
+
+
+def relative(path: str, start: str) -> str:
+    """posixpath.relpath(path, start) for the site's own paths (relative, no "." or ".." inside them),
+    in a fifth of its time: the build asks for tens of thousands."""
+    here = [] if start == "." else start.split("/")
+    there = [] if path == "." else path.split("/")
+    common = 0
+    for a, b in zip(here, there):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,27 @@
-"""The whole pipeline for one project folder: load -> validate -> model -> render -> write."""
+"""The whole pipeline for one project folder: load -> validate -> model -> render -> write.
+
+The modules of each step are imported by the function that needs them: a build that finds nothing
+changed since the last one (cache.py) never loads Jinja, Babel or the YAML reader."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
-
-from . import published
+from .cache import FileCache, Inputs, build_stamp
 from .errors import BuildFailed, Problems
-from .l10n import load_translations
-from .model import Site
-from .render import Options, SiteRenderer
-from .validate import validate_site
 from .write import unique, write_site
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from .cache import Keys
+    from .model import Site
+    from .render import Options, SiteRenderer
 
 
 @dataclass(frozen=True)
@@ -46,10 +52,15 @@ class Project:
 
 @dataclass(frozen=True)
 class Built:
-    site: Site
+    site: Site | None  # None when nothing changed since the last build (nothing was read)
     paths: tuple[str, ...]
     seconds: float
     files: dict[str, bytes] | None = None  # kept only when asked for (tests, the bundle)
+    rendered: int = 0  # pages rendered by this build
+    reused: int = 0  # pages taken unchanged from the previous build (cache.py)
+    processes: int = 1  # that rendered them
+    url: str | None = None  # the site's base URL
+    reports: int = 0  # how many reports it holds
 
     @property
     def pages(self) -> int:
@@ -58,12 +69,18 @@ class Built:
 
 def read_site(project: Project) -> Site:
     """Validate the data and content; raise BuildFailed listing every problem."""
+    from .validate import validate_site
+
     return validate_site(project.data, project.content, project.root, project.base_url)
 
 
-def renderer(project: Project, site: Site, options: Options = Options(),
+def renderer(project: Project, site: Site, options: Options | None = None,
              bytecode: jinja2.BytecodeCache | None = None) -> SiteRenderer:
     """The site's renderer: the UI catalogs loaded, templates ready."""
+    from .l10n import load_translations
+    from .render import Options, SiteRenderer
+
+    options = options or Options()
     problems = Problems()
     translations = load_translations(project.locales, project.root, problems)
     if problems:
@@ -76,34 +93,106 @@ def files_of(renderer_: SiteRenderer) -> Iterator[tuple[str, bytes]]:
     return unique(renderer_)
 
 
-def iter_files(project: Project, site: Site, options: Options = Options()) -> Iterator[tuple[str, bytes]]:
+def iter_files(project: Project, site: Site, options: Options | None = None) -> Iterator[tuple[str, bytes]]:
     return files_of(renderer(project, site, options))
 
 
-def render_files(project: Project, site: Site, options: Options = Options()) -> dict[str, bytes]:
+def render_files(project: Project, site: Site, options: Options | None = None) -> dict[str, bytes]:
     """Every file of the site in memory, as {path: bytes}."""
     return dict(iter_files(project, site, options))
 
 
 def check_published(project: Project, files) -> None:
     """Raise BuildFailed when an address the site has published (data/published.txt) no longer resolves."""
+    from . import published
+
     problems = Problems()
     published.check(project.data, project.root, files, problems)
     if problems:
         raise BuildFailed(problems)
 
 
-def build(project: Project, options: Options = Options(), keep_files: bool = True) -> Built:
+def build(project: Project, options: Options | None = None, keep_files: bool = True, jobs: int = 1,
+          reuse: bool = False) -> Built:
     """Build the whole site; on success replace dist/, on failure leave it untouched.
 
-    With keep_files=False the pages stream to the disk as they are rendered (the CLI's
-    way: memory stays flat however large the report)."""
+    With keep_files=False the pages stream to the disk as they are rendered (the CLI's way: memory
+    stays flat however large the report). jobs: the processes that may render (parallel.py decides
+    whether the pages to render are worth more than one). reuse: take the previous build's files
+    whose inputs did not change (cache.py); every successful build records its files for the next."""
     start = time.perf_counter()
+    inputs = Inputs.of(project)
+    stamp = build_stamp(inputs, project, options)
+    cache = FileCache(project, use_previous=reuse)
+    if not keep_files and (last := cache.unchanged(stamp)) is not None:
+        return Built(None, tuple(last.files), time.perf_counter() - start, reused=last.summary["pages"],
+                     url=last.summary["url"], reports=last.summary["reports"])
+    from . import parallel
+    from .cache import Keys
+    from .render import Options
+
+    options = options or Options()
     site = read_site(project)
-    verify = lambda written: check_published(project, written)  # noqa: E731
-    if keep_files:
-        files = render_files(project, site, options)
-        write_site(files.items(), project.dist, verify)
-        return Built(site, tuple(files), time.perf_counter() - start, files)
-    paths = write_site(iter_files(project, site, options), project.dist, verify)
-    return Built(site, tuple(paths), time.perf_counter() - start)
+    renderer_ = renderer(project, site, options)
+    plan = plan_build(renderer_, Keys.of(inputs, renderer_), cache)
+    to_render = plan.to_render
+    workers = parallel.workers_for(len(to_render), jobs)
+    rendered = parallel.render(renderer_, to_render, plan.extras is None, workers,
+                               partial(renderer, project, site, options))
+    stream = unique(site_files(plan, rendered, cache))
+    files = dict(stream) if keep_files else None
+    paths = write_site(files.items() if files is not None else stream, project.dist,
+                       lambda written: check_published(project, written), plan.sources(cache))
+    if Inputs.of(project) == inputs:  # else a file changed while the build ran: record nothing
+        cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)})
+    return Built(site, tuple(paths), time.perf_counter() - start, files, len(to_render), len(plan.reused),
+                 max(workers, 1), site.url, len(site.reports))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Which files of a build are the previous build's, unchanged, and which pages are rendered."""
+
+    names: list[str]  # each page's path, in the renderer's page order
+    keys: list[str | None]  # and its key
+    reused: dict[int, bytes]  # page (its index in that order) -> its bytes, reused
+    extras_key: str
+    extras: dict[str, bytes] | None  # the files that are not pages, reused; None: rendered
+
+    @property
+    def to_render(self) -> list[int]:
+        return [i for i in range(len(self.names)) if i not in self.reused]
+
+    def sources(self, cache: FileCache) -> dict[str, Path]:
+        """Each reused file's path -> where its bytes are now (write.py links the new file to them)."""
+        names = [self.names[i] for i in self.reused] + list(self.extras or ())
+        return {name: cache.source(name) for name in names}
+
+
+def plan_build(renderer_: SiteRenderer, keys: Keys, cache: FileCache) -> Plan:
+    """Look up every page, and the extras, in the cache."""
+    from .links import dest
+
+    names = [dest(spec.url) for spec in renderer_.specs]
+    page_keys = [keys.page(spec) for spec in renderer_.specs]
+    reused = {i: data for i, (name, key) in enumerate(zip(names, page_keys))
+              if (data := cache.reuse(name, key)) is not None}
+    extras_key = keys.extras()
+    return Plan(names, page_keys, reused, extras_key, cache.reuse_group(extras_key))
+
+
+def site_files(plan: Plan, rendered: Iterator[tuple[str, bytes]], cache: FileCache) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site in the one-process order, each reused or as rendered (then recorded);
+    BuildFailed at the end if any mistake was found."""
+    for i, name in enumerate(plan.names):
+        if i in plan.reused:
+            yield name, plan.reused[i]
+            continue
+        name, data = next(rendered)
+        cache.note(name, plan.keys[i], data)
+        yield name, data
+    if plan.extras is not None:
+        yield from plan.extras.items()
+    for name, data in rendered:  # the extras, when rendered; then the whole run's mistakes, raised
+        cache.note(name, plan.extras_key, data)
+        yield name, data

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 
@@ -26,8 +26,12 @@ def unique(files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:
         yield name, data
 
 
-def write_tree(files: Iterable[tuple[str, bytes]], folder: Path) -> list[str]:
-    """Write each (path, bytes) under folder, refusing paths outside it; return the paths written."""
+def write_tree(files: Iterable[tuple[str, bytes]], folder: Path,
+               links: Mapping[str, Path] | None = None) -> list[str]:
+    """Write each (path, bytes) under folder, refusing paths outside it; return the paths written.
+
+    A path in links is made a hard link to the file named there, which holds the same bytes already
+    (a page the previous build wrote): cheaper than writing them again, where the file system allows."""
     root = folder.resolve()
     written = []
     for name, data in unique(files):
@@ -36,9 +40,19 @@ def write_tree(files: Iterable[tuple[str, bytes]], folder: Path) -> list[str]:
         if rel.is_absolute() or ".." in rel.parts or not rel.parts or not target.is_relative_to(root):
             raise OutputError(f"refusing to write outside the output folder: {name}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        source = links.get(name) if links else None
+        if source is None or not _linked(source, target):
+            target.write_bytes(data)
         written.append(name)
     return written
+
+
+def _linked(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links, or the file is gone: the bytes are written instead
+        return False
+    return True
 
 
 class FolderFiles:
@@ -52,20 +66,20 @@ class FolderFiles:
         return target.read_bytes() if target.is_file() else None
 
 
-def write_site(files: Iterable[tuple[str, bytes]], dist: Path,
-               verify: Callable[[FolderFiles], None] | None = None) -> list[str]:
+def write_site(files: Iterable[tuple[str, bytes]], dist: Path, verify: Callable[[FolderFiles], None] | None = None,
+               links: Mapping[str, Path] | None = None) -> list[str]:
     """Replace dist/ with exactly these files, atomically as far as the file system allows.
 
     The files may be a generator: everything goes to a staging folder first, and an
     exception on the way (a data or template mistake found late, or verify raising on the
-    written folder) leaves dist/ as it was."""
+    written folder) leaves dist/ as it was. links: files to link rather than write (write_tree)."""
     dist = dist.resolve()
     dist.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{dist.name}.staging-", dir=dist.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server may run as another user
     old = None
     try:
-        written = write_tree(files, staging)
+        written = write_tree(files, staging, links)
         if verify is not None:
             verify(FolderFiles(staging))
         if dist.exists():

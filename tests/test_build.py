@@ -121,6 +121,17 @@ def test_links_inside_the_site_are_relative_and_resolve(mini):
     assert resolved > 400, "pages link to each other, their stylesheet and their script"
 
 
+def test_relative_links_are_worked_out_as_posixpath_would():
+    import itertools
+    import posixpath
+
+    from reportsite.links import relative
+
+    paths = [".", "en", "en/a", "en/a/b", "en/ab", "zh/a", "index.html", "en/a/index.html", "en/b/c/d.json"]
+    for path, start in itertools.product(paths, repeat=2):
+        assert relative(path, start) == posixpath.relpath(path, start), (path, start)
+
+
 def test_no_page_fetches_anything_from_another_host(mini):
     build(mini)
     fetched = [(name, src) for name in html_files(mini.dist) for src in parse(mini.dist / name).fetched]

@@ -1,0 +1,341 @@
+"""Never render again what did not change: every output file is keyed by a hash of all it depends on.
+
+A page's key covers the code (the package's sources, the libraries' versions, Python's), the site's
+data (all of it: every page's footer shows the data version, site.data_hash, so no page depends on
+less), the content pages, the base URL, the UI catalogs, the assets, the output's options, the page's
+path and its templates (its own and every one it extends, includes or imports). The files that are
+not pages (data files, feeds, search indexes, share images: the renderer's extras) share one key,
+which takes the share images' font instead of templates.
+
+The bytes are kept nowhere else: the previous build's dist/ is the store. A manifest beside it
+(dist/ -> dist.cache.json, which .gitignore's /dist.* covers) records each file's key, size and
+checksum. A file is reused only when its key is unchanged and its bytes in dist/ still have the
+recorded checksum (write.py then links it into the new dist/ instead of writing it again). Before all
+that, one hash of every input (build_stamp) is compared with the last build's: when it is the same and
+dist/ holds exactly the files that build wrote, each of the size and date recorded, there is nothing
+to do, and nothing is read (FileCache.unchanged). A manifest
+that cannot be read, is of another format, code version or project, or fails its own checksum, is
+ignored; a build during which an input folder changed records nothing (Inputs).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import astuple, dataclass, field, replace
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the check for an unchanged build (FileCache.unchanged) needs none of them
+    import jinja2
+
+    from .pages import PageSpec
+
+FORMAT = 2  # of the manifest and the keys; raise it when either changes meaning
+LIBRARIES = ("jinja2", "markupsafe", "babel", "markdown-it-py", "pyyaml", "pillow")  # what shapes the bytes
+
+
+def digest(*parts: object) -> str:
+    """One sha256 of several values, each kept apart from the next."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(str(part).encode("utf-8") + b"\0")
+    return hashed.hexdigest()
+
+
+def tree_hash(folder: Path) -> str:
+    """A content hash of every file under a folder, with its name ("none" when there is no folder)."""
+    if not folder.is_dir():
+        return "none"
+    hashed = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        hashed.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return hashed.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the package's sources and data, the libraries' versions and Python's version."""
+    return digest(FORMAT, sys.version, *map(_version, LIBRARIES), package_hash())
+
+
+def package_hash() -> str:
+    """A content hash of the package's sources and data (reportsite/*.py, vocab.yaml)."""
+    package = Path(__file__).parent
+    sources = sorted(p for p in package.iterdir() if p.suffix in (".py", ".yaml"))
+    return digest(*(f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in sources))
+
+
+def _version(library: str) -> str:
+    try:
+        return f"{library} {metadata.version(library)}"
+    except metadata.PackageNotFoundError:
+        return f"{library} none"
+
+
+def font_hash() -> str:
+    """The share images' font, by content (REPORTSITE_FONT or the first system font found)."""
+    font = _font_file()
+    return "none" if font is None else digest(font, hashlib.sha256(font.read_bytes()).hexdigest())
+
+
+def templates_used(name: str, references: Callable[[str], tuple[str | None, ...]],
+                   everything: Callable[[], list[str]]) -> set[str] | None:
+    """A template and every one it extends, includes or imports, however deep; all templates when one
+    names another by a variable; None when one cannot be read or parsed (rendering reports it)."""
+    import jinja2
+
+    found, todo = set(), [name]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.add(current)
+        try:
+            todo.extend(references(current))
+        except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+            return None
+        if None in todo:
+            return set(everything())
+    return found
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Content hashes of the folders a build reads. Taken before the build reads them and again after it
+    wrote dist/: when they differ, a file edited meanwhile may have been read in either version, and
+    the build's files are not recorded (their keys could name inputs they were not made from)."""
+
+    data: str
+    content: str
+    locales: str
+    assets: str
+    templates: str
+    code: str
+
+    @classmethod
+    def of(cls, project) -> "Inputs":
+        folders = (project.data, project.content, project.locales, project.assets, project.templates)
+        return cls(*map(tree_hash, folders), package_hash())
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The key of each output file of one build (None: not keyed, always rendered)."""
+
+    base: str  # what every file depends on
+    env: jinja2.Environment  # reads and parses the templates
+    _sets: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # memos
+    _sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _references: dict[str, tuple[str | None, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, inputs: Inputs, renderer) -> "Keys":
+        site, options = renderer.site, renderer.options
+        base = digest(FORMAT, code_version(), site.data_hash, inputs.content, site.url, inputs.locales,
+                      inputs.assets, options.links.name, sorted(options.bundle.items()))
+        return cls(base, renderer.envs["en"])
+
+    def page(self, spec: PageSpec) -> str | None:
+        from .links import dest
+
+        templates = self.templates(spec.template)
+        return None if templates is None else digest(self.base, "page", dest(spec.url), templates)
+
+    def extras(self) -> str:
+        return digest(self.base, "extras", font_hash())
+
+    def templates(self, name: str) -> str | None:
+        """A hash of the sources of the templates a page's template uses."""
+        if name not in self._sets:
+            used = templates_used(name, self.references, self.env.list_templates)
+            self._sets[name] = None if used is None else digest(*(f"{n}:{self.source(n)}" for n in sorted(used)))
+        return self._sets[name]
+
+    def source(self, name: str) -> str:
+        if name not in self._sources:
+            self._sources[name] = self.env.loader.get_source(self.env, name)[0]
+        return self._sources[name]
+
+    def references(self, name: str) -> tuple[str | None, ...]:
+        """The templates one template names (None for a name it computes)."""
+        if name not in self._references:
+            from jinja2 import meta
+
+            self._references[name] = tuple(meta.find_referenced_templates(self.env.parse(self.source(name))))
+        return self._references[name]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of a build, as the manifest records it."""
+
+    key: str
+    sha256: str
+    size: int
+    mtime_ns: int = 0  # when it was written to dist/ (for the no-change check)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """The record of one build: what it read (its stamp), what the command line says of it, its files."""
+
+    stamp: str
+    summary: dict
+    files: dict[str, Entry]
+
+
+def build_stamp(inputs: Inputs, project, options) -> str:
+    """Everything a build reads, in one hash: the input folders, the code, the options (None: the
+    defaults), the base URL and the share images' font (by name, size and date: hashing its 20 MB
+    would cost more than the whole check)."""
+    font = _font_file()
+    font_id = "none" if font is None else f"{font}:{font.stat().st_size}:{font.stat().st_mtime_ns}"
+    options_id = "defaults" if options is None else (options.links.name, sorted(options.bundle.items()))
+    return digest(FORMAT, code_version(), *astuple(inputs), project.base_url, options_id, font_id)
+
+
+def _font_file() -> Path | None:
+    from .share import find_font
+
+    return find_font()
+
+
+def manifest_path(dist: Path) -> Path:
+    """Beside the output folder, never in it (it is not published): dist/ -> dist.cache.json."""
+    return dist.parent / f"{dist.name}.cache.json"
+
+
+def project_id(project) -> str:
+    return digest(project.root, project.data, project.content, project.dist)
+
+
+class FileCache:
+    """The previous build's files that may be reused, and the record of this build's for the next."""
+
+    def __init__(self, project, use_previous: bool = True):
+        self.dist, self.path, self.project = project.dist, manifest_path(project.dist), project_id(project)
+        self.last = read_manifest(self.path, self.project) if use_previous else None
+        self.previous = self.last.files if self.last else {}
+        self.current: dict[str, Entry] = {}
+
+    def unchanged(self, stamp: str) -> Manifest | None:
+        """The last build's record when it read exactly these inputs and dist/ holds exactly the files it
+        wrote, each of the size and date it recorded (then this build has nothing to do); else None."""
+        if self.last is None or self.last.stamp != stamp:
+            return None
+        recorded = {name: (entry.size, entry.mtime_ns) for name, entry in self.previous.items()}
+        return self.last if files_on_disk(self.dist) == recorded else None
+
+    def reuse(self, name: str, key: str | None) -> bytes | None:
+        """The file's bytes in dist/ when its key is unchanged and its bytes are those recorded (then they
+        are recorded again for the next build); else None."""
+        entry = self.previous.get(name)
+        if key is None or entry is None or entry.key != key:
+            return None
+        try:
+            data = (self.dist / name).read_bytes()
+        except OSError:
+            return None
+        if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
+            return None
+        self.current[name] = entry
+        return data
+
+    def reuse_group(self, key: str) -> dict[str, bytes] | None:
+        """All files recorded under one key, when every one of them can be reused; else None."""
+        names = [name for name, entry in self.previous.items() if entry.key == key]
+        files = {name: self.reuse(name, key) for name in names}
+        if not names or None in files.values():
+            for name in names:
+                self.current.pop(name, None)
+            return None
+        return files
+
+    def note(self, name: str, key: str | None, data: bytes) -> None:
+        """Record a rendered file for the next build."""
+        if key is not None:
+            self.current[name] = Entry(key, hashlib.sha256(data).hexdigest(), len(data))
+
+    def source(self, name: str) -> Path:
+        """Where a reused file's bytes are now (write.py links the new file to it)."""
+        return self.dist / name
+
+    def save(self, stamp: str, summary: dict) -> None:
+        """Record this build's files, as dist/ now holds them, for the next build."""
+        on_disk = files_on_disk(self.dist)
+        files = {name: replace(entry, mtime_ns=on_disk[name][1])
+                 for name, entry in self.current.items() if on_disk.get(name, (None,))[0] == entry.size}
+        write_manifest(self.path, self.project, Manifest(stamp, summary, files))
+
+
+def files_on_disk(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under a folder -> (size, modification time in ns); none when there is no folder."""
+    found: dict[str, tuple[int, int]] = {}
+    todo = [(str(folder), "")]
+    while todo:
+        path, prefix = todo.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                todo.append((entry.path, f"{prefix}{entry.name}/"))
+            else:
+                stat = entry.stat()
+                found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+BODY = ("stamp", "summary", "files")  # what a manifest's checksum covers
+
+
+def body_checksum(doc: dict) -> str:
+    body = {name: doc[name] for name in BODY}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+def read_manifest(path: Path, project: str) -> Manifest | None:
+    """The last build's record; None when it is missing, unreadable, damaged, or of another format,
+    code version or project."""
+    try:
+        doc = json.loads(path.read_bytes())
+        if (doc["format"], doc["code"], doc["project"], doc["checksum"]) != \
+                (FORMAT, code_version(), project, body_checksum(doc)):
+            return None
+        if not (isinstance(doc["stamp"], str) and isinstance(doc["summary"], dict)):
+            raise ValueError("not a manifest")
+        files = {name: Entry(*_fields(row)) for name, row in doc["files"].items()}
+        return Manifest(doc["stamp"], doc["summary"], files)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None  # a damaged file: no cache, not a crash
+
+
+def _fields(row: object) -> tuple[str, str, int, int]:
+    if not (isinstance(row, list) and len(row) == 4 and isinstance(row[0], str) and isinstance(row[1], str)
+            and isinstance(row[2], int) and isinstance(row[3], int)):
+        raise ValueError("not a manifest entry")
+    return row[0], row[1], row[2], row[3]
+
+
+def write_manifest(path: Path, project: str, manifest: Manifest) -> None:
+    """Write the manifest whole or not at all (a temporary file, then a rename)."""
+    body = {"stamp": manifest.stamp, "summary": manifest.summary,
+            "files": {name: [e.key, e.sha256, e.size, e.mtime_ns] for name, e in manifest.files.items()}}
+    doc = {"format": FORMAT, "code": code_version(), "project": project, "checksum": body_checksum(body), **body}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(doc, out, separators=(",", ":"))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

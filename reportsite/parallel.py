@@ -1,0 +1,129 @@
+"""Render on every core: pages in chunks, by a pool of worker processes, collected in a fixed order.
+
+Each worker builds its own renderer (its own Jinja environments) from the same project and site, so
+a page's bytes do not depend on the process that rendered it. The files come back in the order one
+process would give them, and so do the mistakes: template errors in page order, then the extras',
+then every UI string the catalog lacks, raised as one BuildFailed at the end, as SiteRenderer's
+own iteration does. A small site is rendered in this process: starting workers would cost more.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import Problems
+
+if TYPE_CHECKING:
+    from .render import SiteRenderer
+
+EXTRAS = "extras"  # the task that makes the files that are not pages
+# Measured on 2 cores (the real site, tests/fixtures/pair): a worker's start costs about as much as
+# rendering 40 pages (forking, its renderer, compiling the templates again), so below 2 x 40 pages
+# one process is as fast or faster.
+MIN_PAGES_PER_WORKER = 40
+CHUNK = 24  # pages a task: small enough to even out the workers' loads, large enough to cost nothing
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What one task gives back: its files in order, its mistakes and the UI strings it missed."""
+
+    files: list[tuple[str, bytes]]
+    problems: Problems
+    missing: dict[str, set[str]]
+
+
+def workers_for(pages: int, jobs: int) -> int:
+    """How many worker processes render this many pages: none (this process does) for one job or a
+    small site, else at most one per MIN_PAGES_PER_WORKER pages."""
+    if jobs <= 1 or pages < 2 * MIN_PAGES_PER_WORKER:
+        return 0
+    return min(jobs, pages // MIN_PAGES_PER_WORKER)
+
+
+def render(renderer: SiteRenderer, pages: Sequence[int], extras: bool, workers: int,
+           make: Callable[[], SiteRenderer]) -> Iterator[tuple[str, bytes]]:
+    """The pages (indexes into renderer.specs) in order, then the extras if asked, as (path, bytes);
+    rendered here (workers=0) or by that many processes, each with the renderer make() gives.
+    BuildFailed at the end for every mistake of the whole run."""
+    tasks = ([EXTRAS] if extras else []) + [tuple(pages[i:i + CHUNK]) for i in range(0, len(pages), CHUNK)]
+    problems, missing, held = Problems(), {lang: set() for lang in renderer.translations}, None
+    with _runner(renderer, workers, make) as run:
+        for task, result in zip(tasks, run(tasks)):
+            if task == EXTRAS:
+                held = result  # first to start (it is the longest task), last to be written
+                continue
+            _collect(result, problems, missing)
+            yield from result.files
+    if held is not None:
+        _collect(held, problems, missing)
+        yield from held.files
+    renderer.problems = problems
+    for lang, messages in missing.items():
+        renderer.translations[lang].missing |= messages
+    renderer.check_catalog()
+
+
+def run_task(renderer: SiteRenderer, task: str | tuple[int, ...]) -> Rendered:
+    """Render one task's files, with the mistakes and missing UI strings of that task alone."""
+    from .links import dest
+
+    renderer.problems = Problems()
+    if task == EXTRAS:
+        files = list(renderer.extras().items())
+    else:
+        files = [(dest(spec.url), renderer.page(spec)) for spec in (renderer.specs[i] for i in task)]
+    missing = {lang: set(tr.missing) for lang, tr in renderer.translations.items()}
+    for tr in renderer.translations.values():
+        tr.missing.clear()
+    return Rendered(files, renderer.problems, missing)
+
+
+def _collect(result: Rendered, problems: Problems, missing: dict[str, set[str]]) -> None:
+    for error in result.problems.errors:
+        problems.add(error.mark, error.key_path, error.expected, error.found)
+    for text in result.problems.hints:
+        problems.hint(text)
+    for lang, messages in result.missing.items():
+        missing[lang] |= messages
+
+
+@contextmanager
+def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRenderer]):
+    """A function from tasks to their results, in order: here, or on a pool of worker processes."""
+    if workers == 0:
+        yield lambda tasks: (run_task(renderer, task) for task in tasks)
+        return
+    import multiprocessing  # here: a build that renders in one process never needs it
+
+    # fork: a worker starts with the site already in memory; elsewhere make() travels pickled.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with multiprocessing.get_context(method).Pool(workers, _start_worker, (make,)) as pool:
+        yield lambda tasks: pool.imap(_run_in_worker, tasks)
+
+
+_make: Callable[[], SiteRenderer] | None = None  # in a worker process: how to make its renderer
+_worker: SiteRenderer | None = None  # and the renderer, made by its first task
+
+
+def _start_worker(make: Callable[[], SiteRenderer]) -> None:
+    global _make
+    _make = make
+
+
+def _run_in_worker(task: str | tuple[int, ...]) -> Rendered:
+    # Made here, not when the worker starts: a pool restarts a worker whose start fails, forever,
+    # while a task's exception travels to the parent and fails the build.
+    global _worker
+    if _worker is None:
+        _worker = _make()
+    return run_task(_worker, task)
+
+
+def default_jobs() -> int:
+    """The processors this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

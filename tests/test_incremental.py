@@ -1,0 +1,295 @@
+"""Render on every core, and never render again what did not change (reportsite/parallel.py, cache.py).
+
+Every test builds a small site for real, into tmp_path: a build on several processes gives the bytes of
+a build on one; a build that reuses the previous one gives, after any kind of edit, the bytes of a
+clean build of the same inputs, and renders only what the edit can have changed; a damaged cache is
+never trusted; mistakes found in worker processes are reported as one process reports them.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportsite import parallel
+from reportsite.cache import code_version, manifest_path
+from reportsite.errors import BuildFailed
+from reportsite.site import Built, Project, build
+
+from .conftest import MINI, MINI_CONTENT, MINI_REPORT, REPO
+
+PO = "locales/zh/LC_MESSAGES/messages.po"
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    """A whole scratch project (templates, assets, catalogs, the mini site's data), free to edit."""
+    root = tmp_path / "project"
+    for folder in ("templates", "assets", "locales"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copytree(MINI, root / "data")
+    shutil.copytree(MINI_CONTENT, root / "content")
+    return Project.at(root, dist=tmp_path / "dist")
+
+
+@pytest.fixture
+def two_workers(monkeypatch):
+    """Workers even for the mini site's 52 pages (a real build starts them from 80 pages on)."""
+    monkeypatch.setattr(parallel, "MIN_PAGES_PER_WORKER", 4)
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def clean_build(project: Project, tmp_path: Path) -> dict[str, bytes]:
+    """Every file of a build from scratch (one process, no cache) of the project's inputs as they are now."""
+    fresh = Project.at(project.root, dist=tmp_path / "clean" / "dist")
+    shutil.rmtree(fresh.dist.parent, ignore_errors=True)
+    build(fresh, jobs=1, reuse=False)
+    return files_in(fresh.dist)
+
+
+def incremental(project: Project) -> Built:
+    return build(project, keep_files=False, jobs=2, reuse=True)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# ---- on every core -------------------------------------------------------------------------
+
+
+def test_a_build_on_two_processes_is_byte_identical_to_a_build_on_one(project, tmp_path, two_workers):
+    built = build(project, jobs=2)
+    assert built.processes == 2 and built.rendered == built.pages == 52
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+
+
+def test_a_small_site_is_rendered_in_one_process():
+    assert parallel.workers_for(pages=79, jobs=2) == 0
+    assert parallel.workers_for(pages=80, jobs=2) == 2
+    assert parallel.workers_for(pages=1356, jobs=1) == 0
+    assert parallel.workers_for(pages=1356, jobs=64) == 1356 // parallel.MIN_PAGES_PER_WORKER
+
+
+def test_mistakes_found_by_workers_are_reported_as_one_process_reports_them(project, two_workers):
+    """A template error and a UI string the catalog lacks: the same list, word for word, and the
+    previous dist/ is left as it was."""
+    build(project, jobs=1)
+    before = files_in(project.dist)
+    edit(project.templates / "glossary.html", "{{ m.glossary_list() }}", "{{ m.glossary_list() }}{{ nowhere }}")
+    edit(project.templates / "figure.html", "{% block main %}", '{% block main %}{{ _("A string never translated") }}')
+    reports = []
+    for jobs, reuse in ((1, False), (2, True)):  # as before; then on two processes, from the cache
+        with pytest.raises(BuildFailed) as failed:
+            build(project, keep_files=False, jobs=jobs, reuse=reuse)
+        reports.append(failed.value.problems.report())
+    assert reports[0] == reports[1]
+    assert "'nowhere' is undefined" in reports[0] and "msgid 'A string never translated'" in reports[0]
+    assert files_in(project.dist) == before
+
+
+# ---- never render again what did not change --------------------------------------------------
+
+
+def test_a_build_with_nothing_changed_renders_nothing(project):
+    first = build(project, jobs=1)
+    again = incremental(project)
+    assert again.site is None, "with nothing changed, not even the data is read"
+    assert (again.rendered, again.reused, again.paths) == (0, first.pages, first.paths)
+    assert files_in(project.dist) == first.files
+
+
+def test_a_template_edit_renders_only_the_pages_made_with_it(project, tmp_path):
+    build(project, jobs=1)
+    edit(project.templates / "glossary.html", "<h1>{{ page.title|t }}</h1>", "<h1 class=terms>{{ page.title|t }}</h1>")
+    built = incremental(project)
+    assert built.rendered == 2  # the glossary, in two languages
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+
+
+def test_an_edit_to_a_template_others_import_renders_the_pages_that_import_it(project, tmp_path):
+    build(project, jobs=1)
+    edit(project.templates / "base.html", "</footer>", "<!-- edited --></footer>")
+    built = incremental(project)
+    assert (built.rendered, built.reused) == (built.pages - 2, 2)  # not the chooser and the 404 page: they stand alone
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+
+
+# Each page's footer shows the data version (a hash of all the data): any data edit changes every page.
+# A catalog string or a stylesheet (its hashed name) is used by every page too.
+EDITS = {
+    "one figure's value in a section file": [
+        (f"data/{MINI_REPORT}/sections/review-economy.yaml", "1200.5", "1300.5"),
+        (f"data/{MINI_REPORT}/sections/review-economy.yaml", "120.05 billion", "130.05 billion"),
+        (f"data/{MINI_REPORT}/source.zh.txt", "1200.5", "1300.5"),
+    ],
+    "a glossary term used on many pages": [
+        ("data/glossary.yaml", "regulates better", "regulates more wisely"),
+    ],
+    "a report's metadata": [
+        (f"data/{MINI_REPORT}/report.yaml", "Li Ming", "Li Ning"),
+    ],
+    "a catalog string": [
+        (PO, 'msgstr "术语表"', 'msgstr "术语汇编"'),
+    ],
+    "a stylesheet": [
+        ("assets/site.css", "body {", "body { word-spacing: 0.01em;"),
+    ],
+}
+
+
+@pytest.mark.parametrize("what", EDITS)
+def test_after_any_edit_a_build_is_byte_identical_to_a_clean_build(project, tmp_path, what):
+    build(project, jobs=1)
+    for path, old, new in EDITS[what]:
+        edit(project.root / path, old, new)
+    built = incremental(project)
+    assert built.rendered == built.pages
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+    assert incremental(project).rendered == 0  # and the build after it reuses everything again
+
+
+def edit_a_page(dist: Path) -> None:
+    page = dist / "en" / "glossary" / "index.html"
+    page.write_bytes(page.read_bytes().replace(b"Glossary", b"Glossery"))  # the same size
+
+
+def delete_a_page(dist: Path) -> None:
+    (dist / "en" / "glossary" / "index.html").unlink()
+
+
+def add_a_file(dist: Path) -> None:
+    (dist / "en" / "stray.html").write_text("left by hand")
+
+
+@pytest.mark.parametrize("tamper", [edit_a_page, delete_a_page, add_a_file])
+def test_a_dist_changed_by_hand_is_made_whole_again(project, tamper):
+    first = build(project, jobs=1)
+    tamper(project.dist)
+    built = incremental(project)
+    assert built.rendered == (0 if tamper is add_a_file else 1)
+    assert files_in(project.dist) == first.files
+
+
+def damage_garbage(path: Path) -> None:
+    path.write_bytes(b"\x00\xff garbage \x89PNG" * 100)
+
+
+def damage_truncated(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def damage_another_code_version(path: Path) -> None:
+    """A well-formed manifest, checksum and all, from another version of the code."""
+    import reportsite.cache as cache
+
+    doc = json.loads(path.read_bytes())
+    doc["code"] = "0" * 64
+    path.write_text(json.dumps(doc))
+    assert doc["code"] != code_version() and doc["checksum"] == cache.body_checksum(doc)
+
+
+def damage_another_project(path: Path) -> None:
+    doc = json.loads(path.read_bytes())
+    doc["project"] = "0" * 64
+    path.write_text(json.dumps(doc))
+
+
+def damage_an_entry(path: Path) -> None:
+    """One entry edited without its manifest's checksum: the whole manifest is ignored."""
+    doc = json.loads(path.read_bytes())
+    name = next(iter(doc["files"]))
+    doc["files"][name][2] += 1
+    path.write_text(json.dumps(doc))
+
+
+@pytest.mark.parametrize("damage", [damage_garbage, damage_truncated, damage_another_code_version,
+                                    damage_another_project, damage_an_entry])
+def test_a_damaged_or_foreign_cache_is_ignored(project, tmp_path, damage):
+    build(project, jobs=1)
+    edit(project.templates / "glossary.html", "<h1>{{ page.title|t }}</h1>", "<h1 class=terms>{{ page.title|t }}</h1>")
+    damage(manifest_path(project.dist))
+    built = incremental(project)
+    assert (built.rendered, built.reused) == (built.pages, 0)
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+    assert incremental(project).rendered == 0  # a good manifest is written in its place
+
+
+def test_a_build_during_which_an_input_changed_records_nothing(project, tmp_path, monkeypatch):
+    """A template saved while the build runs may have been read before or after the save: that
+    build's files are not recorded, and the next build renders what the edit changed."""
+    import reportsite.site
+
+    build(project, jobs=1)
+    recorded = manifest_path(project.dist).read_bytes()
+    edit(project.templates / "glossary.html", "<h1>", "<h1 class=first>")  # so that the build has work to do
+    read_site = reportsite.site.read_site
+
+    def read_then_save_a_template(project_):
+        site = read_site(project_)
+        edit(project.templates / "glossary.html", "<h1 class=first>", "<h1 class=terms>")
+        return site
+
+    monkeypatch.setattr(reportsite.site, "read_site", read_then_save_a_template)
+    incremental(project)
+    assert manifest_path(project.dist).read_bytes() == recorded
+    monkeypatch.undo()
+    assert incremental(project).rendered == 2
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+
+
+def test_the_cache_lives_beside_dist_and_is_never_published(project):
+    build(project, jobs=1)
+    assert manifest_path(project.dist) == project.dist.parent / "dist.cache.json"
+    assert manifest_path(project.dist).is_file()
+    assert not [p for p in project.dist.rglob("*") if "cache" in p.name]
+
+
+def test_clean_ignores_the_cache(project):
+    """The cache trusts a well-formed manifest whose checksums match dist/: with one that lies about a
+    page, a build reuses the lie, and `build.py --clean` renders every page again."""
+    build(project, jobs=1)
+    page, name = project.dist / "en" / "glossary" / "index.html", "en/glossary/index.html"
+    true = page.read_bytes()
+    forge(manifest_path(project.dist), name, page, true.replace(b"Glossary", b"Glossery"))
+    command = [sys.executable, str(REPO / "build.py"), "--root", str(project.root), "--dist", str(project.dist)]
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    assert b"Glossery" in page.read_bytes()
+    forge(manifest_path(project.dist), name, page, true.replace(b"Glossary", b"Glossery"))
+    assert subprocess.run(command + ["--clean"], capture_output=True).returncode == 0
+    assert page.read_bytes() == true
+
+
+def forge(manifest: Path, name: str, page: Path, data: bytes) -> None:
+    """Write other bytes to a page and record them in the manifest as they would be by a build."""
+    import hashlib
+
+    import reportsite.cache as cache
+
+    page.write_bytes(data)
+    doc = json.loads(manifest.read_bytes())
+    doc["files"][name][1:3] = [hashlib.sha256(data).hexdigest(), len(data)]
+    doc["checksum"] = cache.body_checksum(doc)
+    manifest.write_text(json.dumps(doc))
+
+
+def test_the_real_site_on_every_core_and_then_from_the_cache(site, tmp_path):
+    """The real data: a build on every core gives the bytes of the session's one-process build, and a
+    second build renders nothing."""
+    project = Project.at(REPO, dist=tmp_path / "dist")
+    first = build(project, jobs=2, keep_files=False)
+    assert first.processes == 2
+    assert files_in(project.dist) == site.files
+    again = incremental(project)
+    assert (again.rendered, again.reused) == (0, site.pages)
+    assert files_in(project.dist) == site.files
