@@ -83,6 +83,22 @@ def test_the_text_keeps_a_reading_measure(browser, base, width, lang):
     assert em <= 40.5
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_paragraph_on_any_page_runs_wider_than_the_measure(browser, base, lang):
+    """Lists, tables and charts may use a wide screen; running text never does."""
+    page = browser.new_page(viewport={"width": 1920, "height": 1000})
+    wide = []
+    for pattern in PAGES:
+        page.goto(base + pattern.format(lang=lang))
+        wide += page.evaluate("""() => [...document.querySelectorAll('main p, main li, main dd')]
+            .filter(e => !e.closest('table, svg, .cards, .para'))
+            .map(e => [e, e.getBoundingClientRect().width / parseFloat(getComputedStyle(e).fontSize)])
+            .filter(([e, em]) => em > 40.5)
+            .map(([e, em]) => `${location.pathname}: ${e.tagName} "${e.textContent.trim().slice(0, 30)}" ${em.toFixed(1)}em`)""")
+    page.close()
+    assert wide == []
+
+
 def test_on_a_phone_the_text_comes_before_the_numbers_and_the_menu_opens_without_javascript(browser, base):
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page = context.new_page()
