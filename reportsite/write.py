@@ -33,13 +33,15 @@ def write_tree(files: Iterable[tuple[str, bytes]], folder: Path,
     A path in links is made a hard link to the file named there, which holds the same bytes already
     (a page the previous build wrote): cheaper than writing them again, where the file system allows."""
     root = folder.resolve()
-    written = []
+    written, made = [], set()
     for name, data in unique(files):
         rel = PurePosixPath(name)
-        target = (root / rel).resolve()
-        if rel.is_absolute() or ".." in rel.parts or not rel.parts or not target.is_relative_to(root):
+        if rel.is_absolute() or ".." in rel.parts or not rel.parts or "" in name.split("/"):
             raise OutputError(f"refusing to write outside the output folder: {name}")
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = root.joinpath(*rel.parts)  # inside root: no "..", and the folder holds no links
+        if target.parent not in made:  # one mkdir a folder, not one a file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         source = links.get(name) if links else None
         if source is None or not _linked(source, target):
             target.write_bytes(data)
