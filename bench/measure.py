@@ -68,6 +68,14 @@ def measured_run(cmd: list[str], cwd: Path, timeout: float) -> dict:
     return json.loads(helper.stdout)
 
 
+def build_command(root: Path) -> list[str]:
+    """Our cold build, `python build.py`, with --clean (reuse nothing of an earlier build) when this
+    build.py has that option."""
+    cmd = [sys.executable, str(root / "build.py")]
+    helped = subprocess.run(cmd + ["--help"], cwd=root, capture_output=True, text=True, timeout=60, check=False)
+    return cmd + (["--clean"] if "--clean" in helped.stdout else [])
+
+
 def copy_project(src: Path, dest: Path) -> Path:
     """A copy of the project: data/, content/, templates/, assets/, locales/, build.py, reportsite/."""
     dest.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """The bench's command line and its stages in order: cold and in-process builds (stage 1),
-serve (2), page weight (3), the offline bundle (4), scale (5), reports (6); then goals,
-results.json, tables."""
+serve (2), page weight (3), the offline bundle (4), scale (5), reports (6), the Hugo twin (7),
+the profile (8), rebuilds (9); then goals, results.json, tables."""
 
 from __future__ import annotations
 
@@ -17,13 +17,17 @@ import traceback
 from pathlib import Path
 
 from . import __doc__ as bench_doc
-from .measure import ROOT, gz, log, machine, measured_run, stats, tail
+from .hugo import bench_hugo
+from .measure import ROOT, build_command, gz, log, machine, measured_run, stats, tail
+from .profiling import bench_profile
+from .rebuild import bench_rebuild
 from .scale import bench_reports, bench_scale
 from .serve import bench_serve
 from .tables import GOALS, goals, markdown
 from .weight import bench_weight
 
-STAGES = ("cold_build", "in_process", "page_weight", "serve", "bundle", "scale", "reports")
+STAGES = ("cold_build", "in_process", "page_weight", "serve", "bundle", "scale", "reports", "hugo", "profile",
+          "rebuild")
 
 # The package is imported inside the stages that call it, so that a package broken in the
 # middle of an edit fails those stages only and the others are still measured.
@@ -33,9 +37,10 @@ STAGES = ("cold_build", "in_process", "page_weight", "serve", "bundle", "scale",
 
 
 def bench_cold(root: Path, tmp: Path, runs: int) -> dict:
-    """`python build.py` in a fresh process, runs times; interpreter start-up and imports alone."""
+    """`python build.py` (--clean: reuse nothing) in a fresh process, runs times; interpreter start-up
+    and imports alone."""
     builds, rss = [], []
-    cmd_build = [sys.executable, str(root / "build.py")]
+    cmd_build = build_command(root)
     for i in range(runs + 1):  # the first run only warms the OS file cache and __pycache__
         dist = tmp / f"cold-{i}"
         r = measured_run(cmd_build + ["--dist", str(dist)], root, 120)
@@ -50,7 +55,7 @@ def bench_cold(root: Path, tmp: Path, runs: int) -> dict:
         startup.append(measured_run([sys.executable, "-c", "pass"], root, 60)["wall"])
         imports.append(measured_run([sys.executable, "-c", "import reportsite.cli, reportsite.site"], root, 60)["wall"])
     return {
-        "command": "python build.py --dist TMP (sys.executable, cwd = project root)",
+        "command": f"python {' '.join(['build.py', *cmd_build[2:]])} --dist TMP (sys.executable, cwd = project root)",
         "seconds": stats(builds), "peak_rss_mb": stats(rss),
         "interpreter_startup_s": stats(startup), "import_reportsite_s": stats(imports),
     }
@@ -171,15 +176,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python3 -m bench", description=bench_doc.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
     parser.add_argument("--out", type=Path, help="results file (default: ROOT/bench/results.json)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per timing (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing (default 3)")
     parser.add_argument("--sizes", default="1,10,100", help="synthetic report sizes (default 1,10,100)")
     parser.add_argument("--scale-runs", default="3,1,1",
                         help="runs per size, in --sizes order; the last value repeats (default 3,1,1)")
     parser.add_argument("--reports", default="1,2,26",
                         help="numbers of reports in one site: the real data for the number it holds, "
                              "synthetic copies of its report for any other (default 1,2,26)")
-    parser.add_argument("--reports-runs", default="3,3,1",
-                        help="runs per number of reports, in --reports order; the last value repeats (default 3,3,1)")
+    parser.add_argument("--reports-runs", default="3,2,1",
+                        help="runs per number of reports, in --reports order; the last value repeats (default 3,2,1)")
     parser.add_argument("--scale-slack", type=float, default=1.1,
                         help="a build of size N (or N reports) is stopped after slack x N x t(1) seconds, "
                              "the goal being under N x t(1) (default 1.1)")
@@ -231,6 +236,9 @@ def run_stages(results: dict, args: argparse.Namespace, root: Path) -> None:
              args.scale_slack),
             ("reports", bench_reports, root, tmp, *steps(args.reports, args.reports_runs), args.scale_cap,
              args.scale_slack),
+            ("hugo", bench_hugo, root, tmp, args.runs),
+            ("profile", bench_profile, root, tmp),
+            ("rebuild", bench_rebuild, root, tmp, args.runs),
         ]
         for name, fn, *fn_args in stages:
             if name not in skip:

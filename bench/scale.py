@@ -39,6 +39,7 @@ class Builds:
     walls: list[float] = field(default_factory=list)
     rss: list[float] = field(default_factory=list)
     pages: int | None = None
+    no_change_s: float | None = None  # the same build once more, nothing changed (the last run's dist/)
     failure: dict = field(default_factory=dict)
 
 
@@ -64,6 +65,9 @@ def run_builds(site: Path, data: Path, tmp: Path, tag: str, runs: int, limit: fl
             builds.walls.append(r["wall"])
             builds.rss.append(r["maxrss_kb"] / 1024)
             builds.pages = count_pages(dist)
+            if i == runs - 1:
+                again = measured_run(cmd, site, limit)
+                builds.no_change_s = again["wall"] if again["rc"] == 0 else None
         shutil.rmtree(dist, ignore_errors=True)
         if "error" in builds.failure:
             break
@@ -82,9 +86,10 @@ def measure_step(site: Path, tmp: Path, dim: Dimension, step: int, runs: int, li
     builds = run_builds(site, made.data, tmp, f"{dim.key}-{step}", runs, limit)
     if made.source == "synthetic":
         shutil.rmtree(made.data, ignore_errors=True)
-    entry = {"data": made.source, **c, "generate_s": generated, "time_limit_s": limit,
+    entry = {"data": made.source, "report_ids": list(made.report_ids), **c, "generate_s": generated,
+             "time_limit_s": limit,
              "seconds": stats(builds.walls), "peak_rss_mb": stats(builds.rss), "pages": builds.pages,
-             **builds.failure}
+             "no_change_s": builds.no_change_s, **builds.failure}
     if builds.walls and builds.pages:
         entry["ms_per_page"] = 1000 * statistics.median(builds.walls) / builds.pages
     return entry

@@ -22,7 +22,9 @@ import yaml
 from .measure import copy_project, stats, tail
 
 STARTUP_LIMIT_S = 90
-SETTLE_S = 2.0  # between two edits, as between two real saves
+WRITE_LIMIT_S = 120  # the longest wait for the server's background write of dist/
+SETTLE_S = 0.5  # after that write, before the next edit
+WRITE_LINE = re.compile(r"wrote \d+ pages to \S+ in ([\d.]+) s")  # the server's log of a write of dist/
 
 Edit = tuple[str, Path, Callable[[Path, str], None]]
 
@@ -103,11 +105,26 @@ def time_edit(proc: subprocess.Popen, url: str, marker: str, t0: float, poll: fl
     return None
 
 
+def wait_for_write(proc: subprocess.Popen, log_path: Path, seen: int) -> int:
+    """Wait until the server has logged a write of dist/ after the seen ones; the writes logged by then.
+
+    The server writes dist/ in its event loop, so while it writes it answers nothing: an edit is
+    timed only once the write that the previous change started is done."""
+    end = time.perf_counter() + WRITE_LIMIT_S
+    while time.perf_counter() < end and proc.poll() is None:
+        writes = len(WRITE_LINE.findall(log_path.read_text(errors="replace")))
+        if writes > seen:
+            return writes
+        time.sleep(0.05)
+    return seen
+
+
 def time_edits(proc: subprocess.Popen, url: str, edits: list[Edit], runs: int, poll: float,
-               timeout: float) -> dict:
-    """runs rounds of every edit: the timings per edit, and a reason if any edit was never served."""
+               timeout: float, log_path: Path) -> dict:
+    """runs rounds of every edit, each made once the server is idle (dist/ written): the timings per
+    edit, and a reason if any edit was never served."""
     samples: dict[str, list[float]] = {key: [] for key, _, _ in edits}
-    failures = []
+    failures, writes = [], wait_for_write(proc, log_path, 0)
     for i in range(runs):
         for key, path, edit in edits:
             marker = f"bench-edit-{key[:4]}-{i}-{random.randrange(10**6)}"
@@ -119,7 +136,8 @@ def time_edits(proc: subprocess.Popen, url: str, edits: list[Edit], runs: int, p
                                 + (" (server exited)" if proc.poll() is not None else ""))
             else:
                 samples[key].append(seen)
-            time.sleep(SETTLE_S)  # let the background write of dist/ finish
+            writes = wait_for_write(proc, log_path, writes)
+            time.sleep(SETTLE_S)
     result = {key: stats(values) for key, values in samples.items()}
     if failures:
         result["reason"] = "; ".join(failures[:4])
@@ -142,8 +160,7 @@ def server_log_times(log_text: str) -> dict:
     """The server's own timings: validate and swap in the new site; the background write of dist/."""
     return {
         "server_reported_validate_s": stats([float(s) for s in re.findall(r"validated in ([\d.]+) s", log_text)]),
-        "server_reported_write_s": stats([float(s) for s in
-                                          re.findall(r"wrote \d+ pages to \S+ in ([\d.]+) s", log_text)]),
+        "server_reported_write_s": stats([float(s) for s in WRITE_LINE.findall(log_text)]),
     }
 
 
@@ -170,8 +187,7 @@ def bench_serve(root: Path, tmp: Path, runs: int, poll: float = 0.005, timeout: 
                 result["reason"] = not_serving(proc, err_path)
                 return result
             result["startup_to_first_page_s"] = ready
-            time.sleep(0.5)
-            result.update(time_edits(proc, base + page, edits, runs, poll, timeout))
+            result.update(time_edits(proc, base + page, edits, runs, poll, timeout, out_path))
         finally:
             stop(proc)
     result.update(server_log_times(out_path.read_text(errors="replace")))

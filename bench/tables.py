@@ -14,7 +14,15 @@ GOALS = {
     "section_requests": 3,
     "time_vs_base_per_step": 1.0,  # size N (N reports) in under 1.0 x N x the time of 1x (1 report): linear
     "scale_rss_mb": 500.0,  # the largest size, and the most reports
+    "vs_hugo": 1.5,  # our cold build at most 1.5 x Hugo's build of the twin (median of the paired ratios)
+    "no_change_s": 0.3,  # build.py again with nothing changed
+    "one_section_s": 0.5,  # build.py again after editing one section
 }
+REBUILDS = (("cold_one_process_s", "Cold build, one process (`--jobs 1`)"),
+            ("cold_all_cores_s", "Cold build, a process per processor (the default)"),
+            ("no_change_s", "Rebuild, nothing changed"),
+            ("one_section_s", "Rebuild after editing one section (its English title)"),
+            ("one_template_s", "Rebuild after editing a template two pages use (`glossary.html`)"))
 SERVE_EDITS = (("yaml_edit_s", "YAML edit"), ("template_edit_s", "template edit"))
 
 
@@ -43,6 +51,28 @@ def build_goals(r: dict) -> list[dict]:
     in_process = _row("In-process build (`site.build`)", v, f"{v:.2f} s" if v is not None else "n/a",
                       "< 0.5 s", None if v is None else v < GOALS["in_process_build_s"])
     return [cold, in_process]
+
+
+def hugo_goal(r: dict) -> list[dict]:
+    """Our cold build against Hugo's build of the twin, paired: the median of the per-pair ratios."""
+    h = r.get("hugo") or {}
+    v = _get(h, "ratio", "median_of_pair_ratios")
+    name = "Cold build vs Hugo twin (same pages, paired)"
+    if v is None:
+        return [_row(name, None, "null" if h else "n/a", "≤ 1.5×", None, h.get("reason") or h.get("error") or "")]
+    shown = f"ours {h['ours_s']['median']:.2f} s, Hugo {h['hugo_s']['median']:.2f} s: {v:.1f}×"
+    return [_row(name, v, shown, "≤ 1.5×", v <= GOALS["vs_hugo"])]
+
+
+def rebuild_goals(r: dict) -> list[dict]:
+    """A build with nothing changed, and after editing one section, each a fresh `python build.py`."""
+    rows = []
+    for key, name, goal in (("no_change_s", "Rebuild with nothing changed (`python build.py` again)", "≤ 0.3 s"),
+                            ("one_section_s", "Rebuild after editing one section", "≤ 0.5 s")):
+        v = _get(r, "rebuild", key, "median")
+        rows.append(_row(name, v, f"{v:.2f} s" if v is not None else "n/a", goal,
+                         None if v is None else v <= GOALS[key]))
+    return rows
 
 
 def serve_goals(r: dict) -> list[dict]:
@@ -119,7 +149,7 @@ def scale_goals(r: dict) -> list[dict]:
 
 def goals(r: dict) -> list[dict]:
     """Every goal checked against the results r (a goal not measured is "not determined")."""
-    return build_goals(r) + serve_goals(r) + page_goals(r) + scale_goals(r)
+    return build_goals(r) + hugo_goal(r) + rebuild_goals(r) + serve_goals(r) + page_goals(r) + scale_goals(r)
 
 
 # -- Markdown ------------------------------------------------------------------------------------
@@ -205,6 +235,59 @@ def timing_table(r: dict) -> list[str]:
     return _head("Build timing", "Median (min, max)") + [f"| {m} | {shown} |" for m, shown in rows if shown is not None]
 
 
+def hugo_table(r: dict) -> list[str]:
+    """Our cold build and Hugo's build of the twin side by side, the ratio; a line when not measured."""
+    h = r.get("hugo")
+    if h is None:
+        return []
+    if not h.get("ratio"):
+        return [f"Hugo twin: null ({h.get('reason') or h.get('error') or 'not measured'}).", ""]
+    pages, ratio = h["pages"], h["ratio"]
+    rss = {who: h[f"{who}_peak_rss_mb"]["median"] for who in ("ours", "hugo")}
+    return _head("Cold build vs Hugo twin", "Ours", "Hugo") + [
+        f"| Command | `{h['commands']['ours']}` | `{h['commands']['hugo']}` |",
+        f"| Build, median (min, max) | {_fmt_s(h['ours_s'])} | {_fmt_s(h['hugo_s'])} |",
+        f"| Peak RSS (median) | {rss['ours']:.0f} MB | {rss['hugo']:.0f} MB |",
+        f"| HTML pages | {pages['ours_without_redirects']} (and {pages['ours'] - pages['ours_without_redirects']} "
+        f"redirect pages) | {pages['hugo']} |",
+    ] + ["", f"Ours / Hugo: {ratio['median_of_pair_ratios']:.2f}× (median of {len(ratio['pairs'])} paired runs), "
+             f"{ratio['ratio_of_medians']:.2f}× (ratio of the medians). {h['hugo_version'].split(' BuildDate')[0]}; "
+             f"the twin holds {h['twin']['text_bytes'] / 1e6:.1f} MB of text"
+             + ("" if pages["close"] else "; **the page counts differ by more than 5 %**") + ".", ""]
+
+
+def rebuild_table(r: dict) -> list[str]:
+    """Each kind of build in a fresh process, with what it rendered (from its own summary line)."""
+    b = r.get("rebuild")
+    if not b or "error" in b:
+        return []
+    return _head("Build of the real site", "Median (min, max)", "Rendered") + [
+        f"| {name} | {_fmt_s(b[key])} | {b['rendered'].get(key, '–')} |" for key, name in REBUILDS if b.get(key)] + [""]
+
+
+def profile_table(r: dict) -> list[str]:
+    """Where one build's time goes, by step; Jinja's part; the functions taking the most time."""
+    p = r.get("profile") or {}
+    if not p.get("steps_s"):
+        return []
+    steps, shares = p["steps_s"], p["shares"]
+    names = {"import": "import the build's modules (in the build's process)", "load": "load (`read_site`)",
+             "render": "render (`render_files`)", "check_published": "check the published addresses",
+             "write": "write (`write_site`)"}
+    out = _head("Where the time goes (one build, one process)", "Seconds", "Share")
+    out += [f"| {names.get(k, k)} | {v:.3f} | {shares[k]:.0%} |" for k, v in steps.items()]
+    out.append(f"| total | {p['total_s']:.3f} | 100% |")
+    prof = p["profiled_steps_s"]
+    out += ["", f"`python -X importtime -c \"import reportsite.cli\"`: {p['imports']['reportsite_cli_s']:.3f} s. "
+                f"Under cProfile (slower: the render took {prof['render']:.2f} s), Jinja's `Template.render` is "
+                f"{p['jinja_render_s'] / prof['render']:.0%} of the render; imports take "
+                f"{p['imports_in_profile_s']:.2f} s in all.", ""]
+    out += _head("Function (cProfile, by cumulative time)", "Calls", "Own s", "Cumulative s")
+    out += [f"| `{f['function']}` | {f['calls']} | {f['own_s']:.3f} | {f['cumulative_s']:.3f} |"
+            for f in p["top_cumulative"][:10]]
+    return out + [""]
+
+
 def _spread_cell(d: dict, key: str, fmt: str = "{:.0f}") -> str:
     x = d.get(key)
     if not x:
@@ -257,14 +340,15 @@ def step_cells(e: dict) -> list[str]:
             else f"≥ {e['peak_rss_mb_at_kill']:.0f} MB" if e.get("peak_rss_mb_at_kill") else "–")
     per_page = f"{e['ms_per_page']:.2f}" if e.get("ms_per_page") else "–"
     pages = e.get("pages") or (f"({e['expected_pages']})" if e.get("expected_pages") else "–")
-    return [str(pages), build, str(len(s["runs"]) if s else 0), vs, per_page, peak]
+    again = f"{e['no_change_s']:.2f} s" if e.get("no_change_s") else "–"
+    return [str(pages), build, str(len(s["runs"]) if s else 0), vs, per_page, peak, again]
 
 
 def step_table(stage: dict, key: str, first: tuple[str, ...], base: str, cells) -> list[str]:
     """A scale stage's table: a row a step (first columns from cells(step, entry)), then its growth."""
     if not stage.get(key):
         return []
-    out = _head(*first, "Pages", "Build (median)", "Runs", f"vs {base}", "ms / page", "Peak RSS")
+    out = _head(*first, "Pages", "Build (median)", "Runs", f"vs {base}", "ms / page", "Peak RSS", "Nothing changed")
     out += ["| " + " | ".join([*cells(k, e), *step_cells(e)]) + " |" for k, e in stage[key].items()]
     return out + (["", f"Growth: {stage['growth']}."] if stage.get("growth") else [])
 
@@ -287,8 +371,10 @@ def failures(r: dict) -> list[str]:
 
 
 def markdown(r: dict) -> str:
-    """The results as Markdown: the machine, goals, timings, page weight, bundle, scale, reports, failures."""
+    """The results as Markdown: the machine, goals, timings, Hugo twin, rebuilds, profile, page weight, bundle,
+    scale, reports, failures."""
     scale, reports = scale_table(r), reports_table(r)
-    lines = [machine_line(r), "", *goal_table(r), "", *timing_table(r), "", *weight_table(r),
-             bundle_line(r), "", *scale, *([""] if scale and reports else []), *reports, *failures(r)]
+    lines = [machine_line(r), "", *goal_table(r), "", *timing_table(r), "", *hugo_table(r), *rebuild_table(r), *profile_table(r),
+             *weight_table(r), bundle_line(r), "", *scale, *([""] if scale and reports else []), *reports,
+             *failures(r)]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v faketime >/dev/null 2>&1 || need+=(faketime)
 command -v git >/dev/null 2>&1 || need+=(git)
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+command -v hugo >/dev/null 2>&1 || need+=(hugo)
 apt_install "${need[@]}"
 make_venv test
 npm install --no-audit --no-fund --loglevel=error  # Lighthouse (package.json, locked); it uses Debian's chromium

@@ -1,0 +1,61 @@
+"""Stage 9, rebuilds: `python build.py` again in a fresh process on a copy of the project, after its
+cold build: with nothing changed, after editing one section (its English title), and after editing a
+template that few pages use (the glossary's); and the cold build in one process (`--jobs 1`) against
+the default (a process per processor). Each build's own summary line says what it rendered."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from .measure import build_command, copy_project, log, measured_run, stats, tail
+from .serve import edit_template, edited_section, edit_title
+
+TIMEOUT_S = 300
+RENDERED = re.compile(r"\((\d+) pages unchanged since the last build, (\d+) rendered\)|\(nothing changed")
+
+
+def bench_rebuild(root: Path, tmp: Path, runs: int) -> dict:
+    site = copy_project(root, tmp / "rebuild-site")
+    dist = tmp / "rebuild-dist"
+    cold = build_command(site) + ["--dist", str(dist)]  # --clean: every page rendered
+    incremental = [sys.executable, str(site / "build.py"), "--dist", str(dist)]
+    _report, section = edited_section(site)
+    glossary = site / "templates" / "glossary.html"
+    result = {"commands": {"cold": " ".join(["python build.py", *cold[2:-2], "--dist TMP"]),
+                           "rebuild": "python build.py --dist TMP"}, "edited_section": section.name}
+    timings = {"cold_all_cores_s": [], "cold_one_process_s": [], "no_change_s": [], "one_section_s": [],
+               "one_template_s": []}
+    rendered = {}
+    for i in range(runs + 1):  # the first round warms the caches and is not counted
+        marker = f"bench-edit-{i}-{random.randrange(10**6)}"
+        steps = [("cold_one_process_s", cold + ["--jobs", "1"], None), ("cold_all_cores_s", cold, None),
+                 ("no_change_s", incremental, None),
+                 ("one_section_s", incremental, lambda: edit_title(section, marker)),
+                 ("one_template_s", incremental, lambda: edit_template(glossary, marker))]
+        for key, cmd, edit in steps:
+            if edit:
+                edit()
+            r = measured_run(cmd, site, TIMEOUT_S)
+            if r["rc"] != 0:
+                return {**result, "error": f"{key}: build.py exited {r['rc']}: {tail(r['stderr'] or r['stdout'])}"}
+            if i:
+                timings[key].append(r["wall"])
+            rendered[key] = what_it_rendered(r["stdout"])
+    shutil.rmtree(dist, ignore_errors=True)
+    log("rebuilds: " + ", ".join(f"{k} {stats(v)['median']:.2f} s" for k, v in timings.items()))
+    return {**result, **{k: stats(v) for k, v in timings.items()}, "rendered": rendered}
+
+
+def what_it_rendered(stdout: str) -> str:
+    """From the build's summary line: "all", "none" or "N of M pages"."""
+    found = RENDERED.search(stdout)
+    if found is None:
+        return "all"
+    if found.group(1) is None:
+        return "none"
+    reused, rendered = int(found.group(1)), int(found.group(2))
+    return f"{rendered} of {reused + rendered} pages"
