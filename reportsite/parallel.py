@@ -10,6 +10,7 @@ own iteration does. A small site is rendered in this process: starting workers w
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ EXTRAS = "extras"  # the task that makes the files that are not pages
 # one process is as fast or faster.
 MIN_PAGES_PER_WORKER = 40
 CHUNK = 24  # pages a task: small enough to even out the workers' loads, large enough to cost nothing
+IN_FLIGHT = 3  # tasks started per worker ahead of the one being written: the workers never wait, memory stays flat
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,19 @@ def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRendere
     # fork: a worker starts with the site already in memory; elsewhere make() travels pickled.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with multiprocessing.get_context(method).Pool(workers, _start_worker, (make,)) as pool:
-        yield lambda tasks: pool.imap(_run_in_worker, tasks)
+        yield lambda tasks: _in_order(pool, tasks, IN_FLIGHT * workers)
+
+
+def _in_order(pool, tasks: list, window: int) -> Iterator[Rendered]:
+    """The tasks' results in order, with at most window tasks started and not yet taken: workers that
+    render faster than this process writes would otherwise pile every page up in memory."""
+    pending: deque = deque()
+    for task in tasks:
+        pending.append(pool.apply_async(_run_in_worker, (task,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 _make: Callable[[], SiteRenderer] | None = None  # in a worker process: how to make its renderer
