@@ -46,12 +46,14 @@ def test_a_crawl_from_the_root_reaches_every_page_and_every_link_resolves(browse
     queue, seen = deque([base, base + "404.html"]), {base, base + "404.html"}
     while queue:
         url = queue.popleft()
-        response = page.goto(url)
+        response = page.goto(url, wait_until="domcontentloaded")  # the deferred script has run by then
         if response is None or response.status != 200:
             problems.append(f"{url}: status {response and response.status}")
             continue
-        ids[url] = set(page.eval_on_selector_all("[id]", "els => els.map(e => e.id)"))
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)"):
+        page_ids, hrefs = page.evaluate("""() => [[...document.querySelectorAll('[id]')].map(e => e.id),
+                                                  [...document.querySelectorAll('a[href]')].map(e => e.href)]""")
+        ids[url] = set(page_ids)
+        for href in hrefs:
             if not href.startswith(base):
                 continue
             target, fragment = urldefrag(href)
