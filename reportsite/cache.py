@@ -13,9 +13,9 @@ checksum. A file is reused only when its key is unchanged and its bytes in dist/
 recorded checksum (write.py then links it into the new dist/ instead of writing it again). Before all
 that, one hash of every input (build_stamp) is compared with the last build's: when it is the same and
 dist/ holds exactly the files that build wrote, each of the size and date recorded, there is nothing
-to do, and nothing is read (FileCache.unchanged). A manifest
-that cannot be read, is of another format, code version or project, or fails its own checksum, is
-ignored; a build during which an input folder changed records nothing (Inputs).
+to do, and nothing is read (FileCache.unchanged). A manifest that cannot be read, is of another
+format, code version or project, or fails its own checksum, is ignored; a build during which an
+input folder changed records nothing (Inputs).
 """
 
 from __future__ import annotations
