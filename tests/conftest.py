@@ -12,13 +12,28 @@ from pathlib import Path
 
 import pytest
 
-from reportsite.site import Project, build
+from reportsite.errors import BuildFailed
+from reportsite.site import Project, build, read_site
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "mini"
 MINI_CONTENT = REPO / "tests" / "fixtures" / "mini-content"
 MINI_REPORT = "example-2030"  # the one report of the mini site: data/example-2030/
 REAL_REPORT = "taiyuan-2021"
+
+
+def errors_of(project: Project) -> list[str]:
+    """Every error validating the project reports, as a person reads them."""
+    with pytest.raises(BuildFailed) as failed:
+        read_site(project)
+    return [str(e) for e in failed.value.problems.errors]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first occurrence of old in a file (which must hold it) by new."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture

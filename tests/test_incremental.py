@@ -60,6 +60,7 @@ def incremental(project: Project) -> Built:
 
 
 def edit(path: Path, old: str, new: str) -> None:
+    """Replace every occurrence (a figure's value stands in its quote, its paragraph and the source)."""
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new), encoding="utf-8")

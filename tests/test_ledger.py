@@ -13,11 +13,10 @@ import shutil
 import pytest
 
 from reportsite.bundle import bundle_files, bundle_names
-from reportsite.errors import BuildFailed
 from reportsite.ledger import RULES, verdict
-from reportsite.site import Project, build, read_site
+from reportsite.site import Project, build
 
-from .conftest import REPO
+from .conftest import REPO, edit, errors_of
 
 PAIR = REPO / "tests" / "fixtures" / "pair"
 PAIR_CONTENT = REPO / "tests" / "fixtures" / "pair-content"
@@ -36,18 +35,6 @@ def pair(tmp_path, monkeypatch) -> Project:
 def built(tmp_path_factory):
     dist = tmp_path_factory.mktemp("pair") / "dist"
     return build(Project.at(REPO, data=PAIR, content=PAIR_CONTENT, dist=dist))
-
-
-def errors_of(project) -> list[str]:
-    with pytest.raises(BuildFailed) as failed:
-        read_site(project)
-    return [str(e) for e in failed.value.problems.errors]
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # ---- the rules --------------------------------------------------------------------------------

@@ -11,25 +11,13 @@ import pytest
 from reportsite.errors import BuildFailed
 from reportsite.site import build, read_site
 
-from .conftest import REPO
+from .conftest import REPO, edit, errors_of
 
 
 @pytest.fixture(autouse=True)
 def in_scratch_folder(mini, monkeypatch):
     """Messages name files relative to the working folder, as a person at a terminal sees them."""
     monkeypatch.chdir(mini.data.parent)
-
-
-def errors_of(project) -> list[str]:
-    with pytest.raises(BuildFailed) as failed:
-        read_site(project)
-    return [str(e) for e in failed.value.problems.errors]
-
-
-def edit(path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_small_report_is_valid(mini):
