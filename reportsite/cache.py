@@ -49,12 +49,13 @@ def digest(*parts: object) -> str:
     return hashed.hexdigest()
 
 
-def tree_hash(folder: Path) -> str:
-    """A content hash of every file under a folder, with its name ("none" when there is no folder)."""
+def tree_hash(folder: Path, leave_out: frozenset[str] = frozenset()) -> str:
+    """A content hash of every file under a folder, with its name ("none" when there is no folder);
+    files named in leave_out are left out wherever they are."""
     if not folder.is_dir():
         return "none"
     hashed = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name not in leave_out):
         hashed.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return hashed.hexdigest()
 

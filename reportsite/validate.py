@@ -7,11 +7,11 @@ BuildFailed listing every problem found (file, line, key path, expected, found).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
 
+from .cache import tree_hash
 from .errors import BuildFailed, Mark, Problems, rel
 from .fields import Field
 from .load import load_yaml, read_text
@@ -23,6 +23,8 @@ from .vocab import BUILT_IN, POSITIONS, UNIT_STYLES
 TERM_LINK = re.compile(r"\]\(term:([^)\s]*)\)")
 SITE_KEYS = ("name", "licence", "last_updated", "reports", "topics")
 BASE_URL = re.compile(r"^https?://[^/\s]+/(\S*/)?$")
+# The data version hashes all the data but the list of published addresses, which a build may extend.
+DATA_VERSION_LEAVES_OUT = frozenset({"published.txt"})
 REQUIRED_PAGES = ("home", "about")  # content/<lang>/home.md is the site home's intro; about.md is linked everywhere
 
 
@@ -35,7 +37,7 @@ def validate_site(data_dir: Path, content_dir: Path | None, root: Path | None = 
     pages = read_pages(content_dir, root, problems) if content_dir else ()
     if problems or site is None:
         raise BuildFailed(problems)
-    return replace(site, pages=pages, data_hash=hash_folder(data_dir))
+    return replace(site, pages=pages, data_hash=tree_hash(data_dir, DATA_VERSION_LEAVES_OUT))
 
 
 class SiteReader:
@@ -262,11 +264,3 @@ def read_pages(content_dir: Path, root: Path, problems: Problems) -> tuple[Page,
         if len(texts) == 2:
             pages.append(Page(slug, Bi(titles["zh"], titles["en"]), Bi(texts["zh"], texts["en"])))
     return tuple(pages)
-
-
-def hash_folder(folder: Path) -> str:
-    """A content hash of every file in the data folder, so two editions can be told apart."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != "published.txt"):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
