@@ -46,5 +46,5 @@ def test_the_walkthrough_builds_the_site_it_describes(tmp_path):
     built = run(folders, tmp_path)
     assert built.returncode == 0, built.stderr
     assert built.stdout.startswith("no base URL set")
-    assert re.search(r"built \S+/dist\.my-site-data: 34 pages, \d+ files, 1 reports in 0\.\d\d s", built.stdout)
+    assert re.search(r"built \S+/dist\.my-site-data: 34 pages, \d+ files, 1 reports in \d+\.\d\d s", built.stdout)  # time is the benchmark's business
     assert (tmp_path / "dist.my-site-data" / "en" / "example-2024" / "index.html").is_file()
