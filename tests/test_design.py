@@ -127,17 +127,21 @@ def test_on_a_desk_both_languages_sit_side_by_side_and_top_aligned(browser, base
 
 
 def test_a_tapped_term_opens_its_glossary_entry_in_place(browser, base):
+    from playwright.sync_api import expect
+
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(base + "en/taiyuan-2021/sections/plan-1-innovation/")
     term = page.locator(".text .para > .en a.term[data-term]").first
     url = page.url
     term.click()
     pop = page.locator(".term-pop")
-    assert pop.is_visible() and page.url == url
+    expect(pop).to_be_visible()
+    assert page.url == url
     assert pop.locator("a").evaluate("a => a.href") == term.evaluate("a => a.href")  # the glossary entry
-    assert term.get_attribute("aria-expanded") == "true"
-    page.keyboard.press("Escape")
-    assert not pop.is_visible() and term.get_attribute("aria-expanded") == "false"
+    expect(term).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Escape")  # the popover's toggle event, which resets the term, comes a moment later
+    expect(pop).to_be_hidden()
+    expect(term).to_have_attribute("aria-expanded", "false")
     page.close()
 
 
