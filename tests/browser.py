@@ -18,8 +18,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: a folder without index.html is not found (never a listing of its files)."""
+
     def log_message(self, *args):  # keep test output clean
         pass
+
+    def list_directory(self, path):
+        self.send_error(404, "No index.html in this folder")
+        return None
 
 
 @contextlib.contextmanager
