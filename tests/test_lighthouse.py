@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -14,7 +15,7 @@ from .conftest import REPO
 
 pytestmark = pytest.mark.browser
 
-LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = REPO / "node_modules" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ["en/", "zh/", "en/taiyuan-2022/sections/review-2021-growth/", "zh/taiyuan-2021/sections/plan-1-innovation/",
          "en/taiyuan-2021/targets/", "zh/taiyuan-2022/targets/", "en/taiyuan-2021/figures/high-tech-enterprises-2025/",
@@ -22,26 +23,37 @@ PAGES = ["en/", "zh/", "en/taiyuan-2022/sections/review-2021-growth/", "zh/taiyu
 AT_LEAST = 0.95
 
 
-def lighthouse(url: str, out) -> dict[str, float]:
-    """The four category scores (0–1) of one page, mobile (Lighthouse's default form factor)."""
-    if not LIGHTHOUSE.exists():
+def lighthouse(urls: list[str], out) -> dict[str, dict[str, float]]:
+    """The four category scores (0–1) of each page, mobile (Lighthouse's default form factor), by URL;
+    one Node process and one Chromium for all of them (tests/lighthouse.mjs)."""
+    node = shutil.which("node")
+    if node is None or not LIGHTHOUSE.exists():
         if os.environ.get("CI"):
             pytest.fail("Lighthouse is missing: npm ci (scripts/test.sh does it)")
         pytest.skip("Lighthouse is not installed (npm ci)")
-    run = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-                          "--only-categories=" + ",".join(CATEGORIES),
-                          "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+    run = subprocess.run([node, str(REPO / "tests" / "lighthouse.mjs"), str(out), ",".join(CATEGORIES), *urls],
                          env=dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM", "/usr/bin/chromium")),
-                         capture_output=True, text=True, timeout=180)
+                         capture_output=True, text=True, timeout=120 * len(urls), cwd=REPO)
     assert run.returncode == 0, run.stderr[-2000:]
-    report = json.loads(out.read_text(encoding="utf-8"))
-    return {k: report["categories"][k]["score"] for k in CATEGORIES}
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scores(base, tmp_path_factory) -> dict[str, dict[str, float]]:
+    """Every page's scores by its path; a page whose performance (timing, on a busy 2-core machine)
+    falls short is measured once more and keeps the better of the two."""
+    tmp = tmp_path_factory.mktemp("lighthouse")
+    found = {url[len(base):]: s for url, s in lighthouse([base + p for p in PAGES], tmp / "scores.json").items()}
+    again = [p for p in PAGES if found[p]["performance"] < AT_LEAST]
+    if again:
+        for url, s in lighthouse([base + p for p in again], tmp / "again.json").items():
+            path = url[len(base):]
+            found[path]["performance"] = max(found[path]["performance"], s["performance"])
+    return found
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_lighthouse_scores_at_least_95_in_every_category(base, tmp_path, path):
-    scores = lighthouse(base + path, tmp_path / "report.json")
-    if scores["performance"] < AT_LEAST:  # timing on a busy 2-core machine: one more measurement
-        scores["performance"] = max(scores["performance"], lighthouse(base + path, tmp_path / "again.json")["performance"])
-    assert all(scores[k] >= AT_LEAST for k in CATEGORIES), scores
-    assert scores["accessibility"] == scores["best-practices"] == scores["seo"] == 1, scores
+def test_lighthouse_scores_at_least_95_in_every_category(scores, path):
+    assert set(scores[path]) == set(CATEGORIES)
+    assert all(scores[path][k] >= AT_LEAST for k in CATEGORIES), scores[path]
+    assert scores[path]["accessibility"] == scores[path]["best-practices"] == scores[path]["seo"] == 1, scores[path]
