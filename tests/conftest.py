@@ -79,6 +79,20 @@ def real_report(site):
     return site.site.report[REAL_REPORT]
 
 
+@pytest.fixture(scope="session")
+def real_bundle(tmp_path_factory):
+    """The real site and its bundle (`build.py bundle`: the zip, one-file editions, PDF handouts and
+    briefings) built once into a temporary dist/ from a snapshot of data/, so that the site read here
+    is the one the bundle was built from: (project, site, the lines the build printed)."""
+    from reportsite.bundle import build_bundle
+
+    tmp = tmp_path_factory.mktemp("bundle")
+    shutil.copytree(REPO / "data", tmp / "data")
+    project = Project.at(REPO, data=tmp / "data", dist=tmp / "dist")
+    lines = list(build_bundle(project))
+    return project, read_site(project), lines
+
+
 def browser_required() -> None:
     """In CI a missing browser is a failure; on a developer machine, a skip."""
     if not Path(os.environ.get("CHROMIUM", "/usr/bin/chromium")).exists():

@@ -180,14 +180,6 @@ def test_two_builds_in_other_settings_are_byte_identical(mini, tmp_path):
     assert first == second
 
 
-def test_two_bundles_in_other_settings_are_byte_identical(mini, tmp_path):
-    args = ["--data", str(mini.data), "--content", str(mini.content), "bundle"]
-    first, second = (build_in_a_fresh_process(args, tmp_path / f"dist-{i}", setting)
-                     for i, setting in enumerate(ELSEWHERE))
-    assert sum(name.startswith("bundle/") for name in first) == 8  # zip, README, two one-file editions, four PDFs
-    assert first == second
-
-
 def test_the_output_folder_holds_exactly_the_files_the_build_made(mini):
     built = build(mini).files
     assert sorted(p.relative_to(mini.dist).as_posix() for p in mini.dist.rglob("*") if p.is_file()) == sorted(built)

@@ -14,7 +14,6 @@ import hashlib
 import json
 import posixpath
 import re
-import shutil
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,10 +22,10 @@ import pytest
 
 from reportsite import LANGS
 from reportsite.bundle import BUNDLE_DIR, build_bundle, bundle_names
-from reportsite.site import Project, read_site
+from reportsite.site import Project
 
 from .browser import checked_page
-from .conftest import REAL_REPORT, REPO, nu_check
+from .conftest import REAL_REPORT, nu_check
 
 # <link rel=...> values that never make the browser fetch anything
 NON_FETCHING_RELS = {"canonical", "alternate", "author", "license", "help", "search", "next", "prev"}
@@ -36,14 +35,9 @@ NON_FETCHING_RELS = {"canonical", "alternate", "author", "license", "help", "sea
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The site and bundle built once into a temporary dist/, never the repository's, from a
-    snapshot of data/ (so that the report loaded here is the one the bundle was built from)."""
-    tmp = tmp_path_factory.mktemp("bundle")
-    shutil.copytree(REPO / "data", tmp / "data")
-    project = Project.at(REPO, data=tmp / "data", dist=tmp / "dist")
-    lines = list(build_bundle(project))
-    return project, read_site(project), lines
+def built(real_bundle):
+    """The real site and bundle, built once (conftest.real_bundle): (project, site, lines printed)."""
+    return real_bundle
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """The printed editions in the bundle (`python build.py bundle`): for each report and language a PDF handout
 of the whole report and a two-page briefing of its main goals, made by WeasyPrint (reportsite/handout.py).
 
-The PDFs are made once for the real data, as the bundle makes them; they are read back with poppler's
+The PDFs are those of one bundle of the real data (conftest.real_bundle); they are read back with poppler's
 pdftotext, pdfinfo and pdffonts and with pypdf (the outline), as a reader's tools would see them.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import shutil
 import subprocess
 import sys
 from functools import cache
@@ -20,9 +19,9 @@ import pytest
 from reportsite import LANGS, l10n
 from reportsite.bundle import BUNDLE_DIR, bundle_names
 from reportsite.handout import (briefing_html, briefing_pdf, groups_of, handout_html, handout_pdf, handout_renderer,
-                                printed_editions, qr_code, render_pdf)
+                                qr_code, render_pdf)
 from reportsite.ledger import STATUS_LABELS
-from reportsite.site import Project, read_site
+from reportsite.site import Project
 from reportsite.vocab import TARGET_GROUPS
 from reportsite.write import OutputError
 
@@ -38,20 +37,12 @@ MM = 72 / 25.4
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Every report's handout and briefing in both languages, made once the way `build.py bundle` makes them
-    (handout.printed_editions, in worker processes) from a snapshot of data/, and written under the names the
-    bundle gives them (tests/test_bundle.py checks the whole bundle folder)."""
-    tmp = tmp_path_factory.mktemp("handout")
-    shutil.copytree(REPO / "data", tmp / "data")
-    project = Project.at(REPO, data=tmp / "data", dist=tmp / "dist")
-    site = read_site(project)
-    names = bundle_names(site)
-    folder = tmp / "dist" / BUNDLE_DIR
-    folder.mkdir(parents=True)
-    for (report_id, lang, kind), data in printed_editions(project, site).items():
-        (folder / names[f"{report_id}:{lang}:{kind}"]).write_bytes(data)
-    return project, site, folder
+def built(real_bundle):
+    """Every report's handout and briefing in both languages, as `build.py bundle` makes them from a
+    snapshot of data/ (conftest.real_bundle; tests/test_bundle.py checks the rest of its folder):
+    (project, site, the bundle folder)."""
+    project, site, _ = real_bundle
+    return project, site, project.dist / BUNDLE_DIR
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +130,7 @@ def expected_contents(site, report, lang: str, catalogs) -> list[str]:
 
 
 def test_each_report_has_a_handout_and_a_briefing_in_each_language_named_for_the_edition(built, site, pdf):
-    assert sorted(p.name for p in built[2].iterdir()) == sorted(
+    assert sorted(p.name for p in built[2].glob("*.pdf")) == sorted(
         f"{r}-{site.last_updated.isoformat()}-{lang}{kind}.pdf" for r in REPORTS for lang in LANGS
         for kind in ("", "-briefing"))
     for report_id in REPORTS:
