@@ -1,6 +1,6 @@
 """The reports as data: all of the official text, every figure quoted verbatim, every number a
-figure, both languages complete; then what the 2021 report in particular holds: its goals, their
-derived numbers, and the glossary."""
+figure, both languages complete, every number of our own prose sourced; then what the 2021 report in
+particular holds: its goals, their derived numbers, and the glossary."""
 
 from __future__ import annotations
 
@@ -177,6 +177,59 @@ def test_the_glossary_explains_at_least_forty_terms_that_appear_in_the_report(re
 def test_every_section_has_an_explainer_in_both_languages(each_report):
     for s in each_report.sections:
         assert len(s.explainer.en.split(". ")) >= 2 and s.explainer.zh, s.id
+
+
+# Numbers our prose (explainers, part summaries, glossary) may print that no report prints: what the
+# test recomputes from the reports' numbers, and facts from elsewhere with their source.
+CONVERSIONS = [  # (the prose's pattern, does the second number follow from the first?)
+    (r"([\d,]+) mu \(about ([\d,]+) hectares\)", lambda mu, ha: round(mu / 15, -2) == ha),  # 15 mu = 1 ha
+    (r"([\d,]+) million jin \(([\d,]+) tonnes\)", lambda jin, t: jin * 1_000_000 / 2_000 == t),  # 2,000 jin = 1 t
+]
+RATIOS = {"2.2": round(10_000 / 4_576, 1)}  # the 2022 report's 1-trillion-yuan output aim over 2021's 457.6 billion
+ELSEWHERE_FACTS = {
+    "2500": "Taiyuan (Jinyang) was founded in 497 BC: a city for more than 2,500 years",
+    "530": "the 2020 census (第七次全国人口普查): 5,304,061 residents of Taiyuan",
+    "5.3": "the same census, in millions",
+}
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+CENTURIES_AND_DECADES = re.compile(r"\d+世纪|\d+年代|\d+(?:st|nd|rd|th)[- ][Cc]entury")  # dates, not quantities
+
+
+def numbers_in(text: str) -> set[str]:
+    """The numbers a text prints, as digits without thousands separators; centuries and decades left out."""
+    return {n.replace(",", "") for n in NUMBER.findall(CENTURIES_AND_DECADES.sub(" ", text))}
+
+
+def test_every_number_in_our_prose_is_printed_by_a_report_or_follows_from_one(real_site):
+    """An explainer, a part summary or a glossary entry may only print a number that a report of the site
+    prints (in its text, its English or a figure), a year, a unit conversion or ratio worked out here,
+    or a listed fact with its source: a mistyped number in our prose has nowhere to hide."""
+    printed: set[str] = set()
+    for report in real_site.reports:
+        for section in report.sections:
+            for p in section.all_paragraphs:
+                printed |= numbers_in(p.zh) | numbers_in(p.en)
+    prose = [(f"{r.id} {s.id}", s.explainer) for r in real_site.reports for s in r.sections]
+    prose += [(f"{r.id} {part.id}", part.summary) for r in real_site.reports for part in r.parts]
+    prose += [(f"glossary {t.id}", t.explanation) for t in real_site.terms]
+    converted: set[str] = set()
+    for where, text in prose:
+        for pattern, follows in CONVERSIONS:
+            for m in re.finditer(pattern, text.en):
+                first, second = (float(g.replace(",", "")) for g in m.groups())
+                assert follows(first, second), f"{where}: {m.group()}"
+                converted.add(m.group(2).replace(",", ""))
+    assert all(round(float(n), 1) == value for n, value in RATIOS.items())
+    unsourced, checked = [], 0
+    for where, text in prose:
+        for lang in ("zh", "en"):
+            for n in numbers_in(getattr(text, lang)):
+                checked += 1
+                if not (n in printed or n in converted or n in RATIOS or n in ELSEWHERE_FACTS
+                        or re.fullmatch(r"(19|20)\d\d", n)):
+                    unsourced.append(f"{where} ({lang}): {n}")
+    assert unsourced == [], unsourced
+    assert checked > 300 and converted
 
 
 # What a number printed in digits may be when it is not a figure: the issue's own list
