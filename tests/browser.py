@@ -9,6 +9,8 @@ import functools
 import http.server
 import os
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -26,6 +28,15 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def list_directory(self, path):
         self.send_error(404, "No index.html in this folder")
         return None
+
+
+def http_get(url: str, timeout: float = 30) -> tuple[int, bytes]:
+    """The status and body of a GET, an error status's included."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
 
 
 @contextlib.contextmanager

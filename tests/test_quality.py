@@ -9,13 +9,11 @@ import shutil
 from collections import deque
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.error import HTTPError
 from urllib.parse import unquote, urldefrag, urljoin
-from urllib.request import urlopen
 
 import pytest
 
-from .browser import checked_page, serve_folder
+from .browser import checked_page, http_get, serve_folder
 from .conftest import ELSEWHERE, REPO, build_in_a_fresh_process, nu_check
 
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
@@ -57,14 +55,6 @@ class PageLinks(HTMLParser):
             self.links.append(a["content"].split("url=", 1)[1])
 
 
-def fetch(url: str) -> tuple[int, bytes]:
-    try:
-        with urlopen(url, timeout=30) as response:
-            return response.status, response.read()
-    except HTTPError as error:
-        return error.code, b""
-
-
 def test_a_crawl_from_the_root_reaches_every_page_and_every_link_resolves(site, real_project):
     """Over HTTP, from / and /404.html, following every link: every page of the build is reached, every
     address linked or loaded answers 200, every #fragment names an id on its page. The redirect pages
@@ -80,7 +70,7 @@ def test_a_crawl_from_the_root_reaches_every_page_and_every_link_resolves(site, 
         seen = set(queue)
         while queue:
             url = queue.popleft()
-            status, body = fetch(url)
+            status, body = http_get(url)
             if status != 200:
                 problems.append(f"{url}: status {status}")
                 continue
@@ -101,7 +91,7 @@ def test_a_crawl_from_the_root_reaches_every_page_and_every_link_resolves(site, 
                 else:
                     files.add(target)
         outside = sorted(f for f in files if not f.startswith(base))
-        problems += [f"{f}: status {status}" for f in sorted(files - set(outside)) if (status := fetch(f)[0]) != 200]
+        problems += [f"{f}: status {status}" for f in sorted(files - set(outside)) if (status := http_get(f)[0]) != 200]
     for source, target, fragment in fragments:
         if fragment not in ids.get(target, set()):
             problems.append(f"{source} links to #{fragment} missing on {target}")

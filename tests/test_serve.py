@@ -8,12 +8,11 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from .browser import http_get
 from .conftest import REPO
 
 
@@ -24,11 +23,8 @@ def free_port() -> int:
 
 
 def get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8", "replace")
+    status, body = http_get(url, timeout=5)
+    return status, body.decode("utf-8", "replace")
 
 
 def wait_for(predicate, seconds: float = 20.0):
