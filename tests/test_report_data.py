@@ -5,7 +5,6 @@ particular holds: its goals, their derived numbers, and the glossary."""
 from __future__ import annotations
 
 import html
-import os
 import re
 
 import pytest
@@ -15,23 +14,13 @@ from reportsite.model import Range
 
 from .conftest import REPO
 
-REPORTS = ["taiyuan-2021", "taiyuan-2022"]  # each checked against its official copy in shared/source/
+REPORTS = ["taiyuan-2021", "taiyuan-2022"]  # each checked against its official copy, data/<id>/official.zh.md
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]")
-SHARED = REPO.parent / "shared" / "source"
-
-
-def shared(name: str) -> str:
-    """A file of the shared sources beside the checkout (CI has them; elsewhere a skip)."""
-    path = SHARED / name
-    if not path.exists():
-        if os.environ.get("CI"):  # CI checks the project out beside shared/
-            pytest.fail(f"the shared source is missing: {path}")
-        pytest.skip("no shared/ folder beside this checkout")
-    return path.read_text(encoding="utf-8")
 
 
 def official_copy(report_id: str) -> str:
-    return shared(f"{report_id}-government-work-report.official.zh.md")
+    """The report as published on the government's page, the copy the project keeps beside its data."""
+    return (REPO / "data" / report_id / "official.zh.md").read_text(encoding="utf-8")
 
 
 def official_paragraphs(report_id: str) -> list[str]:
@@ -55,7 +44,7 @@ def test_the_data_rebuilds_the_source_text_exactly(each_report):
 def test_the_text_is_the_official_text_with_its_title_line(each_report):
     """The official copy's paragraphs, bold marks included, with the title line 政府工作报告 first:
     the 2022 copy prints it; the 2021 copy leaves it out though the official page has it
-    (shared/source/README.md)."""
+    (docs/data-format.md, official.zh.md)."""
     official = official_paragraphs(each_report.id)
     if official[0].strip("*") != "政府工作报告":
         official = ["政府工作报告"] + official
