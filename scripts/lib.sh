@@ -12,18 +12,29 @@ apt_install() {
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "installing Debian packages: $*" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  # Wait for another apt or dpkg (an unattended upgrade, a second install) instead of failing on its lock.
+  local wait=(-o DPkg::Lock::Timeout=600)
+  $sudo apt-get "${wait[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get "${wait[@]}" install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+has_font() {
+  # has_font FAMILY : fontconfig knows a font of that family. The list is read whole before it is
+  # searched: `fc-list | grep -q` under pipefail fails whenever grep stops reading early (SIGPIPE, 141).
+  command -v fc-list >/dev/null 2>&1 || return 1
+  local families
+  families=$(fc-list : family)
+  [[ "$families" == *"$1"* ]]
 }
 
 missing_for_build() {
   # The Debian packages a build needs that this machine lacks, one per line.
   python3 -c "import venv, ensurepip" >/dev/null 2>&1 || echo python3-venv
-  { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "Noto Sans CJK"; } || echo fonts-noto-cjk fontconfig
+  has_font "Noto Sans CJK" || echo fonts-noto-cjk fontconfig
   # The PDF handouts (WeasyPrint): Pango and its FreeType backend, and a Latin face for the English text.
   python3 -c "import ctypes.util as u, sys; sys.exit(not u.find_library('pangoft2-1.0'))" 2>/dev/null \
     || echo libpango-1.0-0 libpangoft2-1.0-0  # (ctypes asks /sbin/ldconfig, which a short PATH may lack)
-  { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "Liberation Serif"; } || echo fonts-liberation
+  has_font "Liberation Serif" || echo fonts-liberation
 }
 
 make_venv() {

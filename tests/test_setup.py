@@ -36,3 +36,18 @@ def test_the_first_command_builds_the_site_in_a_fresh_clone_with_the_system_pyth
     assert (clone / "dist" / "index.html").is_file() and (clone / "dist" / "en" / "index.html").is_file()
     python = (clone / ".venv" / "bin" / "python3").resolve()
     assert str(python).startswith("/usr/bin/") or "/usr/" in str(python), python  # the system's python3
+
+
+def test_fonts_that_are_there_are_not_installed_again(tmp_path):
+    """The install asks fontconfig which fonts it has; a long font list (more than a pipe holds) whose
+    first lines name the fonts must not read as "missing" under `set -o pipefail`."""
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    lines = ["Noto Sans CJK SC", "Liberation Serif"] + [f"Some Font {i}" for i in range(20000)]
+    (fake / "fc-list").write_text("#!/bin/sh\ncat <<'EOF'\n" + "\n".join(lines) + "\nEOF\n", encoding="utf-8")
+    (fake / "fc-list").chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}"}
+    run = subprocess.run(["bash", "-c", "set -euo pipefail; source scripts/lib.sh; missing_for_build"],
+                         cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "fonts-" not in run.stdout, run.stdout
