@@ -16,6 +16,7 @@ command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 command -v hugo >/dev/null 2>&1 || need+=(hugo)
 apt_install "${need[@]}"
 make_venv test
-npm install --no-audit --no-fund --loglevel=error  # Lighthouse (package.json, locked); it uses Debian's chromium
+# Lighthouse exactly as package-lock.json pins it (ci never rewrites the lock); it uses Debian's chromium
+npm ci --no-audit --no-fund --loglevel=error
 export PATH="$PWD/.venv/bin:$PATH"  # the tools the tests call (frictionless …)
 .venv/bin/python -m pytest -q "$@"
