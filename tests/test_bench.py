@@ -23,10 +23,12 @@ TOP_LEVEL = {"machine", "root", "started", "settings", "goals_defined", "load_av
 
 
 def test_a_quick_bench_run_writes_results_and_prints_the_tables(tmp_path):
+    """What the bench writes and prints, not how fast this machine is today: no time bound but CI's own
+    (a busy machine makes the run slower, never wrong)."""
     out = tmp_path / "results.json"
     run = subprocess.run([sys.executable, "-m", "bench", "--runs", "1", "--sizes", "1", "--scale-runs", "1",
                           "--reports", "1,2", "--reports-runs", "1", "--skip", "serve,bundle", "--out", str(out)],
-                         cwd=REPO, capture_output=True, text=True, timeout=300)
+                         cwd=REPO, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     results = json.loads(out.read_text(encoding="utf-8"))
 
