@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import difflib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import Problems, describe
@@ -14,6 +15,12 @@ from .model import Bi
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_NAMES = {"zh": "Chinese", "en": "English"}
 _MISSING = object()
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' naming the known word closest to a misspelt one, or '' when none is close."""
+    guess = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return f" (did you mean {guess[0]!r}?)" if guess else ""
 
 
 @dataclass(frozen=True)
@@ -77,13 +84,11 @@ class Field:
                     f"the value cut at a comma, and {key!r} read as a key")
                 ok = False
             elif key not in allowed:
-                guess = difflib.get_close_matches(str(key), sorted(allowed), n=1, cutoff=0.6)
-                hint = f" (did you mean {guess[0]!r}?)" if guess else ""
                 self.problems.add(
                     self.doc.key_mark(f"{base}.{key}" if base else key),
                     f"{self.path}.{key}" if self.path else key,
                     "one of the keys " + ", ".join(sorted(allowed)),
-                    f"the unknown key {key!r}{hint}",
+                    f"the unknown key {key!r}{did_you_mean(str(key), allowed)}",
                 )
                 ok = False
         return ok

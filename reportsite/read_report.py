@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Mark, Problems, rel
-from .fields import Field
+from .fields import Field, did_you_mean
 from .load import load_yaml, read_text
 from .model import (BOLD, Bi, Emendation, Figure, Paragraph, Part, Qualifier, Range, Report, Section, Source,
                     TextNote, Unit, paragraphs_in_order, period_months)
@@ -44,6 +44,8 @@ class ReportReader:
         self.incomplete = False
         self.failed_paragraphs: set[str] = set()  # ids of paragraphs that could not be read
         self.reviews: dict[str, Field] = {}  # part id -> its `reviews:` field, checked against the site's reports
+        self.listed: dict[str, set[str]] = {"part": set(), "section": set()}  # ids that report.yaml and parts name
+        self.lists_read = True  # False when a list of parts or sections could not be read: what it names is unknown
 
     def note_missing(self, items: list) -> tuple:
         """Keep what was read; remember if anything was not."""
@@ -75,7 +77,9 @@ class ReportReader:
         meta.mapping(("id", "year", "date", "parts", "source") + REPORT_TEXTS, ("text_notes",))
         if meta["id"].value != report_id:
             meta["id"].fail(f"the id {report_id!r} the folder is named after and site.yaml lists")
+        self.lists_read &= isinstance(meta["parts"].value, list)
         parts = self.note_missing([self.read_part(f) for f in meta["parts"].items()])
+        self.check_every_file_listed()
         if source is not None:
             self.check_source_order(parts, source)
         texts = {k: meta[k].bi() for k in REPORT_TEXTS}
@@ -119,10 +123,14 @@ class ReportReader:
         """The file a reference names (parts/<id>.yaml, sections/<id>.yaml), checked to carry that id."""
         ident = ref.ident()
         if ident is None:
+            self.lists_read = False
             return None
+        self.listed[kind].add(ident)
         path = self.dir / f"{kind}s" / f"{ident}.yaml"
         if not path.exists():
-            ref.fail(f"a {kind} with a file {rel(path, self.root)}", repr(ident))
+            ref.fail(f"a {kind} with a file {rel(path, self.root)}",
+                     repr(ident) + did_you_mean(ident, (p.stem for p in path.parent.glob("*.yaml"))))
+            self.lists_read = False  # the file it meant may be there, unlisted: said once, here
             return None
         f = self.load(path)
         if f is None:
@@ -134,8 +142,10 @@ class ReportReader:
     def read_part(self, ref: Field) -> Part | None:
         loaded = self.load_referenced(ref, "part", "report.yaml")
         if loaded is None:
+            self.lists_read = False  # the sections it lists are unknown
             return None
         part_id, f = loaded
+        self.lists_read &= isinstance(f.value, dict) and isinstance(f.value.get("sections"), list)
         f.mapping(("id", "number", "title", "summary", "sections"), ("heading", "reviews"))
         number = f["number"].integer() if f.get("number") else None
         self.claim(f["id"], part_id)
@@ -200,11 +210,28 @@ class ReportReader:
             f["en"].fail(f"{zh.count(BOLD) // 2} bold span(s) **…**, one for each bold sentence of the Chinese",
                          f"{len(BOLD_SPAN.findall(en))}")
 
+    def check_every_file_listed(self) -> None:
+        """A part or section file that nothing lists is one mistake, said where it is; the checks across
+        files (the source's lines, figures named by goals, glossary terms) then wait for the next run."""
+        if not self.lists_read:
+            return
+        parts = rel(self.dir / "parts", self.root)
+        for kind, where, found in (("part", "to the parts: of report.yaml", "that report.yaml does not list"),
+                                   ("section", f"to the sections: of its part in {parts}/", "that no part lists")):
+            unlisted = [p for p in sorted((self.dir / f"{kind}s").glob("*.yaml")) if p.stem not in self.listed[kind]]
+            for path in unlisted:
+                self.problems.add(Mark(rel(path, self.root)), "",
+                                  f"a {kind} that is listed (add {path.stem} {where}, or delete this file)",
+                                  f"a {kind} file {found}")
+            if unlisted:
+                self.incomplete = True
+                return  # the sections an unlisted part lists were not read
+
     def check_source_order(self, parts: tuple[Part, ...], source: str) -> None:
         """The paragraphs, read in order, must be exactly the source's lines."""
         if self.incomplete:
             return
-        lines = source.replace("\r\n", "\n").removesuffix("\n").split("\n")
+        lines = source_lines(source)
         seen = paragraphs_in_order(parts)
         for index, paragraph in enumerate(seen):
             expected = lines[index] if index < len(lines) else None
@@ -303,6 +330,14 @@ class ReportReader:
             else:
                 out.append(q)
         return tuple(out) if ok else None
+
+
+def source_lines(source: str) -> list[str]:
+    """The lines of a report's official text; blank lines at its end are not lines of the text."""
+    lines = source.replace("\r\n", "\n").split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
 
 
 def _first_difference(found: str, expected: str | None, line: int) -> tuple[str, str]:

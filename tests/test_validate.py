@@ -71,7 +71,7 @@ def test_reference_to_a_missing_section_file(mini):
     edit(mini.data / "example-2030/parts/plan.yaml", "sections: [plan-goals]", "sections: [plan-goal]")
     assert errors_of(mini) == [
         "data/example-2030/parts/plan.yaml:6:12: sections[0]: expected a section with a file data/example-2030/sections/plan-goal.yaml, "
-        "found 'plan-goal'"]
+        "found 'plan-goal' (did you mean 'plan-goals'?)"]  # and not also "plan-goals.yaml is listed nowhere"
 
 
 def test_missing_english_side(mini):
@@ -258,3 +258,29 @@ def test_the_preview_says_which_kind_of_file_to_fix():
     assert what_to_fix("templates/base.html:28: msgid 'X': expected …\n1 error; nothing was written.") == \
         "Fix the template or the catalog"
     assert what_to_fix("data/x/sections/a.yaml:3:1: …\n1 error; nothing was written.") == "Fix the data"
+
+
+# ---- errors an editor understands (issue 20) -------------------------------------------------
+
+
+def test_blank_lines_at_the_end_of_the_source_text_are_not_lines_of_it(mini):
+    source = mini.data / "example-2030/source.zh.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\n\n \n", encoding="utf-8")
+    assert len(read_site(mini).report["example-2030"].paragraphs()) == 6
+
+
+def test_a_section_file_no_part_lists_is_one_error_that_says_to_list_it(mini):
+    """Not also its lines "not in any section", its figures "not found" by the goals, its glossary
+    terms "in no report": those follow from the one mistake."""
+    edit(mini.data / "example-2030/parts/plan.yaml", "sections: [plan-goals]", "sections: []")
+    assert errors_of(mini) == [
+        "data/example-2030/sections/plan-goals.yaml: expected a section that is listed (add plan-goals to the "
+        "sections: of its part in data/example-2030/parts/, or delete this file), found a section file that no "
+        "part lists"]
+
+
+def test_a_part_file_report_yaml_does_not_list_is_one_error_that_says_to_list_it(mini):
+    edit(mini.data / "example-2030/report.yaml", "parts: [front, review, plan]", "parts: [front, review]")
+    assert errors_of(mini) == [
+        "data/example-2030/parts/plan.yaml: expected a part that is listed (add plan to the parts: of report.yaml, "
+        "or delete this file), found a part file that report.yaml does not list"]
