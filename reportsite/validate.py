@@ -177,8 +177,9 @@ class SiteReader:
             for m, field in zip(matches, match_fields):
                 if not incomplete and not any(m in p.plain_zh for r in reports.values() if not only or r.id in only
                                               for p in r.paragraphs()):
-                    field.fail("a string that appears in the text of a report" + (f" ({', '.join(only)})" if only else ""),
-                               repr(m))
+                    fix = ("fix it to words as printed, or remove it from match_zh" if t.get("match_zh") else
+                           "fix zh to the words as printed, or remove the term if no report uses it")
+                    field.fail(f"words printed in the text of {' or '.join(only) or 'a report'} ({fix})", repr(m))
             terms.append(Term(tid, zh, pinyin, en, matches, explanation, only, uses))
         return tuple(terms)
 

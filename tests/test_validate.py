@@ -284,3 +284,18 @@ def test_a_part_file_report_yaml_does_not_list_is_one_error_that_says_to_list_it
     assert errors_of(mini) == [
         "data/example-2030/parts/plan.yaml: expected a part that is listed (add plan to the parts: of report.yaml, "
         "or delete this file), found a part file that report.yaml does not list"]
+
+
+def test_a_glossary_term_no_report_prints_says_what_to_do(mini):
+    edit(mini.data / "glossary.yaml", "zh: 一网通办", "zh: 一网办通")
+    assert errors_of(mini) == [
+        "data/glossary.yaml:10:9: terms[one-network].zh: expected words printed in the text of a report (fix zh "
+        "to the words as printed, or remove the term if no report uses it), found '一网办通'"]
+
+
+def test_a_glossary_match_no_report_prints_says_what_to_do(mini):
+    edit(mini.data / "glossary.yaml", "    pinyin: yī wǎng tōng bàn\n",
+         "    pinyin: yī wǎng tōng bàn\n    match_zh: [一网通办, 一网统管]\n    reports: [example-2030]\n")
+    assert errors_of(mini) == [
+        "data/glossary.yaml:12:22: terms[one-network].match_zh[1]: expected words printed in the text of "
+        "example-2030 (fix it to words as printed, or remove it from match_zh), found '一网统管'"]
