@@ -15,11 +15,13 @@ from .model import Bi
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_NAMES = {"zh": "Chinese", "en": "English"}
 _MISSING = object()
+ID_LIKENESS = 0.8  # how alike (difflib's ratio) an unknown id and a known one must be to suggest it
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' naming the known word closest to a misspelt one, or '' when none is close."""
-    guess = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+def did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+    """' (did you mean 'x'?)' naming the known word closest to a misspelt one, or '' when none is close.
+    Ids of a report share words and years (gdp-2030, cpi-2030): for them pass ID_LIKENESS."""
+    guess = difflib.get_close_matches(word, sorted(known), n=1, cutoff=cutoff)
     return f" (did you mean {guess[0]!r}?)" if guess else ""
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .derive import derive_target
-from .fields import Field
+from .fields import ID_LIKENESS, Field, did_you_mean
 from .ledger import STATUSES, judged
 from .model import Figure, Outcome, Report, Target
 from .vocab import TARGET_GROUPS
@@ -113,5 +113,6 @@ class GoalReader:
             return None
         figure = report.index.figures.get(fid)
         if figure is None and report.id not in self.incomplete:
-            f.fail(f"the id of a figure of the report {report.id} (in {report.id}/sections/*.yaml)", repr(fid))
+            f.fail(f"the id of a figure of the report {report.id} (in {report.id}/sections/*.yaml)",
+                   repr(fid) + did_you_mean(fid, report.index.figures, ID_LIKENESS))
         return figure

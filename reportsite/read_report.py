@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Mark, Problems, rel
-from .fields import Field, did_you_mean
+from .fields import ID_LIKENESS, Field, did_you_mean
 from .load import load_yaml, read_text
 from .model import (BOLD, Bi, Emendation, Figure, Paragraph, Part, Qualifier, Range, Report, Section, Source,
                     TextNote, Unit, paragraphs_in_order, period_months)
@@ -129,7 +129,7 @@ class ReportReader:
         path = self.dir / f"{kind}s" / f"{ident}.yaml"
         if not path.exists():
             ref.fail(f"a {kind} with a file {rel(path, self.root)}",
-                     repr(ident) + did_you_mean(ident, (p.stem for p in path.parent.glob("*.yaml"))))
+                     repr(ident) + did_you_mean(ident, (p.stem for p in path.parent.glob("*.yaml")), ID_LIKENESS))
             self.lists_read = False  # the file it meant may be there, unlisted: said once, here
             return None
         f = self.load(path)

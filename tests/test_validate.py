@@ -64,7 +64,7 @@ def test_reference_to_a_missing_id(mini):
     edit(mini.data / "targets.yaml", "    baselines: [gdp-growth-2029]", "    baselines: [gdp-growth-2028]")
     assert errors_of(mini) == [
         "data/targets.yaml:6:17: targets[gdp-growth-2030].baselines[0]: expected the id of a figure of the report "
-        "example-2030 (in example-2030/sections/*.yaml), found 'gdp-growth-2028'"]
+        "example-2030 (in example-2030/sections/*.yaml), found 'gdp-growth-2028' (did you mean 'gdp-growth-2029'?)"]
 
 
 def test_reference_to_a_missing_section_file(mini):
@@ -299,3 +299,11 @@ def test_a_glossary_match_no_report_prints_says_what_to_do(mini):
     assert errors_of(mini) == [
         "data/glossary.yaml:12:22: terms[one-network].match_zh[1]: expected words printed in the text of "
         "example-2030 (fix it to words as printed, or remove it from match_zh), found '一网统管'"]
+
+
+def test_an_unknown_figure_in_a_goal_gets_a_suggestion(mini):
+    edit(mini.data / "targets.yaml", "figure: living-circles-2030", "figure: living-circle-2030")
+    assert errors_of(mini) == [
+        "data/targets.yaml:10:13: targets[living-circles-2030].figure: expected the id of a figure of the report "
+        "example-2030 (in example-2030/sections/*.yaml), found 'living-circle-2030' (did you mean "
+        "'living-circles-2030'?)"]
