@@ -25,6 +25,13 @@ def did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     return f" (did you mean {guess[0]!r}?)" if guess else ""
 
 
+def comma_cut(key: object) -> str:
+    """What a value cut short by an unquoted comma in a {zh: …, en: …} mapping should have been."""
+    comma = "，" if key == "zh" else ", "
+    return (f"text in quotes where it holds a comma: in {{zh: …, en: …}} an unquoted comma ends the value "
+            f'(write {key}: "…{comma}…" with the whole text in quotes, or use block style)')
+
+
 @dataclass(frozen=True)
 class Field:
     """The value at one key path of a document, with what is needed to report on it."""
@@ -77,22 +84,23 @@ class Field:
                 ok = False
         allowed = set(required) | set(optional)
         base = self.mark_path if self.mark_path is not None else self.path
-        for key in self.value:
-            if key not in allowed and self.value[key] is None and not str(key).isascii():
-                self.problems.add(
-                    self.doc.key_mark(f"{base}.{key}" if base else key), self.path or "the mapping",
-                    "text in quotes where it holds a comma: in {zh: …, en: …} an unquoted comma ends the "
-                    "value (write zh: \"…，…\" with the whole text in quotes, or use block style)",
-                    f"the value cut at a comma, and {key!r} read as a key")
-                ok = False
-            elif key not in allowed:
-                self.problems.add(
-                    self.doc.key_mark(f"{base}.{key}" if base else key),
-                    f"{self.path}.{key}" if self.path else key,
-                    "one of the keys " + ", ".join(sorted(allowed)),
-                    f"the unknown key {key!r}{did_you_mean(str(key), allowed)}",
-                )
-                ok = False
+        owner, cut = None, set()  # the last key written as a key; keys whose value a comma cut
+        for key, value in self.value.items():
+            if key in allowed:
+                owner = key
+                continue
+            ok = False
+            where = self.doc.key_mark(f"{base}.{key}" if base else key)
+            if value is None and owner is not None and base in self.doc.flow_mappings:  # {en: Goals, targets}
+                if owner not in cut:  # a second comma in the same value is the same mistake
+                    cut.add(owner)
+                    self.problems.add(where, self.path or "the mapping", comma_cut(owner),
+                                      f"the value cut at a comma, and {key!r} read as a key")
+                continue
+            owner = key
+            self.problems.add(where, f"{self.path}.{key}" if self.path else key,
+                              "one of the keys " + ", ".join(sorted(allowed)),
+                              f"the unknown key {key!r}{did_you_mean(str(key), allowed)}")
         return ok
 
     def items(self) -> list["Field"]:

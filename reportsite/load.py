@@ -31,6 +31,7 @@ class Doc:
     value: object
     marks: dict[str, Mark]
     key_marks: dict[str, Mark]
+    flow_mappings: frozenset[str] = frozenset()  # key paths of mappings written {a: …, b: …}, where a comma ends a value
 
     def mark(self, key_path: str) -> Mark:
         """The mark of a key path, or of its nearest parent that has one."""
@@ -67,6 +68,7 @@ class _Builder:
         self.file = file
         self.marks: dict[str, Mark] = {}
         self.key_marks: dict[str, Mark] = {}
+        self.flow_mappings: set[str] = set()
         self.seen: set[int] = set()
         self.scalars = SafeConstructor()
 
@@ -88,6 +90,8 @@ class _Builder:
         return self._scalar(node)
 
     def _mapping(self, node: MappingNode, path: str, depth: int) -> dict:
+        if node.flow_style:
+            self.flow_mappings.add(path)
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
@@ -221,4 +225,4 @@ def parse_yaml(text: str, shown: str, problems: Problems) -> Doc | None:
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         problems.add(Mark(shown), "", "a valid scalar value", str(exc).strip().splitlines()[0])
         return None
-    return Doc(shown, value, builder.marks, builder.key_marks)
+    return Doc(shown, value, builder.marks, builder.key_marks, frozenset(builder.flow_mappings))

@@ -307,3 +307,20 @@ def test_an_unknown_figure_in_a_goal_gets_a_suggestion(mini):
         "data/targets.yaml:10:13: targets[living-circles-2030].figure: expected the id of a figure of the report "
         "example-2030 (in example-2030/sections/*.yaml), found 'living-circle-2030' (did you mean "
         "'living-circles-2030'?)"]
+
+
+def test_a_comma_in_unquoted_english_in_a_flow_mapping_is_explained_once(mini):
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "title: {zh: 今年目标, en: Goals for the year}",
+         "title: {zh: 今年目标, en: Goals, targets, tasks for the year}")
+    assert errors_of(mini) == [
+        "data/example-2030/sections/plan-goals.yaml:2:30: title: expected text in quotes where it holds a comma: "
+        "in {zh: …, en: …} an unquoted comma ends the value (write en: \"…, …\" with the whole text in quotes, or "
+        "use block style), found the value cut at a comma, and 'targets' read as a key"]
+
+
+def test_a_key_without_a_value_in_block_style_is_an_unknown_key(mini):
+    edit(mini.data / "example-2030/sections/plan-goals.yaml", "    kind: plan\n", "    kind: plan\n    targets:\n")
+    assert errors_of(mini) == [
+        "data/example-2030/sections/plan-goals.yaml:34:5: figures[living-circles-2030].targets: expected one of the "
+        "keys as_printed, average, id, kind, label, measure_zh, note, paragraph, period, qualifier, quote_en, "
+        "quote_zh, scale, topic, unit, value, found the unknown key 'targets'"]
