@@ -31,7 +31,7 @@ class Doc:
     value: object
     marks: dict[str, Mark]
     key_marks: dict[str, Mark]
-    flow_mappings: frozenset[str] = frozenset()  # key paths of mappings written {a: …, b: …}, where a comma ends a value
+    flow_mappings: frozenset[str] = frozenset()  # key paths of mappings written {a: …, b: …}: a comma ends a value
 
     def mark(self, key_path: str) -> Mark:
         """The mark of a key path, or of its nearest parent that has one."""

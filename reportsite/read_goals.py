@@ -13,6 +13,7 @@ from .derive import derive_target
 from .fields import ID_LIKENESS, Field, did_you_mean
 from .ledger import STATUSES, judged
 from .model import Figure, Outcome, Report, Target
+from .read_report import ReportsRead
 from .vocab import TARGET_GROUPS
 
 TARGET_KEYS = ("id", "report", "group", "figure")
@@ -22,14 +23,13 @@ OPTIONAL_KEYS = ("baselines", "no_baseline", "growth", "direction", "outcome", "
 class GoalReader:
     """Reads targets.yaml against the reports already read; notes problems rather than raising."""
 
-    def __init__(self, reports: dict[str, Report], incomplete: set[str]):
-        self.reports = reports
-        self.incomplete = incomplete  # reports that could not be read whole: missing figures are not news
+    def __init__(self, read: ReportsRead):
+        self.reports_read = read  # a report that could not be read whole: its missing figures are not news
 
     def read(self, f: Field) -> dict[str, tuple[Target, ...]]:
         """The goals of each report, in the order of the file."""
         f.mapping(("targets",))
-        out: dict[str, list[Target]] = {rid: [] for rid in self.reports}
+        out: dict[str, list[Target]] = {rid: [] for rid in self.reports_read.reports}
         seen: dict[str, str] = {}
         for t in f["targets"].items():
             target = self.read_target(t, seen)
@@ -100,19 +100,15 @@ class GoalReader:
         return Outcome(later.id, figure, note) if later and figure else None
 
     def report_ref(self, f: Field) -> Report | None:
-        rid = f.text("the id of a report of the site (site.yaml: reports)")
-        if rid is not None and rid not in self.reports:
-            if rid not in self.incomplete:
-                f.fail("the id of a report of the site (" + ", ".join(self.reports) + ")", repr(rid))
-            return None
-        return self.reports.get(rid) if rid else None
+        rid = self.reports_read.report_id(f)
+        return self.reports_read.reports.get(rid) if rid else None
 
     def figure_ref(self, f: Field, report: Report | None) -> Figure | None:
         fid = f.text("the id of a figure")
         if report is None or fid is None:
             return None
         figure = report.index.figures.get(fid)
-        if figure is None and report.id not in self.incomplete:
+        if figure is None and report.id not in self.reports_read.incomplete:
             f.fail(f"the id of a figure of the report {report.id} (in {report.id}/sections/*.yaml)",
                    repr(fid) + did_you_mean(fid, report.index.figures, ID_LIKENESS))
         return figure

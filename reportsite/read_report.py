@@ -31,6 +31,36 @@ class Vocabulary:
     topics: dict[str, Bi]
 
 
+@dataclass(frozen=True)
+class ReportsRead:
+    """The reports site.yaml lists, as far as they could be read. Checks across files (goals, glossary,
+    corrections, reviews) ask it, and stay silent about what could not be read: that mistake is already
+    listed, and the next run, with it fixed, says what else is wrong."""
+
+    reports: dict[str, Report]  # the reports read, whole or not
+    incomplete: frozenset[str]  # ids of listed reports not read whole
+    all_named: bool = True  # every entry of site.yaml's reports: named a report folder
+
+    @property
+    def whole(self) -> bool:
+        """Every listed report was read whole: a reference to something missing is a mistake."""
+        return self.all_named and not self.incomplete
+
+    def may_name(self, rid: str) -> bool:
+        """Whether rid is a report of the site, or may be one that could not be read."""
+        return rid in self.reports or rid in self.incomplete or not self.all_named
+
+    def report_id(self, f: Field) -> str | None:
+        """The id of a report of the site at f; a mistake is noted when it cannot name one."""
+        rid = f.text("the id of a report of the site (site.yaml: reports)")
+        if rid is not None and not self.may_name(rid):
+            listed = [*self.reports, *sorted(self.incomplete.difference(self.reports))]
+            f.fail(f"the id of a report of the site ({', '.join(listed)})",
+                   repr(rid) + did_you_mean(rid, listed, ID_LIKENESS))
+            return None
+        return rid
+
+
 class ReportReader:
     """Reads one report folder; every read_* notes problems rather than raising."""
 
@@ -218,7 +248,8 @@ class ReportReader:
         parts = rel(self.dir / "parts", self.root)
         for kind, where, found in (("part", "to the parts: of report.yaml", "that report.yaml does not list"),
                                    ("section", f"to the sections: of its part in {parts}/", "that no part lists")):
-            unlisted = [p for p in sorted((self.dir / f"{kind}s").glob("*.yaml")) if p.stem not in self.listed[kind]]
+            files = sorted((self.dir / f"{kind}s").glob("*.yaml"))
+            unlisted = [path for path in files if path.stem not in self.listed[kind]]
             for path in unlisted:
                 self.problems.add(Mark(rel(path, self.root)), "",
                                   f"a {kind} that is listed (add {path.stem} {where}, or delete this file)",

@@ -17,7 +17,7 @@ from .fields import Field
 from .load import load_yaml, read_text
 from .model import Bi, Correction, Page, Qualifier, Report, Site, Term, Unit
 from .read_goals import GoalReader
-from .read_report import ReportReader, Vocabulary
+from .read_report import ReportReader, ReportsRead, Vocabulary
 from .vocab import BUILT_IN, POSITIONS, UNIT_STYLES
 
 TERM_LINK = re.compile(r"\]\(term:([^)\s]*)\)")
@@ -58,8 +58,10 @@ class SiteReader:
             return None
         meta.mapping(SITE_KEYS, ("url", "unprefixed_report", "report_errors", "short_name"))
         vocabulary = self.read_vocabulary(meta["topics"])
-        readers = {}
-        for ref in meta["reports"].items():
+        readers, listed = {}, meta["reports"].items()
+        if meta["reports"].value == []:
+            meta["reports"].fail("the ids of the site's reports, one or more (each a folder beside site.yaml)", "none")
+        for ref in listed:
             rid = ref.ident()
             folder = self.dir / (rid or "")
             if rid and not (folder / "report.yaml").exists():
@@ -67,28 +69,29 @@ class SiteReader:
             elif rid:
                 readers[rid] = ReportReader(folder, self.root, vocabulary, self.problems)
         reports = {rid: r for rid, r in ((rid, reader.report(rid)) for rid, reader in readers.items()) if r}
-        incomplete = {rid for rid, reader in readers.items() if rid not in reports or reader.incomplete}
-        terms = self.read_glossary(reports, incomplete)
+        read = ReportsRead(reports, frozenset(rid for rid, reader in readers.items()
+                                              if rid not in reports or reader.incomplete),
+                           all_named=bool(listed) and len(readers) == len(listed))
+        terms = self.read_glossary(read)
         self.check_term_links(readers, reports, {t.id for t in terms})
-        goals = self.read_goals(reports, incomplete)
+        goals = self.read_goals(read)
         reports = {rid: replace(r, targets=goals.get(rid, ())) for rid, r in reports.items()}
-        self.check_reviews(readers, goals)
-        corrections = self.read_corrections(reports)
-        settings = self.read_settings(meta, base_url, reports)
-        if settings is None or incomplete or self.problems:
+        if read.whole:  # a review's goals may be those that could not be read
+            self.check_reviews(readers, goals)
+        corrections = self.read_corrections(read)
+        settings = self.read_settings(meta, base_url, read)
+        if settings is None or not read.whole or self.problems:
             return None
         return Site(**settings, topics=vocabulary.topics, units=vocabulary.units, reports=tuple(reports.values()),
                     terms=terms, corrections=corrections)
 
-    def read_settings(self, meta: Field, base_url: str | None, reports: dict[str, Report]) -> dict | None:
+    def read_settings(self, meta: Field, base_url: str | None, read: ReportsRead) -> dict | None:
         url = base_url if base_url is not None else (meta["url"].text() if meta.get("url") else None)
         if url and not BASE_URL.match(url):
             where = meta["url"] if base_url is None else Field(meta.doc, "url (from --base-url or SITE_URL)", url,
                                                                self.problems)
             where.fail("an absolute http(s) URL ending in / (https://example.gov/reports/)", repr(url))
-        unprefixed = meta["unprefixed_report"].ident() if meta.get("unprefixed_report") else None
-        if unprefixed and unprefixed not in reports:
-            meta["unprefixed_report"].fail("the id of a report of the site", repr(unprefixed))
+        unprefixed = read.report_id(meta["unprefixed_report"]) if meta.get("unprefixed_report") else None
         errors_to = meta["report_errors"].text("where readers report an error: a mailto: or https: address") \
             if meta.get("report_errors") else None
         if errors_to and not re.match(r"^(mailto:\S+@\S+|https?://\S+)$", errors_to):
@@ -152,7 +155,7 @@ class SiteReader:
 
     # -- what the reports share ----------------------------------------------------------
 
-    def read_glossary(self, reports: dict[str, Report], incomplete: set[str]) -> tuple[Term, ...]:
+    def read_glossary(self, read: ReportsRead) -> tuple[Term, ...]:
         f = self.load(self.dir / "glossary.yaml")
         if f is None:
             return ()
@@ -168,15 +171,14 @@ class SiteReader:
             zh, pinyin, en, explanation = t["zh"].text(), t["pinyin"].text(), t["en"].text(), t["explanation"].bi()
             match_fields = t["match_zh"].items() if t.get("match_zh") else [t["zh"]]
             matches = tuple(m.text() for m in match_fields)
-            only = tuple(r.choice(tuple(reports) + tuple(incomplete)) for r in t["reports"].items()) \
-                if t.get("reports") else ()
+            only = tuple(read.report_id(r) for r in t["reports"].items()) if t.get("reports") else ()
             if None in (tid, zh, pinyin, en, explanation) or None in matches or None in only:
                 continue
-            uses = tuple((r.id, p.id) for r in reports.values() if not only or r.id in only
+            uses = tuple((r.id, p.id) for r in read.reports.values() if not only or r.id in only
                          for p in r.paragraphs() if any(m in p.plain_zh for m in matches))
             for m, field in zip(matches, match_fields):
-                if not incomplete and not any(m in p.plain_zh for r in reports.values() if not only or r.id in only
-                                              for p in r.paragraphs()):
+                if read.whole and not any(m in p.plain_zh for r in read.reports.values() if not only or r.id in only
+                                          for p in r.paragraphs()):
                     fix = ("fix it to words as printed, or remove it from match_zh" if t.get("match_zh") else
                            "fix zh to the words as printed, or remove the term if no report uses it")
                     field.fail(f"words printed in the text of {' or '.join(only) or 'a report'} ({fix})", repr(m))
@@ -201,11 +203,11 @@ class SiteReader:
                     field.fail(f"a report of the site with goals whose outcome (in targets.yaml) is in {rid}",
                                repr(earlier))
 
-    def read_goals(self, reports: dict[str, Report], incomplete: set[str]) -> dict:
+    def read_goals(self, read: ReportsRead) -> dict:
         f = self.load(self.dir / "targets.yaml")
-        return GoalReader(reports, incomplete).read(f) if f else {}
+        return GoalReader(read).read(f) if f else {}
 
-    def read_corrections(self, reports: dict[str, Report]) -> tuple[Correction, ...]:
+    def read_corrections(self, read: ReportsRead) -> tuple[Correction, ...]:
         """The corrections log, newest first; each affected page must exist."""
         f = self.load(self.dir / "corrections.yaml", required=False)
         if f is None:
@@ -214,7 +216,7 @@ class SiteReader:
         out = []
         for c in f["corrections"].items():
             c.mapping(("date", "what", "why", "affects"))
-            affects = tuple(a for a in (self.read_affected(a, reports) for a in c["affects"].items()) if a)
+            affects = tuple(a for a in (self.read_affected(a, read) for a in c["affects"].items()) if a)
             date, what, why = c["date"].date(), c["what"].bi(), c["why"].bi()
             if None not in (date, what, why):
                 same_day = sum(1 for o in out if o.date == date)
@@ -222,17 +224,18 @@ class SiteReader:
                 out.append(Correction(ident, date, what, why, affects))
         return tuple(sorted(out, key=lambda c: c.date, reverse=True))
 
-    def read_affected(self, a: Field, reports: dict[str, Report]) -> tuple[str, str, str] | None:
+    def read_affected(self, a: Field, read: ReportsRead) -> tuple[str, str, str] | None:
         kinds = ("part", "section", "figure")
         a.mapping(("report",), kinds)
-        rid = a["report"].choice(tuple(reports))
+        rid = read.report_id(a["report"])
         given = [k for k in kinds if a.get(k)]
         if len(given) != 1:
             a.fail("one of part, section or figure, with the id of the page the correction touched")
             return None
         kind = given[0]
         ident = a[kind].ident()
-        if rid and ident and ident not in getattr(reports[rid].index, f"{kind}s"):
+        whole = rid in read.reports and rid not in read.incomplete  # else its pages may be those not read
+        if whole and ident and ident not in getattr(read.reports[rid].index, f"{kind}s"):
             a[kind].fail(f"the id of a {kind} of {rid}", repr(ident))
             return None
         return (rid, kind, ident) if rid and ident else None

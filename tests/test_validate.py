@@ -324,3 +324,56 @@ def test_a_key_without_a_value_in_block_style_is_an_unknown_key(mini):
         "data/example-2030/sections/plan-goals.yaml:34:5: figures[living-circles-2030].targets: expected one of the "
         "keys as_printed, average, id, kind, label, measure_zh, note, paragraph, period, qualifier, quote_en, "
         "quote_zh, scale, topic, unit, value, found the unknown key 'targets'"]
+
+
+def test_a_report_id_with_a_space_is_one_error(mini):
+    """Not also every goal, glossary term and correction of that report found in no report of the site."""
+    edit(mini.data / "site.yaml", "reports: [example-2030]", "reports: [example 2030]")
+    assert errors_of(mini) == [
+        "data/site.yaml:6:11: reports[0]: expected an id of lowercase letters, digits and single hyphens "
+        "(e.g. plan-1-innovation), found 'example 2030'"]
+
+
+def test_what_names_a_report_that_could_not_be_read_waits_for_it(mini):
+    edit(mini.data / "site.yaml", "reports: [example-2030]", "reports: [example-2030]\nunprefixed_report: example-2030")
+    edit(mini.data / "glossary.yaml", "    pinyin: yī wǎng tōng bàn\n", "    pinyin: yī wǎng tōng bàn\n    reports: [example-2030]\n")
+    (mini.data / "corrections.yaml").write_text(
+        "corrections:\n  - date: 2030-02-01\n    what: {zh: 改正, en: Corrected}\n    why: {zh: 笔误, en: A slip}\n"
+        "    affects: [{report: example-2030, figure: gdp-2029}]\n", encoding="utf-8")
+    edit(mini.data / "example-2030/report.yaml", "year: 2030", "year: twenty")
+    assert errors_of(mini) == ["data/example-2030/report.yaml:3:7: year: expected a whole number, found 'twenty'"]
+
+
+def test_a_site_of_no_reports_is_one_error(mini):
+    edit(mini.data / "site.yaml", "reports: [example-2030]", "reports: []")
+    assert errors_of(mini) == [
+        "data/site.yaml:6:10: reports: expected the ids of the site's reports, one or more (each a folder beside "
+        "site.yaml), found none"]
+
+
+def test_an_unknown_report_in_a_goal_gets_a_suggestion(mini):
+    edit(mini.data / "targets.yaml", "report: example-2030", "report: example-2031")
+    assert errors_of(mini) == [
+        "data/targets.yaml:3:13: targets[gdp-growth-2030].report: expected the id of a report of the site "
+        "(example-2030), found 'example-2031' (did you mean 'example-2030'?)"]
+
+
+def test_a_review_of_a_report_that_could_not_be_read_waits_for_it(tmp_path, monkeypatch):
+    import shutil
+
+    from reportsite.site import Project
+
+    shutil.copytree(REPO / "tests/fixtures/pair", tmp_path / "pair" / "data")
+    monkeypatch.chdir(tmp_path / "pair")
+    pair = Project.at(REPO, data=tmp_path / "pair" / "data", content=REPO / "tests/fixtures/pair-content")
+    edit(pair.data / "city-2030/report.yaml", "year: 2030", "year: twenty")
+    assert errors_of(pair) == ["data/city-2030/report.yaml:3:7: year: expected a whole number, found 'twenty'"]
+
+
+def test_a_goal_naming_no_report_lists_the_reports_even_those_that_could_not_be_read(mini):
+    edit(mini.data / "example-2030/report.yaml", "year: 2030", "year: twenty")
+    edit(mini.data / "targets.yaml", "report: example-2030", "report: sample-2030")
+    assert errors_of(mini) == [
+        "data/example-2030/report.yaml:3:7: year: expected a whole number, found 'twenty'",
+        "data/targets.yaml:3:13: targets[gdp-growth-2030].report: expected the id of a report of the site "
+        "(example-2030), found 'sample-2030' (did you mean 'example-2030'?)"]
