@@ -54,7 +54,8 @@ def run_builds(site: Path, data: Path, tmp: Path, tag: str, runs: int, limit: fl
     builds = Builds()
     for i in range(runs):
         dist = tmp / f"scale-dist-{tag}-{i}"
-        cmd = [sys.executable, "build.py", "--root", str(site), "--data", str(data), "--dist", str(dist)]
+        cmd = [sys.executable, "build.py", "--root", str(site), "--data", str(data), "--content", str(site / "content"),
+               "--dist", str(dist)]  # a made-up data folder has no prose pages beside it: the copy's are used
         r = measured_run(cmd, site, limit)
         if r["rc"] is None:
             builds.failure.update(timed_out=True, killed_after_s=r["wall"], peak_rss_mb_at_kill=r["maxrss_kb"] / 1024,
@@ -156,7 +157,7 @@ def measure_dimension(site: Path, tmp: Path, dim: Dimension, steps: list[int], r
 
 
 def site_copy(root: Path, tmp: Path) -> Path:
-    """One copy of the project for both scale stages: built with --root COPY --data SYNTHETIC."""
+    """One copy of the project for both scale stages: built with --root COPY --data SYNTHETIC --content COPY/content."""
     site = tmp / "scale-site"
     return site if site.exists() else copy_project(root, site)
 
@@ -171,7 +172,7 @@ def bench_scale(root: Path, tmp: Path, sizes: list[int], runs_for: dict[int, int
     """
     site = site_copy(root, tmp)
     dim = Dimension("sizes", lambda n: f"{n}x", lambda n, out: make_synthetic(site / "data", out, factor=n))
-    return {"command": "python build.py --root COPY --data SYNTHETIC --dist TMP",
+    return {"command": "python build.py --root COPY --data SYNTHETIC --content COPY/content --dist TMP",
             **measure_dimension(site, tmp, dim, sizes, runs_for, cap, slack)}
 
 
@@ -198,5 +199,6 @@ def bench_reports(root: Path, tmp: Path, counts: list[int], runs_for: dict[int, 
         return real_site(site / "data") if n == real_count else make_synthetic(site / "data", out, reports=n)
 
     dim = Dimension("sites", lambda n: plural(n, "report"), make)
-    return {"command": "python build.py --root COPY --data DATA --dist TMP", "real_reports": real_count,
+    return {"command": "python build.py --root COPY --data DATA --content COPY/content --dist TMP",
+            "real_reports": real_count,
             **measure_dimension(site, tmp, dim, counts, runs_for, cap, slack)}

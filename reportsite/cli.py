@@ -1,6 +1,7 @@
 """Command line: build, check, serve, bundle, published. Exit 0 on success, 1 on data errors, 2 on usage.
 
-Options go before or after the command (`build.py check --data X` = `build.py --data X check`).
+Each command takes exactly the options that apply to it, before or after its name (`build.py check
+--data X` = `build.py --data X check`); `build.py COMMAND --help` lists them.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import argparse
 import hashlib
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BuildFailed
@@ -22,32 +24,46 @@ COMMANDS = {
     "bundle": "build the site and the offline bundle (zip, one-file editions, PDF handouts) in DIST/bundle/",
     "published": "add the addresses of a fresh build to DATA/published.txt (addresses are never removed)",
 }
+EVERY = tuple(COMMANDS)
+WRITERS = ("build", "serve", "bundle")  # the commands that write DIST
 
 
-def options(parser: argparse.ArgumentParser, root: Path | None, top: bool) -> None:
-    """The options every command takes; on a command they override the same option given before it."""
-    default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
-    parser.add_argument("--root", type=Path, default=default(root or Path.cwd()),
-                        help="project folder with templates/, assets/, locales/ (default: here)")
-    parser.add_argument("--data", type=Path, default=default(None),
-                        help="the site's data folder: site.yaml and one folder per report (default: ROOT/data)")
-    parser.add_argument("--content", type=Path, default=default(None),
-                        help="prose pages, content/<lang>/*.md (default: ROOT/content)")
-    parser.add_argument("--dist", type=Path, default=default(None),
-                        help="output folder (default: ROOT/dist for ROOT/data, ROOT/dist.<name> for another data folder)")
-    parser.add_argument("--base-url", default=default(None), metavar="URL",
-                        help="the published site's address, ending in / (default: $SITE_URL, then site.yaml's url)")
+@dataclass(frozen=True)
+class Option:
+    """A command-line option, and the commands it applies to."""
+
+    flag: str
+    commands: tuple[str, ...]
+    help: str
+    default: object = None
+    settings: dict = field(default_factory=dict)  # more of argparse's add_argument: type, metavar, action
+
+    @property
+    def dest(self) -> str:
+        return self.flag.removeprefix("--").replace("-", "_")
 
 
-def build_options(parser: argparse.ArgumentParser, top: bool) -> None:
-    """How the build command runs (not what it makes): its processes, and whether it reuses the last build."""
-    default = (lambda value: value) if top else (lambda value: argparse.SUPPRESS)
-    parser.add_argument("--jobs", type=jobs_count, default=default(default_jobs()), metavar="N",
-                        help=f"render with N processes (default: one per processor, here {default_jobs()}; "
-                             "a small site is rendered in one); 1: one process")
-    parser.add_argument("--clean", action="store_true", default=default(False),
-                        help="render every page again, reusing nothing of the last build (whose record "
-                             "of its files, beside DIST, is then made anew)")
+def option_table(root: Path | None) -> tuple[Option, ...]:
+    """Every option, and the commands it applies to: the one place that decides both."""
+    jobs = default_jobs()
+    return (
+        Option("--root", EVERY, "project folder with templates/, assets/, locales/ (default: here)",
+               root or Path.cwd(), dict(type=Path)),
+        Option("--data", EVERY, "the site's data folder: site.yaml and one folder per report (default: ROOT/data)",
+               settings=dict(type=Path)),
+        Option("--content", EVERY, "prose pages, content/<lang>/*.md (default: the content/ beside the data "
+               "folder, so ROOT/content for ROOT/data; none there is an error)", settings=dict(type=Path)),
+        Option("--dist", WRITERS, "output folder (default: ROOT/dist for ROOT/data, ROOT/dist.<name> for another "
+               "data folder)", settings=dict(type=Path)),
+        Option("--base-url", EVERY, "the published site's address, ending in / (default: $SITE_URL, then "
+               "site.yaml's url)", settings=dict(metavar="URL")),
+        Option("--jobs", ("build",), f"render with N processes (default: one per processor, here {jobs}; a small "
+               "site is rendered in one); 1: one process", jobs, dict(type=jobs_count, metavar="N")),
+        Option("--clean", ("build",), "render every page again, reusing nothing of the last build (whose record "
+               "of its files, beside DIST, is then made anew)", False, dict(action="store_true")),
+        Option("--host", ("serve",), "address to bind (default: 127.0.0.1)", "127.0.0.1"),
+        Option("--port", ("serve",), "port (default: 8000)", 8000, dict(type=int)),
+    )
 
 
 def jobs_count(text: str) -> int:
@@ -56,20 +72,40 @@ def jobs_count(text: str) -> int:
     return int(text)
 
 
+def add_options(parser: argparse.ArgumentParser, table: tuple[Option, ...], command: str | None) -> None:
+    """Every option, so that one given to the wrong command gets a plain error rather than argparse's
+    "unrecognized arguments"; the help of a command lists only those that apply to it. Nothing has a
+    default here: parse() tells what was given from what was not."""
+    for option in table:
+        if command is None:  # build.py --help: every option, with the commands of those not for all
+            shown = option.help + ("" if option.commands == EVERY else f" [{', '.join(option.commands)}]")
+        else:
+            shown = option.help if command in option.commands else argparse.SUPPRESS
+        parser.add_argument(option.flag, default=argparse.SUPPRESS, help=shown, **option.settings)
+
+
 def parse(argv: list[str] | None, root: Path | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the bilingual explainer site.")
-    options(parser, root, top=True)
-    build_options(parser, top=True)
+    """The command and its options; an option that does not apply to the command is a usage error."""
+    table = option_table(root)
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build the bilingual explainer site.",
+        epilog="A command takes its options before or after its name; `build.py COMMAND --help` lists them. "
+               "Options in [brackets] apply only to the commands named there.")
+    add_options(parser, table, None)
     commands = parser.add_subparsers(dest="command", metavar="{" + ",".join(COMMANDS) + "}")
+    parsers = {}
     for name, help_text in COMMANDS.items():
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        options(sub, root, top=False)
-        if name == "build":
-            build_options(sub, top=False)
-        if name == "serve":
-            sub.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
-            sub.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    return parser.parse_args(argv)
+        parsers[name] = commands.add_parser(name, help=help_text, description=help_text)
+        add_options(parsers[name], table, name)
+    args = parser.parse_args(argv)
+    args.command = args.command or "build"
+    for option in table:
+        if not hasattr(args, option.dest):
+            setattr(args, option.dest, option.default)
+        elif args.command not in option.commands:
+            parsers[args.command].error(f"{option.flag} does not apply to {args.command} "
+                                        f"(it applies to {', '.join(option.commands)})")
+    return args
 
 
 def default_dist(root: Path, data: Path) -> Path:
@@ -93,7 +129,7 @@ def project_of(args: argparse.Namespace) -> Project:
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = parse(argv, root)
     project = project_of(args)
-    command = args.command or "build"
+    command = args.command
     try:
         if command == "check":
             site = read_site(project)

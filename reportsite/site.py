@@ -40,10 +40,12 @@ class Project:
     @classmethod
     def at(cls, root: Path, data: Path | None = None, dist: Path | None = None,
            content: Path | None = None, base_url: str | None = None) -> "Project":
+        """The project at root; by default its data/, the content/ beside the data folder (a site's prose
+        pages go with its data: another data folder never shows this project's home page) and dist/."""
         root = root.resolve()
-        return cls(root, (data or root / "data").resolve(), (content or root / "content").resolve(),
-                   root / "templates", root / "assets", root / "locales", (dist or root / "dist").resolve(),
-                   base_url)
+        data = (data or root / "data").resolve()
+        return cls(root, data, (content or data.parent / "content").resolve(), root / "templates",
+                   root / "assets", root / "locales", (dist or root / "dist").resolve(), base_url)
 
     @property
     def watched(self) -> tuple[Path, ...]:

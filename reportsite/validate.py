@@ -243,6 +243,11 @@ class SiteReader:
 
 def read_pages(content_dir: Path, root: Path, problems: Problems) -> tuple[Page, ...]:
     """Prose pages: content/<lang>/<slug>.md in both languages, titled by their first '# ' line."""
+    if not content_dir.is_dir():
+        pages = " and ".join(f"<lang>/{slug}.md" for slug in REQUIRED_PAGES)
+        problems.add(Mark(rel(content_dir, root)), "", f"a folder of the site's prose pages, {pages} (make it, or "
+                     "name another with --content)", "no such folder")
+        return ()
     slugs = sorted({p.stem for lang in ("zh", "en") for p in (content_dir / lang).glob("*.md")} | set(REQUIRED_PAGES))
     pages = []
     for slug in slugs:

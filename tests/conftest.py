@@ -88,7 +88,7 @@ def real_bundle(tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("bundle")
     shutil.copytree(REPO / "data", tmp / "data")
-    project = Project.at(REPO, data=tmp / "data", dist=tmp / "dist")
+    project = Project.at(REPO, data=tmp / "data", content=REPO / "content", dist=tmp / "dist")
     lines = list(build_bundle(project))
     return project, read_site(project), lines
 

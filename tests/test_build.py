@@ -193,13 +193,6 @@ def test_the_build_command_prints_a_summary(mini):
                         r"\d+\.\d\d s\n", run.stdout)
 
 
-def test_each_command_has_help():
-    for command in ([], ["build"], ["check"], ["serve"], ["bundle"], ["published"]):
-        run = subprocess.run([sys.executable, str(REPO / "build.py"), *command, "--help"],
-                             capture_output=True, text=True)
-        assert run.returncode == 0 and "usage:" in run.stdout, command
-
-
 def test_each_language_has_a_share_image_made_by_the_build(mini):
     files = build(mini).files
     for lang in ("zh", "en"):

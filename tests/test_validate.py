@@ -152,7 +152,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(mini):
 def test_the_command_line_prints_errors_without_a_traceback(mini):
     edit(mini.data / "example-2030/sections/plan-goals.yaml", "    value: 20\n", "    value: twenty\n")
     run = subprocess.run([sys.executable, str(REPO / "build.py"), "--data", str(mini.data), "--content",
-                          str(mini.content), "--dist", str(mini.dist), "check"], capture_output=True, text=True)
+                          str(mini.content), "check"], capture_output=True, text=True)
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert run.stderr.endswith("figures[living-circles-2030].value: expected a number, found 'twenty'\n1 error; nothing was written.\n")
