@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the site: `python build.py [build|check|serve|bundle] --help`."""
+"""Build the site: `.venv/bin/python3 build.py [COMMAND] --help` lists the commands and their options."""
 
 import sys
 from pathlib import Path

@@ -20,7 +20,7 @@ LIST_NAME = "published.txt"
 HEADER = (
     "# Every address this site has published: pages, downloads and anchors on pages (site-relative).\n"
     "# The build fails when one stops resolving; a moved page leaves a redirect page behind.\n"
-    "# Add new addresses with `python3 build.py published`; never delete a line.\n"
+    "# Add new addresses with `.venv/bin/python3 build.py published`; never delete a line.\n"
 )
 IDS = re.compile(rb'\sid="([^"]+)"')
 HOME = re.compile(r"(?:zh|en)/(?:[a-z0-9-]+/)?index\.html")  # the site's and the reports' home pages

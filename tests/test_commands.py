@@ -1,9 +1,12 @@
 """The command line: each command takes exactly the options that apply to it, before or after its
-name, and its --help lists them; another data folder brings its own prose pages."""
+name, and its --help lists them; another data folder brings its own prose pages; and every command
+the docs print runs as printed after the README's install."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -124,3 +127,112 @@ def test_check_of_another_data_folder_prints_that_error_and_exits_1(tmp_path, mo
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--data", "site/data"], REPO) == 1
     assert capsys.readouterr().err.startswith("site/content: expected a folder of the site's prose pages")
+
+
+# ---- every command the docs print works as printed ------------------------------------------
+
+DOCS = ["README.md", "docs/deploy.md", "docs/first-report.md", "docs/data-format.md", "tools/TRANSLATORS.md"]
+VENV_TOOLS = {"python", "python3", "pip", "pip3", "pybabel", "pytest"}  # what the install puts in .venv/bin/
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+FENCE = re.compile(r"^```[^\n]*\n(.*?)^```", re.S | re.M)
+
+
+def doc_texts() -> dict[str, str]:
+    """The docs a reader copies commands from: the README, docs/ and tools/ guides, how to run the bench
+    (bench/README.md up to what each number means: past that it describes what the bench runs, with
+    placeholders, and records past runs) and the header of data/published.txt."""
+    texts = {name: (REPO / name).read_text(encoding="utf-8") for name in DOCS}
+    bench = (REPO / "bench/README.md").read_text(encoding="utf-8")
+    texts["bench/README.md"] = bench.split("\n## What each number means")[0]
+    published = (REPO / "data/published.txt").read_text(encoding="utf-8").splitlines()
+    texts["data/published.txt"] = "\n".join(line for line in published if line.startswith("#"))
+    return texts
+
+
+def command_lines(text: str) -> list[str]:
+    """Every line of a code block (fenced, or indented by four spaces) and every code span."""
+    lines = [line for block in FENCE.findall(text) for line in block.splitlines()]
+    lines += [line for line in text.splitlines() if line.startswith("    ")]
+    return lines + CODE_SPAN.findall(text)
+
+
+def commands_in(line: str) -> list[list[str]]:
+    """The commands of a shell line (a workflow's `- run:` too) that run a tool of the virtual
+    environment, each as argv, the environment settings before it left out."""
+    line = re.sub(r"^\s*- run:\s*", "", line)
+    try:
+        words = shlex.split(line, comments=True)
+    except ValueError:  # not shell: an unbalanced quote in prose or YAML
+        return []
+    commands, current = [], []
+    for word in words + ["&&"]:
+        if word in ("&&", "||", ";", "|"):
+            while current and re.match(r"^[A-Z_]+=", current[0]):
+                current.pop(0)
+            if len(current) > 1 and current[0].rsplit("/", 1)[-1] in VENV_TOOLS:
+                commands.append(current)
+            current = []
+        else:
+            current.append(word)
+    return commands
+
+
+def printed_commands() -> list[tuple[str, list[str]]]:
+    """(document, argv) of every command the docs print, each once."""
+    found = dict.fromkeys((name, tuple(argv)) for name, text in doc_texts().items() for line in command_lines(text)
+                          for argv in commands_in(line))
+    return [(name, list(argv)) for name, argv in found]
+
+
+def test_the_docs_print_the_commands_a_reader_runs():
+    printed = {(name, " ".join(argv)) for name, argv in printed_commands()}
+    assert {("README.md", ".venv/bin/python3 build.py check"),
+            ("README.md", ".venv/bin/python3 -m bench"),
+            ("docs/deploy.md", ".venv/bin/python3 build.py bundle"),
+            ("docs/deploy.md", ".venv/bin/python3 build.py published"),
+            ("docs/first-report.md", ".venv/bin/python3 build.py check --data my-site/data --content my-site/content"),
+            ("bench/README.md", ".venv/bin/python3 -m bench --help"),
+            ("tools/TRANSLATORS.md", ".venv/bin/python3 build.py check"),
+            ("data/published.txt", ".venv/bin/python3 build.py published")} <= printed
+
+
+def test_every_printed_command_runs_a_tool_of_the_virtual_environment_on_something_that_exists():
+    """After the README's install the tools are in .venv/bin/ (a plain `python3` has no Babel); only
+    the command that makes the environment runs the system's python3."""
+    wrong = []
+    for name, argv in printed_commands():
+        program, args = argv[0], argv[1:]
+        if argv[:3] == ["python3", "-m", "venv"]:
+            continue
+        if program.rsplit("/", 1)[-1].startswith("python"):
+            if program != ".venv/bin/python3":
+                wrong.append(f"{name}: {shlex.join(argv)}: run with .venv/bin/python3")
+            elif args[0] == "-m" and not (REPO / args[1] / "__main__.py").is_file() \
+                    and importlib.util.find_spec(args[1]) is None:
+                wrong.append(f"{name}: {shlex.join(argv)}: no module {args[1]}")
+            elif args[0] != "-m" and not (REPO / args[0]).is_file():
+                wrong.append(f"{name}: {shlex.join(argv)}: no script {args[0]}")
+        elif not program.startswith(".venv/bin/"):
+            wrong.append(f"{name}: {shlex.join(argv)}: run with .venv/bin/{program}")
+    assert wrong == []
+
+
+def test_every_printed_build_command_is_one_the_command_line_takes(capsys):
+    for name, argv in printed_commands():
+        if argv[1:2] == ["build.py"] and "--help" not in argv:
+            parse(argv[2:], REPO)  # a usage error exits, failing the test with its message
+
+
+def test_the_printed_help_commands_run(tmp_path):
+    helps = [argv for _, argv in printed_commands() if argv[-1] == "--help" and argv[0] == ".venv/bin/python3"]
+    assert len(helps) >= 2
+    for argv in helps:
+        run = subprocess.run([sys.executable, *argv[1:]], cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0 and run.stdout.startswith("usage:"), (argv, run.stderr[-2000:])
+
+
+def test_the_published_list_keeps_the_header_that_build_py_published_writes():
+    """The header checked above is the one every `build.py published` writes anew."""
+    from reportsite.published import HEADER
+
+    assert (REPO / "data/published.txt").read_text(encoding="utf-8").startswith(HEADER)
