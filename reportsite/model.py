@@ -213,21 +213,44 @@ class Derivation:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What became of a goal: a status, the rule that gave it, and the editor's reason for an override."""
+    """What became of a goal: the status shown, the rule's reading, and the editor's, with its reason.
 
-    status: str  # met | partly | missed | not_comparable | in_progress | not_reported
-    rule: str  # the rule of ledger.RULES that decided, or "override"
-    computed: str  # the status the rule gave (differs from status when an editor overrode it)
-    reason: Bi | None = None
+    The rule's reading is always kept: where an editor sets a status, both are shown side by side."""
+
+    status: str  # the status shown (ledger.STATUSES): the editor's where one is set, else the rule's
+    rule: str  # the rule of ledger.RULES that applies, whatever the editor reads
+    computed: str  # the status that rule gives
+    reason: Bi | None = None  # the editor's reason, given with every status the editor sets
+
+    @property
+    def by_editor(self) -> bool:
+        """An editor set the status (it may agree with the rule's)."""
+        return self.reason is not None
+
+    @property
+    def overridden(self) -> bool:
+        """The status shown is not the rule's."""
+        return self.status != self.computed
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A later report's sentence that says, in words without a number, that a goal was done."""
+
+    paragraph_id: str
+    quote_zh: str  # verbatim in the paragraph
+    quote_en: str
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What a later report says happened: one of its figures, or nothing (not reported)."""
+    """What a later report says happened: one of its figures, a sentence without a number, or nothing
+    (not reported)."""
 
     report_id: str
     figure: Figure | None
     note: Bi | None = None
+    statement: Statement | None = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import io
 import json
 
 from . import l10n
+from .derive import absolute
 from .model import Figure, Range, Report, Site, Target, Term
 from .pages import page_url
 from .vocab import SCALES
@@ -25,8 +26,10 @@ FIGURE_FIELDS = [
     ("value_high", N, "High end of a range"),
     ("scale", S, "Chinese scale word as printed: 万 = 10^4, 亿 = 10^8 …"),
     ("multiplier", I, "What the scale multiplies by: value × multiplier is the amount in the unit"),
+    ("value_base", N, "The value in base units of its unit (yuan, people, mu …): value × multiplier"),
+    ("value_low_base", N, "Low end of a range in base units"), ("value_high_base", N, "High end of a range in base units"),
     ("unit", S, "Unit (docs/data-format.md: percent, pp, yuan, count, km …)"),
-    ("measure_zh", S, "Chinese measure word for counts"),
+    ("measure_zh", S, "Chinese measure word for counts: what is counted (家 firms, 所 schools, 个 …)"),
     ("qualifier", S, "Qualifiers, ';'-separated (more-than, around, within, striving, towards …)"),
     ("average", B, "true: an average a year over the period, not one year's value"),
     ("period", S, "Year, span, half-year (2021-H2), quarter (2021-Q3) or month (2021-06) it refers to"),
@@ -34,7 +37,9 @@ FIGURE_FIELDS = [
     ("display_zh", S, "The value as shown on the Chinese site"), ("display_en", S, "The value as shown on the English site"),
     ("quote_zh", S, "Verbatim quote from the official text"), ("quote_en", S, "Our English translation of the quote"),
     ("paragraph", S, "Id of the paragraph quoted"), ("section", S, "Id of the section"),
-    ("url_zh", S, "Page of the figure, Chinese (site-relative)"), ("url_en", S, "Page of the figure, English (site-relative)"),
+    ("note_zh", S, "Our note on the figure, Chinese"), ("note_en", S, "Our note on the figure, English"),
+    ("url_zh", S, "Page of the figure, Chinese (absolute with the site's base URL, else site-relative)"),
+    ("url_en", S, "Page of the figure, English (absolute with the site's base URL, else site-relative)"),
 ]
 TARGET_FIELDS = [
     ("report", S, "Id of the report that sets the goal"), ("id", S, "Id of the goal"),
@@ -63,18 +68,37 @@ TARGET_FIELDS = [
 LEDGER_FIELDS = [
     ("target", S, "Id of the goal"), ("report", S, "Id of the report that sets it"), ("group", S, "annual, five-year or task"),
     ("label_zh", S, "Indicator, Chinese"), ("label_en", S, "Indicator, English"),
-    ("status", S, "met, partly, missed, in_progress, not_comparable or not_reported"),
-    ("computed_status", S, "The status the written rule gives"), ("rule", S, "The rule that decided, or override"),
+    ("status", S, "The status shown: met, reported_done, partly, missed, in_progress, not_comparable or "
+                  "not_reported (the editor's where one is set, else the rule's)"),
+    ("computed_status", S, "The status the written rule gives"), ("rule", S, "The written rule that applies (ledger page)"),
+    ("editor_status", S, "The status an editor set, with a reason (empty: the rule's status stands)"),
+    ("reason_zh", S, "The editor's reason for the status set"), ("reason_en", S, "The same, in English"),
     ("target_value", N, "The goal as printed (empty for a range)"), ("target_low", N, "Low end of a range goal"),
-    ("target_high", N, "High end of a range goal"), ("target_qualifier", S, "The goal's qualifiers"),
+    ("target_high", N, "High end of a range goal"), ("target_scale", S, "The goal's Chinese scale word (万, 亿 …)"),
+    ("target_multiplier", I, "What the goal's scale multiplies by"),
+    ("target_base", N, "The goal in base units of its unit (empty for a range)"),
+    ("target_low_base", N, "Low end of a range goal in base units"), ("target_high_base", N, "High end in base units"),
+    ("target_qualifier", S, "The goal's qualifiers, ';'-separated"),
     ("target_period", S, "When the goal is due"), ("unit", S, "The goal's unit"),
+    ("target_measure_zh", S, "What the goal counts (its Chinese measure word), for counts"),
+    ("target_quote_zh", S, "Verbatim quote of the report that set the goal"), ("target_quote_en", S, "Our translation"),
+    ("outcome_kind", S, "figure (a number), statement (said in words, without a number) or not_reported"),
     ("outcome_value", N, "The outcome as printed (empty for a range or when not reported)"),
     ("outcome_low", N, "Low end of an outcome range"), ("outcome_high", N, "High end of an outcome range"),
-    ("outcome_unit", S, "The outcome's unit"), ("outcome_period", S, "The period the outcome refers to"),
-    ("outcome_quote_zh", S, "Verbatim quote of the later report"), ("outcome_quote_en", S, "Our translation of it"),
+    ("outcome_scale", S, "The outcome's Chinese scale word"), ("outcome_multiplier", I, "What it multiplies by"),
+    ("outcome_base", N, "The outcome in base units of its unit (empty for a range)"),
+    ("outcome_low_base", N, "Low end of an outcome range in base units"),
+    ("outcome_high_base", N, "High end of an outcome range in base units"),
+    ("outcome_qualifier", S, "The outcome's qualifiers, ';'-separated (more-than: at least that much)"),
+    ("outcome_unit", S, "The outcome's unit"), ("outcome_measure_zh", S, "What the outcome counts, for counts"),
+    ("outcome_period", S, "The period the outcome refers to"),
+    ("outcome_quote_zh", S, "Verbatim quote of the later report (the figure's quote, or the statement)"),
+    ("outcome_quote_en", S, "Our translation of it"),
     ("outcome_report", S, "Id of the later report"), ("outcome_figure", S, "Id of the outcome's figure there"),
     ("outcome_paragraph", S, "Id of the paragraph quoted"),
-    ("reason_zh", S, "The editor's reason for a status set by hand"), ("reason_en", S, "The same, in English"),
+    ("outcome_note_zh", S, "Our note on the outcome, Chinese"), ("outcome_note_en", S, "The same, in English"),
+    ("url_zh", S, "The goal's page, Chinese (absolute with the site's base URL, else site-relative)"),
+    ("url_en", S, "The goal's page, English (absolute with the site's base URL, else site-relative)"),
 ]
 GLOSSARY_FIELDS = [
     ("id", S, "Stable id of the term"), ("zh", S, "The Chinese term"), ("pinyin", S, "Pinyin"),
@@ -91,17 +115,31 @@ def _range(v: float | Range | None) -> tuple:
     return (None, v.low, v.high) if isinstance(v, Range) else (v, None, None)
 
 
-def figure_row(f: Figure) -> dict:
+def _base(f: Figure | None) -> tuple:
+    """A figure's value, or the ends of its range, in base units of its unit (亿 and 万 multiplied out)."""
+    return _range(None if f is None else absolute(f))
+
+
+def _url(site: Site, kind: str, lang: str, ident: str, report_id: str) -> str:
+    """A page's address: absolute under the site's base URL, or site-relative without one."""
+    path = page_url(kind, lang, ident, report_id)
+    return site.url + path if site.url else "/" + path
+
+
+def figure_row(f: Figure, site: Site) -> dict:
     value, low, high = _range(f.value)
+    base, base_low, base_high = _base(f)
     return {
         "report": f.report_id, "id": f.id, "label_zh": f.label.zh, "label_en": f.label.en,
         "value": value, "value_low": low, "value_high": high, "scale": f.scale,
-        "multiplier": SCALES.get(f.scale or "", 1), "unit": f.unit.id, "measure_zh": f.measure_zh,
+        "multiplier": SCALES.get(f.scale or "", 1), "value_base": _round(base), "value_low_base": _round(base_low),
+        "value_high_base": _round(base_high), "unit": f.unit.id, "measure_zh": f.measure_zh,
         "qualifier": ";".join(q.id for q in f.qualifiers) or None, "average": f.average, "period": f.period,
         "kind": f.kind, "topic": f.topic,
         "display_zh": l10n.figure_value(f, "zh"), "display_en": l10n.figure_value(f, "en"),
         "quote_zh": f.quote_zh, "quote_en": f.quote_en, "paragraph": f.paragraph_id, "section": f.section_id,
-        "url_zh": "/" + page_url("figure", "zh", f.id, f.report_id), "url_en": "/" + page_url("figure", "en", f.id, f.report_id),
+        "note_zh": f.note.zh if f.note else None, "note_en": f.note.en if f.note else None,
+        "url_zh": _url(site, "figure", "zh", f.id, f.report_id), "url_en": _url(site, "figure", "en", f.id, f.report_id),
     }
 
 
@@ -135,23 +173,41 @@ def target_row(t: Target) -> dict:
     }
 
 
-def ledger_row(t: Target) -> dict:
-    value, low, high = _range(t.figure.value)
-    o = t.outcome.figure if t.outcome else None
+def ledger_row(t: Target, site: Site) -> dict:
+    goal, o, v = t.figure, t.outcome.figure, t.verdict
+    said = o or t.outcome.statement
+    value, low, high = _range(goal.value)
+    base, base_low, base_high = _base(goal)
     o_value, o_low, o_high = _range(o.value if o else None)
-    v = t.verdict
+    o_base, o_base_low, o_base_high = _base(o)
+    note = t.outcome.note
     return {
-        "target": t.id, "report": t.report_id, "group": t.group, "label_zh": t.figure.label.zh,
-        "label_en": t.figure.label.en, "status": v.status, "computed_status": v.computed, "rule": v.rule,
-        "target_value": value, "target_low": low, "target_high": high,
-        "target_qualifier": ";".join(q.id for q in t.figure.qualifiers) or None, "target_period": t.figure.period,
-        "unit": t.figure.unit.id, "outcome_value": o_value, "outcome_low": o_low, "outcome_high": o_high,
-        "outcome_unit": o.unit.id if o else None, "outcome_period": o.period if o else None,
-        "outcome_quote_zh": o.quote_zh if o else None, "outcome_quote_en": o.quote_en if o else None,
-        "outcome_report": t.outcome.report_id, "outcome_figure": o.id if o else None,
-        "outcome_paragraph": o.paragraph_id if o else None,
+        "target": t.id, "report": t.report_id, "group": t.group, "label_zh": goal.label.zh,
+        "label_en": goal.label.en, "status": v.status, "computed_status": v.computed, "rule": v.rule,
+        "editor_status": v.status if v.by_editor else None,
         "reason_zh": v.reason.zh if v.reason else None, "reason_en": v.reason.en if v.reason else None,
+        "target_value": value, "target_low": low, "target_high": high, "target_scale": goal.scale,
+        "target_multiplier": SCALES.get(goal.scale or "", 1), "target_base": _round(base),
+        "target_low_base": _round(base_low), "target_high_base": _round(base_high),
+        "target_qualifier": _qualifiers(goal), "target_period": goal.period, "unit": goal.unit.id,
+        "target_measure_zh": goal.measure_zh, "target_quote_zh": goal.quote_zh, "target_quote_en": goal.quote_en,
+        "outcome_kind": "figure" if o else "statement" if t.outcome.statement else "not_reported",
+        "outcome_value": o_value, "outcome_low": o_low, "outcome_high": o_high,
+        "outcome_scale": o.scale if o else None, "outcome_multiplier": SCALES.get(o.scale or "", 1) if o else None,
+        "outcome_base": _round(o_base), "outcome_low_base": _round(o_base_low), "outcome_high_base": _round(o_base_high),
+        "outcome_qualifier": _qualifiers(o) if o else None,
+        "outcome_unit": o.unit.id if o else None, "outcome_measure_zh": o.measure_zh if o else None,
+        "outcome_period": o.period if o else None,
+        "outcome_quote_zh": said.quote_zh if said else None, "outcome_quote_en": said.quote_en if said else None,
+        "outcome_report": t.outcome.report_id, "outcome_figure": o.id if o else None,
+        "outcome_paragraph": said.paragraph_id if said else None,
+        "outcome_note_zh": note.zh if note else None, "outcome_note_en": note.en if note else None,
+        "url_zh": _url(site, "figure", "zh", goal.id, t.report_id), "url_en": _url(site, "figure", "en", goal.id, t.report_id),
     }
+
+
+def _qualifiers(f: Figure) -> str | None:
+    return ";".join(q.id for q in f.qualifiers) or None
 
 
 def term_row(t: Term, report: Report | None = None) -> dict:
@@ -192,8 +248,9 @@ def tables(site: Site, report: Report | None) -> dict[str, list[dict]]:
     reports = site.reports if report is None else (report,)
     terms = [t for t in site.terms if report is None or t.used_in(report.id)]
     goals = [t for r in reports for t in r.targets]
-    return {"figures": [figure_row(f) for r in reports for f in r.figures], "targets": [target_row(t) for t in goals],
-            "ledger": [ledger_row(t) for t in goals if t.verdict], "glossary": [term_row(t, report) for t in terms]}
+    return {"figures": [figure_row(f, site) for r in reports for f in r.figures],
+            "targets": [target_row(t) for t in goals], "ledger": [ledger_row(t, site) for t in goals if t.verdict],
+            "glossary": [term_row(t, report) for t in terms]}
 
 
 def folders(site: Site) -> list[tuple[str, Report | None]]:
@@ -225,7 +282,7 @@ def data_files(site: Site) -> dict[str, bytes]:
             files[f"{folder}source.zh.txt"] = report.source_text.encode("utf-8")
             for f in report.figures:  # one small file each, linked from the figure's page
                 for ext, fn in (("json", to_json_bytes), ("csv", lambda r: to_csv_bytes(r, FIGURE_FIELDS))):
-                    files[f"{folder}figures/{f.id}.{ext}"] = fn([figure_row(f)])
+                    files[f"{folder}figures/{f.id}.{ext}"] = fn([figure_row(f, site)])
     files.update(first_addresses(site, files))
     files["data/datapackage.json"] = datapackage(site, files)
     return files

@@ -1,8 +1,9 @@
 """data/targets.yaml -> the goals of each report, with their derived numbers and their ledger verdicts.
 
 A goal names its report and its figure there; its baselines are figures of the same report; its
-outcome is a figure of a later report (or "not reported", the later report named). The ledger's
-status follows ledger.RULES; an editor may set another status only with a written reason.
+outcome is a figure of a later report, a sentence of it that says the goal was done (a statement),
+or "not reported", the later report named. The ledger's status follows ledger.RULES; an editor may
+set a status only with a written reason, and the rule's reading stays beside it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import replace
 from .derive import derive_target
 from .fields import ID_LIKENESS, Field, did_you_mean
 from .ledger import STATUSES, judged
-from .model import Figure, Outcome, Report, Target
+from .model import Figure, Outcome, Report, Statement, Target
 from .read_report import ReportsRead
 from .vocab import TARGET_GROUPS
 
@@ -84,20 +85,44 @@ class GoalReader:
         return replace(target, outcome=outcome, verdict=judged(target, outcome, override, reason))
 
     def read_outcome(self, f: Field, report: Report) -> Outcome | None:
-        f.mapping(("report",), ("figure", "not_reported", "note"))
+        f.mapping(("report",), ("figure", "statement", "not_reported", "note"))
         later = self.report_ref(f["report"])
         if later is not None and later.date <= report.date:
             f["report"].fail(f"a report later than {report.id} (an outcome is what a later report says happened)",
                              repr(later.id))
             return None
         note = f["note"].bi() if f.get("note") else None
-        if f.get("not_reported") is not None:
-            if f["not_reported"].boolean() is not True or f.get("figure"):
-                f["not_reported"].fail("either figure: <id> or not_reported: true", "both, or not_reported: false")
+        given = [key for key in ("figure", "statement", "not_reported") if f.get(key) is not None]
+        if len(given) != 1:
+            f.fail("exactly one of figure: <id>, statement: {paragraph, quote_zh, quote_en} or not_reported: true",
+                   " and ".join(given) or "none of them")
+            return None
+        if given == ["not_reported"]:
+            if f["not_reported"].boolean() is not True:
+                f["not_reported"].fail("true (or another kind of outcome: figure, statement)", "false")
                 return None
             return Outcome(later.id, None, note) if later else None
+        if given == ["statement"]:
+            statement = self.statement(f["statement"], later)
+            return Outcome(later.id, None, note, statement) if later and statement else None
         figure = self.figure_ref(f["figure"], later)
         return Outcome(later.id, figure, note) if later and figure else None
+
+    def statement(self, f: Field, later: Report | None) -> Statement | None:
+        """A sentence of the later report that says, without a number, that the goal was done."""
+        f.mapping(("paragraph", "quote_zh", "quote_en"))
+        pid = f["paragraph"].text("the id of a paragraph of the later report")
+        quote_zh, quote_en = f["quote_zh"].text(), f["quote_en"].text()
+        if later is None or None in (pid, quote_zh, quote_en):
+            return None
+        paragraph = later.index.paragraphs.get(pid)
+        if paragraph is None:
+            f["paragraph"].fail(f"the id of a paragraph of the report {later.id}", repr(pid))
+            return None
+        if quote_zh not in paragraph.plain_zh:
+            f["quote_zh"].fail(f"words copied exactly from the paragraph {pid}", repr(quote_zh))
+            return None
+        return Statement(pid, quote_zh, quote_en)
 
     def report_ref(self, f: Field) -> Report | None:
         rid = self.reports_read.report_id(f)

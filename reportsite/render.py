@@ -91,7 +91,8 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         period=lambda p, lg=lang: l10n.period(p, lg),
         derived_value=lambda d: l10n.derived_value(d, lang),
         formula=lambda d: l10n.formula(d, lang),
-        reasoning=lambda t: ledger_text(site, t, lang, _),
+        reasoning=lambda t: ledger_text(site, t, lang, _), editor_reading=lambda t: editor_text(t, lang, _),
+        status_icon=ledger.STATUS_ICONS.get,
         colon=l10n.COLON[lang], list_comma=l10n.LIST_COMMA[lang], paren=lambda text: l10n.PARENS[lang] % text,
         asset_path=lambda name: asset_names.get(name, name), favicon=favicon,
         page_url=page_url, to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor,
@@ -142,17 +143,35 @@ def _report_id(ctx) -> str | None:
 
 
 def ledger_text(site: Site, target, lang: str, _) -> str:
-    """The ledger's reasoning for a goal: "target 8%–8.5%, outcome 9.2% (real GDP growth) → met"."""
+    """The rule's reading of a goal: "target 8%–8.5% (2021), outcome 9.2% (real GDP growth, 2021) → met
+    (a range to reach)"; where an editor reads it otherwise, "→ the rules give met (…)" (editor_text says
+    what the editor reads)."""
     v, o = target.verdict, target.outcome
-    if o.figure is None:
-        told = _("the %(report)s report does not say") % {"report": site.report[o.report_id].label[lang]}
+    later = site.report[o.report_id].label[lang]
+    if o.statement is not None:
+        told = _("the %(report)s report says in words that it was done") % {"report": later}
+    elif o.figure is None:
+        told = _("the %(report)s report does not say") % {"report": later}
     else:
         told = _("outcome %(value)s (%(label)s, %(period)s)") % {
             "value": l10n.figure_value(o.figure, lang), "label": o.figure.label[lang],
             "period": l10n.period(o.figure.period, lang)}
     goal = _("target %(value)s (%(period)s)") % {"value": l10n.figure_value(target.figure, lang),
                                                  "period": l10n.period(target.figure.period, lang)}
-    return f"{goal}{l10n.LIST_COMMA[lang]}{told}{l10n.ARROW[lang]}{_(ledger.STATUS_LABELS[v.computed])}"
+    reading = {"status": _(ledger.STATUS_LABELS[v.computed]), "rule": _(ledger.RULE_NAMES[v.rule])}
+    said = (_("the rules give %(status)s (%(rule)s)") if v.overridden else _("%(status)s (%(rule)s)")) % reading
+    return f"{goal}{l10n.LIST_COMMA[lang]}{told}{l10n.ARROW[lang]}{said}"
+
+
+def editor_text(target, lang: str, _) -> str | None:
+    """What the editor reads, where an editor set the status: beside the rule's reading, never instead of it."""
+    v = target.verdict
+    if not v.by_editor:
+        return None
+    if v.overridden:
+        return _("The editor reads it as %(status)s, because: %(reason)s") % {
+            "status": _(ledger.STATUS_LABELS[v.status]), "reason": v.reason[lang]}
+    return _("The editor agrees, because: %(reason)s") % {"reason": v.reason[lang]}
 
 
 def search_hint(site: Site, lang: str, _) -> str:

@@ -46,20 +46,23 @@ STATUSES = {  # goal -> (status, the rule that decided, the status the rule give
     "unemployment-rate-2030": ("met", "ceiling", "met"),  # within 5%, outcome 4.2%
     "cpi-2030": ("met", "ceiling", "met"),  # around 3% (a ceiling), outcome 3.1%: within 5% above
     "new-capacity-2030": ("not_comparable", "other-unit", "not_comparable"),  # kW against a growth rate
-    "built-up-area-2030": ("met", "override", "missed"),  # 298 of 300 km²: the editor's reason shown
+    "built-up-area-2030": ("met", "level", "missed"),  # 298 of 300 km²: the editor reads met, with a reason
     "housing-started-2030": ("not_reported", "not-reported", "not_reported"),
     "new-jobs-2030-h2": ("not_comparable", "other-period", "not_comparable"),  # a half-year goal, a year's outcome
     "industry-share-rise-2030": ("missed", "level", "missed"),  # +2 points, outcome +1.2
     "population-2035": ("in_progress", "before-due", "in_progress"),  # due 2035, outcome of 2030
     "income-2035": ("not_reported", "not-reported", "not_reported"),
+    "community-canteens-2030": ("reported_done", "statement", "reported_done"),  # "all delivered", in words
+    "parking-spaces-2030": ("not_comparable", "outcome-bound", "not_comparable"),  # more than 5,000 vs 6,000
+    "kindergartens-2030": ("not_comparable", "other-measure", "not_comparable"),  # 5,000 places vs 20 所
 }
 
 
 def test_every_status_follows_its_written_rule(built):
     verdicts = {t.id: (t.verdict.status, t.verdict.rule, t.verdict.computed) for t in built.site.targets}
     assert verdicts == STATUSES
-    assert {s for s, _, _ in STATUSES.values()} == {"met", "partly", "missed", "in_progress", "not_comparable",
-                                                    "not_reported"}
+    assert {s for s, _, _ in STATUSES.values()} == {"met", "reported_done", "partly", "missed", "in_progress",
+                                                    "not_comparable", "not_reported"}
 
 
 def test_an_aim_towards_a_level_is_not_judged_as_a_level(built):
@@ -76,11 +79,14 @@ def test_the_ledger_page_shows_the_rules_the_counts_and_each_row_s_reasoning(bui
     for rule in RULES:
         assert f'id="rule-{rule}"' in page
     assert "Main expected indicators for the year · Sample City 2030</strong>: 3 met, 1 partly met (4 goals)" in page
-    assert "target 6–6.5% (2030), outcome 7% (GDP growth, 2030) → met" in page
-    assert "Editor&#39;s judgement: 298 km² is within 1% of 300 km²." in page  # an override shows its reason
-    assert page.count('<tr id="') == 11
+    assert "target 6–6.5% (2030), outcome 7% (GDP growth, 2030) → met (a range to reach)" in page
+    # an override shows the rule's reading beside the editor's, and the editor's reason
+    assert ("target 300 km² (2030), outcome 298 km² (Built-up area, 2030) → the rules give missed (a level to "
+            "reach)<br><strong>The editor reads it as met, because: Editor&#39;s judgement: 298 km² is within 1% of "
+            "300 km².</strong>") in page
+    assert page.count('<tr id="') == 14
     zh = built.files["zh/ledger/index.html"].decode()
-    assert "目标6%–6.5%（2030年），结果7%（地区生产总值增速，2030年）→完成" in zh
+    assert "目标6%–6.5%（2030年），结果7%（地区生产总值增速，2030年）→完成（需要达到的区间）" in zh
 
 
 def test_the_part_that_reviews_a_year_counts_its_goals_from_the_ledger(built):
@@ -89,9 +95,11 @@ def test_the_part_that_reviews_a_year_counts_its_goals_from_the_ledger(built):
     page = re.sub(r"<[^>]+>", "", built.files["en/city-2031/parts/review/index.html"].decode())
     assert "What this part says became of the goals of Sample City 2030, as the promise ledger reads it:" in page
     assert "Main expected indicators for the year: 3 met, 1 partly met (4 goals)" in page
-    assert "Quantified tasks of the year: 1 met, 1 missed, 2 not comparable, 1 not reported (5 goals)" in page
+    assert ("Quantified tasks of the year: 1 met, 1 reported done, 1 missed, 4 not comparable, 1 not reported "
+            "(8 goals)"
+            in page)
     zh = re.sub(r"<[^>]+>", "", built.files["zh/city-2031/parts/review/index.html"].decode())
-    assert "完成1项，未完成1项，不可比较2项，未报告1项（5个目标）" in zh
+    assert "完成1项，报告称已完成1项，未完成1项，不可比较4项，未报告1项（8个目标）" in zh
     project = Project.at(REPO, data=PAIR, content=PAIR_CONTENT, dist=REPO / "unused-dist")
     names = bundle_names(built.site)
     single = bundle_files(project, built.site, names)[names["city-2031:en"]].decode()
@@ -110,7 +118,8 @@ def test_a_goal_s_page_and_the_goals_table_show_what_happened(built):
     figure = built.files["en/city-2030/figures/retail-growth-2030/index.html"].decode()
     assert "partly met" in figure and "社会消费品零售总额增长8.5%" in figure
     goals = built.files["en/city-2030/targets/index.html"].decode()
-    assert 'class="status status-not_reported">not reported' in goals
+    assert ('class="status status-not_reported"><span class="status-icon" aria-hidden="true">–</span> not reported'
+            in goals)  # the word and an icon, never colour alone
 
 
 def test_the_comparison_page_sets_each_year_s_goal_beside_its_outcome(built):
@@ -122,14 +131,25 @@ def test_the_comparison_page_sets_each_year_s_goal_beside_its_outcome(built):
 
 def test_the_ledger_is_published_as_csv_and_json_with_numbers(built):
     rows = json.loads(built.files["data/ledger.json"])
-    assert len(rows) == 11
+    assert len(rows) == 14
     gdp = next(r for r in rows if r["target"] == "gdp-growth-2030")
     assert (gdp["status"], gdp["target_low"], gdp["target_high"], gdp["outcome_value"]) == ("met", 6, 6.5, 7)
     assert gdp["outcome_quote_zh"] == "2030年地区生产总值增长7%" and gdp["outcome_paragraph"] == "review-2030-indicators"
     table = list(csv.DictReader(io.StringIO(built.files["data/ledger.csv"].decode("utf-8-sig"))))
     area = next(r for r in table if r["target"] == "built-up-area-2030")
-    assert (area["status"], area["computed_status"], area["rule"]) == ("met", "missed", "override")
+    # both readings: the rule's, and the editor's with its reason
+    assert (area["status"], area["computed_status"], area["rule"], area["editor_status"]) == (
+        "met", "missed", "level", "met")
     assert area["reason_en"].startswith("Editor's judgement")
+    said = next(r for r in table if r["target"] == "community-canteens-2030")
+    assert (said["outcome_kind"], said["status"], said["outcome_quote_zh"], said["outcome_value"]) == (
+        "statement", "reported_done", "承诺的民生实事全部兑现", "")
+    jobs = next(r for r in rows if r["target"] == "new-jobs-2030-h2")  # 1.5万 in base units: 15,000 people
+    assert (jobs["target_value"], jobs["target_scale"], jobs["target_base"], jobs["target_measure_zh"]) == (
+        1.5, "万", 15000, "人")
+    parking = next(r for r in rows if r["target"] == "parking-spaces-2030")
+    assert (parking["outcome_qualifier"], parking["outcome_base"]) == ("more-than", 5000)
+    assert gdp["url_en"] == "https://example.org/sample/en/city-2030/figures/gdp-growth-2030/"
 
 
 # ---- what a report may say: units, qualifiers, periods -------------------------------------

@@ -25,7 +25,8 @@ def test_figures_json_and_csv_hold_every_field_and_both_pages(mini):
     assert gdp["report"] == MINI_REPORT and gdp["quote_zh"] == "全年地区生产总值达到1200.5亿元"
     assert gdp["value"] == 1200.5 and gdp["scale"] == "亿" and gdp["multiplier"] == 100000000
     assert gdp["display_en"] == "CNY 120.05 billion" and gdp["display_zh"] == "1200.5亿元"
-    assert gdp["url_en"] == "/en/example-2030/figures/gdp-2029/"
+    assert gdp["value_base"] == 120050000000  # 1200.5亿 yuan, in yuan
+    assert gdp["url_en"] == "https://example.org/report/en/example-2030/figures/gdp-2029/"  # under site.yaml's url
     assert "地区生产总值".encode() in files["data/figures.json"]  # Chinese unescaped
     raw = files["data/figures.csv"]
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with a BOM
