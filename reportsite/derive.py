@@ -9,6 +9,9 @@ A goal's qualifier carries over: "more than 5,000" against 4,293 is a change of 
 A baseline with such a qualifier ("over 13,000") leaves the change unknown: nothing is derived.
 An aim "towards" or "approaching" a level is not a level: nothing is derived from it. A growth
 rate of money amounts is nominal (current prices), and says so.
+Nothing is derived between different kinds of period (one year's goal against an average a year
+over five years), nor from a floor set below its baseline ("more than 50,000" against 81,400) or a
+ceiling above it: such a goal says what to stay above or below, not a change to make.
 """
 
 from __future__ import annotations
@@ -55,13 +58,28 @@ def bound_of(figure: Figure) -> Qualifier | None:
     return next((q for q in figure.qualifiers if q.id in LOWER_BOUND | UPPER_BOUND | NEAR), None)
 
 
+def _holds_a_line(goal: Figure, base: Figure) -> bool:
+    """A floor at or below the baseline, or a ceiling at or above it: a line to hold, not a change to make."""
+    ids = {q.id for q in goal.qualifiers}
+    want, was = absolute(goal), absolute(base)
+    if isinstance(want, Range) or isinstance(was, Range):
+        return False
+    return bool(ids & LOWER_BOUND and want <= was or ids & UPPER_BOUND and want >= was)
+
+
+def is_need(derivation: Derivation) -> bool:
+    """What reaching a goal needs from its baseline: a level to add, or growth a year. A difference of two
+    growth rates (this year's target against last year's growth) is a comparison, not a need."""
+    return derivation.name == "growth-needed" or (derivation.name == "change" and derivation.unit != "pp")
+
+
 def derive_target(target: Target) -> Target:
     """The target with its derivations filled in."""
     goal = target.figure
     if not target.baselines or {q.id for q in goal.qualifiers} & AIMS or goal.period is None:
         return target
     base = target.baselines[-1]
-    if base.period is None or bound_of(base):
+    if base.period is None or bound_of(base) or base.average != goal.average or _holds_a_line(goal, base):
         return target
     years = goal.end_year - base.end_year
     bound = bound_of(goal)

@@ -38,6 +38,7 @@ from urllib.parse import unquote, urlsplit
 from markupsafe import Markup
 
 from . import LANGS
+from .derive import is_need
 from .links import ANCHORS
 from .model import Derivation, Report, Site, Target
 from .pages import page_url
@@ -96,6 +97,11 @@ class GoalTable:
     def notes(self) -> tuple[tuple[int, Derivation], ...]:
         return tuple(note for row in self.rows for note in row.derived)
 
+    @property
+    def has_derived(self) -> bool:
+        """Whether any goal has a derived number (else the column is left out)."""
+        return any(row.derived for row in self.rows)
+
 
 def qr_code(site: Site, report: Report, lang: str) -> QrCode:
     """A QR code to the report's home on the site in lang; to the official source when there is no base URL."""
@@ -108,13 +114,20 @@ def qr_code(site: Site, report: Report, lang: str) -> QrCode:
     return QrCode(url, own is not None, Markup(svg))
 
 
-def goal_tables(report: Report, groups: tuple[str, ...]) -> tuple[GoalTable, ...]:
-    """The report's goals of the groups given, in that order, every derived number numbered as an end note."""
+def goal_tables(report: Report, groups: tuple[str, ...], needs_only: bool = False) -> tuple[GoalTable, ...]:
+    """The report's goals of the groups given, in that order, every derived number numbered as an end note.
+
+    needs_only (the briefing): only what each goal needs from its baseline (derive.is_need), and none in a
+    group where fewer than half of the goals would have one: a column of dashes says nothing."""
     tables, number = [], 0
     for group in groups:
+        goals = [t for t in report.targets if t.group == group]
+        derived = [[d for d in t.derived if is_need(d) or not needs_only] for t in goals]
+        if needs_only and 2 * sum(1 for ds in derived if ds) < len(goals):
+            derived = [[] for _ in goals]
         rows = []
-        for target in (t for t in report.targets if t.group == group):
-            notes = tuple((number + i + 1, d) for i, d in enumerate(target.derived))
+        for target, ds in zip(goals, derived):
+            notes = tuple((number + i + 1, d) for i, d in enumerate(ds))
             number += len(notes)
             rows.append(GoalRow(target, notes))
         tables.append(GoalTable(group, tuple(rows)))
@@ -146,7 +159,7 @@ def handout_html(renderer_: SiteRenderer, site: Site, report: Report, lang: str)
 def briefing_html(renderer_: SiteRenderer, site: Site, report: Report, lang: str, layout: str) -> str:
     """The two-page briefing as HTML (templates/briefing.html); layout "apart" starts the second group on page 2."""
     html = renderer_.one_file(lang, BRIEFING_TEMPLATE, report=report, qr=qr_code(site, report, lang),
-                              goals=goal_tables(report, BRIEFING_GROUPS), layout=layout)
+                              goals=goal_tables(report, BRIEFING_GROUPS, needs_only=True), layout=layout)
     renderer_.check_catalog()
     return html
 
