@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from . import LANGS
-from .handout import printed_editions
+from .handout import judged_by, printed_editions
 from .links import ANCHORS, FILES
 from .cli import base_url_line
 from .model import Report, Site
@@ -48,7 +48,8 @@ def edition(site: Site) -> str:
 
 def bundle_names(site: Site) -> dict[str, str]:
     """What -> file name under bundle/: the zip of the whole site, and each report's one-file editions
-    ("<id>:<lang>"), printed handouts ("<id>:<lang>:handout") and two-page briefings ("<id>:<lang>:briefing")."""
+    ("<id>:<lang>"), printed handouts ("<id>:<lang>:handout"), two-page briefings ("<id>:<lang>:briefing"), and
+    for a report whose goals a later one judged, one-page scorecards ("<id>:<lang>:scorecard")."""
     prefix = _common_prefix([r.id for r in site.reports])
     names = {"zip": f"{prefix}-{edition(site)}.zip", "readme": "README.txt"}
     for report in site.reports:
@@ -57,6 +58,8 @@ def bundle_names(site: Site) -> dict[str, str]:
             names[f"{report.id}:{lang}"] = f"{stem}.html"
             names[f"{report.id}:{lang}:handout"] = f"{stem}.pdf"
             names[f"{report.id}:{lang}:briefing"] = f"{stem}-briefing.pdf"
+            if judged_by(site, report):
+                names[f"{report.id}:{lang}:scorecard"] = f"{stem}-scorecard.pdf"
     return names
 
 

@@ -10,6 +10,9 @@ and print CSS by WeasyPrint.
 - The briefing (<report>-<edition>-<lang>-briefing.pdf): the year's main indicators and the five-year
   goals with their baselines, what they need and what became of them, on exactly two A4 pages (the type
   is made smaller, step by step, until it fits).
+- The scorecard (<report>-<edition>-<lang>-scorecard.pdf), for a report whose goals a later report has
+  judged: "How 2021 went" on one A4 page, the ledger's counts and each main indicator with its target,
+  outcome, status and the rule's reading (the editor's beside it where one is written).
 
 The templates (templates/handout.html, templates/briefing.html; assets/handout.css) are rendered by the
 site's own Jinja environment, with gettext and l10n, and the one-file edition's links (#anchors only).
@@ -52,6 +55,8 @@ if TYPE_CHECKING:  # only for the annotations: importing WeasyPrint is left to t
 
 HANDOUT_TEMPLATE = "handout.html"
 BRIEFING_TEMPLATE = "briefing.html"
+SCORECARD_TEMPLATE = "scorecard.html"
+SCORECARD_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)  # points, largest first: the first that fits one page
 HANDOUT_CSS = "handout.css"
 BRIEFING_PAGES = 2
 BRIEFING_GROUPS = ("annual", "five-year")
@@ -103,15 +108,25 @@ class GoalTable:
         return any(row.derived for row in self.rows)
 
 
+def ledger_qr_code(site: Site, report: Report, lang: str) -> QrCode:
+    """A QR code to the promise ledger on the site in lang; to the report's official source without a base URL."""
+    own = site.absolute(page_url("ledger", lang))
+    return _qr(own or report.source.url, own is not None)
+
+
 def qr_code(site: Site, report: Report, lang: str) -> QrCode:
     """A QR code to the report's home on the site in lang; to the official source when there is no base URL."""
+    own = site.absolute(page_url("report", lang, None, report.id))
+    return _qr(own or report.source.url, own is not None)
+
+
+def _qr(url: str, to_site: bool) -> QrCode:
+    """The QR code of url, as inline SVG."""
     import segno  # a small pure-Python library, needed only for the PDFs
 
-    own = site.absolute(page_url("report", lang, None, report.id))
-    url = own or report.source.url
     svg = segno.make(url, error="m").svg_inline(scale=4, border=0, dark="#1b1f24", svgclass="qr", lineclass=None,
                                                 omitsize=True)
-    return QrCode(url, own is not None, Markup(svg))
+    return QrCode(url, to_site, Markup(svg))
 
 
 def goal_tables(report: Report, groups: tuple[str, ...], needs_only: bool = False) -> tuple[GoalTable, ...]:
@@ -164,6 +179,25 @@ def briefing_html(renderer_: SiteRenderer, site: Site, report: Report, lang: str
     return html
 
 
+def judged_by(site: Site, report: Report) -> Report | None:
+    """The later report that says what became of this report's goals (the ledger), if any."""
+    later = {t.outcome.report_id for t in report.targets if t.verdict}
+    return site.report[min(later, key=lambda rid: site.report[rid].date)] if later else None
+
+
+def scorecard_html(renderer_: SiteRenderer, site: Site, report: Report, lang: str) -> str:
+    """How a report's goals went, on one page (templates/scorecard.html)."""
+    from .views import ledger_counts
+
+    later = judged_by(site, report)
+    html = renderer_.one_file(
+        lang, SCORECARD_TEMPLATE, report=report, later=later, qr=ledger_qr_code(site, report, lang),
+        main=[t for t in report.targets if t.group == "annual" and t.verdict],
+        counts=[c for c in ledger_counts(site) if c.report.id == report.id])
+    renderer_.check_catalog()
+    return html
+
+
 # ---- The PDF -------------------------------------------------------------------------------
 
 
@@ -194,6 +228,13 @@ def briefing_job(project: Project, site: Site, renderer_: SiteRenderer, report: 
     return PdfJob(name, tries, BRIEFING_PAGES, pdf_identifier(site, name))
 
 
+def scorecard_job(project: Project, site: Site, renderer_: SiteRenderer, report: Report, lang: str) -> PdfJob:
+    """The scorecard in the largest type that fits one page."""
+    name, css, html = f"{report.id}-{lang}-scorecard", stylesheet(project), scorecard_html(renderer_, site, report, lang)
+    tries = tuple((f"{size:g} pt", html, f"{css}\n:root {{ --briefing-size: {size}pt; }}\n") for size in SCORECARD_SIZES)
+    return PdfJob(name, tries, 1, pdf_identifier(site, name))
+
+
 def make_pdf(job: PdfJob, root: Path, requests: list[str] | None = None) -> bytes:
     """The job's PDF: its first try that has the pages it must have; OutputError when none has."""
     tried = []
@@ -219,12 +260,14 @@ def briefing_pdf(project: Project, site: Site, report: Report, lang: str,
 
 
 def printed_editions(project: Project, site: Site) -> dict[tuple[str, str, str], bytes]:
-    """{(report id, lang, "handout" | "briefing"): PDF} for every report, made in parallel worker processes,
+    """{(report id, lang, "handout" | "briefing" | "scorecard"): PDF} for every report (a scorecard for a
+    report whose goals a later one judged), made in parallel worker processes,
     one per core (WeasyPrint is single-threaded Python); each PDF is the same bytes as made alone."""
     renderer_ = handout_renderer(project, site)
     jobs = {(report.id, lang, kind): make(project, site, renderer_, report, lang)
-            for kind, make in (("handout", handout_job), ("briefing", briefing_job))  # the long ones first
-            for report in site.reports for lang in LANGS}
+            for kind, make in (("handout", handout_job), ("briefing", briefing_job), ("scorecard", scorecard_job))
+            for report in site.reports for lang in LANGS  # the long ones first
+            if kind != "scorecard" or judged_by(site, report)}
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
         return {key: make_pdf(job, project.root) for key, job in jobs.items()}

@@ -55,6 +55,7 @@ RULE_NAMES = {
     "outcome-bound": N_("an outcome given only as a bound"), "ceiling": N_("a ceiling"),
     "range": N_("a range to reach"), "level": N_("a level to reach"),
 }
+SAID_BY_STATUS = {"not-reported", "statement"}  # rules whose status names them: a reading need not repeat them
 STATUS_ICONS = {  # shown beside the word, never instead of it (and hidden from screen readers)
     "met": "✓", "reported_done": "✓", "partly": "◐", "missed": "✗", "in_progress": "→",
     "not_comparable": "≠", "not_reported": "–",

@@ -159,7 +159,12 @@ def ledger_text(site: Site, target, lang: str, _) -> str:
     goal = _("target %(value)s (%(period)s)") % {"value": l10n.figure_value(target.figure, lang),
                                                  "period": l10n.period(target.figure.period, lang)}
     reading = {"status": _(ledger.STATUS_LABELS[v.computed]), "rule": _(ledger.RULE_NAMES[v.rule])}
-    said = (_("the rules give %(status)s (%(rule)s)") if v.overridden else _("%(status)s (%(rule)s)")) % reading
+    if v.overridden:
+        said = _("the rules give %(status)s (%(rule)s)") % reading
+    elif v.rule in ledger.SAID_BY_STATUS:  # "not reported (nothing reported)" would say it twice
+        said = reading["status"]
+    else:
+        said = _("%(status)s (%(rule)s)") % reading
     return f"{goal}{l10n.LIST_COMMA[lang]}{told}{l10n.ARROW[lang]}{said}"
 
 

@@ -318,6 +318,27 @@ def test_the_briefing_is_exactly_two_pages_and_names_every_main_indicator_and_fi
         assert squash(needle) in text, needle
 
 
+# ---- the scorecard -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_judged_year_has_a_one_page_scorecard_with_each_main_indicator_s_verdict(site, pdf, catalogs, lang):
+    """"How 2021 went": one A4 page with the ledger's counts and, for each main indicator of the year, its
+    target, its status and the rule's reading; a report no later report has judged has none."""
+    report = site.report["taiyuan-2021"]
+    path = pdf(report.id, lang, "scorecard")
+    assert info(path)["Pages"] == "1" and info(path)["Page size"].endswith("(A4)")
+    text = squash(pages_of(path)[0])
+    tr = catalogs[lang].gettext
+    assert squash(tr("How %(year)s went") % {"year": l10n.period("2021", lang)}) in text
+    main = [t for t in report.targets if t.group == "annual"]
+    assert len(main) == 10 and all(t.verdict for t in main)
+    for t in main:
+        assert squash(t.figure.label[lang]) in text and squash(l10n.figure_value(t.figure, lang)) in text, t.id
+        assert squash(tr(STATUS_LABELS[t.verdict.status])) in text, t.id
+    assert "taiyuan-2022:en:scorecard" not in bundle_names(site)  # its goals await the 2023 report
+
+
 # ---- the same bytes, nothing fetched --------------------------------------------------------
 
 
