@@ -53,22 +53,32 @@
       var r = box.querySelector(".cite-formats input:checked");
       return box.querySelector('.citation[data-style="' + (r ? r.value : "") + '"] .cite-text');
     };
+    var button = copyButton(function () { var pre = chosen(); return pre ? pre.textContent : null; });
+    var last = box.querySelectorAll(".citation");
+    last[last.length - 1].insertAdjacentElement("afterend", button);
+  });
+  // A line to quote (a verdict card): a copy button after it.
+  document.querySelectorAll("[data-copy]").forEach(function (line) {
+    var button = copyButton(function () { return line.textContent; });
+    button.setAttribute("aria-describedby", line.id);
+    line.insertAdjacentElement("afterend", button);
+  });
+  // A button that copies what text() gives, and says so for two seconds.
+  function copyButton(text) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy";
     button.textContent = copyLabel;
     button.addEventListener("click", function () {
-      var pre = chosen();
-      if (!pre) { return; }
-      var text = pre.textContent;
+      var value = text();
+      if (value === null) { return; }
       var done = function () { button.textContent = copied; setTimeout(function () { button.textContent = copyLabel; }, 2000); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); });
-      } else { fallbackCopy(text); done(); }
+        navigator.clipboard.writeText(value).then(done, function () { fallbackCopy(value); done(); });
+      } else { fallbackCopy(value); done(); }
     });
-    var last = box.querySelectorAll(".citation");
-    last[last.length - 1].insertAdjacentElement("afterend", button);
-  });
+    return button;
+  }
   function fallbackCopy(text) {
     var area = document.createElement("textarea");
     area.value = text; document.body.appendChild(area); area.select();

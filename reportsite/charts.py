@@ -11,6 +11,7 @@ Every chart has a <title>, a <desc> that states its numbers, a one-line takeaway
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from . import l10n
 from .derive import absolute
 from .ledger import STATUS_LABELS
 from .model import Figure, Range, Report, Section, Target
+from .vocab import SCALES
 
 WIDTH, BAR, GAP, LINE, SIZE = 360, 14, 10, 20, 14
 TOP = 4.0  # room above the first line: a CJK face rises higher than its font size
@@ -256,3 +258,80 @@ def _ledger(report: Report, lang: str, _, chart_id: str) -> Markup:
 def _values(f: Figure) -> tuple[float, ...]:
     v = absolute(f)
     return (v.low, v.high) if isinstance(v, Range) else (v,)
+
+
+# ---- one indicator across the reports (a verdict card) -------------------------------------
+
+PLOT_TOP, PLOT_HEIGHT, AXIS_GAP, AXIS_SIZE = 26, 170, 8, 12  # a chart with axes, in viewBox units (.c-axis)
+SHOWN_OUTCOMES = COMPARED + ("in_progress",)  # an outcome drawn beside a goal: measured like it
+
+
+def nice_ticks(low: float, high: float, most: int = 5) -> list[float]:
+    """Round tick values from at most low to at least high, 1, 2 or 5 times a power of ten apart."""
+    span = (high - low) or abs(high) or 1
+    for exponent in range(int(math.floor(math.log10(span / most))), int(math.log10(span)) + 2):
+        for step in (1, 2, 5):
+            size = step * 10 ** exponent
+            first, last = math.floor(low / size), math.ceil(high / size)
+            if last - first <= most:
+                return [round(i * size, 10) for i in range(first, last + 1)]
+    return [low, high]
+
+
+def history_chart(targets: list[Target], reports: dict[str, Report], lang: str, _, chart_id: str) -> Markup:
+    """The goals for one indicator across the reports as bands (a range) or marks (a level), and each
+    outcome the next report gives as a dot, on axes with ticks in the indicator's unit, years along the
+    bottom. Only outcomes measured like their goal are drawn (met, partly, missed, or progress towards a
+    goal not yet due); the others are in the card's text."""
+    reference = targets[-1].figure
+    factor = SCALES.get(reference.scale or "", 1)
+    goals = [(t, [v / factor for v in _values(t.figure)]) for t in targets if t.figure.period]
+    dots = [(t, [v / factor for v in _values(t.outcome.figure)]) for t in targets
+            if t.verdict and t.outcome.figure and t.verdict.status in SHOWN_OUTCOMES and t.outcome.figure.period]
+    if not dots and len(goals) < 2:  # one goal and nothing beside it: the card's number says it all
+        return Markup("")
+    years = sorted({t.figure.end_year for t, _v in goals} | {t.outcome.figure.end_year for t, _v in dots})
+    values = [v for _t, vs in goals + dots for v in vs]
+    ticks = nice_ticks(min(0.0, min(values)), max(values) * 1.1)
+    tick_text = {tick: l10n.quantity(tick, reference.unit, reference.scale, reference.measure_zh, (), lang)
+                 for tick in ticks}
+    left = max(text_width(text, AXIS_SIZE) for text in tick_text.values()) * 1.3 + AXIS_GAP  # digits, % run wide
+    x_span = WIDTH - left - 12
+    x_of = (lambda year: left + 6 + x_span * (years.index(year) + .5) / len(years))
+    y_of = (lambda v: round(PLOT_TOP + PLOT_HEIGHT * (ticks[-1] - v) / (ticks[-1] - ticks[0]), 1))
+    body = []
+    for tick in ticks:
+        y = y_of(tick)
+        body.append(f'<line x1="{left}" y1="{y}" x2="{WIDTH}" y2="{y}" stroke="#dfe3e8" stroke-width="1"/>')
+        body.append(f'<text x="{left - AXIS_GAP}" y="{y + 4}" class="c-axis" text-anchor="end">'
+                    f'{escape(tick_text[tick])}</text>')
+    base = y_of(ticks[0])
+    body.append(f'<line x1="{left}" y1="{PLOT_TOP - 6}" x2="{left}" y2="{base}" stroke="#59616c" stroke-width="1.5"/>')
+    body.append(f'<line x1="{left}" y1="{base}" x2="{WIDTH}" y2="{base}" stroke="#59616c" stroke-width="1.5"/>')
+    for year in years:
+        body.append(f'<text x="{x_of(year)}" y="{base + 20}" class="c-axis" text-anchor="middle">'
+                    f'{escape(l10n.period(str(year), lang))}</text>')
+    half = min(22, x_span / len(years) / 3)
+    for t, (low, *rest) in goals:
+        high, x = (rest[0] if rest else low), x_of(t.figure.end_year)
+        top, bottom = y_of(high), y_of(low)
+        body.append(f'<rect x="{x - half}" y="{top - (2 if top == bottom else 0)}" width="{2 * half}" '
+                    f'height="{max(bottom - top, 4)}" fill="#f3d9c4" stroke="#9a4716" stroke-width="2" class="c-band"/>')
+        label_y = bottom + 17 if bottom + 17 < base - 4 else top - 7  # under the band, or over it near the axis
+        body.append(f'<text x="{x}" y="{label_y}" class="c-value" text-anchor="middle">'
+                    f'{escape(l10n.figure_value(t.figure, lang))}</text>')
+    for t, vs in dots:
+        x, y = x_of(t.outcome.figure.end_year) + half / 2, y_of(max(vs))
+        body.append(f'<circle cx="{x}" cy="{y}" r="7" fill="{FILLS["after"]}" class="c-outcome"/>')
+        body.append(f'<text x="{x + 11}" y="{y + 5}" class="c-value c-strong">'
+                    f'{escape(l10n.figure_value(t.outcome.figure, lang))}</text>')
+    height = base + 30
+    rows = [(reports[t.report_id].label[lang], l10n.figure_value(t.figure, lang),
+             l10n.figure_value(t.outcome.figure, lang) if t.outcome and t.outcome.figure else "—") for t in targets]
+    desc = l10n.LIST_SEPARATOR[lang].join(f"{a}{l10n.COLON[lang]}{b} → {c}" for a, b, c in rows)
+    title = reference.label[lang]
+    key = _("Band or mark: the target a report set; dot: the outcome the next report gives.")
+    source = _("Source: the government work reports of %(reports)s.") % {
+        "reports": l10n.LIST_COMMA[lang].join(reports[t.report_id].label[lang] for t in targets)}
+    return _wrap(chart_id, title, desc, "".join(body), height, key, source,
+                 (_("Report"), _("Target"), _("Outcome")), rows, _("Data table"))

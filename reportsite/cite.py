@@ -1,8 +1,8 @@
 """Ready citations of a page in the formats journalists and scholars use, each leading back to the original.
 
-Every citation names two works: the government's report (its own page's address, and the list of
-archived captures of that address at web.archive.org), and our page for the translation and the
-derived numbers (its address when the site has a base URL; always the edition date and data version).
+Every citation names two works: the government's report (its own page's address, and a dated capture of
+it in a web archive where the data records one), and our page for the translation and the derived numbers
+(its address when the site has a base URL; always the edition date and data version).
 The access date is the reader's own: it is left as ACCESS in the text, and the page shows the
 edition date there until a script fills in today's.
 
@@ -19,7 +19,6 @@ from .l10n import N_, long_date
 from .model import Report, Site
 
 ACCESS = "\x00ACCESS\x00"
-ARCHIVE = "https://web.archive.org/web/*/"
 STYLE_NAMES = (("gbt7714", N_("GB/T 7714-2015")), ("apa", N_("APA 7")), ("chicago-note", N_("Chicago (note)")),
                ("chicago-bib", N_("Chicago (bibliography)")), ("bibtex", N_("BibTeX")),
                ("inline", N_("In a news story")))
@@ -34,8 +33,8 @@ class Citation:
 
 
 def archive_url(report: Report) -> str:
-    """The list of archived captures of the government's page (web.archive.org)."""
-    return ARCHIVE + report.source.url
+    """The recorded capture of the government's page in a web archive, or "" where none is recorded."""
+    return report.source.archived.url if report.source.archived else ""
 
 
 def access_date(date, date_format: str) -> str:
@@ -76,16 +75,20 @@ def _en(n: dict[str, str]) -> dict[str, tuple[str, str]]:
     ours = f" {n['ours']}" if n["ours"] else ""
     where = f"{n['site']}, edition of {n['edition']}, data version {n['version']}"
     part = f": {n['part']}" if n["part"] else ""
+    archived = n["archive"]
     gbt = (f"{n['issuer']}. {n['official_title']} [{n['title']}] (delivered by {n['role']} {n['speaker']} at the "
            f"{n['occasion']}, {n['date_iso']}){part}[R/OL]. ({n['date_iso']})[{ACCESS}]. {n['source']}. "
-           f"Archived: {n['archive']}. Unofficial English translation and explainer: {where}.{ours}{'.' if ours else ''}")
+           f"{f'Archived: {archived}. ' if archived else ''}Unofficial English translation and explainer: {where}."
+           f"{ours}{'.' if ours else ''}")
     apa = (f"{n['issuer']}. ({n['year']}). {n['title']}{part} [Unofficial translation, {n['site']}, edition "
-           f"{n['edition_iso']}, data version {n['version']}]. Original: {n['source']} (archived: {n['archive']})."
-           f"{ours}")
-    note = (f"{n['issuer']}, “{n['part'] or n['title']},” in {n['title']}, {n['delivered']}, {n['source']} "
-            f"(archived at {n['archive']}); unofficial translation by {where}, accessed {ACCESS}{','+ours if ours else ''}.")
+           f"{n['edition_iso']}, data version {n['version']}]. Original: {n['source']}"
+           f"{f' (archived: {archived})' if archived else ''}.{ours}")
+    note = (f"{n['issuer']}, “{n['part'] or n['title']},” in {n['title']}, {n['delivered']}, {n['source']}"
+            f"{f' (archived at {archived})' if archived else ''}; unofficial translation by {where}, accessed "
+            f"{ACCESS}{','+ours if ours else ''}.")
     bib = (f"{n['issuer']}. “{n['part'] or n['title']}.” In {n['title']}, {n['delivered']}. {n['source']}. "
-           f"Archived at {n['archive']}. Unofficial translation by {where}. Accessed {ACCESS}.{ours}{'.' if ours else ''}")
+           f"{f'Archived at {archived}. ' if archived else ''}Unofficial translation by {where}. Accessed {ACCESS}."
+           f"{ours}{'.' if ours else ''}")
     inline = (f"({n['title']}, {n['year']}{', “' + n['part'] + '”' if n['part'] else ''}; original: {n['source']}; "
               f"unofficial translation, {n['site']}, edition {n['edition_iso']}"
               f"{', ' + n['ours'] if n['ours'] else ', data version ' + n['version']})")
@@ -98,16 +101,17 @@ def _zh(n: dict[str, str]) -> dict[str, tuple[str, str]]:
     where = f"{n['site']}，{n['edition']}版，数据版本{n['version']}"
     part = f"：{n['part']}" if n["part"] else ""
     # GB/T 7714-2015 prescribes its own separators (". " ": " "[R/OL]"): they are the standard's, not prose.
+    archived = n["archive"]
     gbt = (f"{n['issuer']}. {n['official_title']}（{n['delivered']}在{n['occasion']}上）{part and ': ' + n['part']}"
-           f"[R/OL]. ({n['date_iso']})[{ACCESS}]. {n['source']}. 存档: {n['archive']}. "
+           f"[R/OL]. ({n['date_iso']})[{ACCESS}]. {n['source']}. {f'存档: {archived}. ' if archived else ''}"
            f"非官方英译与解读: {n['site']}, {n['edition_iso']}版, 数据版本 {n['version']}."
            + (f" {n['ours']}." if n["ours"] else ""))
-    apa = (f"{n['issuer']}（{n['year']}）。{n['title']}{part}。原文：{n['source']}（存档：{n['archive']}）。"
-           f"非官方英译与解读：{where}{ours}。")
+    apa = (f"{n['issuer']}（{n['year']}）。{n['title']}{part}。原文：{n['source']}"
+           f"{f'（存档：{archived}）' if archived else ''}。非官方英译与解读：{where}{ours}。")
     note = (f"{n['issuer']}：“{n['part'] or n['title']}”，载《{n['title']}》，{n['delivered']}，{n['source']}"
-            f"（存档：{n['archive']}）；非官方英译与解读：{where}，{ACCESS}访问{ours}。")
+            f"{f'（存档：{archived}）' if archived else ''}；非官方英译与解读：{where}，{ACCESS}访问{ours}。")
     bib = (f"{n['issuer']}．“{n['part'] or n['title']}”．载《{n['title']}》，{n['delivered']}．{n['source']}．"
-           f"存档：{n['archive']}．非官方英译与解读：{where}．{ACCESS}访问{ours}．")
+           f"{f'存档：{archived}．' if archived else ''}非官方英译与解读：{where}．{ACCESS}访问{ours}．")
     inline = (f"据{n['year']}年《{n['title']}》{'“' + n['part'] + '”' if n['part'] else ''}（原文：{n['source']}；"
               f"非官方英译：{n['site']}，{n['edition_iso']}版{ours or '，数据版本' + n['version']}）")
     return {"gbt7714": (gbt, "iso"), "apa": (apa, "long-zh"), "chicago-note": (note, "long-zh"),
@@ -115,9 +119,11 @@ def _zh(n: dict[str, str]) -> dict[str, tuple[str, str]]:
 
 
 def _bibtex(n: dict[str, str], report: Report, key: str, lang: str) -> str:
-    note = (f"非官方英译与解读：{n['site']}，{n['edition_iso']}版，数据版本{n['version']}；存档：{n['archive']}"
+    archived = n["archive"]
+    note = (f"非官方英译与解读：{n['site']}，{n['edition_iso']}版，数据版本{n['version']}"
+            f"{f'；存档：{archived}' if archived else ''}"
             if lang == "zh" else f"Unofficial English translation and explainer: {n['site']}, edition "
-            f"{n['edition_iso']}, data version {n['version']}; archived at {n['archive']}")
+            f"{n['edition_iso']}, data version {n['version']}{f'; archived at {archived}' if archived else ''}")
     lines = [
         f"@misc{{{report.id}-{key}-{lang},",
         f"  author = {{{{{n['issuer']}}}}},",

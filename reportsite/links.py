@@ -72,6 +72,8 @@ class LinkPolicy:
              report: str | None = None) -> str:
         """A page of the site (of a report: its id), or an item on it (fragment: a paragraph, a term …)."""
         if self.name == "anchors":
+            if kind == "verdict":  # a goal's card: in the one-file edition, the goal's row with its status
+                return "#" + self.anchor("targets", ident)
             if fragment:  # an item of a list page (a term, a goal), or a paragraph of a part or section
                 return "#" + (self.anchor(kind, fragment) if kind in ("glossary", "targets") else fragment)
             return "#" + self.anchor(kind, ident) if ident else "#top"

@@ -105,7 +105,29 @@ def structured_data(site: Site, spec: PageSpec, lang: str, text: str) -> dict:
     if kind == "Dataset":
         data["creator"] = data["publisher"]
         data["distribution"] = distributions(site, report)
+    if spec.kind.name == "verdict":
+        data.update(verdict_review(site, spec.obj, lang))
     return data
+
+
+def verdict_review(site: Site, target, lang: str) -> dict:
+    """A verdict card as a schema.org ClaimReview: the promise (a claim of the report that set the goal),
+    reviewed against what the later report says; the rating is the ledger's status, by its written rules."""
+    from .ledger import STATUS_LABELS  # the status's English name: the rating's alternateName
+
+    earlier, later = site.report[target.report_id], site.report[target.outcome.report_id]
+    v = target.verdict
+    return {
+        "@type": "ClaimReview", "datePublished": site.last_updated.isoformat(),
+        "author": {"@type": "Organization", "name": site.name[lang], **_url(site, "")},
+        "claimReviewed": target.figure.quote_zh if lang == "zh" else target.figure.quote_en,
+        "itemReviewed": {"@type": "Claim", "author": {"@type": "GovernmentOrganization", "name": earlier.issuer.zh},
+                         "datePublished": earlier.date.isoformat(), "appearance": government_report(earlier)},
+        "reviewRating": {"@type": "Rating", "alternateName": STATUS_LABELS[v.status],
+                         "ratingExplanation": f"rule {v.rule}: {STATUS_LABELS[v.computed]}"
+                                              + (f"; editor: {STATUS_LABELS[v.status]}" if v.by_editor else "")},
+        "isBasedOn": [government_report(earlier), government_report(later)],
+    }
 
 
 def government_report(report: Report) -> dict:

@@ -277,6 +277,15 @@ class Source:
     publisher: Bi
     copied_from: Bi | None = None  # the collection our copy was taken from
     differences: Bi | None = None  # how that copy differs from the official page throughout (punctuation …)
+    archived: "Capture | None" = None  # a dated capture of the page in a web archive, where one is recorded
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One dated capture of a page in a web archive (never a list of captures: a reader cites one)."""
+
+    url: str
+    date: dt.date
 
 
 @dataclass(frozen=True)

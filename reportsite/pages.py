@@ -16,6 +16,7 @@ from operator import attrgetter
 from . import LANGS
 from .l10n import N_
 from .model import Bi, Report, Site
+from .views import ledger_filters
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class PageKind:
     scope: str = "site"  # site: one page (or one per item) for the site; report: for each report
     items: Callable[[object], Iterable] | None = None  # one page per item (of the site or the report)
     nav_items: Callable[[object], Iterable] | None = None  # the items listed in the navigation
-    item_title: Callable[[object], Bi] = attrgetter("title")
+    item_title: Callable[[object], Bi | str] = attrgetter("title")  # a str: a gettext message id
     item_description: Callable[[object], Bi | None] = lambda item: None
     per_lang: bool = True  # one page per language, or one page for the whole site
     sitemap: bool = True
@@ -57,6 +58,10 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("report-downloads", "{lang}/{report}/downloads/", "report-downloads.html", N_("Downloads"),
              scope="report", nav=6),
     PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3),
+    PageKind("verdict", "{lang}/ledger/{ident}/", "verdict.html",  # one card per judged goal
+             items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label),
+    PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
+             items=lambda site: ledger_filters(site), item_title=attrgetter("title")),
     PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year")),
     PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4),
     PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5),
@@ -148,8 +153,13 @@ def _pages_of(kind: PageKind, lang: str, site: Site, report: Report | None, tran
         title = translate(kind.title) if kind.title else (report.label if report else site.name)
         description = report.title if kind.name == "report" else site.name if kind.name == "home" else None
         return [PageSpec(kind, lang, title, description=description, report=report)]
-    return [PageSpec(kind, lang, kind.item_title(item), _ident(item), item, kind.item_description(item), report)
-            for item in kind.items(owner)]
+    return [PageSpec(kind, lang, _title(kind.item_title(item), translate), _ident(item), item,
+                     kind.item_description(item), report) for item in kind.items(owner)]
+
+
+def _title(title: Bi | str, translate: Callable[[str], Bi]) -> Bi:
+    """An item's title: its own words, or a UI string of the catalog (a status's name)."""
+    return translate(title) if isinstance(title, str) else title
 
 
 def _ident(item: object) -> str:

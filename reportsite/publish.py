@@ -97,8 +97,8 @@ LEDGER_FIELDS = [
     ("outcome_report", S, "Id of the later report"), ("outcome_figure", S, "Id of the outcome's figure there"),
     ("outcome_paragraph", S, "Id of the paragraph quoted"),
     ("outcome_note_zh", S, "Our note on the outcome, Chinese"), ("outcome_note_en", S, "The same, in English"),
-    ("url_zh", S, "The goal's page, Chinese (absolute with the site's base URL, else site-relative)"),
-    ("url_en", S, "The goal's page, English (absolute with the site's base URL, else site-relative)"),
+    ("url_zh", S, "The goal's verdict card, Chinese (absolute with the site's base URL, else site-relative)"),
+    ("url_en", S, "The goal's verdict card, English (absolute with the site's base URL, else site-relative)"),
 ]
 GLOSSARY_FIELDS = [
     ("id", S, "Stable id of the term"), ("zh", S, "The Chinese term"), ("pinyin", S, "Pinyin"),
@@ -120,7 +120,7 @@ def _base(f: Figure | None) -> tuple:
     return _range(None if f is None else absolute(f))
 
 
-def _url(site: Site, kind: str, lang: str, ident: str, report_id: str) -> str:
+def _url(site: Site, kind: str, lang: str, ident: str, report_id: str | None = None) -> str:
     """A page's address: absolute under the site's base URL, or site-relative without one."""
     path = page_url(kind, lang, ident, report_id)
     return site.url + path if site.url else "/" + path
@@ -202,7 +202,7 @@ def ledger_row(t: Target, site: Site) -> dict:
         "outcome_report": t.outcome.report_id, "outcome_figure": o.id if o else None,
         "outcome_paragraph": said.paragraph_id if said else None,
         "outcome_note_zh": note.zh if note else None, "outcome_note_en": note.en if note else None,
-        "url_zh": _url(site, "figure", "zh", goal.id, t.report_id), "url_en": _url(site, "figure", "en", goal.id, t.report_id),
+        "url_zh": _url(site, "verdict", "zh", t.id), "url_en": _url(site, "verdict", "en", t.id),
     }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import Mark, Problems, rel
 from .fields import ID_LIKENESS, Field, did_you_mean
 from .load import load_yaml, read_text
-from .model import (BOLD, Bi, Emendation, Figure, Paragraph, Part, Qualifier, Range, Report, Section, Source,
+from .model import (BOLD, Bi, Capture, Emendation, Figure, Paragraph, Part, Qualifier, Range, Report, Section, Source,
                     TextNote, Unit, paragraphs_in_order, period_months)
 from .vocab import KINDS, SCALES
 
@@ -121,14 +121,24 @@ class ReportReader:
 
     def read_source(self, f: Field) -> Source | None:
         """Where the text comes from: the government's page (its address and title), who published it."""
-        f.mapping(("url", "title", "publisher"), ("copied_from", "differences"))
+        f.mapping(("url", "title", "publisher"), ("copied_from", "differences", "archived"))
         url = f["url"].text("the address of the government's page with the text (https://…)")
         if url and not re.match(r"^https?://\S+$", url):
             f["url"].fail("an absolute http(s) address", repr(url))
         title, publisher = f["title"].text("the page's title as published"), f["publisher"].bi()
         via = f["copied_from"].bi() if f.get("copied_from") else None
         differences = f["differences"].bi() if f.get("differences") else None
-        return Source(url, title, publisher, via, differences) if url and title and publisher else None
+        archived = self.read_capture(f["archived"]) if f.get("archived") else None
+        return Source(url, title, publisher, via, differences, archived) if url and title and publisher else None
+
+    def read_capture(self, f: Field) -> Capture | None:
+        """A dated capture of the government's page in a web archive: its own address and its date."""
+        f.mapping(("url", "date"))
+        url, date = f["url"].text("the address of one capture (https://web.archive.org/web/20210302…/…)"), f["date"].date()
+        if url and not re.match(r"^https://\S+$", url):
+            f["url"].fail("an absolute https address of one capture", repr(url))
+            return None
+        return Capture(url, date) if url and date else None
 
     def read_text_notes(self, f: Field | None, parts: tuple[Part, ...]) -> tuple[TextNote, ...]:
         """Differences between an earlier copy and the official text, each checked against its paragraph."""

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, publish, search, share, views
+from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, publish, search, share, verdicts, views
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
 from .model import Bi, Report, Site, Term
@@ -55,7 +55,8 @@ class SharedBytecode(jinja2.BytecodeCache):
 
 def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.StrictTranslations,
              options: Options, prose: Prose, asset_names: dict[str, str],
-             bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+             bytecode: jinja2.BytecodeCache | None = None,
+             gettexts: dict[str, Callable[[str], str]] | None = None) -> jinja2.Environment:
     """A Jinja environment for one language and one output: its globals are all a template may use."""
     env = jinja2.Environment(
         bytecode_cache=bytecode, loader=jinja2.FileSystemLoader(templates_dir), autoescape=True,
@@ -64,6 +65,7 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
     )
     env.install_gettext_callables(translations.gettext, translations.ngettext, newstyle=True)
     links, _ = options.links, translations.gettext
+    gettexts = gettexts or {lang: _}  # each language's catalog, for what a page says in both
     favicon = assets.data_uri(templates_dir.parent / "assets" / "favicon.svg")
 
     @jinja2.pass_context
@@ -84,16 +86,23 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         site=site, lang=lang, other_lang=other(lang), html_lang=meta.HTML_LANG, bundle=options.bundle,
         kinds=KINDS, target_groups=TARGET_GROUPS, site_navigation=navigation(site), report_navigation=navigation,
         statuses=ledger.STATUSES, ledger_counts=lambda: views.ledger_counts(site),
-        judged_goals=lambda: views.judged_goals(site), fared=lambda earlier, later: views.fared(site, earlier, later), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
+        judged_goals=lambda: views.judged_goals(site), ledger_filters=lambda: views.ledger_filters(site), fared=lambda earlier, later: views.fared(site, earlier, later), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
         rules=[(rule, _(text)) for rule, text in ledger.RULES.items()],
+        rules_by_id={rule: _(text) for rule, text in ledger.RULES.items()},
+        verdict_history=lambda t: verdicts.history(site, t),
+        goals_set_in=jinja2.pass_context(lambda ctx, p: [t for t in _goals_of_section(ctx, p.section_id)
+                                                         if t.figure.paragraph_id == p.id]),
+        history_chart=lambda targets, chart_id: charts.history_chart(targets, site.report, lang, _, chart_id),
+        quotable=lambda t, lg=lang: verdicts.quotable(site, t, lg, gettexts[lg]),
         figure_value=lambda f, lg=lang: l10n.figure_value(f, lg),
         long_date=lambda d, lg=lang: l10n.long_date(d, lg),
         period=lambda p, lg=lang: l10n.period(p, lg),
         derived_value=lambda d: l10n.derived_value(d, lang),
         formula=lambda d: l10n.formula(d, lang),
-        reasoning=lambda t: ledger_text(site, t, lang, _), editor_reading=lambda t: editor_text(t, lang, _),
+        reasoning=lambda t: ledger_text(site, t, lang, _), editor_reading=lambda t: editor_text(t, _),
         status_icon=ledger.STATUS_ICONS.get,
         colon=l10n.COLON[lang], list_comma=l10n.LIST_COMMA[lang], paren=lambda text: l10n.PARENS[lang] % text,
+        paren_open=l10n.PARENS[lang].split("%s")[0], paren_close=l10n.PARENS[lang].split("%s")[1],
         asset_path=lambda name: asset_names.get(name, name), favicon=favicon,
         page_url=page_url, to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor,
         absolute=site.absolute, offline=links.name != "folders",
@@ -117,7 +126,6 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
             text, lambda kind: links.page(_here(ctx), kind, lang) if kind in KIND else f"page:{kind}")),
     )
     env.filters["t"] = lambda bi, lg=None: bi[lg or lang]
-    env.filters["archive"] = lambda url: cite.ARCHIVE + url
     env.filters["entities_as_code"] = lambda text: Markup(ENTITY.sub(r"<code>\g<0></code>", str(escape(text))))
     env.filters["ident"] = lambda item: None if item is None else (getattr(item, "id", None) or item.slug)
     return env
@@ -134,6 +142,12 @@ def terms_used(site: Site, report: Report, paragraphs, lang: str) -> dict:
     ids = {(report.id, p.id) for p in paragraphs}
     return {t.id: {"zh": t.zh, "pinyin": t.pinyin, "en": t.en, "text": t.explanation[lang]}
             for t in site.terms if ids & set(t.uses)}
+
+
+def _goals_of_section(ctx, section_id: str):
+    """The goals whose figures stand in a section of the report being rendered (none outside a report)."""
+    report = ctx.get("report")
+    return report.index.targets_for_section(section_id) if report is not None else ()
 
 
 def _report_id(ctx) -> str | None:
@@ -168,15 +182,15 @@ def ledger_text(site: Site, target, lang: str, _) -> str:
     return f"{goal}{l10n.LIST_COMMA[lang]}{told}{l10n.ARROW[lang]}{said}"
 
 
-def editor_text(target, lang: str, _) -> str | None:
-    """What the editor reads, where an editor set the status: beside the rule's reading, never instead of it."""
+def editor_text(target, _) -> str | None:
+    """What the editor reads, where an editor set the status (its reason follows): beside the rule's reading,
+    never instead of it."""
     v = target.verdict
     if not v.by_editor:
         return None
     if v.overridden:
-        return _("The editor reads it as %(status)s, because: %(reason)s") % {
-            "status": _(ledger.STATUS_LABELS[v.status]), "reason": v.reason[lang]}
-    return _("The editor agrees, because: %(reason)s") % {"reason": v.reason[lang]}
+        return _("The editor reads it as %(status)s, because:") % {"status": _(ledger.STATUS_LABELS[v.status])}
+    return _("The editor agrees, because:")
 
 
 def search_hint(site: Site, lang: str, _) -> str:
@@ -217,8 +231,9 @@ class SiteRenderer:
         self.by_dest = {dest(s.url): s for s in self.specs}
         prose, bytecode = Prose(markdown(), site.term), bytecode or SharedBytecode()
         names = {name: f.path for name, f in self.assets.items()}
-        self.envs = {lang: make_env(templates_dir, site, lang, translations[lang], options, prose, names, bytecode)
-                     for lang in LANGS}
+        gettexts = {lang: translations[lang].gettext for lang in LANGS}
+        self.envs = {lang: make_env(templates_dir, site, lang, translations[lang], options, prose, names, bytecode,
+                                    gettexts) for lang in LANGS}
         self._extras: dict[str, bytes] | None = None
 
     def translate(self, message: str) -> Bi:

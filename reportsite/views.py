@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ledger import STATUSES
-from .model import Report, Site, Target
+from .ledger import STATUS_LABELS, STATUSES
+from .model import Bi, Report, Site, Target
 
 
 @dataclass(frozen=True)
@@ -62,3 +62,30 @@ def compare_main_indicators(site: Site) -> list[Comparison]:
                 rows.setdefault(t.figure.indicator, {})[report.id] = t
                 labels.setdefault(t.figure.indicator, t.figure.label)
     return [Comparison(labels[key], tuple(cells.get(r.id) for r in site.reports)) for key, cells in rows.items()]
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """The ledger's goals of one status, topic or report: a page of their own, so that filtering works
+    without JavaScript and a filtered view has an address to cite (/<lang>/ledger/by/status-missed/)."""
+
+    id: str  # by-what-value: status-missed, topic-economy, report-taiyuan-2021
+    by: str  # status | topic | report
+    value: str
+    title: Bi | str  # a report's or topic's name, or a status's gettext message id
+    goals: tuple[Target, ...]
+
+
+def ledger_filters(site: Site) -> list[LedgerFilter]:
+    """One filter for each status, topic and report that some judged goal has, in the ledger's orders."""
+    goals = judged_goals(site)
+    out = []
+    for status in STATUSES:
+        out.append(LedgerFilter(f"status-{status.replace('_', '-')}", "status", status, STATUS_LABELS[status],
+                                tuple(t for t in goals if t.verdict.status == status)))
+    for topic, name in site.topics.items():
+        out.append(LedgerFilter(f"topic-{topic}", "topic", topic, name, tuple(t for t in goals if t.figure.topic == topic)))
+    for report in site.reports:
+        out.append(LedgerFilter(f"report-{report.id}", "report", report.id, report.label,
+                                tuple(t for t in goals if t.report_id == report.id)))
+    return [f for f in out if f.goals]

@@ -1,6 +1,6 @@
 """Citations, checked by hand against GB/T 7714-2015, APA 7, Chicago 17 and BibTeX conventions.
 
-Every citation names the original (the government's own page, and its archived captures) and our
+Every citation names the original (the government's own page, and the dated capture of it the data records) and our
 translation (our page when the site has an address; always the edition date and data version)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .conftest import MINI_REPORT
 
 OURS = "https://example.org/report/{lang}/example-2030/sections/review-economy/"
 ORIGINAL = "https://www.example.gov.cn/report/2030.html"
-ARCHIVE = "https://web.archive.org/web/*/" + ORIGINAL
+ARCHIVE = "https://web.archive.org/web/20300120093000/" + ORIGINAL  # the capture the mini report records
 
 
 @pytest.fixture
@@ -133,3 +133,23 @@ def test_pages_show_every_citation_with_the_access_date_marked_for_the_script(mi
     for name in ("GB/T 7714-2015", "APA 7", "Chicago (note)", "Chicago (bibliography)", "BibTeX", "In a news story"):
         assert re.search(rf'<label for="fmt-[a-z0-9-]+">{re.escape(name)}</label>', html), name  # a format to pick
     assert 'accessed <span data-access="long-en-us">February 1, 2030</span>,' in html
+
+
+def test_a_report_with_no_recorded_capture_is_cited_without_any_archive(mini, catalogs):
+    """Only a dated capture the data records is cited, never a list of captures (web/*/)."""
+    path = mini.data / "example-2030" / "report.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(line for line in text.splitlines() if "archived:" not in line) + "\n", encoding="utf-8")
+    site = read_site(mini)
+    for lang in ("zh", "en"):
+        for c in citations(site, site.report[MINI_REPORT], lang, "T", None, "k", catalogs[lang].gettext):
+            assert "archive" not in c.text.lower() and "存档" not in c.text, (lang, c.style)
+    files = build(mini).files
+    assert not [name for name, data in files.items() if name.endswith(".html") and b"web.archive.org" in data]
+
+
+def test_a_page_names_the_recorded_capture_with_its_date(mini):
+    page = build(mini).files["en/example-2030/figures/gdp-2029/index.html"].decode()
+    assert f'<a href="{ARCHIVE}">archived on 20 January 2030</a>' in page
+    zh = build(mini).files["zh/example-2030/figures/gdp-2029/index.html"].decode()
+    assert f'（<a href="{ARCHIVE}">2030年1月20日存档</a>）' in zh

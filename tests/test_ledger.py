@@ -5,12 +5,14 @@ happened, a status by a written rule, an override only with a reason. Two tiny r
 from __future__ import annotations
 
 import csv
+
 import io
 import json
 import re
 import shutil
 
 import pytest
+from markupsafe import escape
 
 from reportsite.bundle import bundle_files, bundle_names
 from reportsite.ledger import RULES, verdict
@@ -82,8 +84,8 @@ def test_the_ledger_page_shows_the_rules_the_counts_and_each_row_s_reasoning(bui
     assert "target 6–6.5% (2030), outcome 7% (GDP growth, 2030) → met (a range to reach)" in page
     # an override shows the rule's reading beside the editor's, and the editor's reason
     assert ("target 300 km² (2030), outcome 298 km² (Built-up area, 2030) → the rules give missed (a level to "
-            "reach)<br><strong>The editor reads it as met, because: Editor&#39;s judgement: 298 km² is within 1% of "
-            "300 km².</strong>") in page
+            "reach)<br><strong>The editor reads it as met, because:</strong> Editor&#39;s judgement: 298 km² is "
+            "within 1% of 300 km².") in page
     assert page.count('<tr id="') == 14
     zh = built.files["zh/ledger/index.html"].decode()
     assert "目标6%–6.5%（2030年），结果7%（地区生产总值增速，2030年）→完成（需要达到的区间）" in zh
@@ -149,7 +151,7 @@ def test_the_ledger_is_published_as_csv_and_json_with_numbers(built):
         1.5, "万", 15000, "人")
     parking = next(r for r in rows if r["target"] == "parking-spaces-2030")
     assert (parking["outcome_qualifier"], parking["outcome_base"]) == ("more-than", 5000)
-    assert gdp["url_en"] == "https://example.org/sample/en/city-2030/figures/gdp-growth-2030/"
+    assert gdp["url_en"] == "https://example.org/sample/en/ledger/gdp-growth-2030/"  # its verdict card
 
 
 # ---- what a report may say: units, qualifiers, periods -------------------------------------
@@ -243,3 +245,104 @@ def test_search_spans_every_report_and_says_which(built):
 def test_the_glossary_lists_a_term_s_uses_per_report(built):
     page = built.files["en/glossary/index.html"].decode()
     assert "Appears in Sample City 2030" in page and "Appears in Sample City 2031" in page
+
+
+# ---- one verdict card per goal --------------------------------------------------------------
+
+
+def card(built, goal: str, lang: str = "en") -> str:
+    return built.files[f"{lang}/ledger/{goal}/index.html"].decode()
+
+
+def test_every_judged_goal_has_a_card_in_both_languages_linked_from_the_ledger_its_figure_and_paragraph(built):
+    judged = [t for t in built.site.targets if t.verdict]
+    assert len(judged) == 14
+    for t in judged:
+        for lang in ("zh", "en"):
+            assert f"{lang}/ledger/{t.id}/index.html" in built.files, (t.id, lang)
+    ledger = built.files["en/ledger/index.html"].decode()
+    assert '<th scope="row"><a href="gdp-growth-2030/">GDP growth</a>' in ledger
+    figure = built.files["en/city-2030/figures/gdp-growth-2030/index.html"].decode()
+    assert 'href="../../../ledger/gdp-growth-2030/"' in figure
+    section = built.files["en/city-2030/sections/plan-goals/index.html"].decode()
+    paragraph = section[section.index('id="plan-goals-indicators"'):]
+    paragraph = paragraph[:paragraph.index('<div class="para')]
+    assert "What became of the goals set here:" in paragraph
+    assert '<a href="../../../ledger/gdp-growth-2030/">GDP growth</a>' in paragraph
+
+
+def test_a_card_sets_the_promise_beside_the_outcome_in_the_reports_own_words(built):
+    page = card(built, "gdp-growth-2030")
+    assert "<p>地区生产总值增长6%-6.5%</p>" in page and "“GDP is to grow by 6%–6.5%”" in page  # the promise
+    assert "<p>2030年地区生产总值增长7%</p>" in page and "“In 2030 GDP grew by 7%”" in page  # what happened
+    assert 'class="status status-met"><span class="status-icon" aria-hidden="true">✓</span> met' in page
+    assert 'href="../#rule-range"' in page  # the rule, on the ledger page
+    silent = card(built, "housing-started-2030")
+    assert "The Sample City 2031 report does not say what became of this goal." in silent
+    said = card(built, "community-canteens-2030")
+    assert "<p>承诺的民生实事全部兑现</p>" in said and "reported done" in said
+
+
+def test_a_card_shows_the_editor_s_reading_beside_the_rule_s(built):
+    page = card(built, "built-up-area-2030")
+    assert "→ the rules give missed (a level to reach)" in page
+    assert "<strong>The editor reads it as met, because:</strong> Editor&#39;s judgement" in page
+
+
+QUOTABLE = {  # goal -> (English, Chinese): what a journalist may quote, no more than the two sentences say
+    "gdp-growth-2030": (
+        "Sample City's GDP growth was 7% in 2030, meeting its target of 6–6.5%, according to the Sample City 2031 "
+        "government work report.",
+        "据样板市2031年政府工作报告，样板市2030年地区生产总值增速为7%，达到6%–6.5%的目标。"),
+    "retail-growth-2030": (
+        "Sample City's retail sales growth was 8.5% in 2030, within its target range of 8–9% but below its upper "
+        "end, according to the Sample City 2031 government work report.",
+        "据样板市2031年政府工作报告，样板市2030年社会消费品零售总额增速为8.5%，在8%–9%的目标区间内，但未达到上限。"),
+    "industry-share-rise-2030": (
+        "Sample City's rise in the share of industrial value added was 1.2 percentage points in 2030, short of its "
+        "target of 2 percentage points, according to the Sample City 2031 government work report.",
+        "据样板市2031年政府工作报告，样板市2030年工业增加值占比提高为1.2个百分点，未达到2个百分点的目标。"),
+    "housing-started-2030": (
+        "The Sample City 2031 government work report does not say what became of the Sample City 2030 report's "
+        "target of 2,000 for subsidised homes started.",
+        "样板市2031年政府工作报告没有说明样板市2030年报告提出的新开工保障房目标（2000套）完成得如何。"),
+    "community-canteens-2030": (
+        "The Sample City 2031 government work report says: “The practical projects promised for people's "
+        "livelihoods were all delivered”. It gives no figure for the Sample City 2030 report's target of 30 for "
+        "new community canteens.",
+        "样板市2031年政府工作报告称：“承诺的民生实事全部兑现”。报告没有给出样板市2030年报告提出的新建社区食堂目标（30个）的数字。"),
+    "built-up-area-2030": (
+        "Sample City's built-up area was 298 km² in 2030, meeting its target of 300 km², according to the Sample "
+        "City 2031 government work report. (The editor's reading; by the written rules: missed.)",
+        "据样板市2031年政府工作报告，样板市2030年建成区面积为298平方公里，达到300平方公里的目标。（这是编者的判定；按成文规则为“未完成”。）"),
+}
+
+
+@pytest.mark.parametrize("goal", QUOTABLE)
+def test_a_card_gives_a_line_to_quote_in_both_languages(built, goal):
+    en, zh = QUOTABLE[goal]
+    for lang in ("en", "zh"):
+        page = card(built, goal, lang)
+        for line in (en, zh):
+            assert f"data-copy>{escape(line)}</p>" in page, (lang, line)
+
+
+def test_a_card_draws_the_indicator_on_axes_and_describes_itself_as_a_claim_review(built):
+    page = card(built, "gdp-growth-2030")
+    chart = page[page.index('<figure class="chart-box" id="chart-history">'):]
+    chart = chart[:chart.index("</figure>")]
+    assert [t for t in re.findall(r'class="c-axis"[^>]*>([^<]+)<', chart)] == ["0%", "2%", "4%", "6%", "8%", "2030"]
+    assert 'class="c-band"' in chart and 'class="c-outcome"' in chart
+    (ld,) = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
+    assert ld["@type"] == "ClaimReview" and ld["reviewRating"]["alternateName"] == "met"
+    assert ld["itemReviewed"]["appearance"]["url"] == "https://www.example.gov.cn/sample/2030.html"
+    assert ld["url"] == "https://example.org/sample/en/ledger/gdp-growth-2030/"
+    assert ld["claimReviewed"] == "GDP is to grow by 6%–6.5%"
+
+
+def test_a_card_is_cited_as_the_later_report_with_the_card_s_address(built):
+    page = card(built, "gdp-growth-2030")
+    news = page[page.index('id="cite-text-inline"'):]
+    news = news[:news.index("</pre>")]
+    assert "Sample City Government Work Report, 2031" in news
+    assert "https://example.org/sample/en/ledger/gdp-growth-2030/" in news

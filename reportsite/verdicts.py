@@ -1,0 +1,82 @@
+"""One verdict card per goal of the promise ledger (/<lang>/ledger/<goal-id>/): the promise and the outcome
+in the reports' own words, the rule, the indicator's path across every report of the site, and a line a
+journalist can quote that never says more than the two sentences it rests on.
+
+Every sentence here is a UI string of the catalog, filled in from the data; the status decides which."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import l10n
+from .l10n import N_
+from .model import Report, Site, Target
+
+QUOTABLE = {  # status shown -> the line, with the outcome a figure; a statement and "not reported" below
+    "met": N_("%(place)s's %(label)s was %(outcome)s in %(period)s, meeting its target of %(target)s, "
+              "according to the %(later)s government work report."),
+    "missed": N_("%(place)s's %(label)s was %(outcome)s in %(period)s, short of its target of %(target)s, "
+                 "according to the %(later)s government work report."),
+    "partly": N_("%(place)s's %(label)s was %(outcome)s in %(period)s, within its target range of %(target)s but "
+                 "below its upper end, according to the %(later)s government work report."),
+    "in_progress": N_("%(place)s's %(label)s was %(outcome)s in %(period)s; its target is %(target)s for "
+                      "%(due)s, according to the %(earlier)s and %(later)s government work reports."),
+    "not_comparable": N_("The %(later)s government work report gives %(outcome)s for %(label)s in %(period)s, "
+                         "which does not measure the %(earlier)s report's target of %(target)s for %(goal)s."),
+}
+QUOTABLE_DONE = N_("The %(later)s government work report says: \u201c%(statement)s\u201d. It gives no figure for "
+                   "the %(earlier)s report's target of %(target)s for %(goal)s.")
+QUOTABLE_SILENT = N_("The %(later)s government work report does not say what became of the %(earlier)s report's "
+                     "target of %(target)s for %(goal)s.")
+EDITORS_READING = N_("(The editor's reading; by the written rules: %(status)s.)")
+
+
+def judged(site: Site) -> list[Target]:
+    """The goals with a verdict: one card each, in the ledger's order."""
+    return [t for t in site.targets if t.verdict]
+
+
+def history(site: Site, target: Target) -> list[Target]:
+    """The goals of every report of the site for the same indicator, in the same unit and of the same place,
+    oldest report first: the path a card's chart draws (the goal's own included)."""
+    place = site.report[target.report_id].place
+
+    def same(t: Target) -> bool:
+        return (t.figure.indicator == target.figure.indicator and t.figure.unit.id == target.figure.unit.id
+                and site.report[t.report_id].place == place)
+
+    return [t for r in site.reports for t in r.targets if same(t)]
+
+
+def quotable(site: Site, target: Target, lang: str, gettext: Callable[[str], str]) -> str:
+    """A line to quote, in lang: what the later report says of the goal, by the status shown."""
+    v, o = target.verdict, target.outcome
+    earlier, later = site.report[target.report_id], site.report[o.report_id]
+    names = {"earlier": earlier.label[lang], "later": later.label[lang], "place": earlier.place[lang],
+             "target": l10n.figure_value(target.figure, lang), "goal": _mid(target.figure.label[lang], lang)}
+    if o.statement is not None:
+        line = gettext(QUOTABLE_DONE) % {**names, "statement": o.statement.quote_zh if lang == "zh"
+                                         else o.statement.quote_en}
+    elif o.figure is None:
+        line = gettext(QUOTABLE_SILENT) % names
+    else:
+        line = gettext(QUOTABLE[v.status if v.status in QUOTABLE else "not_comparable"]) % {
+            **names, "label": _mid(o.figure.label[lang], lang), "outcome": l10n.figure_value(o.figure, lang),
+            "period": l10n.period(o.figure.period, lang), "due": l10n.period(target.figure.period, lang)}
+    if v.overridden:
+        from .ledger import STATUS_LABELS
+
+        line += (" " if lang == "en" else "") + gettext(EDITORS_READING) % {"status": gettext(STATUS_LABELS[v.computed])}
+    return line
+
+
+def _mid(label: str, lang: str) -> str:
+    """A label inside an English sentence: "Growth in retail sales" -> "growth in retail sales", but "GDP
+    growth" stays (a capital followed by a capital is an abbreviation)."""
+    if lang == "en" and len(label) > 1 and label[0].isupper() and label[1].islower():
+        return label[0].lower() + label[1:]
+    return label
+
+
+def later_report(site: Site, target: Target) -> Report:
+    return site.report[target.outcome.report_id]
