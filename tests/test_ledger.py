@@ -346,3 +346,14 @@ def test_a_card_is_cited_as_the_later_report_with_the_card_s_address(built):
     news = news[:news.index("</pre>")]
     assert "Sample City Government Work Report, 2031" in news
     assert "https://example.org/sample/en/ledger/gdp-growth-2030/" in news
+
+
+def test_a_statement_quotes_its_paragraph_word_for_word_and_an_outcome_is_of_one_kind(pair):
+    edit(pair.data / "targets.yaml", 'quote_zh: "承诺的民生实事全部兑现"', 'quote_zh: "民生实事都兑现了"')
+    edit(pair.data / "targets.yaml", "outcome: {report: city-2031, not_reported: true}}",
+         "outcome: {report: city-2031, not_reported: true, figure: gdp-growth-2030}}")
+    errors = errors_of(pair)
+    assert any("targets.yaml:" in e and "targets[community-canteens-2030].outcome.statement.quote_zh: expected words "
+               "copied exactly from the paragraph review-services-results, found '民生实事都兑现了'" in e for e in errors), errors
+    assert any("targets[housing-started-2030].outcome: expected exactly one of figure: <id>, statement: {paragraph, "
+               "quote_zh, quote_en} or not_reported: true, found figure and not_reported" in e for e in errors), errors
