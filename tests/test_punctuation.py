@@ -71,13 +71,26 @@ def test_no_chinese_text_on_any_page_uses_ascii_punctuation(site):
 
 
 def strings_of(name: str, body: bytes) -> list[str]:
-    """The text values of a data file: CSV fields, JSON strings, the text of a feed or a text file."""
+    """The text values of a data file that may be Chinese: CSV fields and JSON strings, except those of an
+    English column or key (*_en: English quotes Chinese in English punctuation), and the text of a feed or a
+    text file."""
     text = body.decode("utf-8-sig")
     if name.endswith(".csv"):
-        return [field for row in csv.reader(io.StringIO(text)) for field in row]
+        return [value for row in csv.DictReader(io.StringIO(text)) for key, value in row.items()
+                if not key.endswith("_en") and value]
     if name.endswith(".json"):
         found: list[str] = []
-        walk = lambda v: found.append(v) if isinstance(v, str) else [walk(x) for x in (v.values() if isinstance(v, dict) else v if isinstance(v, list) else [])]  # noqa: E731
+
+        def walk(value, key: str = "") -> None:
+            if isinstance(value, str):
+                if not key.endswith("_en"):
+                    found.append(value)
+            elif isinstance(value, dict):
+                for k, v in value.items():
+                    walk(v, k)
+            elif isinstance(value, list):
+                for v in value:
+                    walk(v, key)
         walk(json.loads(text))
         return found
     return [re.sub(r"<[^>]+>", " ", text)]
