@@ -48,8 +48,10 @@ LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]")
 PERCENT = "%％"
 RANGE_JOIN = re.compile(r"^[%％]?(?:[-–—～~至到]|——)$")
 FOUR_DIGITS = re.compile(f"[{DIGIT_CHARS}]{{4}}")
+YEAR_BEFORE = re.compile(f"(?<![{DIGIT_CHARS}])([{DIGIT_CHARS}]{{4}})(?:——|[-–—～~至到、和])$")
 RANGE_TO_NUMBER = re.compile(f"(?:——|[-–—～~至到、和])([{DIGIT_CHARS}]+)")
 VAGUE_BEFORE = "数几上成"
+HEDGES = "余多"  # may stand between a number and its scale word: 200余万, 30多万
 WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
@@ -59,7 +61,7 @@ class PrintedNumber:
 
     start: int
     end: int
-    printed: str  # the number with its scale word, as printed: "5121.61亿", "8.5万", "五千亿", "十", "万"
+    printed: str  # the number with its scale word, as printed: "5121.61亿", "8.5万", "五千亿", "十", "万", "200余万"
     digits: str  # the number without its scale word: "5121.61", "8.5", "五", "十"; "" for a bare scale word (万亩)
     value: Decimal  # what the digits read: 5121.61, 8.5, 5, 10; 1 for a bare scale word
     scale: str | None  # the scale word printed after the digits: 千, 万, 亿, 千亿 or 万亿 (vocab.SCALES)
@@ -93,7 +95,11 @@ def printed_numbers(text: str) -> list[PrintedNumber]:
         for m in re.finditer(re.escape(word), text):
             taken[m.start():m.end()] = [True] * len(word)
     masked = "".join("\0" if taken[i] else c for i, c in enumerate(text))
-    found += [n for m in CHINESE.finditer(masked) if (n := _chinese_number(text, m.start(), m.end()))]
+    last_end = 0
+    for m in CHINESE.finditer(masked):
+        if m.start() >= last_end and (n := _chinese_number(text, m.start(), m.end())):
+            found.append(n)
+            last_end = n.end  # 十余万: the 万 after 余 is this number's scale, not a number of its own
     return sorted(found, key=lambda n: n.start)
 
 
@@ -112,8 +118,7 @@ def _arabic_numbers(text: str) -> list[PrintedNumber]:
     for m in ARABIC.finditer(text):
         digits = m.group()
         value = Decimal(digits.translate(WIDTH))
-        scale = _scale_at(text, m.end())
-        end = m.end() + len(scale or "")
+        scale, end = _scale_at(text, m.end())
         role = _arabic_role(text, m.start(), m.end(), value)
         out.append(PrintedNumber(m.start(), end, text[m.start():end], digits, value, scale, False, role,
                                  _char(text, end) in PERCENT))
@@ -125,12 +130,15 @@ def _char(text: str, i: int) -> str:
     return text[i] if 0 <= i < len(text) else "\0"
 
 
-def _scale_at(text: str, i: int) -> str | None:
-    """The scale word printed at i, if any (亿 of 5000亿元; none in 100千瓦, where 千 starts a unit)."""
+def _scale_at(text: str, i: int) -> tuple[str | None, int]:
+    """The scale word printed at i, if any, and where it ends: 亿 of 5000亿元, 万 of 200余万株 (余 or 多 may stand
+    before it); none in 100千瓦, where 千 starts a unit."""
+    after_hedge = i + 1 if _char(text, i) in HEDGES else i
     for word in SCALE_WORDS:
-        if text.startswith(word, i) and not (word.endswith("千") and _char(text, i + len(word)) in NOT_SCALE_AFTER):
-            return word
-    return None
+        end = after_hedge + len(word)
+        if text.startswith(word, after_hedge) and not (word.endswith("千") and _char(text, end) in NOT_SCALE_AFTER):
+            return word, end
+    return None, i
 
 
 def _is_year(digits: str) -> bool:
@@ -143,8 +151,8 @@ def _arabic_role(text: str, start: int, end: int, value: Decimal) -> str:
         return "code"
     if _is_list_marker(text, start, end):
         return "list"
-    if _is_year(digits) and (after == "年" or _joins_next(text, end, "年", year=True)):
-        return "date"
+    if _is_year(digits) and (after == "年" or _joins_next(text, end, "", year=True) or _joined_to_year(text, start)):
+        return "date"  # 2021年, and both years of 2016-2020 and 2016—2020年
     whole = value == value.to_integral()
     if whole and 1 <= value <= 12 and (after == "月" or _joins_next(text, end, "月")):
         return "date"
@@ -157,6 +165,12 @@ def _joins_next(text: str, end: int, word: str, year: bool = False) -> bool:
     """2016-2020年, 2021、2022年, 1-11月: a number joined to the next one, which a date word follows."""
     m = RANGE_TO_NUMBER.match(text, end)
     return bool(m) and text.startswith(word, m.end()) and (not year or _is_year(m.group(1)))
+
+
+def _joined_to_year(text: str, start: int) -> bool:
+    """The second year of a span: 2035 of 2020-2035."""
+    m = YEAR_BEFORE.search(text[max(0, start - 7):start])
+    return bool(m) and _is_year(m.group(1))
 
 
 def _is_list_marker(text: str, start: int, end: int) -> bool:
@@ -184,6 +198,12 @@ def _chinese_number(text: str, start: int, end: int) -> PrintedNumber | None:
     if chinese_value(run) is None:
         return None
     digits, scale = run, None
+    if not any(c in CN_BIG for c in run) and _char(text, end) in HEDGES:
+        scale, hedged_end = _scale_at(text, end)  # 十余万
+        if scale:
+            value = Decimal(chinese_value(run))
+            return PrintedNumber(start, hedged_end, text[start:hedged_end], run, value, scale, True,
+                                 _chinese_role(text, start, end, run), _char(text, hedged_end) in PERCENT)
     for word in SCALE_WORDS:
         rest = run[:-len(word)]
         if run.endswith(word) and not any(c in CN_BIG for c in rest) and (not rest or chinese_value(rest) is not None):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from .errors import Mark, Problems, rel
@@ -15,6 +16,7 @@ from .fields import ID_LIKENESS, Field, did_you_mean
 from .load import load_yaml, read_text
 from .model import (BOLD, Bi, Capture, Emendation, Figure, Paragraph, Part, Qualifier, Range, Report, Section, Source,
                     TextNote, Unit, paragraphs_in_order, period_months)
+from .numbers import PrintedNumber, as_decimal, printed_numbers
 from .vocab import KINDS, SCALES
 
 SOURCE_FILE = "source.zh.txt"
@@ -306,7 +308,7 @@ class ReportReader:
         scale = f["scale"].choice(tuple(SCALES)) if f.get("scale") else None
         printed = f["as_printed"].text() if f.get("as_printed") else None
         if quote and value is not None:
-            self.check_printed(f, quote, value, printed)
+            self.check_printed(f, quote, value, scale, printed)
         qualifiers = self.read_qualifiers(f.get("qualifier"), quote)
         period = self.read_period(f["period"])
         kind = f["kind"].choice(tuple(KINDS))
@@ -344,16 +346,26 @@ class ReportReader:
                'a month "2021-06", a span of those "2019-Q1/2021-Q4", or null when the report gives no date')
         return False
 
-    def check_printed(self, f: Field, quote: str, value: float | Range, printed: str | None) -> None:
-        """The quote must show the value as printed: its digits, or the words given in as_printed."""
+    def check_printed(self, f: Field, quote: str, value: float | Range, scale: str | None, printed: str | None) -> None:
+        """The quote must print the value whole (28 is not in 280天, 6 not in 6.2%) with the figure's scale word
+        after it, or show the words given in as_printed (which, when they are a number, must mean the value)."""
         if printed is not None:
             if printed not in quote:
                 f["as_printed"].fail("words that appear in quote_zh", repr(printed))
+            elif (number := _one_number(printed)) and not number.means(_single(value), scale):
+                f["value"].fail(f"the value that as_printed {printed!r} reads ({_scaled(number.magnitude)})",
+                                _scaled(as_decimal(_single(value)) * (SCALES[scale] if scale else 1)))
             return
-        for number in ((value.low, value.high) if isinstance(value, Range) else (value,)):
-            digits = f"{number:g}" if isinstance(number, float) else str(number)
-            if digits not in quote:
-                f["value"].fail(f"a number printed in quote_zh ({quote!r})", digits)
+        in_digits = [n for n in printed_numbers(quote) if not n.chinese]
+        for number in (value.low, value.high) if isinstance(value, Range) else (value,):
+            whole = [n for n in in_digits if n.value == as_decimal(number)]
+            if not whole:
+                shown = ", ".join(n.printed for n in in_digits) or "none"
+                f["value"].fail(f"a number printed whole in quote_zh ({quote!r} prints {shown})", _digits(number))
+            elif not any(n.scale == scale for n in whole):
+                printed_scales = ", ".join(sorted({n.scale or "none" for n in whole}))
+                f["scale"].fail(f"the scale word quote_zh prints after {whole[0].digits} ({printed_scales})",
+                                repr(scale) if scale else "no scale")
 
     def read_qualifiers(self, f: Field | None, quote: str | None) -> tuple[Qualifier, ...] | None:
         """The figure's qualifiers; each must show in the quote (a 'more than' figure quotes 以上 or 多)."""
@@ -379,6 +391,27 @@ def source_lines(source: str) -> list[str]:
     while lines and not lines[-1].strip():
         lines.pop()
     return lines
+
+
+def _digits(number: float | int) -> str:
+    """A YAML number as an editor wrote it (8.5, 280), never in exponent form."""
+    return format(as_decimal(number).normalize(), "f")
+
+
+def _scaled(magnitude: Decimal) -> str:
+    return format(magnitude.normalize(), ",f")
+
+
+def _single(value: float | Range) -> float:
+    return value.low if isinstance(value, Range) else value
+
+
+def _one_number(words: str) -> PrintedNumber | None:
+    """The number as_printed words are, when they are exactly one (十, 五千亿, 第三); None for 翻一番, 首位 …"""
+    numbers = printed_numbers(words)
+    if len(numbers) == 1 and words.removeprefix("第") == numbers[0].printed:
+        return numbers[0]
+    return None
 
 
 def _first_difference(found: str, expected: str | None, line: int) -> tuple[str, str]:

@@ -103,8 +103,8 @@ def test_quote_not_in_the_source(mini):
 def test_value_not_printed_in_its_quote(mini):
     edit(mini.data / "example-2030/sections/plan-goals.yaml", "    value: 6\n", "    value: 7\n")
     assert errors_of(mini) == [
-        "data/example-2030/sections/plan-goals.yaml:17:12: figures[gdp-growth-2030].value: expected a number printed in quote_zh "
-        "('今年地区生产总值增长6%左右'), found 7"]
+        "data/example-2030/sections/plan-goals.yaml:17:12: figures[gdp-growth-2030].value: expected a number printed whole "
+        "in quote_zh ('今年地区生产总值增长6%左右' prints 6), found 7"]
 
 
 def test_paragraphs_must_be_the_source_text_in_order(mini):
