@@ -149,10 +149,10 @@ def _arabic_role(text: str, start: int, end: int, value: Decimal) -> str:
     before, after, digits = _char(text, start - 1), _char(text, end), text[start:end]
     if LATIN.match(before) or LATIN.match(after):
         return "code"
-    if _is_list_marker(text, start, end):
-        return "list"
     if _is_year(digits) and (after == "年" or _joins_next(text, end, "", year=True) or _joined_to_year(text, start)):
         return "date"  # 2021年, and both years of 2016-2020 and 2016—2020年
+    if len(digits) <= 2 and _is_list_marker(text, start, end):
+        return "list"
     whole = value == value.to_integral()
     if whole and 1 <= value <= 12 and (after == "月" or _joins_next(text, end, "月")):
         return "date"
