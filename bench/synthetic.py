@@ -14,11 +14,15 @@ from pathlib import Path
 
 import yaml
 
+from reportsite.coverage import counts
+from reportsite.numbers import printed_numbers
+
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BOLD = "**"
 FIRST_YEAR = 2001  # the copies of a many-report site are synth-2001, synth-2002 …
 CJK = re.compile(r"[\u4e00-\u9fff]")
 YEAR = re.compile(r"\d{4}")
+NUMERALS = set("零〇一二两三四五六七八九十百千万亿")  # kept out of made-up text: it prints no number of its own
 
 
 class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):
@@ -137,8 +141,11 @@ class RealSite:
         self.terms = self.glossary_terms()
         self.matches = sorted({m for t in self.terms for m in t["match_zh"]}, key=len, reverse=True)
         self.quote_words = self.qualifier_words()
-        banned = set("".join(self.matches)) | set("0123456789")
+        banned = set("".join(self.matches)) | set("0123456789") | NUMERALS
         self.pool = sorted({c for c in self.source_text if CJK.match(c)} - banned)
+        # glossary strings that print a number the completeness check counts (1+30, 13710): listed as names
+        self.numbered_terms = {m: [n.printed for n in printed_numbers(m) if counts(n)] for m in self.matches}
+        self.numbered_terms = {m: numbers for m, numbers in self.numbered_terms.items() if numbers}
 
     def read(self, name: str):
         """A fresh copy of one YAML file of the real report's folder (each file parsed once)."""
@@ -217,8 +224,9 @@ class ReportMaker:
         return q
 
     def quote(self, fig: dict) -> str:
-        """A made-up quote the shape of the real one: its digits, the words as printed and the words
-        that show its qualifiers are kept, every other Chinese character is made up."""
+        """A made-up quote the shape of the real one: the figure's own number with its scale word, the words
+        as printed and the words that show its qualifiers are kept; every other Chinese character and digit
+        is made up, so that the quote prints no number but the figure's."""
         real = fig["quote_zh"]
         qualifiers = fig.get("qualifier") or []
         kept = [fig["as_printed"]] if fig.get("as_printed") else []
@@ -228,8 +236,35 @@ class ReportMaker:
         for word in kept:
             start = real.find(word)
             keep[start:start + len(word)] = [True] * len(word)
-        return "".join(c if keep[i] or not CJK.match(c) else self.fake.rng.choice(self.real.pool)
+        value = fig["value"]
+        values = (value["low"], value["high"]) if isinstance(value, dict) else (value,)
+        for n in printed_numbers(real):
+            if any(n.means(v, fig.get("scale")) for v in values):
+                keep[n.start:n.end] = [True] * (n.end - n.start)
+        return "".join(c if keep[i] or not (CJK.match(c) or c.isdigit()) else self.fake.rng.choice(self.real.pool)
                        for i, c in enumerate(real))
+
+    def not_figures(self, paragraphs: list[dict]) -> list[dict]:
+        """The section's listing: each number a glossary string prints (1+30) as part of a name, quoted by
+        the string and, where it occurs more than once in the section, by as much around it as makes it once."""
+        plains = [p["zh"].replace(BOLD, "") for p in paragraphs]
+        entries = []
+        for term, numbers in self.real.numbered_terms.items():
+            for plain in plains:
+                at = plain.find(term)
+                while at >= 0:
+                    quote = self.unique_quote(plains, plain, at, len(term))
+                    entries += [{"quote": quote, "number": n, "reason": "name"} for n in numbers]
+                    at = plain.find(term, at + 1)
+        return entries
+
+    @staticmethod
+    def unique_quote(plains: list[str], plain: str, at: int, length: int) -> str:
+        """plain[at:at + length], widened one character each side until it occurs once in the section."""
+        start, end = at, at + length
+        while sum(p.count(plain[start:end]) for p in plains) > 1 and (start > 0 or end < len(plain)):
+            start, end = max(0, start - 1), min(len(plain), end + 1)
+        return plain[start:end]
 
     def figures(self, section: dict, id_suffix: str, years: int) -> tuple[list[dict], dict[str, list[str]]]:
         """The section's figures with new ids, quotes and periods; the new quotes by (real) paragraph id."""
@@ -257,6 +292,10 @@ class ReportMaker:
         n["paragraphs"] = [self.paragraph(p, suffix(k), quotes.get(p["id"], [])) for p in s["paragraphs"]]
         if new_figs:
             n["figures"] = new_figs
+        n.pop("not_figures", None)  # the real listing's numbers are not in the made-up text
+        listing = self.not_figures(n["paragraphs"] + ([n["heading"]] if n.get("heading") else []))
+        if listing:
+            n["not_figures"] = listing
         self.counts["sections"] += 1
         self.counts["figures"] += len(new_figs)
         return n
@@ -362,8 +401,9 @@ def make_synthetic(data: Path, out: Path, factor: int = 1, reports: int = 1, see
     real id and year; more are synth-2001, synth-2002 …, each its year (periods moved with it), and
     each goal has an outcome in the next. In every copy the real sections repeat factor times (copy
     k of section s has id s-xk; copy 1 keeps the real id), every Chinese line is made up and unique,
-    with the real bold marks, its figures' quotes (keeping their digits and qualifier words) and the
-    glossary's strings embedded where the real lines have them; English text is made-up words with
+    with the real bold marks, its figures' quotes (keeping each figure's own number and qualifier words)
+    and the glossary's strings embedded where the real lines have them (a string that prints a number,
+    1+30, is listed under not_figures as a name); English text is made-up words with
     the real Markdown and term links. The glossary keeps the terms the real report uses; goals repeat
     for every copy; published.txt is the real one. Returns the folder, report ids and counts.
     """

@@ -133,6 +133,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     try:
         if command == "check":
             site = read_site(project)
+            print(coverage_summary(site))
             print(f"ok: {len(site.reports)} reports, {sum(len(r.sections) for r in site.reports)} sections, "
                   f"{sum(len(r.figures) for r in site.reports)} figures, {len(site.targets)} goals, "
                   f"{len(site.terms)} terms; no errors")
@@ -165,6 +166,13 @@ def summary(project: Project, built: Built) -> str:
     elif built.reused:
         line += f" ({built.reused} pages unchanged since the last build, {built.rendered} rendered)"
     return line
+
+
+def coverage_summary(site) -> str:
+    """Each report's printed numbers: how many its figures take and how many it lists as not figures."""
+    from .coverage import COUNTED, coverage
+
+    return "\n".join([coverage(r).line() for r in site.reports] + [COUNTED])
 
 
 def base_url_line(url: str | None) -> str:

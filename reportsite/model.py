@@ -156,6 +156,17 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class NotFigure:
+    """A number the report prints that is no figure's value, and why (a section's not_figures)."""
+
+    paragraph_id: str  # the paragraph whose text holds the quote
+    quote: str  # verbatim words of that paragraph, holding the number
+    number: str  # the number as the quote prints it, with its scale word ("2021", "十九", "8.5万")
+    reason: str  # a key of vocab.NOT_FIGURE_REASONS
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Section:
     id: str
     part_id: str
@@ -165,6 +176,7 @@ class Section:
     paragraphs: tuple[Paragraph, ...]
     figures: tuple[Figure, ...]
     src_path: str
+    not_figures: tuple[NotFigure, ...] = ()
 
     @property
     def all_paragraphs(self) -> tuple[Paragraph, ...]:

@@ -14,10 +14,11 @@ from pathlib import Path
 from .errors import Mark, Problems, rel
 from .fields import ID_LIKENESS, Field, did_you_mean
 from .load import load_yaml, read_text
-from .model import (BOLD, Bi, Capture, Emendation, Figure, Paragraph, Part, Qualifier, Range, Report, Section, Source,
-                    TextNote, Unit, paragraphs_in_order, period_months)
+from .coverage import counts, coverage, occurrences
+from .model import (BOLD, Bi, Capture, Emendation, Figure, NotFigure, Paragraph, Part, Qualifier, Range, Report,
+                    Section, Source, TextNote, Unit, paragraphs_in_order, period_months)
 from .numbers import PrintedNumber, as_decimal, printed_numbers
-from .vocab import KINDS, SCALES
+from .vocab import KINDS, NOT_FIGURE_REASONS, SCALES
 
 SOURCE_FILE = "source.zh.txt"
 BOLD_SPAN = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
@@ -78,6 +79,7 @@ class ReportReader:
         self.reviews: dict[str, Field] = {}  # part id -> its `reviews:` field, checked against the site's reports
         self.listed: dict[str, set[str]] = {"part": set(), "section": set()}  # ids that report.yaml and parts name
         self.lists_read = True  # False when a list of parts or sections could not be read: what it names is unknown
+        self.not_figure_fields: dict[tuple[str, str, str], Field] = {}  # (paragraph id, quote, number) -> its entry
 
     def note_missing(self, items: list) -> tuple:
         """Keep what was read; remember if anything was not."""
@@ -102,6 +104,13 @@ class ReportReader:
     # -- the report -------------------------------------------------------
 
     def report(self, report_id: str) -> Report | None:
+        errors_before = len(self.problems.errors)
+        report = self.read_report(report_id)
+        if report and not self.incomplete and len(self.problems.errors) == errors_before:
+            self.check_coverage(report)  # once the figures read cleanly: a wrong value is one error, not two
+        return report
+
+    def read_report(self, report_id: str) -> Report | None:
         meta = self.load(self.dir / "report.yaml")
         source = read_text(self.dir / SOURCE_FILE, rel(self.dir / SOURCE_FILE, self.root), self.problems)
         if meta is None:
@@ -207,7 +216,7 @@ class ReportReader:
         if loaded is None:
             return None
         section_id, f = loaded
-        f.mapping(("id", "title", "explainer", "paragraphs"), ("heading", "figures"))
+        f.mapping(("id", "title", "explainer", "paragraphs"), ("heading", "figures", "not_figures"))
         self.claim(f["id"], section_id)
         heading = self.read_paragraph(f["heading"], section_id) if f.get("heading") else None
         self.incomplete |= bool(f.get("heading")) and heading is None
@@ -216,10 +225,12 @@ class ReportReader:
         figures_field = f.get("figures")
         figures = self.note_missing([self.read_figure(g, section_id, by_id)
                                      for g in (figures_field.items() if figures_field else [])])
+        listed = self.note_missing([self.read_not_figure(e, by_id)
+                                    for e in (f["not_figures"].items() if f.get("not_figures") else [])])
         title, explainer = f["title"].bi(), f["explainer"].bi()
         if title is None or explainer is None:
             return None
-        return Section(section_id, part_id, title, heading, explainer, paragraphs, figures, f.doc.file)
+        return Section(section_id, part_id, title, heading, explainer, paragraphs, figures, f.doc.file, listed)
 
     def read_paragraph(self, f: Field, section_id: str) -> Paragraph | None:
         f.mapping(("id", "zh", "en"), ("heading", "emendation", "aliases"))
@@ -320,6 +331,52 @@ class ReportReader:
             return None
         return Figure(fid, self.report_id, pid, section_id, quote, quote_en, label, value, unit, measure, scale,
                       printed, qualifiers, period, kind, topic, note, average)
+
+    def read_not_figure(self, f: Field, paragraphs: dict[str, Paragraph]) -> NotFigure | None:
+        """A number the section prints that is no figure: the quote that holds it, the number, and why."""
+        f.mapping(("quote", "number", "reason"), ("note",))
+        quote = f["quote"].text("verbatim words of a paragraph of this section")
+        number = str(f["number"].value) if type(f["number"].value) is int else \
+            f["number"].text('the number as the quote prints it, in quotes ("2.5", "十九")')
+        reason = f["reason"].choice(tuple(NOT_FIGURE_REASONS))
+        note = f["note"].text() if f.get("note") else None
+        if quote is None:
+            return None
+        places = [(p, at) for p in paragraphs.values() for at in occurrences(p.plain_zh, quote)]
+        if len(places) != 1:
+            f["quote"].fail("verbatim words of a paragraph of this section" if not places else
+                            f"words that occur once in the section (they occur {len(places)} times: quote more)",
+                            repr(quote))
+            return None
+        paragraph, at = places[0]
+        printed = [n.printed for n in printed_numbers(paragraph.plain_zh)
+                   if counts(n) and at <= n.start and n.end <= at + len(quote)]
+        if number is not None and number not in printed:
+            shown = ", ".join(printed) or "none that the check counts: remove this entry"
+            f["number"].fail(f"a number the quote prints, as printed (it prints {shown})", repr(number))
+            return None
+        if number is None or reason is None:
+            return None
+        self.not_figure_fields[(paragraph.id, quote, number)] = f
+        return NotFigure(paragraph.id, quote, number, reason, note)
+
+    def check_coverage(self, report: Report) -> None:
+        """Every counted number the report prints is a figure's value or listed as not a figure (coverage.py)."""
+        source = rel(self.dir / SOURCE_FILE, self.root)
+        files = {s.id: s.src_path for s in report.sections}
+        reasons = " | ".join(NOT_FIGURE_REASONS)
+        for c in coverage(report).numbers:
+            if not c.figures and not c.listed:
+                self.problems.add(
+                    Mark(source, c.line, c.column), f"paragraph {c.paragraph.id}",
+                    f"each number it prints to be the value of a figure, or listed under not_figures in "
+                    f"{files[c.paragraph.section_id]} (add a figure, or an entry "
+                    f'{{quote: "…", number: "{c.number.printed}", reason: {reasons}}})',
+                    f"{c.number.printed} in {c.context!r}, neither")
+            for entry in c.listed if c.figures else ():
+                field = self.not_figure_fields[(entry.paragraph_id, entry.quote, entry.number)]
+                field.fail(f"a number no figure takes: figure {c.figures[0].id} takes {c.number.printed}, so remove "
+                           "this entry", repr(entry.quote))
 
     def read_value(self, f: Field) -> float | Range | None:
         if isinstance(f.value, dict):

@@ -27,6 +27,19 @@ KINDS: dict[str, Bi] = {
     "plan": Bi("任务", "planned task"),
 }
 
+# Why a printed number is no figure's value (a section's not_figures; coverage.py). Dates, list markers and
+# digits in Latin names are recognised without a listing (numbers.ROLES).
+NOT_FIGURE_REASONS: dict[str, str] = {
+    "date": "a date or an anniversary, in a form not recognised by itself (建党100周年, 2021、2022年)",
+    "session": "the number of a congress, its session or plenum (十九届六中全会, 第十五届人民代表大会)",
+    "name": "part of a name: a programme or slogan (“百院兴医”), an institution, a company, a place, a road or "
+            "line (1号线), a hotline, a ranking (500强)",
+    "scope": "bounds what is spoken of rather than giving a quantity (3岁以下婴幼儿: children under three)",
+    "unit": "part of a unit or the base of a rate (万元 of 万元工业增加值能耗, 每千人)",
+    "phrase": "a set phrase or figure of speech (征程万里阔, 千年古街)",
+    "missing": "a figure of the report the data does not have yet: add the figure and remove this entry",
+}
+
 TARGET_GROUPS: dict[str, Bi] = {
     "annual": Bi("年度主要预期指标", "Main expected indicators for the year"),
     "five-year": Bi("五年规划目标", "Five-year goals"),

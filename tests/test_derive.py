@@ -51,7 +51,7 @@ def goal(mini):
         "  - id: plan-goals-high-tech\n"
         "    zh: 到2033年高新技术企业达到500家。\n"
         "    en: By 2033 there are to be 500 high-tech enterprises.\n"))
-    add(mini.data, "plan-goals.yaml", (
+    add(mini.data, "plan-goals.yaml", before="not_figures:\n", text=(
         "  - id: high-tech-2033\n"
         "    paragraph: plan-goals-high-tech\n"
         "    quote_zh: 高新技术企业达到500家\n"
@@ -193,7 +193,7 @@ def test_a_growth_rate_of_money_says_it_is_nominal(mini):
     add(mini.data, "source.zh.txt", "\n到2033年地区生产总值达到1500亿元。")
     add(mini.data, "plan-goals.yaml", before="figures:\n", text=(
         "  - id: plan-goals-gdp\n    zh: 到2033年地区生产总值达到1500亿元。\n    en: By 2033 GDP is to reach 150 billion yuan.\n"))
-    add(mini.data, "plan-goals.yaml", (
+    add(mini.data, "plan-goals.yaml", before="not_figures:\n", text=(
         "  - id: gdp-2033\n    paragraph: plan-goals-gdp\n    quote_zh: 地区生产总值达到1500亿元\n"
         "    quote_en: GDP is to reach 150 billion yuan\n    label: {zh: 地区生产总值, en: GDP}\n    value: 1500\n"
         '    unit: yuan\n    scale: 亿\n    period: "2033"\n    kind: target\n    topic: economy\n'))

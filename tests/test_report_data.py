@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from reportsite.coverage import coverage
 from reportsite.l10n import figure_value
 from reportsite.model import Range
 
@@ -221,31 +222,19 @@ def test_every_number_in_our_prose_is_printed_by_a_report_or_follows_from_one(re
     assert checked > 300 and converted
 
 
-# What a number printed in digits may be when it is not a figure: the issue's own list
-# (dates, names and labels that only contain digits), each as a pattern around the number.
-NOT_FIGURES = [
-    r"\d{4}年", r"\d{1,2}月", r"\d{1,2}日", r"[（(]\d{4}-\d{4}[）)]", r"\d{4}-\d{4}[）)]",  # dates and plan spans
-    r"5G", r"PM2\.5", r"7×24", r"1\+30", r"\d+国道", r"\d+号线", r"R1号", r"\dA级", r"500强", r"100周年",
-    r"12345", r"13710", r"3岁以下",  # the citizens' hotline, a task-tracking system's name, an age band
-]
+def test_every_number_each_report_prints_is_a_figure_or_listed_as_not_one(each_report):
+    """No quantity of the report is missing from the figures (coverage.py: the check enforces it; here the
+    real data is seen to be covered by figures far more than by listings)."""
+    c = coverage(each_report)
+    assert c.uncovered == ()
+    assert len(c.covered) + len(c.listed) == len(c.numbers) and len(c.covered) > 4 * len(c.listed) > 0
 
 
-def test_every_number_printed_in_digits_is_a_figure_or_a_date_or_name(each_report):
-    """No quantity of the report is missing from the figures."""
-    values: dict[str, set[str]] = {}
-    for f in each_report.figures:
-        for v in ((f.value.low, f.value.high) if isinstance(f.value, Range) else (f.value,)):
-            values.setdefault(f.paragraph_id, set()).add(f"{v:g}" if isinstance(v, float) else str(v))
-    label_spans = lambda text: [m.span() for p in NOT_FIGURES for m in re.finditer(p, text)]  # noqa: E731
-    missing = []
-    for p in each_report.paragraphs():
-        spans = label_spans(p.zh)
-        for m in re.finditer(r"\d+(?:\.\d+)?", p.zh):
-            if m.group() in values.get(p.id, set()):
-                continue
-            if not any(a <= m.start() and m.end() <= b for a, b in spans):
-                missing.append((p.id, p.zh[max(0, m.start() - 8):m.end() + 4]))
-    assert missing == []
+def test_every_quote_of_a_listing_is_verbatim_and_holds_its_number(each_report):
+    paragraphs = each_report.index.paragraphs
+    for section in each_report.sections:
+        for entry in section.not_figures:
+            assert entry.quote in paragraphs[entry.paragraph_id].plain_zh and entry.number in entry.quote, entry
 
 
 def test_no_growth_rate_is_derived_where_it_would_mean_nothing(real_report):
