@@ -98,6 +98,14 @@ def test_a_listing_names_a_number_its_quote_prints_once_with_a_known_reason(mini
     assert errors_of(mini) == [f"data/{SECTION}:{error}"]
 
 
+def test_an_entry_lists_only_its_own_number_of_those_its_quote_prints(mini):
+    """The quote holds 20 too, which the figure takes: listing 15 says nothing of 20."""
+    list_instead(mini, '  - {quote: "新建“15分钟生活圈”20个以上", number: "15", reason: name}\n')
+    c = coverage(read_site(mini).report[MINI_REPORT])
+    assert [(x.number.printed, bool(x.figures), bool(x.listed)) for x in c.numbers[-2:]] == [
+        ("15", False, True), ("20", True, False)]
+
+
 def test_a_whole_number_may_be_written_without_quotes(mini):
     list_instead(mini, '  - {quote: "“15分钟生活圈”", number: 15, reason: name}\n')
     assert coverage(read_site(mini).report[MINI_REPORT]).uncovered == ()

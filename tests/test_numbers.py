@@ -102,3 +102,4 @@ def test_ranges():
     assert [(a.printed, b.printed) for a, b in printed_ranges("用时10至15天")] == [("10", "15")]
     assert printed_ranges("2016-2020年") == []  # dates, not a range of quantities
     assert printed_ranges("新增8个，增长5%") == []
+    assert printed_ranges("以3-1获胜") == []  # a score: a range runs from low to high
