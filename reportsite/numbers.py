@@ -26,7 +26,7 @@ ROLES = {
     "date": "a year, month or day of a date (2021年, 2016-2020年, 2月22日, 1-11月)",
     "list": "a list marker or numbered heading ((一), 一、, 一是)",
     "code": "digits in a name written with Latin letters (5G, PM2.5, B2B, 4A)",
-    "vague": "a vague quantity (数万, 几十, 上百): no value to take",
+    "vague": "a vague quantity (数万, 几十, 上百, 两位数增长): no value to take",
 }
 
 SCALE_WORDS = sorted(SCALES, key=len, reverse=True)  # 千亿 and 万亿 before 千, 万, 亿
@@ -36,6 +36,7 @@ WORDS = ("进一步", "一体", "统一", "唯一", "一流", "一批", "一切"
          "一定", "一直", "一旦", "一律", "一道", "一贯", "之一", "万一", "第一时间", "一鼓作气", "零售", "零星",
          "百姓", "千方百计", "千家万户", "百分", "千瓦", "千米", "千克", "千伏", "千帕", "千卡", "万物", "万众",
          "三番五次")
+WORD_PATTERN = re.compile("|".join(map(re.escape, sorted(WORDS, key=len, reverse=True))))
 
 DIGIT_CHARS = "0-9０-９"
 ARABIC = re.compile(rf"[{DIGIT_CHARS}]+(?:[.．][{DIGIT_CHARS}]+)?")
@@ -91,9 +92,8 @@ def printed_numbers(text: str) -> list[PrintedNumber]:
     taken = [False] * len(text)
     for n in found:
         taken[n.start:n.end] = [True] * (n.end - n.start)
-    for word in WORDS:
-        for m in re.finditer(re.escape(word), text):
-            taken[m.start():m.end()] = [True] * len(word)
+    for m in WORD_PATTERN.finditer(text):
+        taken[m.start():m.end()] = [True] * (m.end() - m.start())
     masked = "".join("\0" if taken[i] else c for i, c in enumerate(text))
     last_end = 0
     for m in CHINESE.finditer(masked):
@@ -104,7 +104,8 @@ def printed_numbers(text: str) -> list[PrintedNumber]:
 
 
 def printed_ranges(text: str, numbers: list[PrintedNumber] | None = None) -> list[tuple[PrintedNumber, PrintedNumber]]:
-    """Pairs of numbers printed as a range: 8%-8.5%, 3—5万, 10至15天 (low, high)."""
+    """Pairs of quantities printed as a range, (low, high): 8%-8.5%, 10至15天, 3—5万 (where the scale word
+    printed after the high end is the low end's too: 3万 to 5万)."""
     numbers = printed_numbers(text) if numbers is None else numbers
     return [(a, b) for a, b in zip(numbers, numbers[1:])
             if a.role == b.role == "quantity" and RANGE_JOIN.match(text[a.end:b.start]) and a.magnitude < b.magnitude]
@@ -218,8 +219,8 @@ def _chinese_role(text: str, start: int, end: int, run: str) -> str:
     before, after = _char(text, start - 1), _char(text, end)
     if _is_list_marker(text, start, end):
         return "list"
-    if before in VAGUE_BEFORE or after == "几":
-        return "vague"
+    if before in VAGUE_BEFORE or after == "几" or text.startswith("位数", end):
+        return "vague"  # 数万, 十几, 两位数 (double-digit)
     if "〇" in run and after == "年":
         return "date"
     return "quantity"

@@ -41,7 +41,7 @@ def test_numbers_in_digits_with_decimals_and_scale_words(text, numbers):
 @pytest.mark.parametrize(("text", "numbers"), [
     ("历史性突破五千亿元大关", [("五千亿", Decimal("5"), "千亿", "quantity")]),  # as a figure writes it: 5 千亿
     ("壮大十大农产品精深加工产业集群", [("十", Decimal("10"), None, "quantity")]),
-    ("保持两位数增长", [("两", Decimal("2"), None, "quantity")]),
+    ("保持两位数增长", [("两", Decimal("2"), None, "vague")]),  # double-digit growth: no value
     ("培育万亩有机旱作农业生产基地", [("万", Decimal("1"), "万", "quantity")]),  # a bare scale word: 1 万
     ("打造四个千亿级支柱产业链", [("四", Decimal("4"), None, "quantity"), ("千亿", Decimal("1"), "千亿", "quantity")]),
     ("培育壮大四个百亿级特色产业链", [("四", Decimal("4"), None, "quantity"), ("百亿", Decimal("100"), "亿", "quantity")]),
