@@ -37,12 +37,30 @@ class DataError:
         return f"{where}expected {self.expected}{found}"
 
 
+@dataclass(frozen=True)
+class Draft:
+    """A record still marked `draft:` (written by `build.py draft`): what a person has yet to review or write."""
+
+    mark: Mark
+    report_id: str
+    key_path: str
+    what: str
+
+    def __str__(self) -> str:
+        where = f"{self.mark}: {self.key_path}.draft" if self.key_path else f"{self.mark}: draft"
+        return f"{where}: {self.what}"
+
+
 @dataclass
 class Problems:
-    """Collects DataErrors over a whole run; the build fails once, listing them all."""
+    """Collects DataErrors over a whole run; the build fails once, listing them all.
+
+    Drafts are not mistakes but records not yet reviewed: they are listed too, and a site with any is
+    not published either."""
 
     errors: list[DataError] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)  # how to fix a kind of mistake, said once after the list
+    drafts: list[Draft] = field(default_factory=list)
     _places: set[tuple[Mark, str]] = field(default_factory=set, repr=False)
 
     def add(self, mark: Mark, key_path: str, expected: str, found: str | None = None) -> None:
@@ -59,10 +77,29 @@ class Problems:
         if text not in self.hints:
             self.hints.append(text)
 
+    def draft(self, draft: Draft) -> None:
+        self.drafts.append(draft)
+
+    @property
+    def failed(self) -> bool:
+        """Whether the run must stop: a mistake, or a draft, which is never published."""
+        return bool(self.errors or self.drafts)
+
     def report(self) -> str:
         lines = [str(e) for e in self.errors]
-        noun = "error" if len(lines) == 1 else "errors"
-        return "\n".join(lines + self.hints + [f"{len(lines)} {noun}; nothing was written."])
+        counts = [f"{len(lines)} {'error' if len(lines) == 1 else 'errors'}"] if lines or not self.drafts else []
+        if self.drafts:
+            lines += [str(d) for d in self.drafts] + self.drafts_left()
+            counts.append(f"{len(self.drafts)} {'draft' if len(self.drafts) == 1 else 'drafts'} left")
+        return "\n".join(lines + self.hints + [f"{', '.join(counts)}; nothing was written."])
+
+    def drafts_left(self) -> list[str]:
+        """One line a report: how many of its records are still drafts."""
+        by_report: dict[str, int] = {}
+        for d in self.drafts:
+            by_report[d.report_id] = by_report.get(d.report_id, 0) + 1
+        return [f"{rid}: {n} {'draft' if n == 1 else 'drafts'} left (a record is reviewed when its draft: "
+                "line is deleted; a report with drafts is not published)" for rid, n in by_report.items()]
 
 
 class BuildFailed(Exception):

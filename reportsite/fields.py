@@ -6,9 +6,9 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .errors import Problems, describe
+from .errors import Draft, Problems, describe
 from .load import Doc
 from .model import Bi
 
@@ -41,6 +41,7 @@ class Field:
     value: object
     problems: Problems
     mark_path: str | None = None  # the key path of the loaded document, where it differs from path
+    draft: bool = False  # inside a record marked `draft:`, whose texts a person has yet to write
 
     @classmethod
     def root(cls, doc: Doc, problems: Problems) -> "Field":
@@ -63,7 +64,15 @@ class Field:
         value = self.value.get(key, _MISSING) if isinstance(self.value, dict) else _MISSING
         base = self.mark_path if self.mark_path is not None else self.path
         return Field(self.doc, f"{self.path}.{key}" if self.path else key, value, self.problems,
-                     f"{base}.{key}" if base else key)
+                     f"{base}.{key}" if base else key, self.draft)
+
+    def record(self, scope: str) -> "Field":
+        """This record as read: marked `draft: <what is left>` (by `build.py draft`), it is listed among the
+        drafts of scope (its report) and may leave its texts empty ("") to be written."""
+        marked = isinstance(self.value, dict) and "draft" in self.value
+        if marked and (what := self["draft"].text("what is left to review or write (e.g. untranslated)")):
+            self.problems.draft(Draft(self["draft"].mark, scope, self.path, what))
+        return replace(self, draft=marked)
 
     def get(self, key: str) -> "Field | None":
         """The field at key, or None when it is absent or null."""
@@ -109,7 +118,7 @@ class Field:
             self.fail("a list")
             return []
         base = self.mark_path if self.mark_path is not None else self.path
-        return [Field(self.doc, self._item_path(i, v), v, self.problems, f"{base}[{i}]")
+        return [Field(self.doc, self._item_path(i, v), v, self.problems, f"{base}[{i}]", self.draft)
                 for i, v in enumerate(self.value)]
 
     def _item_path(self, index: int, value: object) -> str:
@@ -121,6 +130,12 @@ class Field:
             return self.value
         self.fail(what)
         return None
+
+    def draft_text(self, what: str = "a non-empty string") -> str | None:
+        """A text a person writes (a translation, a summary); a draft may leave it empty ("") to be written."""
+        if self.draft and self.value == "":
+            return ""
+        return self.text(what)
 
     def ident(self) -> str | None:
         if isinstance(self.value, str) and ID_PATTERN.match(self.value):
@@ -159,11 +174,11 @@ class Field:
         return None
 
     def bi(self) -> Bi | None:
-        """A {zh, en} pair; a missing or empty side is a missing translation."""
+        """A {zh, en} pair; a missing or empty side is a missing translation (in a draft, "" is a side to write)."""
         if not isinstance(self.value, dict):
             self.fail("a mapping {zh: …, en: …} with the text in both languages")
             return None
         self.mapping((), ("zh", "en"))
-        zh = self["zh"].text(f"the {LANG_NAMES['zh']} text (a non-empty string)")
-        en = self["en"].text(f"the {LANG_NAMES['en']} text (a non-empty string)")
+        zh = self["zh"].draft_text(f"the {LANG_NAMES['zh']} text (a non-empty string)")
+        en = self["en"].draft_text(f"the {LANG_NAMES['en']} text (a non-empty string)")
         return Bi(zh, en) if zh is not None and en is not None else None

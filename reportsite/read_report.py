@@ -115,7 +115,8 @@ class ReportReader:
         source = read_text(self.dir / SOURCE_FILE, rel(self.dir / SOURCE_FILE, self.root), self.problems)
         if meta is None:
             return None
-        meta.mapping(("id", "year", "date", "parts", "source") + REPORT_TEXTS, ("text_notes",))
+        meta = meta.record(report_id)
+        meta.mapping(("id", "year", "date", "parts", "source") + REPORT_TEXTS, ("text_notes", "draft"))
         if meta["id"].value != report_id:
             meta["id"].fail(f"the id {report_id!r} the folder is named after and site.yaml lists")
         self.lists_read &= isinstance(meta["parts"].value, list)
@@ -133,14 +134,14 @@ class ReportReader:
     def read_source(self, f: Field) -> Source | None:
         """Where the text comes from: the government's page (its address and title), who published it."""
         f.mapping(("url", "title", "publisher"), ("copied_from", "differences", "archived"))
-        url = f["url"].text("the address of the government's page with the text (https://…)")
+        url = f["url"].draft_text("the address of the government's page with the text (https://…)")
         if url and not re.match(r"^https?://\S+$", url):
             f["url"].fail("an absolute http(s) address", repr(url))
-        title, publisher = f["title"].text("the page's title as published"), f["publisher"].bi()
+        title, publisher = f["title"].draft_text("the page's title as published"), f["publisher"].bi()
         via = f["copied_from"].bi() if f.get("copied_from") else None
         differences = f["differences"].bi() if f.get("differences") else None
         archived = self.read_capture(f["archived"]) if f.get("archived") else None
-        return Source(url, title, publisher, via, differences, archived) if url and title and publisher else None
+        return Source(url, title, publisher, via, differences, archived) if None not in (url, title, publisher) else None
 
     def read_capture(self, f: Field) -> Capture | None:
         """A dated capture of the government's page in a web archive: its own address and its date."""
@@ -197,7 +198,8 @@ class ReportReader:
             return None
         part_id, f = loaded
         self.lists_read &= isinstance(f.value, dict) and isinstance(f.value.get("sections"), list)
-        f.mapping(("id", "number", "title", "summary", "sections"), ("heading", "reviews"))
+        f = f.record(self.report_id)
+        f.mapping(("id", "number", "title", "summary", "sections"), ("heading", "reviews", "draft"))
         number = f["number"].integer() if f.get("number") else None
         self.claim(f["id"], part_id)
         heading = self.read_paragraph(f["heading"], part_id) if f.get("heading") else None
@@ -216,7 +218,8 @@ class ReportReader:
         if loaded is None:
             return None
         section_id, f = loaded
-        f.mapping(("id", "title", "explainer", "paragraphs"), ("heading", "figures", "not_figures"))
+        f = f.record(self.report_id)
+        f.mapping(("id", "title", "explainer", "paragraphs"), ("heading", "figures", "not_figures", "draft"))
         self.claim(f["id"], section_id)
         heading = self.read_paragraph(f["heading"], section_id) if f.get("heading") else None
         self.incomplete |= bool(f.get("heading")) and heading is None
@@ -233,11 +236,13 @@ class ReportReader:
         return Section(section_id, part_id, title, heading, explainer, paragraphs, figures, f.doc.file, listed)
 
     def read_paragraph(self, f: Field, section_id: str) -> Paragraph | None:
-        f.mapping(("id", "zh", "en"), ("heading", "emendation", "aliases"))
+        f = f.record(self.report_id)
+        f.mapping(("id", "zh", "en"), ("heading", "emendation", "aliases", "draft"))
         pid = self.claim(f["id"], f["id"].ident())
         aliases = tuple(a for a in (self.claim(a, a.ident()) for a in f["aliases"].items()) if a) \
             if f.get("aliases") else ()
-        zh, en = f["zh"].text("the verbatim Chinese source line"), f["en"].text("the English translation (a non-empty string)")
+        zh = f["zh"].text("the verbatim Chinese source line")
+        en = f["en"].draft_text("the English translation (a non-empty string)")
         if zh and en:
             self.check_bold(f, zh, en)
         heading = f["heading"].boolean() if f.get("heading") else False
@@ -302,7 +307,8 @@ class ReportReader:
 
     def read_figure(self, f: Field, section_id: str, paragraphs: dict[str, Paragraph]) -> Figure | None:
         required = ("id", "paragraph", "quote_zh", "quote_en", "label", "value", "unit", "period", "kind", "topic")
-        f.mapping(required, ("measure_zh", "scale", "as_printed", "qualifier", "note", "average"))
+        f = f.record(self.report_id)
+        f.mapping(required, ("measure_zh", "scale", "as_printed", "qualifier", "note", "average", "draft"))
         fid = self.claim(f["id"], f["id"].ident())
         pid = f["paragraph"].text("the id of a paragraph of this section")
         paragraph = paragraphs.get(pid) if pid else None
@@ -313,7 +319,7 @@ class ReportReader:
             f["quote_zh"].fail(f"a verbatim substring of paragraph {pid}", repr(quote))
         value = self.read_value(f["value"])
         unit = self.vocab.units.get(f["unit"].choice(tuple(self.vocab.units)) or "")
-        measure = f["measure_zh"].text() if f.get("measure_zh") else None
+        measure = f["measure_zh"].draft_text() if f.get("measure_zh") is not None else None
         if unit and unit.style == "count" and measure is None:
             f["measure_zh"].fail("a Chinese measure word (家, 个, 人 …) for unit count")
         scale = f["scale"].choice(tuple(SCALES)) if f.get("scale") else None
@@ -323,8 +329,8 @@ class ReportReader:
         qualifiers = self.read_qualifiers(f.get("qualifier"), quote)
         period = self.read_period(f["period"])
         kind = f["kind"].choice(tuple(KINDS))
-        topic = f["topic"].choice(tuple(self.vocab.topics))
-        label, quote_en = f["label"].bi(), f["quote_en"].text()
+        topic = "" if f.draft and f["topic"].value is None else f["topic"].choice(tuple(self.vocab.topics))
+        label, quote_en = f["label"].bi(), f["quote_en"].draft_text()
         note = f["note"].bi() if f.get("note") else None
         average = bool(f["average"].boolean()) if f.get("average") is not None else False
         if None in (fid, paragraph, quote, value, unit, kind, topic, label, quote_en, qualifiers) or period is False:

@@ -35,7 +35,7 @@ def validate_site(data_dir: Path, content_dir: Path | None, root: Path | None = 
     problems = Problems()
     site = SiteReader(data_dir, root, problems).site(base_url)
     pages = read_pages(content_dir, root, problems) if content_dir else ()
-    if problems or site is None:
+    if problems.failed or site is None:  # a draft is not a mistake, but it is never published
         raise BuildFailed(problems)
     return replace(site, pages=pages, data_hash=tree_hash(data_dir, DATA_VERSION_LEAVES_OUT))
 
@@ -56,7 +56,8 @@ class SiteReader:
         meta = self.load(self.dir / "site.yaml")
         if meta is None:
             return None
-        meta.mapping(SITE_KEYS, ("url", "unprefixed_report", "report_errors", "short_name"))
+        meta = meta.record("site.yaml")
+        meta.mapping(SITE_KEYS, ("url", "unprefixed_report", "report_errors", "short_name", "draft"))
         vocabulary = self.read_vocabulary(meta["topics"])
         readers, listed = {}, meta["reports"].items()
         if meta["reports"].value == []:
