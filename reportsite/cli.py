@@ -1,4 +1,4 @@
-"""Command line: build, check, serve, bundle, published. Exit 0 on success, 1 on data errors, 2 on usage.
+"""Command line: build, check, serve, bundle, published, draft. Exit 0 on success, 1 on data errors, 2 on usage.
 
 Each command takes exactly the options that apply to it, before or after its name (`build.py check
 --data X` = `build.py --data X check`); `build.py COMMAND --help` lists them.
@@ -23,6 +23,8 @@ COMMANDS = {
     "serve": "build, serve it on localhost with live reload, rebuild on every change",
     "bundle": "build the site and the offline bundle (zip, one-file editions, PDF handouts) in DIST/bundle/",
     "published": "add the addresses of a fresh build to DATA/published.txt (addresses are never removed)",
+    "draft": "write a new report folder DATA/ID/ from the report as published (SOURCE: Markdown or plain text), "
+             "every record marked draft: for review",
 }
 EVERY = tuple(COMMANDS)
 WRITERS = ("build", "serve", "bundle")  # the commands that write DIST
@@ -63,6 +65,8 @@ def option_table(root: Path | None) -> tuple[Option, ...]:
                "of its files, beside DIST, is then made anew)", False, dict(action="store_true")),
         Option("--host", ("serve",), "address to bind (default: 127.0.0.1)", "127.0.0.1"),
         Option("--port", ("serve",), "port (default: 8000)", 8000, dict(type=int)),
+        Option("--report", ("draft",), "the new report's id, and its folder's name (required)",
+               settings=dict(metavar="ID")),
     )
 
 
@@ -97,6 +101,9 @@ def parse(argv: list[str] | None, root: Path | None) -> argparse.Namespace:
     for name, help_text in COMMANDS.items():
         parsers[name] = commands.add_parser(name, help=help_text, description=help_text)
         add_options(parsers[name], table, name)
+    parsers["draft"].add_argument("source", type=Path, metavar="SOURCE",
+                                  help="the report as published: .md (front matter, **bold**, HTML entities) or "
+                                       "plain text, one paragraph a line")
     args = parser.parse_args(argv)
     args.command = args.command or "build"
     for option in table:
@@ -105,6 +112,8 @@ def parse(argv: list[str] | None, root: Path | None) -> argparse.Namespace:
         elif args.command not in option.commands:
             parsers[args.command].error(f"{option.flag} does not apply to {args.command} "
                                         f"(it applies to {', '.join(option.commands)})")
+    if args.command == "draft" and args.report is None:
+        parsers["draft"].error("the new report's id is required: --report ID")
     return args
 
 
@@ -144,6 +153,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             from .bundle import build_bundle
             for line in build_bundle(project):
                 print(line)
+        elif command == "draft":
+            from .draft import draft_report, summary_lines
+            print("\n".join(summary_lines(draft_report(args.source, args.report, project.data, project.root),
+                                          project)))
         elif command == "published":
             from .published import record_build
             print(record_build(project))

@@ -94,12 +94,12 @@ class Problems:
         return "\n".join(lines + self.hints + [f"{', '.join(counts)}; nothing was written."])
 
     def drafts_left(self) -> list[str]:
-        """One line a report: how many of its records are still drafts."""
+        """How many records of each report (or site.yaml) are still drafts, and what makes one reviewed."""
         by_report: dict[str, int] = {}
         for d in self.drafts:
             by_report[d.report_id] = by_report.get(d.report_id, 0) + 1
-        return [f"{rid}: {n} {'draft' if n == 1 else 'drafts'} left (a record is reviewed when its draft: "
-                "line is deleted; a report with drafts is not published)" for rid, n in by_report.items()]
+        return [f"{rid}: {n} {'draft' if n == 1 else 'drafts'} left" for rid, n in by_report.items()] + [
+            "A record is reviewed when its draft: line is deleted; nothing is published while a draft is left."]
 
 
 class BuildFailed(Exception):

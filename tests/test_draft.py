@@ -36,8 +36,8 @@ def test_a_draft_paragraph_may_leave_its_english_empty_and_is_listed_with_its_li
     untranslate(mini)
     assert report_of(mini).splitlines() == [
         "data/example-2030/sections/plan-goals.yaml:7:12: paragraphs[plan-goals-growth].draft: untranslated",
-        "example-2030: 1 draft left (a record is reviewed when its draft: line is deleted; a report with drafts "
-        "is not published)",
+        "example-2030: 1 draft left",
+        "A record is reviewed when its draft: line is deleted; nothing is published while a draft is left.",
         "1 draft left; nothing was written."]
 
 
@@ -55,8 +55,8 @@ def test_a_draft_figure_is_still_checked_against_its_quote(mini):
         "data/example-2030/sections/plan-goals.yaml:17:12: figures[gdp-growth-2030].value: expected a number printed "
         "whole in quote_zh ('今年地区生产总值增长6%左右' prints 6), found 7",
         "data/example-2030/sections/plan-goals.yaml:18:12: figures[gdp-growth-2030].draft: value guessed",
-        "example-2030: 1 draft left (a record is reviewed when its draft: line is deleted; a report with drafts "
-        "is not published)",
+        "example-2030: 1 draft left",
+        "A record is reviewed when its draft: line is deleted; nothing is published while a draft is left.",
         "1 error, 1 draft left; nothing was written."]
 
 
