@@ -120,46 +120,55 @@ class Drafted:
 def read_published(text: str, markdown: bool) -> Published:
     """The paragraphs of a report as published, one a line, as the official page shows them."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    front: dict = {}
+    front: dict[str, str] = {}
     if markdown and text.startswith("---\n") and "\n---\n" in text[3:]:
         head, text = text[4:].split("\n---\n", 1)
-        loaded = yaml.safe_load(head)
-        front = loaded if isinstance(loaded, dict) else {}
+        for line in head.split("\n"):  # key: value lines (source: https://…, title: …)
+            key, colon, value = line.partition(":")
+            if colon:
+                front[key.strip()] = value.strip().strip("\"'")
     if markdown:
         text = re.sub(r"<!--.*?-->", "", text, flags=re.S)  # a photo's caption on the page: not report text
     raw = [line.strip(" \t") for line in text.split("\n")]
     raw = [line for line in raw if line]
     decoded = tuple(d for i, line in enumerate(raw) if markdown for d in _decodings(i, line))
     lines = tuple(html.unescape(line) if markdown else line for line in raw)
-    return Published(str(front.get("source") or ""), str(front.get("title") or ""), lines, decoded)
+    return Published(front.get("source", ""), front.get("title", ""), lines, decoded)
 
 
 def _decodings(index: int, line: str) -> list[Decoded]:
-    """Each run of HTML entities in a line, with a few characters of context (as a quote can find them)."""
+    """Each run of HTML entities in a line, with a few characters of context either side (from the line
+    without its bold marks, as quotes and text notes are checked)."""
     plain = line.replace(BOLD, "")
-    spans = [m.span() for m in ENTITY.finditer(plain) if html.unescape(m.group()) != m.group()]
     runs: list[list[int]] = []
-    for start, end in spans:
-        if runs and start - runs[-1][1] <= 2 * NOTE_CONTEXT:
-            runs[-1][1] = end
+    for m in ENTITY.finditer(plain):
+        if html.unescape(m.group()) == m.group():
+            continue  # not an entity HTML knows: printed as it is
+        if runs and m.start() - runs[-1][1] <= 2 * NOTE_CONTEXT:
+            runs[-1][1] = m.end()
         else:
-            runs.append([start, end])
+            runs.append([m.start(), m.end()])
     out = []
     for start, end in runs:
-        while start > 0 and end - start < 60 and plain[start - 1] not in CONTEXT_STOPS and \
-                len(plain[start - 1: start]) and _context(plain, start, end)[0] < NOTE_CONTEXT:
-            start -= 1
-        while end < len(plain) and plain[end] not in CONTEXT_STOPS and _context(plain, start, end)[1] < NOTE_CONTEXT:
-            end += 1
-        earlier = plain[start:end]
+        left, right = start, end
+        while left > 0 and start - left < NOTE_CONTEXT and plain[left - 1] not in CONTEXT_STOPS:
+            left -= 1
+        while right < len(plain) and right - end < NOTE_CONTEXT and plain[right] not in CONTEXT_STOPS:
+            right += 1
+        earlier = plain[left:right]
         out.append(Decoded(index, earlier, html.unescape(earlier), tuple(dict.fromkeys(ENTITY.findall(earlier)))))
     return out
 
 
-def _context(plain: str, start: int, end: int) -> tuple[int, int]:
-    """How many characters of context a span has before its first entity and after its last."""
-    found = list(ENTITY.finditer(plain, start, end))
-    return found[0].start() - start, end - found[-1].end()
+def entity_note(entities: tuple[str, ...]) -> tuple[str, str]:
+    """What a text note says of decoded entities, in Chinese and English."""
+    chars = "".join(html.unescape(e) for e in entities)
+    named = "、".join(f"“{e}”" for e in entities)
+    several = len(entities) > 1
+    en = (f"The copy's HTML entit{'ies' if several else 'y'} {', '.join(entities)} "
+          f"{'are' if several else 'is'} shown as the character{'s' if several else ''} "
+          f"{'they stand' if several else 'it stands'} for, {chars}.")
+    return f"抄本中的HTML实体{named}还原为它所代表的字符“{chars}”。", en
 
 
 def _is_title(line: str) -> bool:
@@ -455,10 +464,8 @@ def report_yaml(report_id: str, published: Published, opening: Opening, year: in
         out.append("# Where the copy wrote HTML entities: the text shows the characters they stand for.")
         out.append("text_notes:")
         for d in published.decoded:
-            shown = "、".join(f"“{e}”" for e in d.entities)
-            chars = "".join(html.unescape(e) for e in d.entities)
             out += [f"  - paragraph: {ids[d.line]}", f"    earlier: {q(d.earlier)}", f"    official: {q(d.official)}",
-                    f"    note: {bi(f'抄本中的HTML实体{shown}还原为它所代表的字符“{chars}”。', 'The copy' + chr(39) + 's HTML entit' + ('ies ' if len(d.entities) > 1 else 'y ') + ', '.join(d.entities) + ' ' + ('are' if len(d.entities) > 1 else 'is') + f' shown as the character it stands for, {chars}.')}"]
+                    f"    note: {bi(*entity_note(d.entities))}"]
     return "\n".join(out) + "\n"
 
 

@@ -120,8 +120,9 @@ AFTER_QUALIFIERS = (("以上", "more-than"), ("左右", "around"), ("以内", "w
 LEVEL_WORDS = re.compile(r"达到|突破|迈上|提高到|提高至|提升到|提升至|增加到|增至|上升到|上升至|下降到|下降至|降至|降到|"
                          r"延展至|迈进|奋进|冲击|成为|建成|位居|居|占比|比例|比重|覆盖率|率|总量|规模|年底|年末")
 TARGET_WORDS = re.compile(r"达到|增长|下降|降低|控制在|稳定在|保持在|突破|提高到|提升至|迈进|实现")
-TRAILING_VERBS = re.compile(r"(?:分别|均|累计|全部|再|已|将|达到|实现|增长|下降|提高到|提高|提升至|提升|增加到|增加|"
-                            r"增至|控制在|稳定在|保持在|为|是|突破|超过|约|近|向|由|从|力争|争取|共|的)+$")
+TRAILING_VERBS = re.compile(r"(?:分别|年均|均|累计|全部|再|已|将|达到|实现|增长|下降|提高到|提高|提升至|提升|增加到|增加|"
+                            r"增至|控制在|稳定在|保持在|为|是|突破|超过|约|近|向|由|从|力争|争取|共|的|第|位居|居|排名|"
+                            r"\d{4}年(?:底|末)?)+$")
 THIS_YEAR = re.compile(r"全年|今年|年内|年底")  # inside a span of years: the one year the text is about
 FROM_WORDS = re.compile(r"[由从]")
 TO_WORDS = re.compile(r"到|至|为")
@@ -203,6 +204,8 @@ class Proposer:
                 value, reading = Range(number.value, following.value), joined
             if reading is None:
                 continue
+            if reading.unit == "rank" and number.as_printed:  # 第三位: printed as 第三, the place
+                number = replace(number, start=number.start - 1, as_printed="第" + number.as_printed)
             since = max(_clause_start(text, number.start), last_end)
             proposal, last_end = self.proposal(text, number, value, reading, scope, last_end)
             proposals += [replace(proposal, label_zh=label) for label in each_of(text[since: number.start])] \
@@ -314,7 +317,7 @@ class Proposer:
         return Proposal(number.start, quote, value, unit, reading.measure if unit == "count" else None,
                         number.scale, number.as_printed, qualifiers, period, "年均" in lead, kind,
                         label_of(text[clause_start: number.start], since - clause_start, quote),
-                        "; ".join(guessed) + "; to write: label, quote_en, topic"), end
+                        "; ".join(guessed) + "; label.zh a first guess; to write: label.en, quote_en, topic"), end
 
     def qualifiers(self, text: str, number: PrintedNumber, reading: Reading, lead: str,
                    since: int) -> tuple[tuple[str, ...], int, int]:
@@ -439,7 +442,8 @@ def _not_a_figure(number: PrintedNumber, before: str, rest: str) -> bool:
         return True  # “四个意识”, “五大中心”: the name of a slogan
     if rest.startswith("年") and number.as_printed is None and 1900 <= number.value <= 2100:
         return True  # a year: the period, not a figure
-    if number.as_printed in ("十", "百", "千", "万") and len(rest) > 1 and rest[1] in "十百千万":
+    if number.as_printed in ("十", "百", "千", "万") and ((len(rest) > 1 and rest[1] in "十百千万") or
+                                                       (len(before) > 1 and before[-2] in "十百千万")):
         return True  # 千家万户, 千方百计: an idiom
     if number.as_printed == "一" or before.endswith("每"):
         return True  # 一个, 每千人: not a quantity of its own
