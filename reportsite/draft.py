@@ -25,7 +25,7 @@ import yaml
 from .errors import BuildFailed, Mark, Problems, rel
 from .load import read_text
 from .model import BOLD, Range
-from .propose import Proposal, Proposer, Scope, chinese_number
+from .propose import Proposal, Proposer, Scope, chinese_number, plan_years
 from .read_report import SOURCE_FILE
 from .vocab import BUILT_IN
 
@@ -171,6 +171,13 @@ def entity_note(entities: tuple[str, ...]) -> tuple[str, str]:
     return f"抄本中的HTML实体{named}还原为它所代表的字符“{chars}”。", en
 
 
+def copy_differences(entity: str) -> tuple[str, str]:
+    """How a copy with entities differs from the official page throughout, in Chinese and English."""
+    return (f"本站使用的抄本把个别字符写成HTML实体（如“{entity}”），官方网页显示为字符本身；本站文本按官方网页显示。",
+            f"The copy this site used writes a few characters as HTML entities (such as {entity}), which the "
+            "official page shows as the characters themselves; the text here shows them as the official page does.")
+
+
 def _is_title(line: str) -> bool:
     plain = line.replace(BOLD, "").strip()
     return plain.endswith("报告") and len(plain) <= 30
@@ -301,8 +308,8 @@ def scope_from(words: str, year: int) -> Scope | None:
     """The time the first marker in words names: a plan (“十三五”), five years, a year (2021年, 今年)."""
     found: list[tuple[int, Scope]] = []
     if m := PLAN_NAME.search(words):
-        first = 2016 + 5 * (10 + _cn(m.group(1)) - 13)
-        found.append((m.start(), Scope(first, first + 4, first + 4 < year, f"“{m.group(0)}” ({first}-{first + 4})")))
+        first, last = plan_years(_cn(m.group(1)))
+        found.append((m.start(), Scope(first, last, last < year, f"“{m.group(0)}” ({first}-{last})")))
     if m := PAST_FIVE.search(words):
         found.append((m.start(), Scope(year - 5, year - 1, True, f"{m.group(0)} ({year - 5}-{year - 1})")))
     if m := NEXT_FIVE.search(words):
@@ -341,7 +348,7 @@ def draft_report(source: Path, report_id: str, data: Path, root: Path) -> Drafte
     folder = data / report_id
     shown = rel(source, root)
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", report_id):
-        problems.add(Mark("--report"), "", "an id of lowercase letters, digits and single hyphens (taiyuan-2023)",
+        problems.add(Mark("--report"), "", "an id of lowercase letters, digits and single hyphens (city-2024)",
                      repr(report_id))
     if folder.exists():
         problems.add(Mark(rel(folder, root)), "", "a new folder (draft never overwrites a report: move it away "
@@ -457,10 +464,8 @@ def report_yaml(report_id: str, published: Published, opening: Opening, year: in
            "source:", f"  url: {q(published.url)}", f"  title: {q(published.page_title)}",
            f"  publisher: {bi(issuer)}"]
     if published.decoded:
-        first = published.decoded[0].entities[0]
-        out.append("  differences:")
-        out.append(f"    zh: {q(f'本站使用的抄本把个别字符写成HTML实体（如“{first}”），官方网页显示为字符本身；本站文本按官方网页显示。')}")
-        out.append(f"    en: {q(f'The copy this site used writes a few characters as HTML entities (such as {first}), which the official page shows as the characters themselves; the text here shows them as the official page does.')}")
+        zh, en = copy_differences(published.decoded[0].entities[0])
+        out += ["  differences:", f"    zh: {q(zh)}", f"    en: {q(en)}"]
         out.append("# Where the copy wrote HTML entities: the text shows the characters they stand for.")
         out.append("text_notes:")
         for d in published.decoded:
@@ -510,7 +515,8 @@ def figure_yaml(ident: str, paragraph: str, p: Proposal) -> list[str]:
             ("measure_zh", q(p.measure_zh or "") if p.unit == "count" else None), ("scale", p.scale),
             ("as_printed", q(p.as_printed) if p.as_printed else None), ("qualifier", qualifier),
             ("period", q(p.period)), ("average", "true" if p.average else None), ("kind", p.kind), ("topic", "null")]
-    return [("  - " if n == 0 else "    ") + f"{k}: {v}" for n, (k, v) in enumerate(r for r in rows if r[1] is not None)]
+    written = [(key, value) for key, value in rows if value is not None]
+    return [("  - " if n == 0 else "    ") + f"{key}: {value}" for n, (key, value) in enumerate(written)]
 
 
 def write_site_files(data: Path, report_id: str, opening: Opening, year: int) -> tuple[tuple[Path, ...], bool]:

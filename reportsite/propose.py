@@ -108,14 +108,14 @@ ZERO_EVENTS = re.compile(r"零(?=病亡|死亡|伤亡|感染|事故|发案)")  #
 EACH = "均"  # A、B均达到30%: the value of each of A and B
 RANGE_JOINS = ("-", "－", "—", "~", "～", "至", "到")
 RANKED_BY = re.compile(r"排名|排位|位列|位居|居|列")
-# Before a number: the words of a qualifier and how far back they reach
+# Qualifiers printed before a number (since the last figure of its clause), inside it, and after its unit
 NEAR_QUALIFIERS = (("不少于", "at-least"), ("不低于", "at-least"), ("至少", "at-least"), ("不超过", "no-more-than"),
                    ("不高于", "no-more-than"), ("超过", "exceeding"), ("突破", "breakthrough"), ("冲击", "bid"),
                    ("接近", "approaching"))
 STRIVING = re.compile(r"力争|争取|争创")
 TOWARDS_AFTER = re.compile(r"迈进|奋进|迈向")
-AFTER_QUALIFIERS = (("以上", "more-than"), ("左右", "around"), ("以内", "within"), ("以下", "within"),
-                    ("多", "more-than"), ("余", "over"))
+INSIDE_QUALIFIERS = (("余", "over"), ("多", "more-than"))  # 2000余名, 200多万, 1.3万余个
+AFTER_QUALIFIERS = (("以上", "more-than"), ("左右", "around"), ("以内", "within"), ("以下", "within"))
 # A level reached (its period is the end of a span of years), not an amount over the years
 LEVEL_WORDS = re.compile(r"达到|突破|迈上|提高到|提高至|提升到|提升至|增加到|增至|上升到|上升至|下降到|下降至|降至|降到|"
                          r"延展至|迈进|奋进|冲击|成为|建成|位居|居|占比|比例|比重|覆盖率|率|总量|规模|年底|年末")
@@ -210,7 +210,7 @@ class Proposer:
             proposal, last_end = self.proposal(text, number, value, reading, scope, last_end)
             proposals += [replace(proposal, label_zh=label) for label in each_of(text[since: number.start])] \
                 or [proposal]
-        proposals += self.times_phrases(text, scope)
+        proposals += self.worded_numbers(text, scope)
         return sorted(proposals, key=lambda p: p.start)
 
     # -- what the number is --------------------------------------------------------------------
@@ -256,8 +256,8 @@ class Proposer:
             return None  # 二级医院, 4A级: a grade, not a class of magnitude
         if style == "multiple" and before.endswith(("增长", "增加")):
             unit = next((u for u, (_, s) in self.units.items() if s == "multiple-increase"), unit)
-        if self.units[unit][0] == "吨" and re.match(r"吨[^，。；]{0,12}(?:水厂|污水|处理厂|日)", rest):
-            unit = next((u for u in self.units if u.startswith("tonnes-a-")), unit)
+        if unit == "tonne" and "tonnes-a-day" in self.units and re.match(r"吨[^，。；]{0,12}(?:水厂|处理厂|日)", rest):
+            unit = "tonnes-a-day"  # 20万吨西山地表水厂: a works' daily capacity
         return Reading(unit, None, end)
 
     def rank(self, before: str, rest: str, end: int) -> Reading | None:
@@ -278,7 +278,7 @@ class Proposer:
         bare = reading.end == number.end and reading.measure is None  # 2至3年: the unit is printed once
         return second if second is not None and (bare or second.unit == reading.unit) else None
 
-    def times_phrases(self, text: str, scope: Scope) -> list[Proposal]:
+    def worded_numbers(self, text: str, scope: Scope) -> list[Proposal]:
         """Numbers printed as words: a multiple (翻一番, 倍增), a first place (居…首位), none (零病亡)."""
         out = []
         for m in FIRST_PLACE.finditer(text):
@@ -334,22 +334,16 @@ class Proposer:
                 found.append(qualifier)
         if lead.endswith("约"):
             found.append("around")
-        elif lead.endswith("近") and number.start >= 1:
+        elif lead.endswith("近"):
             found.append("approaching")
+        printed = text[number.start: number.end + 1]  # the number and the character after it
+        found += [qualifier for word, qualifier in INSIDE_QUALIFIERS if word in printed][:1]
         end = reading.end
-        printed = text[number.start: number.end]
-        if "余" in printed or text[number.end: number.end + 1] == "余":
-            found.append("over")
-        elif "多" in printed or text[number.end: number.end + 1] == "多":
-            found.append("more-than")
-        for word, qualifier in AFTER_QUALIFIERS[:4]:
+        for word, qualifier in AFTER_QUALIFIERS:
             if text.startswith(word, end):
                 found.append(qualifier)
                 end += len(word)
                 break
-        if text.startswith(("余", "多"), end) and not {"over", "more-than"} & set(found):
-            found.append("over" if text[end] == "余" else "more-than")
-            end += 1
         tail = text[end: _clause_end(text, end)]
         if ("向" in lead and TOWARDS_AFTER.search(tail)) or "迈向" in lead:
             found.append("towards")
@@ -373,7 +367,7 @@ class Proposer:
             year = int(m.group(1))
             return str(year), f"from {m.group(0)}", year < scope.first
         if m := re.search(r"十([一二三四五六七八九])五”?末的?$", near):
-            year = _plan_years(int(CN_DIGITS[m.group(1)]))[1]
+            year = plan_years(CN_DIGITS[m.group(1)])[1]
             return str(year), f"the end of “十{m.group(1)}五”", True
         sentence = text[_sentence_start(text, number.start): number.start]
         clause = text[_clause_start(text, number.start): number.start]
@@ -383,7 +377,7 @@ class Proposer:
         if m := re.search(r"(?:到|至)(\d{4})年", sentence) or re.match(r"(\d{4})年", sentence):
             return m.group(1), f"from {m.group(0)}", False
         if m := re.search(r"(?:到|至)“?十([一二三四五六七八九])五”?末", sentence):
-            return str(_plan_years(CN_DIGITS[m.group(1)])[1]), f"from {m.group(0)}", False
+            return str(plan_years(CN_DIGITS[m.group(1)])[1]), f"from {m.group(0)}", False
         if m := re.search(r"([上下])半年", sentence):
             return f"{scope.last}-H{1 if m.group(1) == '上' else 2}", f"from {m.group(0)}", False
         around = text[_sentence_start(text, number.start): _clause_end(text, number.end)]
@@ -454,7 +448,7 @@ def _not_a_figure(number: PrintedNumber, before: str, rest: str) -> bool:
     return False
 
 
-def _plan_years(number: int) -> tuple[int, int]:
+def plan_years(number: int) -> tuple[int, int]:
     """The years of the national Five-Year Plan number 10+N: 十三五 (13th) is 2016-2020."""
     first = 2016 + 5 * (10 + number - 13)
     return first, first + 4

@@ -99,7 +99,8 @@ def test_parts_and_sections_follow_the_reports_own_headings(drafted):
         "outlook": (2, "今后五年目标任务", "二、今后五年目标任务", ["outlook-overview"]),
         "plan": (3, "2030年工作安排", "三、2030年工作安排", ["plan-overview", "plan-1", "plan-2", "plan-closing"])}
     sections = {s: load(drafted / "sections" / f"{s}.yaml") for p in parts.values() for s in p["sections"]}
-    assert {s: (f["title"]["zh"], f.get("heading", {}).get("zh"), len(f["paragraphs"])) for s, f in sections.items()} == {
+    shape = {s: (f["title"]["zh"], f.get("heading", {}).get("zh"), len(f["paragraphs"])) for s, f in sections.items()}
+    assert shape == {
         "opening-remarks": ("报告场合与开场", None, 6),
         "review-overview": ("", None, 1),
         "review-point-1": ("创新动力增强", None, 1),  # 一是…
@@ -322,3 +323,19 @@ def test_a_drafted_figure_answers_one_hand_made_figure_and_one_of_the_same_perio
     assert same == [hand[0], hand[1], hand[3]]  # the 8 lacks its qualifier
     assert with_period == [hand[0], hand[1], hand[3]]  # each 30 found the drafted one of its year
     assert missed == [hand[2]]
+
+
+def test_the_walkthrough_shows_what_draft_and_check_print(tmp_path, monkeypatch, capsys):
+    walkthrough = (REPO / "docs" / "first-report.md").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tests/fixtures/draft").mkdir(parents=True)
+    (tmp_path / "tests/fixtures/draft" / OFFICIAL.name).write_bytes(OFFICIAL.read_bytes())
+    command = ("build.py draft tests/fixtures/draft/example-2030.official.zh.md --report example-2030 "
+               "--data my-site/data")
+    assert f".venv/bin/python3 {command}\n" in walkthrough
+    capsys.readouterr()
+    assert draft(*command.split()[2:]) == 0
+    assert main(["check", "--data", "my-site/data"], root=REPO) == 1
+    printed = capsys.readouterr()
+    for line in printed.out.splitlines() + printed.err.splitlines()[-4:]:
+        assert f"    {line}\n" in walkthrough

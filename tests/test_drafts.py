@@ -12,12 +12,13 @@ from reportsite.site import build, read_site
 from .conftest import edit
 
 GOALS = "example-2030/sections/plan-goals.yaml"
-GROWTH_EN = ('    en: "This year GDP is to grow by around 6%, and more than 20 new \\"15-minute living circles\\" are to '
-             'be built."\n')
+GROWTH_EN = ('    en: "This year GDP is to grow by around 6%, and more than 20 new \\"15-minute living circles\\" '
+             'are to be built."\n')
 
 
 @pytest.fixture(autouse=True)
 def messages_name_files_from_the_scratch_folder(mini, monkeypatch):
+    """Messages name files relative to the working folder, as a person at a terminal sees them."""
     monkeypatch.chdir(mini.data.parent)
 
 
