@@ -25,7 +25,8 @@ import yaml
 from .errors import BuildFailed, Mark, Problems, rel
 from .load import read_text
 from .model import BOLD, Range
-from .propose import Proposal, Proposer, Scope, chinese_number, plan_years
+from .numbers import chinese_value
+from .propose import Proposal, Proposer, Scope, plan_years
 from .read_report import SOURCE_FILE
 from .vocab import BUILT_IN
 
@@ -277,8 +278,7 @@ HOW = {"numbered": "a heading （一）…", "point": "an item 一是…", "lead
 
 
 def _cn(numeral: str) -> int:
-    value = chinese_number(numeral)
-    return value[0] if value else 0
+    return chinese_value(numeral) or 0
 
 
 def _unique(ident: str, taken: set[str]) -> str:

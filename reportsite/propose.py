@@ -5,25 +5,21 @@ the quote, the value and the scale word as printed, the unit (from the vocabular
 万亩, %) or the measure word of a count, the qualifiers the quote shows (以上, 左右, 突破, 力争 …),
 the period the text speaks of and the kind of figure. Each says what it guessed, for review.
 
-printed_numbers() is the one place that finds numbers in a text; a fuller scanner can take its place
-without touching the rest.
+The numbers themselves are found by numbers.py (printed_numbers() here is the one place that asks it).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
+from . import numbers
 from .model import Range
 
 # -- finding the numbers ---------------------------------------------------------------------------
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-ARABIC = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)(?![A-Za-z\d])(?:余|多)?(万亿|千亿|亿|万)?")
-CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
-BELOW_TEN_THOUSAND = re.compile(r"^(?:([一二两三四五六七八九])?千)?零?(?:([一二两三四五六七八九])?百)?零?"
-                                r"(?:([一二两三四五六七八九])?十)?([一二两三四五六七八九])?$")
-SCALE_WORDS = ("万亿", "千亿", "亿", "万")  # as printed after a number (vocab.SCALES, 千 apart)
 
 
 @dataclass(frozen=True)
@@ -39,58 +35,16 @@ class PrintedNumber:
 
 
 def printed_numbers(text: str) -> list[PrintedNumber]:
-    """Every number printed in text, in order: digits with their scale word (4576亿, 1.3万) and Chinese
-    numerals (五千亿, 十, 两). Numbers inside names (5G, B2B) are not numbers."""
-    found = []
-    for m in ARABIC.finditer(text):
-        found.append(PrintedNumber(m.start(), m.end(), _number(m.group(1)), m.group(2), None))
-    taken = {i for n in found for i in range(n.start, n.end)}
-    for m in CHINESE.finditer(text):
-        if m.start() in taken:
-            continue
-        value_scale = chinese_number(m.group())
-        if value_scale is not None:
-            found.append(PrintedNumber(m.start(), m.end(), value_scale[0], value_scale[1], m.group()))
-    return sorted(found, key=lambda n: n.start)
+    """Every quantity text prints, in order, as numbers.py finds them: digits with their scale word (4576亿,
+    1.3万) and Chinese numerals (五千亿, 十, 两); dates, list markers, codes (5G) and vague quantities (数万)
+    are not figures."""
+    return [PrintedNumber(n.start, n.end, _number(n.value), n.scale, n.printed if n.chinese else None)
+            for n in numbers.printed_numbers(text) if n.role == "quantity"]
 
 
-def _number(digits: str) -> float:
-    value = float(digits)
-    return int(value) if value.is_integer() and "." not in digits else value
-
-
-def chinese_number(words: str) -> tuple[int, str | None] | None:
-    """A Chinese numeral as (the number before its scale word, the scale word): 五千亿 -> (5, 千亿),
-    百亿 -> (100, 亿), 万 -> (1, 万), 十 -> (10, None); None for words that are not a number (十三五)."""
-    for scale in SCALE_WORDS:
-        if words.endswith(scale):
-            head = words[: -len(scale)]
-            value = _chinese_value(head) if head else 1
-            return (value, scale) if value is not None else None
-    if words == "千":
-        return 1, "千"
-    value = _chinese_value(words)
-    return (value, None) if value is not None else None
-
-
-def _chinese_value(words: str) -> int | None:
-    for word, factor in (("亿", 10**8), ("万", 10**4)):
-        if word in words:
-            high, _, low = words.rpartition(word)
-            h = _chinese_value(high) if high else 1
-            lo = _chinese_value(low) if low else 0
-            return h * factor + lo if h is not None and lo is not None else None
-    if words in ("零", "〇"):
-        return 0
-    m = BELOW_TEN_THOUSAND.match(words)
-    if not words or not m:
-        return None
-    thousands, hundreds, tens, ones = m.groups()
-    value = 0
-    for digit, place, word in ((thousands, 1000, "千"), (hundreds, 100, "百"), (tens, 10, "十")):
-        if digit or word in words:
-            value += CN_DIGITS[digit] * place if digit else place
-    return value + (CN_DIGITS[ones] if ones else 0)
+def _number(value: Decimal) -> float:
+    """A YAML-friendly number: 4576 as an integer, 5121.61 as a float."""
+    return int(value) if value == value.to_integral() else float(value)
 
 
 # -- the words around a number ---------------------------------------------------------------------
@@ -427,18 +381,18 @@ def each_of(lead: str) -> list[str]:
 
 
 def _not_a_figure(number: PrintedNumber, before: str, rest: str) -> bool:
-    """A date, a year, an age, a session, a name with a number in it, or a rate per 10,000 yuan."""
+    """What numbers.py leaves to the words around a number: a month or day in words, an age, a session, a
+    slogan's name, a road's number, a rate per 10,000 yuan (years, codes and the idioms it lists it knows
+    itself)."""
     if rest.startswith(("月", "日", "号", "岁", "时", "周年", "国道", "省道", "次产业")) and not rest.startswith("时间"):
         return True
     if before.endswith("届"):
         return True  # 十二届三次全会: a session
     if number.as_printed and before.endswith("“") and rest.startswith(("个", "大", "项", "种", "位")):
         return True  # “四个意识”, “五大中心”: the name of a slogan
-    if rest.startswith("年") and number.as_printed is None and 1900 <= number.value <= 2100:
-        return True  # a year: the period, not a figure
     if number.as_printed in ("十", "百", "千", "万") and ((len(rest) > 1 and rest[1] in "十百千万") or
                                                        (len(before) > 1 and before[-2] in "十百千万")):
-        return True  # 千家万户, 千方百计: an idiom
+        return True  # “万亩千片百园”, 千家万户: a name or an idiom made of round numbers
     if number.as_printed == "一" or before.endswith("每"):
         return True  # 一个, 每千人: not a quantity of its own
     if number.as_printed in ("万", "千", "百") and rest.startswith("元"):
