@@ -8,11 +8,13 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from bench.draft_vs_hand import Fig, compare
+from bench.draft_vs_hand import Fig, compare, figures_of
 from reportsite.cli import main
-from reportsite.draft import scope_from
+from reportsite.draft import draft_report, scope_from
+from reportsite.errors import BuildFailed
 from reportsite.model import Range
 from reportsite.propose import Proposer, Scope
+from reportsite.site import Project, read_site
 
 from .conftest import REPO
 
@@ -335,3 +337,16 @@ def test_the_walkthrough_shows_what_draft_and_check_print(tmp_path, monkeypatch,
     printed = capsys.readouterr()
     for line in printed.out.splitlines() + printed.err.splitlines()[-4:]:
         assert f"    {line}\n" in walkthrough
+
+
+@pytest.mark.parametrize("report_id", ["taiyuan-2021", "taiyuan-2022"])
+def test_the_projects_reports_draft_to_folders_with_drafts_only_proposing_the_hand_made_figures(report_id, tmp_path):
+    draft_report(REPO / "data" / report_id / "official.zh.md", report_id, tmp_path / "data", REPO)
+    with pytest.raises(BuildFailed) as failed:
+        read_site(Project.at(REPO, data=tmp_path / "data", dist=tmp_path / "dist"))
+    assert failed.value.problems.errors == [] and len(failed.value.problems.drafts) > 300
+    hand = figures_of(REPO / "data" / report_id)
+    same, with_period, _ = compare(hand, figures_of(tmp_path / "data" / report_id))
+    print(f"{report_id}: {len(same)} of {len(hand)} hand-made figures proposed with the same value, unit and "
+          f"qualifiers, {len(with_period)} with the same period too")
+    assert len(same) >= 0.9 * len(hand) and len(with_period) >= 0.8 * len(hand)  # the goals of issue 22
