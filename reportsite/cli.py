@@ -101,7 +101,7 @@ def parse(argv: list[str] | None, root: Path | None) -> argparse.Namespace:
     for name, help_text in COMMANDS.items():
         parsers[name] = commands.add_parser(name, help=help_text, description=help_text)
         add_options(parsers[name], table, name)
-    parsers["draft"].add_argument("source", type=Path, metavar="SOURCE",
+    parsers["draft"].add_argument("source", type=Path, nargs="?", metavar="SOURCE",
                                   help="the report as published: .md (front matter, **bold**, HTML entities) or "
                                        "plain text, one paragraph a line")
     args = parser.parse_args(argv)
@@ -112,8 +112,6 @@ def parse(argv: list[str] | None, root: Path | None) -> argparse.Namespace:
         elif args.command not in option.commands:
             parsers[args.command].error(f"{option.flag} does not apply to {args.command} "
                                         f"(it applies to {', '.join(option.commands)})")
-    if args.command == "draft" and args.report is None:
-        parsers["draft"].error("the new report's id is required: --report ID")
     return args
 
 
@@ -139,6 +137,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     args = parse(argv, root)
     project = project_of(args)
     command = args.command
+    if command == "draft" and (args.source is None or args.report is None):
+        print("build.py draft: error: expected the report as published and the new report's id: "
+              "build.py draft SOURCE --report ID", file=sys.stderr)
+        return 2
     try:
         if command == "check":
             site = read_site(project)
@@ -155,8 +157,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
                 print(line)
         elif command == "draft":
             from .draft import draft_report, summary_lines
-            print("\n".join(summary_lines(draft_report(args.source, args.report, project.data, project.root),
-                                          project)))
+            drafted = draft_report(args.source, args.report, project.data, project.root, project.content)
+            print("\n".join(summary_lines(drafted, project)))
         elif command == "published":
             from .published import record_build
             print(record_build(project))

@@ -25,8 +25,9 @@ import yaml
 from .errors import BuildFailed, Mark, Problems, rel
 from .load import read_text
 from .model import BOLD, Range
-from .numbers import chinese_value
-from .propose import Proposal, Proposer, Scope, plan_years
+from .coverage import counts
+from .numbers import chinese_value, printed_numbers
+from .propose import Proposal, Proposer, Scope, clause_around, not_a_figure_reason, plan_years, sentence_around
 from .read_report import SOURCE_FILE
 from .vocab import BUILT_IN
 
@@ -103,6 +104,15 @@ class DraftPart:
 
 
 @dataclass(frozen=True)
+class Unlisted:
+    """A number the completeness check counts that no proposed figure takes: listed as not a figure."""
+
+    quote: str
+    number: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Drafted:
     """What `build.py draft` wrote, for its summary."""
 
@@ -111,6 +121,7 @@ class Drafted:
     sections: int
     paragraphs: int
     figures: int
+    not_figures: int
     site_files: tuple[Path, ...]  # site.yaml, glossary.yaml, targets.yaml written because the folder had none
     listed: bool  # whether site.yaml lists the report
 
@@ -342,8 +353,9 @@ def scopes(parts: tuple[DraftPart, ...], lines: tuple[str, ...], year: int) -> d
 # -- writing the folder ------------------------------------------------------------------------------
 
 
-def draft_report(source: Path, report_id: str, data: Path, root: Path) -> Drafted:
-    """Write data/<report_id>/ from the published text at source; refuse a folder that exists."""
+def draft_report(source: Path, report_id: str, data: Path, root: Path, content: Path | None = None) -> Drafted:
+    """Write data/<report_id>/ from the published text at source; refuse a folder that exists. In a new site
+    (no site.yaml), write a minimal one around it, with its prose pages in content when that is missing."""
     problems = Problems()
     folder = data / report_id
     shown = rel(source, root)
@@ -377,17 +389,42 @@ def draft_report(source: Path, report_id: str, data: Path, root: Path) -> Drafte
                                         encoding="utf-8")
     (folder / "parts").mkdir()
     (folder / "sections").mkdir()
-    figures = 0
+    figures = listed_numbers = 0
     for part in parts:
         (folder / "parts" / f"{part.id}.yaml").write_text(part_yaml(part, lines), encoding="utf-8")
         for section in part.sections:
             proposals = {i: proposer.propose(lines[i].replace(BOLD, ""), scope_of.get(i, _default(year)))
                          for i in _lines_of(section)}
+            unlisted = not_figures(section, lines, proposals)
             figures += sum(len(p) for p in proposals.values())
+            listed_numbers += len(unlisted)
             (folder / "sections" / f"{section.id}.yaml").write_text(
-                section_yaml(section, lines, _paragraph_ids(part, section), proposals), encoding="utf-8")
-    written, listed = write_site_files(data, report_id, opening, year)
-    return Drafted(folder, len(parts), sum(len(p.sections) for p in parts), len(lines), figures, written, listed)
+                section_yaml(section, lines, _paragraph_ids(part, section), proposals, unlisted), encoding="utf-8")
+    written, listed = write_site_files(data, content, report_id, opening, year)
+    return Drafted(folder, len(parts), sum(len(p.sections) for p in parts), len(lines), figures, listed_numbers,
+                   written, listed)
+
+
+def not_figures(section: DraftSection, lines: tuple[str, ...], proposals: dict[int, list[Proposal]]) -> list[Unlisted]:
+    """The numbers of a section the completeness check counts and no proposal takes, each with the words
+    that hold it (a clause, widened to its sentence or paragraph until they occur once in the section)."""
+    texts = [lines[i].replace(BOLD, "") for i in _lines_of(section)]
+    out: list[Unlisted] = []
+    for i, text in zip(_lines_of(section), texts):
+        taken = {start for p in proposals.get(i, []) for start in p.takes}
+        for n in printed_numbers(text):
+            if not counts(n) or n.start in taken:
+                continue
+            quote = ""
+            for start, end in (clause_around(text, n.start, n.end), sentence_around(text, n.start, n.end),
+                               (0, len(text))):
+                quote = text[start:end].strip()
+                if sum(t.count(quote) for t in texts) == 1:
+                    break
+            entry = Unlisted(quote, n.printed, not_a_figure_reason(text, n.start, n.end))
+            if entry not in out:
+                out.append(entry)
+    return out
 
 
 def _default(year: int) -> Scope:
@@ -486,7 +523,7 @@ def part_yaml(part: DraftPart, lines: tuple[str, ...]) -> str:
 
 
 def section_yaml(section: DraftSection, lines: tuple[str, ...], ids: dict[int, str],
-                 proposals: dict[int, list[Proposal]]) -> str:
+                 proposals: dict[int, list[Proposal]], unlisted: list[Unlisted]) -> str:
     numbers = _lines_of(section)
     out = [f"# source lines {min(numbers) + 1}-{max(numbers) + 1}", f"id: {section.id}",
            f"draft: {q(f'split at {section.how}; title to check, explainer and the English to write')}",
@@ -503,6 +540,12 @@ def section_yaml(section: DraftSection, lines: tuple[str, ...], ids: dict[int, s
     out.append("figures:" + ("" if figures else " []"))
     for k, (i, p) in enumerate(figures, 1):
         out += figure_yaml(f"{section.id}-f{k}", ids[i], p)
+    if unlisted:
+        out.append("not_figures:")
+    for entry in unlisted:
+        out += [f"  - quote: {q(entry.quote)}",
+                f"    draft: {q(f'reason guessed from the words around it ({entry.reason}); a figure instead, if it is one')}",
+                f"    number: {q(entry.number)}", f"    reason: {entry.reason}"]
     return "\n".join(out) + "\n"
 
 
@@ -519,20 +562,25 @@ def figure_yaml(ident: str, paragraph: str, p: Proposal) -> list[str]:
     return [("  - " if n == 0 else "    ") + f"{key}: {value}" for n, (key, value) in enumerate(written)]
 
 
-def write_site_files(data: Path, report_id: str, opening: Opening, year: int) -> tuple[tuple[Path, ...], bool]:
-    """A minimal site around the report when the data folder has no site.yaml (and a glossary and goals
-    file when it has none); whether site.yaml lists the report."""
+def write_site_files(data: Path, content: Path | None, report_id: str, opening: Opening,
+                     year: int) -> tuple[tuple[Path, ...], bool]:
+    """A minimal site around the report when the data folder has no site.yaml: site.yaml, a glossary and a
+    goals file when it has none, and the two prose pages every site has when content (the site's content
+    folder) does not exist; whether site.yaml lists the report."""
     written = []
     site = data / "site.yaml"
     if not site.exists():
         date = (opening.date or dt.date(year, 1, 1)).isoformat()
         topics = "\n".join(f"  {key}: {bi(zh, en)}" for key, zh, en in SITE_TOPICS)
+        what = "name and licence to write" + (f"; and the home and about pages in {content.name}/" if content else "")
         site.write_text(
             "# Written by build.py draft: a minimal site for the drafted report. Write the name and the licence,\n"
             "# adjust the topics, then delete the draft: line.\n"
-            f"draft: {q('name and licence to write')}\nname: {bi('')}\nlicence: {bi('')}\n"
+            f"draft: {q(what)}\nname: {bi('')}\nlicence: {bi('')}\n"
             f"last_updated: {date}\nreports: [{report_id}]\ntopics:\n{topics}\n", encoding="utf-8")
         written.append(site)
+        if content is not None and not content.exists():
+            written += write_pages(content)
     for name, empty in (("glossary.yaml", "terms: []\n"), ("targets.yaml", "targets: []\n")):
         if not (data / name).exists():
             (data / name).write_text(empty, encoding="utf-8")
@@ -541,11 +589,24 @@ def write_site_files(data: Path, report_id: str, opening: Opening, year: int) ->
     return tuple(written), report_id in (listed.get("reports") or [] if isinstance(listed, dict) else [])
 
 
+def write_pages(content: Path) -> list[Path]:
+    """The home and about pages of a new site, titled and otherwise empty (site.yaml's draft: names them)."""
+    written = []
+    for lang, slug, title in (("zh", "home", "首页"), ("en", "home", "Home"), ("zh", "about", "关于本站"),
+                              ("en", "about", "About")):
+        path = content / lang / f"{slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {title}\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def summary_lines(drafted: Drafted, project) -> list[str]:
     """What draft wrote, and what to do next."""
     shown = rel(drafted.folder, project.root)
     lines = [f"drafted {shown}/: {drafted.parts} parts, {drafted.sections} sections, {drafted.paragraphs} paragraphs, "
-             f"{drafted.figures} figures proposed; every record is marked draft: until reviewed"]
+             f"{drafted.figures} figures proposed, {drafted.not_figures} numbers listed as not figures; every record "
+             "is marked draft: until reviewed"]
     if drafted.site_files:
         lines.append("wrote " + ", ".join(rel(p, project.root) for p in drafted.site_files)
                      + " (a minimal site around the report)")

@@ -113,6 +113,7 @@ class Proposal:
     kind: str
     label_zh: str
     guessed: str  # what was read from the text, and how, for the draft: mark
+    takes: tuple[int, ...] = ()  # where the printed numbers it is the value of start (two for a range)
 
 
 @dataclass(frozen=True)
@@ -152,16 +153,18 @@ class Proposer:
                 continue
             reading = self.read_after(text, number)
             value: float | Range = number.value
+            takes: tuple[int, ...] = (number.start,)
             following = numbers[i + 1] if i + 1 < len(numbers) else None
             joined = self.range_with(text, number, reading or Reading(None, None, number.end), following)
             if joined is not None and following is not None:
-                value, reading = Range(number.value, following.value), joined
+                value, reading, takes = Range(number.value, following.value), joined, (number.start, following.start)
             if reading is None:
                 continue
             if reading.unit == "rank" and number.as_printed:  # 第三位: printed as 第三, the place
                 number = replace(number, start=number.start - 1, as_printed="第" + number.as_printed)
             since = max(_clause_start(text, number.start), last_end)
             proposal, last_end = self.proposal(text, number, value, reading, scope, last_end)
+            proposal = replace(proposal, takes=takes)
             proposals += [replace(proposal, label_zh=label) for label in each_of(text[since: number.start])] \
                 or [proposal]
         proposals += self.worded_numbers(text, scope)
@@ -380,6 +383,23 @@ def each_of(lead: str) -> list[str]:
     return items if len(items) > 1 else []
 
 
+def not_a_figure_reason(text: str, start: int, end: int) -> str:
+    """Why the number printed at text[start:end] is no figure, as far as its words tell: a reason of
+    vocab.NOT_FIGURE_REASONS (a session, a date, a scope, a unit, a phrase, else a name)."""
+    before, rest, printed = text[:start], text[end:], text[start:end]
+    chinese = not any(c.isdigit() for c in printed)
+    if before.endswith("届") or rest.startswith(("届", "次会议", "次全会", "次党代会", "中全会")) or \
+            (chinese and rest.startswith("大") and not rest.startswith("大关")):
+        return "session"  # 十五届人大, 十二次党代会, 党的十九大
+    if rest.startswith(("周年", "月", "日")):
+        return "date"
+    if rest.startswith("岁"):
+        return "scope"
+    if before.endswith("每") or (printed in ("万", "千", "百") and rest.startswith("元")):
+        return "unit"
+    return "phrase" if chinese and not before.endswith("“") else "name"
+
+
 def _not_a_figure(number: PrintedNumber, before: str, rest: str) -> bool:
     """What numbers.py leaves to the words around a number: a month or day in words, an age, a session, a
     slogan's name, a road's number, a rate per 10,000 yuan (years, codes and the idioms it lists it knows
@@ -406,6 +426,16 @@ def plan_years(number: int) -> tuple[int, int]:
     """The years of the national Five-Year Plan number 10+N: 十三五 (13th) is 2016-2020."""
     first = 2016 + 5 * (10 + number - 13)
     return first, first + 4
+
+
+def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] starts and ends (，：。；！？ end clauses)."""
+    return _clause_start(text, start), _clause_end(text, end)
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    ends = [i for i in (text.find(c, end) for c in SENTENCE_ENDS) if i >= 0]
+    return _sentence_start(text, start), min(ends) + 1 if ends else len(text)
 
 
 def _clause_start(text: str, at: int) -> int:

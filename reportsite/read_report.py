@@ -340,7 +340,8 @@ class ReportReader:
 
     def read_not_figure(self, f: Field, paragraphs: dict[str, Paragraph]) -> NotFigure | None:
         """A number the section prints that is no figure: the quote that holds it, the number, and why."""
-        f.mapping(("quote", "number", "reason"), ("note",))
+        f = f.record(self.report_id)
+        f.mapping(("quote", "number", "reason"), ("note", "draft"))
         quote = f["quote"].text("verbatim words of a paragraph of this section")
         number = str(f["number"].value) if type(f["number"].value) is int else \
             f["number"].text('the number as the quote prints it, in quotes ("2.5", "十九")')

@@ -25,9 +25,10 @@ APPLIES = {  # the options each command takes, written out: the specification th
     "serve": EVERY | {"--dist", "--host", "--port"},
     "bundle": EVERY | {"--dist"},
     "published": EVERY,
+    "draft": EVERY | {"--report"},
 }
 GIVEN = {"--root": ["/r"], "--data": ["d"], "--content": ["c"], "--dist": ["x"], "--base-url": ["https://e.org/"],
-         "--jobs": ["3"], "--clean": [], "--host": ["0.0.0.0"], "--port": ["8001"]}
+         "--jobs": ["3"], "--clean": [], "--host": ["0.0.0.0"], "--port": ["8001"], "--report": ["r"]}
 EVERY_OPTION = set(GIVEN)
 
 
@@ -94,7 +95,7 @@ def test_the_help_without_a_command_lists_every_command_and_option():
     run = subprocess.run([sys.executable, str(REPO / "build.py"), "--help"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert options_in(run.stdout) == EVERY_OPTION | {"--help"}
-    assert "{build,check,serve,bundle,published}" in run.stdout
+    assert "{build,check,serve,bundle,published,draft}" in run.stdout
     assert re.search(r"--port PORT\s+port \(default: 8000\) \[serve\]", run.stdout)
 
 

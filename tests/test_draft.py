@@ -57,7 +57,7 @@ def test_the_text_is_written_as_the_page_shows_it_one_paragraph_a_line(drafted):
         "二、今后五年目标任务",
         "今后五年，地区生产总值年均增长6%左右，城镇新增就业40万人，经济总量向3000亿元迈进。",
         "三、2030年工作安排",
-        "今年主要预期目标是：地区生产总值增长6%、力争6.5%，城镇登记失业率控制在5%以内。",
+        "贯彻党的二十大精神，今年主要预期目标是：地区生产总值增长6%、力争6.5%，城镇登记失业率控制在5%以内。",
         "**（一）加快科技创新**",
         "**聚焦主体。**力争全年新增科技型企业1000家以上，增强“四个意识”，打造晋祠—天龙山景区。",
         "上半年完成老旧小区改造200个，开通12345热线。",
@@ -169,9 +169,9 @@ def test_check_reads_the_drafted_folder_and_lists_its_drafts(drafted, capsys):
     assert main(["check", "--data", "data"], root=REPO) == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines[-4:] == [
-        "site.yaml: 1 draft left", "example-2030: 52 drafts left",
+        "site.yaml: 1 draft left", "example-2030: 54 drafts left",
         "A record is reviewed when its draft: line is deleted; nothing is published while a draft is left.",
-        "53 drafts left; nothing was written."]
+        "55 drafts left; nothing was written."]
     assert all(".draft: " in line or ": draft: " in line for line in lines[:-4])  # drafts only, no mistakes
     assert "data/example-2030/sections/plan-1.yaml:15:12: paragraphs[plan-1-p1].draft: untranslated" in lines
 
@@ -181,6 +181,11 @@ def test_a_minimal_site_is_written_around_the_report_when_the_folder_has_none(dr
     assert site["reports"] == ["example-2030"] and str(site["last_updated"]) == "2030-01-15"
     assert load(drafted.parent / "glossary.yaml") == {"terms": []}
     assert load(drafted.parent / "targets.yaml") == {"targets": []}
+    pages = drafted.parent.parent / "content"  # the prose pages every site has, beside its data folder
+    assert (pages / "en" / "home.md").read_text(encoding="utf-8") == "# Home\n"
+    assert sorted(p.relative_to(pages).as_posix() for p in pages.rglob("*.md")) == [
+        "en/about.md", "en/home.md", "zh/about.md", "zh/home.md"]
+    assert site["draft"] == "name and licence to write; and the home and about pages in content/"
 
 
 def test_a_site_that_does_not_list_the_report_is_left_alone_and_named(tmp_path, monkeypatch, capsys):
@@ -329,11 +334,11 @@ def test_the_walkthrough_shows_what_draft_and_check_print(tmp_path, monkeypatch,
     (tmp_path / "tests/fixtures/draft").mkdir(parents=True)
     (tmp_path / "tests/fixtures/draft" / OFFICIAL.name).write_bytes(OFFICIAL.read_bytes())
     command = ("build.py draft tests/fixtures/draft/example-2030.official.zh.md --report example-2030 "
-               "--data my-site/data")
+               "--data draft-site/data")
     assert f".venv/bin/python3 {command}\n" in walkthrough
     capsys.readouterr()
     assert draft(*command.split()[2:]) == 0
-    assert main(["check", "--data", "my-site/data"], root=REPO) == 1
+    assert main(["check", "--data", "draft-site/data"], root=REPO) == 1
     printed = capsys.readouterr()
     for line in printed.out.splitlines() + printed.err.splitlines()[-4:]:
         assert f"    {line}\n" in walkthrough
@@ -341,7 +346,7 @@ def test_the_walkthrough_shows_what_draft_and_check_print(tmp_path, monkeypatch,
 
 @pytest.mark.parametrize("report_id", ["taiyuan-2021", "taiyuan-2022"])
 def test_the_projects_reports_draft_to_folders_with_drafts_only_proposing_the_hand_made_figures(report_id, tmp_path):
-    draft_report(REPO / "data" / report_id / "official.zh.md", report_id, tmp_path / "data", REPO)
+    draft_report(REPO / "data" / report_id / "official.zh.md", report_id, tmp_path / "data", REPO, tmp_path / "content")
     with pytest.raises(BuildFailed) as failed:
         read_site(Project.at(REPO, data=tmp_path / "data", dist=tmp_path / "dist"))
     assert failed.value.problems.errors == [] and len(failed.value.problems.drafts) > 300
@@ -350,3 +355,21 @@ def test_the_projects_reports_draft_to_folders_with_drafts_only_proposing_the_ha
     print(f"{report_id}: {len(same)} of {len(hand)} hand-made figures proposed with the same value, unit and "
           f"qualifiers, {len(with_period)} with the same period too")
     assert len(same) >= 0.9 * len(hand) and len(with_period) >= 0.8 * len(hand)  # the goals of issue 22
+
+
+def test_draft_without_its_source_or_id_is_a_usage_error(capsys):
+    assert draft("--report", "example-2030") == 2
+    assert draft("official.zh.md") == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "build.py draft: error: expected the report as published and the new report's id: build.py draft SOURCE "
+        "--report ID"] * 2
+
+
+def test_the_numbers_no_figure_takes_are_listed_as_not_figures_with_a_guessed_reason(drafted):
+    listed = [(f.stem, e["quote"], e["number"], e["reason"], e["draft"]) for f in sorted((drafted / "sections").glob("*.yaml"))
+              for e in load(f).get("not_figures", [])]
+    assert listed == [
+        ("plan-1", "开通12345热线", "12345", "name",
+         "reason guessed from the words around it (name); a figure instead, if it is one"),
+        ("plan-overview", "贯彻党的二十大精神", "二十", "session",
+         "reason guessed from the words around it (session); a figure instead, if it is one")]

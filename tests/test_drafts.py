@@ -12,8 +12,8 @@ from reportsite.site import build, read_site
 from .conftest import edit
 
 GOALS = "example-2030/sections/plan-goals.yaml"
-GROWTH_EN = ('    en: "This year GDP is to grow by around 6%, and more than 20 new \\"15-minute living circles\\" '
-             'are to be built."\n')
+REFORM_EN = ('    en: "We will deepen the [delegate-regulate-serve reform](term:fang-guan-fu) and offer government '
+             'services through a single online portal."\n')
 
 
 @pytest.fixture(autouse=True)
@@ -29,23 +29,23 @@ def report_of(project) -> str:
 
 
 def untranslate(project) -> None:
-    """Mark the first paragraph of the plan as a draft still to translate, with its English empty."""
-    edit(project.data / GOALS, GROWTH_EN, '    draft: untranslated\n    en: ""\n')
+    """Mark the plan's reform paragraph as a draft still to translate, with its English empty."""
+    edit(project.data / GOALS, REFORM_EN, '    draft: untranslated\n    en: ""\n')
 
 
 def test_a_draft_paragraph_may_leave_its_english_empty_and_is_listed_with_its_line(mini):
     untranslate(mini)
     assert report_of(mini).splitlines() == [
-        "data/example-2030/sections/plan-goals.yaml:7:12: paragraphs[plan-goals-growth].draft: untranslated",
+        "data/example-2030/sections/plan-goals.yaml:10:12: paragraphs[plan-goals-reform].draft: untranslated",
         "example-2030: 1 draft left",
         "A record is reviewed when its draft: line is deleted; nothing is published while a draft is left.",
         "1 draft left; nothing was written."]
 
 
 def test_without_its_draft_mark_an_empty_english_is_a_mistake(mini):
-    edit(mini.data / GOALS, GROWTH_EN, '    en: ""\n')
+    edit(mini.data / GOALS, REFORM_EN, '    en: ""\n')
     assert report_of(mini).splitlines() == [
-        "data/example-2030/sections/plan-goals.yaml:7:9: paragraphs[plan-goals-growth].en: expected the English "
+        "data/example-2030/sections/plan-goals.yaml:10:9: paragraphs[plan-goals-reform].en: expected the English "
         "translation (a non-empty string), found ''",
         "1 error; nothing was written."]
 
@@ -65,7 +65,7 @@ def test_check_lists_the_drafts_and_fails(mini, capsys):
     untranslate(mini)
     code = main(["check", "--root", str(mini.root), "--data", str(mini.data), "--content", str(mini.content)])
     assert code == 1
-    assert "plan-goals.yaml:7:12: paragraphs[plan-goals-growth].draft: untranslated" in capsys.readouterr().err
+    assert "plan-goals.yaml:10:12: paragraphs[plan-goals-reform].draft: untranslated" in capsys.readouterr().err
 
 
 def test_the_build_refuses_to_publish_a_report_with_drafts(mini):

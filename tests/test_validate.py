@@ -322,7 +322,7 @@ def test_a_key_without_a_value_in_block_style_is_an_unknown_key(mini):
     edit(mini.data / "example-2030/sections/plan-goals.yaml", "    kind: plan\n", "    kind: plan\n    targets:\n")
     assert errors_of(mini) == [
         "data/example-2030/sections/plan-goals.yaml:34:5: figures[living-circles-2030].targets: expected one of the "
-        "keys as_printed, average, id, kind, label, measure_zh, note, paragraph, period, qualifier, quote_en, "
+        "keys as_printed, average, draft, id, kind, label, measure_zh, note, paragraph, period, qualifier, quote_en, "
         "quote_zh, scale, topic, unit, value, found the unknown key 'targets'"]
 
 
