@@ -16,6 +16,7 @@ from markupsafe import escape
 
 from reportsite.bundle import bundle_files, bundle_names
 from reportsite.ledger import RULES, verdict
+from reportsite.model import Bi, Figure, Outcome, Qualifier, Range, Target, Unit
 from reportsite.site import Project, build
 
 from .conftest import REPO, edit, errors_of
@@ -67,10 +68,82 @@ def test_every_status_follows_its_written_rule(built):
                                                     "not_comparable", "not_reported"}
 
 
+# ---- the rules at their boundaries ------------------------------------------------------------
+# Every comparison the rules make, at the value where its answer changes, and one step past it: an
+# outcome exactly at the goal is met (以上, 不低于, 以内, 不超过 all include the number itself).
+
+
+def figure(value: float | Range, period: str = "2030", qualifiers: tuple[str, ...] = (), unit: str = "percent",
+           scale: str | None = None) -> Figure:
+    """A figure as the ledger reads it: its value, period, unit and qualifiers."""
+    return Figure(id=f"figure-{period}", report_id="r", paragraph_id="p", section_id="s", quote_zh="",
+                  quote_en="", label=Bi("", ""), value=value, unit=Unit(unit, "", "", "amount", True),
+                  measure_zh=None, scale=scale, as_printed=None,
+                  qualifiers=tuple(Qualifier(q, "", "", "after", ()) for q in qualifiers), period=period,
+                  kind="target", topic="economy")
+
+
+def judge(goal: Figure, outcome: Figure, direction: str = "up") -> tuple[str, str]:
+    return verdict(Target("goal", "r", "annual", goal, (), direction=direction), Outcome("later", outcome))
+
+
+BOUNDARIES = {  # what the goal and its outcome are -> (goal, outcome, direction, (status, rule))
+    # a level: met when the outcome reaches it
+    "a level reached exactly": (figure(8), figure(8), "up", ("met", "level")),
+    "a level missed by a tenth": (figure(8), figure(7.9), "up", ("missed", "level")),
+    "more than a level, reached exactly": (figure(8, qualifiers=("more-than",)), figure(8), "up", ("met", "level")),
+    "1万 reached by 10000": (figure(1, unit="count", scale="万"), figure(10000, unit="count"), "up",
+                            ("met", "level")),
+    "around a level, 5% below": (figure(20, qualifiers=("around",)), figure(19), "up", ("met", "level")),
+    "around a level, more than 5% below": (figure(20, qualifiers=("around",)), figure(18.9), "up",
+                                           ("missed", "level")),
+    "more than around a level, 5% below": (figure(20, qualifiers=("around", "more-than")), figure(19), "up",
+                                           ("missed", "level")),  # a lower bound takes no tolerance
+    "a level reached by the lower end of an outcome range": (figure(8), figure(Range(8, 9)), "up", ("met", "level")),
+    "a level reached by the upper end only": (figure(8), figure(Range(7.9, 9)), "up", ("missed", "level")),
+    # a range: met at its upper end, partly met at its lower end
+    "a range's upper end reached exactly": (figure(Range(6, 6.5)), figure(6.5), "up", ("met", "range")),
+    "a range's upper end missed by a tenth": (figure(Range(6, 6.5)), figure(6.4), "up", ("partly", "range")),
+    "a range's lower end reached exactly": (figure(Range(6, 6.5)), figure(6), "up", ("partly", "range")),
+    "a range's lower end missed by a tenth": (figure(Range(6, 6.5)), figure(5.9), "up", ("missed", "range")),
+    # a ceiling: met at or below it
+    "within a ceiling, reached exactly": (figure(4.5, qualifiers=("within",)), figure(4.5), "up",
+                                          ("met", "ceiling")),
+    "within a ceiling, passed by a tenth": (figure(4.5, qualifiers=("within",)), figure(4.6), "up",
+                                            ("missed", "ceiling")),
+    "a number held down, reached exactly": (figure(3), figure(3), "down", ("met", "ceiling")),
+    "a range held down, at its upper end": (figure(Range(3, 3.5)), figure(3.5), "down", ("met", "ceiling")),
+    "around a ceiling, 5% above": (figure(20, qualifiers=("around",)), figure(21), "down", ("met", "ceiling")),
+    "around a ceiling, more than 5% above": (figure(20, qualifiers=("around",)), figure(21.1), "down",
+                                             ("missed", "ceiling")),
+    "a ceiling reached by the upper end of an outcome range": (figure(5, qualifiers=("within",)),
+                                                               figure(Range(4, 5)), "up", ("met", "ceiling")),
+    "a ceiling passed by the upper end of an outcome range": (figure(5, qualifiers=("within",)),
+                                                              figure(Range(4, 5.1)), "up", ("missed", "ceiling")),
+    # periods: the outcome's months against the goal's
+    "the first half of the goal's year": (figure(8), figure(8, "2030-H1"), "up", ("not_comparable", "part-of-period")),
+    "the second half of the goal's year": (figure(8), figure(8, "2030-H2"), "up",
+                                           ("not_comparable", "part-of-period")),
+    "eleven months of a two-year goal": (figure(8, "2030-2031"), figure(8, "2030-01/2030-11"), "up",
+                                         ("not_comparable", "part-of-period")),
+    "the first year of a two-year goal": (figure(8, "2030-2031"), figure(8, "2030"), "up",
+                                          ("in_progress", "before-due")),
+    "the last year of a two-year goal": (figure(8, "2030-2031"), figure(8, "2031"), "up",
+                                         ("not_comparable", "other-period")),
+    "five years ending with the goal's year": (figure(8), figure(8, "2026-2030"), "up",
+                                               ("not_comparable", "other-period")),
+}
+
+
+@pytest.mark.parametrize("case", BOUNDARIES)
+def test_each_rule_at_its_boundary(case):
+    goal, outcome, direction, expected = BOUNDARIES[case]
+    assert judge(goal, outcome, direction) == expected
+
+
 def test_an_aim_towards_a_level_is_not_judged_as_a_level(built):
     income = next(t for t in built.site.targets if t.id == "income-2035")
     population = built.site.report["city-2031"].index.figures["population-2030"]
-    from reportsite.model import Outcome
     assert verdict(income, Outcome("city-2031", population)) == ("not_comparable", "other-unit")
     same_unit = next(t for t in built.site.targets if t.id == "gdp-growth-2030")
     assert verdict(same_unit, Outcome("city-2031", None)) == ("not_reported", "not-reported")
