@@ -126,6 +126,31 @@ def test_an_edit_to_a_template_others_import_renders_the_pages_that_import_it(pr
     assert files_in(project.dist) == clean_build(project, tmp_path)
 
 
+
+def test_an_edit_to_a_template_reached_only_through_another_renders_the_pages_that_use_it(project, tmp_path):
+    """macros.html is named by no page's template: each extends base.html, which imports it."""
+    build(project, jobs=1)
+    edit(project.templates / "macros.html", '<dl class="glossary">', '<dl class="glossary terms">')
+    built = incremental(project)
+    assert (built.rendered, built.reused) == (built.pages - 2, 2)  # all but the chooser and the 404 page
+    assert b'<dl class="glossary terms">' in (project.dist / "en" / "glossary" / "index.html").read_bytes()
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+
+
+def test_an_edit_to_a_template_included_by_an_imported_one_renders_the_pages_that_use_it(project, tmp_path):
+    """A page extends base.html, which imports macros.html, which includes term-note.html: three steps."""
+    (project.templates / "term-note.html").write_text('<p class="term-note">Terms</p>\n', encoding="utf-8")
+    edit(project.templates / "macros.html", '<dl class="glossary">',
+         '{% include "term-note.html" %}<dl class="glossary">')
+    build(project, jobs=1)
+    edit(project.templates / "term-note.html", "Terms", "Terms of the report")
+    built = incremental(project)
+    assert (built.rendered, built.reused) == (built.pages - 2, 2)
+    glossary = (project.dist / "en" / "glossary" / "index.html").read_bytes()
+    assert b'<p class="term-note">Terms of the report</p>' in glossary
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+
+
 # Each page's footer shows the data version (a hash of all the data): any data edit changes every page.
 # A catalog string or a stylesheet (its hashed name) is used by every page too.
 EDITS = {
@@ -250,10 +275,16 @@ def test_a_build_during_which_an_input_changed_records_nothing(project, tmp_path
 
 
 def test_the_cache_lives_beside_dist_and_is_never_published(project):
+    """dist.cache.json, beside dist/, records every file the build wrote with its checksum and size."""
+    import hashlib
+
     build(project, jobs=1)
     assert manifest_path(project.dist) == project.dist.parent / "dist.cache.json"
-    assert manifest_path(project.dist).is_file()
-    assert not [p for p in project.dist.rglob("*") if "cache" in p.name]
+    recorded = json.loads(manifest_path(project.dist).read_bytes())["files"]
+    written = files_in(project.dist)
+    assert {name: (sha256, size) for name, (_, sha256, size, _) in recorded.items()} == \
+        {name: (hashlib.sha256(data).hexdigest(), len(data)) for name, data in written.items()}
+    assert not [name for name in written if "cache" in name]
 
 
 def test_clean_ignores_the_cache(project):
