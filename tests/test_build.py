@@ -3,11 +3,14 @@ deterministic, and with nothing fetched from another host."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -65,8 +68,75 @@ def test_the_small_report_builds_every_kind_of_page_in_both_languages(mini):
             assert f"{lang}/{page}" in pages, page
         assert f"{lang}/feed.xml" in built.files
     assert {"index.html", "404.html"} <= pages
-    assert (mini.dist / "sitemap.xml").exists()
     assert built.pages == len(pages)
+
+
+BASE = "https://reports.example.net/city/"  # another address than the mini site's own (site.yaml's url)
+SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+@pytest.fixture
+def published(mini) -> dict[str, bytes]:
+    """The small site built for the address BASE (as `build.py --base-url BASE`): its files by path."""
+    return build(dataclasses.replace(mini, base_url=BASE)).files
+
+
+def page_of(url: str, files: dict[str, bytes]) -> str:
+    """The file an absolute address of the site names (a folder's index.html), which the build wrote."""
+    assert url.startswith(BASE), f"{url} is not an address under {BASE}"
+    path = url.removeprefix(BASE)
+    path = path + "index.html" if path == "" or path.endswith("/") else path
+    assert path in files, f"{url} names no file of the build"
+    return path
+
+
+def test_the_sitemap_lists_every_page_of_both_languages_by_its_absolute_address(published):
+    root = ElementTree.fromstring(published["sitemap.xml"])
+    urls = root.findall("sm:url", SITEMAP)
+    listed = [page_of(u.findtext("sm:loc", namespaces=SITEMAP), published) for u in urls]
+    per_language = [p for p in published if p.endswith(".html") and p.startswith(("zh/", "en/"))]
+    assert sorted(listed) == sorted(per_language) and len(listed) == 50  # not the chooser, not the 404 page
+    for url in urls:
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("xhtml:link", SITEMAP)}
+        assert set(alternates) == {"zh-Hans", "en", "x-default"}
+        zh, en = (page_of(alternates[lang], published) for lang in ("zh-Hans", "en"))
+        assert zh.startswith("zh/") and en == "en/" + zh.removeprefix("zh/")
+        page_of(alternates["x-default"], published)
+        assert url.findtext("sm:lastmod", namespaces=SITEMAP) == "2030-02-01"  # the data's last_updated
+    assert published["robots.txt"].decode() == f"User-agent: *\nAllow: /\nSitemap: {BASE}sitemap.xml\n"
+
+
+JSON_LD = re.compile(rb'<script type="application/ld\+json">(.*?)</script>', re.S)
+OTHER_HOSTS = {  # the absolute addresses in JSON-LD that are not the site's
+    "https://schema.org",  # @context
+    "https://creativecommons.org/licenses/by/4.0/",  # the licence
+    "https://www.example.gov.cn/report/2030.html",  # the government's report (report.yaml source.url)
+}
+
+
+def addresses_in(value: object, key: str = "") -> list[tuple[str, str]]:
+    """Every (key, value) of a JSON-LD block whose value is an address: url, @id, contentUrl, license …"""
+    if isinstance(value, dict):
+        return [found for k, v in value.items() for found in addresses_in(v, k)]
+    if isinstance(value, list):
+        return [found for v in value for found in addresses_in(v, key)]
+    return [(key, value)] if key in ("@context", "@id", "url", "contentUrl", "license") else []
+
+
+def test_every_address_in_the_structured_data_is_absolute_and_names_a_file_of_the_build(published):
+    pages = [p for p in published if p.endswith(".html") and p.startswith(("zh/", "en/"))]
+    for page in pages:
+        (block,) = JSON_LD.findall(published[page])
+        data = json.loads(block)
+        assert page_of(data["url"], published) == page
+        counterpart = data.get("workTranslation") or data["translationOfWork"]
+        assert page_of(counterpart["@id"], published)[3:] == page[3:]
+        for key, url in addresses_in(data):
+            if url not in OTHER_HOSTS:
+                page_of(url, published)
+    downloads = json.loads(JSON_LD.findall(published["en/downloads/index.html"])[0])
+    assert [page_of(d["contentUrl"], published) for d in downloads["distribution"]][:2] == \
+        ["data/figures.csv", "data/figures.json"]
 
 
 def test_the_same_page_has_the_same_path_in_both_languages(mini):
