@@ -1,0 +1,136 @@
+"""Addresses are forever (reportsite/published.py): every page, download and anchor listed in the site's
+published.txt must still resolve, or the build fails and leaves dist/ as it was. A page that moved
+leaves a redirect page behind, which satisfies the check when its target has the anchor."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from reportsite.errors import BuildFailed
+from reportsite.site import Project, build
+
+from .conftest import MINI, MINI_CONTENT, MINI_REPORT, REPO
+
+HEADER = "# Every address this site has published.\n# (site-relative)\n# Never delete a line.\n"
+SECTION = f"/en/{MINI_REPORT}/sections/review-economy/"
+SECTION_FILE = f"data/{MINI_REPORT}/sections/review-economy.yaml"
+NOTHING_THERE = ": expected a page, file or anchor at this published address (or a redirect page to its new " \
+                "place), found nothing"
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Project:
+    """A scratch copy of the small site; errors name its files from tmp_path (data/published.txt)."""
+    shutil.copytree(MINI, tmp_path / "data")
+    shutil.copytree(MINI_CONTENT, tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return Project.at(REPO, data=tmp_path / "data", dist=tmp_path / "dist", content=tmp_path / "content")
+
+
+def publish(project: Project, *addresses: str) -> None:
+    """The site's list of published addresses, as `build.py published` writes it: a header, then one a line."""
+    (project.data / "published.txt").write_text(HEADER + "".join(f"{a}\n" for a in addresses), encoding="utf-8")
+
+
+def replace(project: Project, path: str, old: str, new: str) -> None:
+    """Replace every occurrence of old (an id is named by its record and by the records that point at it)."""
+    file = project.data.parent / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def build_errors(project: Project) -> list[str]:
+    """Every error of a build that must fail; dist/ is left as it was."""
+    before = sorted(p for p in project.dist.rglob("*")) if project.dist.exists() else None
+    with pytest.raises(BuildFailed) as failed:
+        build(project)
+    after = sorted(p for p in project.dist.rglob("*")) if project.dist.exists() else None
+    assert after == before, "a failed build wrote dist/"
+    return [str(e) for e in failed.value.problems.errors]
+
+
+def test_a_build_that_keeps_every_published_address_succeeds(project):
+    publish(project, "/", "/en/", SECTION, f"{SECTION}#review-economy-growth", f"{SECTION}#gdp-2029",
+            f"/zh/{MINI_REPORT}/figures/high-tech-2025/", "/en/glossary/#one-network",
+            f"/data/{MINI_REPORT}/figures.csv")
+    assert "en/glossary/index.html" in build(project).files
+
+
+def test_a_page_or_a_download_removed_fails_the_build(project):
+    publish(project, f"/en/{MINI_REPORT}/figures/high-tech-2025/", f"/data/{MINI_REPORT}/figures/high-tech-2025.csv",
+            f"/zh/{MINI_REPORT}/figures/high-tech-2029/")
+    build(project)
+    replace(project, SECTION_FILE, "id: high-tech-2025", "id: high-tech-firms-2025")  # the figure's page moves
+    assert build_errors(project) == [
+        f"data/published.txt:4: /en/{MINI_REPORT}/figures/high-tech-2025/{NOTHING_THERE}",
+        f"data/published.txt:5: /data/{MINI_REPORT}/figures/high-tech-2025.csv{NOTHING_THERE}",
+    ]
+
+
+def test_an_anchor_removed_fails_the_build(project):
+    """A paragraph's or a figure's id is an anchor on its section's page; the page stays, the anchor goes."""
+    publish(project, f"{SECTION}#review-economy-growth", f"{SECTION}#gdp-2029", f"{SECTION}#gdp-growth-2029")
+    build(project)
+    replace(project, SECTION_FILE, "review-economy-growth", "review-economy-output")
+    replace(project, SECTION_FILE, "id: gdp-2029", "id: gdp-total-2029")
+    assert build_errors(project) == [
+        f"data/published.txt:4: {SECTION}#review-economy-growth{NOTHING_THERE}",
+        f"data/published.txt:5: {SECTION}#gdp-2029{NOTHING_THERE}",
+    ]
+
+
+def test_a_paragraph_keeps_the_anchor_of_its_former_id(project):
+    publish(project, f"{SECTION}#review-economy-growth")
+    replace(project, SECTION_FILE, "review-economy-growth", "review-economy-output")
+    replace(project, SECTION_FILE, "  - id: review-economy-output\n",
+            "  - id: review-economy-output\n    aliases: [review-economy-growth]\n")
+    build(project)
+
+
+OLD_ADDRESSES = ("/en/sections/review-economy/", "/en/sections/review-economy/#review-economy-growth",
+                 "/zh/sections/review-economy/#gdp-2029", "/en/figures/gdp-2029/", "/zh/targets/#gdp-growth-2030")
+
+
+def test_a_redirect_page_at_a_moved_page_s_old_address_satisfies_the_check(project):
+    """The report's pages were first published without the report in their address (site.yaml's
+    unprefixed_report): a redirect page stands at each old address, and its target has the anchor."""
+    publish(project, *OLD_ADDRESSES)
+    assert build_errors(project) == [f"data/published.txt:{line}: {a}{NOTHING_THERE}"
+                                     for line, a in enumerate(OLD_ADDRESSES, start=4)]  # no page there yet
+    replace(project, "data/site.yaml", "reports: [example-2030]", "reports: [example-2030]\nunprefixed_report: "
+            "example-2030")
+    build(project)
+
+
+def test_a_redirect_page_does_not_keep_an_anchor_its_target_lost(project):
+    replace(project, "data/site.yaml", "reports: [example-2030]", "reports: [example-2030]\nunprefixed_report: "
+            "example-2030")
+    publish(project, *OLD_ADDRESSES)
+    build(project)
+    replace(project, SECTION_FILE, "review-economy-growth", "review-economy-output")
+    assert build_errors(project) == [f"data/published.txt:5: /en/sections/review-economy/#review-economy-growth"
+                                     f"{NOTHING_THERE}"]
+
+
+def test_the_published_command_records_a_build_s_addresses_and_never_removes_one(project):
+    publish(project, "/en/an-address-of-an-older-edition/")
+    command = [sys.executable, str(REPO / "build.py"), "published", "--data", "data", "--content", "content"]
+    run = subprocess.run(command, cwd=project.data.parent, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    added = int(run.stdout.split()[0])
+    assert run.stdout == f"{added} new addresses added to data/published.txt\n" and added > 100
+    lines = (project.data / "published.txt").read_text(encoding="utf-8").splitlines()
+    header, addresses = lines[:3], lines[3:]
+    assert all(line.startswith("# ") for line in header)
+    assert addresses == sorted(addresses) and len(addresses) == added + 1
+    assert {"/en/an-address-of-an-older-edition/", "/", "/en/", SECTION, f"{SECTION}#review-economy-growth",
+            f"{SECTION}#gdp-2029", f"/data/{MINI_REPORT}/figures.csv",
+            f"/zh/{MINI_REPORT}/figures/high-tech-2025/#high-tech-2025"} <= set(addresses)
+    assert not [a for a in addresses if a.startswith(("/assets/", "/bundle/", "/404.html", "/sitemap.xml"))]
+    again = subprocess.run(command, cwd=project.data.parent, capture_output=True, text=True)
+    assert again.stdout == "0 new addresses added to data/published.txt\n"
