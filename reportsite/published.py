@@ -78,16 +78,22 @@ def _join(page: str, link: str) -> str:
 
 
 def read_list(data_dir: Path) -> list[str]:
+    return [address for _, address in numbered_list(data_dir)]
+
+
+def numbered_list(data_dir: Path) -> list[tuple[int, str]]:
+    """The published addresses with their line numbers (blank lines and comments are not addresses)."""
     path = data_dir / LIST_NAME
     if not path.exists():
         return []
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(n, line) for n, line in enumerate(lines, start=1) if line and not line.startswith("#")]
 
 
 def check(data_dir: Path, root: Path, files, problems: Problems) -> None:
     """Note every published address that no longer resolves (files: anything with .get(path) -> bytes)."""
     shown = rel(data_dir / LIST_NAME, root)
-    for n, address in enumerate(read_list(data_dir), start=1 + HEADER.count("\n")):
+    for n, address in numbered_list(data_dir):
         if not resolves(address, files):
             problems.add(Mark(shown, n), address,
                          "a page, file or anchor at this published address (or a redirect page to its new place)",

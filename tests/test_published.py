@@ -117,6 +117,12 @@ def test_a_redirect_page_does_not_keep_an_anchor_its_target_lost(project):
                                      f"{NOTHING_THERE}"]
 
 
+def test_the_error_names_the_address_s_own_line(project):
+    """Whatever an editor wrote before it: no header, a blank line, a comment."""
+    (project.data / "published.txt").write_text(f"{SECTION}\n\n# moved in 2031\n/en/nowhere/\n", encoding="utf-8")
+    assert build_errors(project) == [f"data/published.txt:4: /en/nowhere/{NOTHING_THERE}"]
+
+
 def test_the_published_command_records_a_build_s_addresses_and_never_removes_one(project):
     publish(project, "/en/an-address-of-an-older-edition/")
     command = [sys.executable, str(REPO / "build.py"), "published", "--data", "data", "--content", "content"]
