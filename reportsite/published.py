@@ -23,7 +23,6 @@ HEADER = (
     "# Add new addresses with `.venv/bin/python3 build.py published`; never delete a line.\n"
 )
 IDS = re.compile(rb'\sid="([^"]+)"')
-HOME = re.compile(r"(?:zh|en)/(?:[a-z0-9-]+/)?index\.html")  # the site's and the reports' home pages
 FIGURE_PAGE = re.compile(r".*/figures/([^/]+)/index\.html")
 REDIRECT = re.compile(rb'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 NOT_PUBLISHED = ("assets/", "bundle/", "404.html")  # asset names carry content hashes; bundles are dated editions
@@ -34,18 +33,18 @@ def page_address(path: str) -> str:
     return "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)
 
 
-def addresses(files: Mapping[str, bytes], anchors: set[str]) -> set[str]:
+def addresses(files: Mapping[str, bytes], anchors: set[str], homes: set[str]) -> set[str]:
     """The addresses a built site publishes: its pages and files, and the anchors of the items that live
     on each page (paragraphs and figure cards of a section, terms of the glossary, goals of a goals
-    page, a figure on its own page). Cards a page only shows in passing (related figures, a home page's
-    goals) are not published anchors."""
+    page, rows of the ledger, a figure on its own page). Cards a page only shows in passing (related
+    figures, the goals on a home page: homes, the paths of the home pages) are not published anchors."""
     out: set[str] = set()
     for path, body in files.items():
         if path.startswith(NOT_PUBLISHED) or path in ("sitemap.xml", "robots.txt"):
             continue
         address = page_address(path)
         out.add(address)
-        if not path.endswith(".html") or REDIRECT.search(body) or HOME.fullmatch(path):
+        if not path.endswith(".html") or REDIRECT.search(body) or path in homes:
             continue
         ids = {i.decode() for i in IDS.findall(body)} & anchors
         own = FIGURE_PAGE.fullmatch(path)
@@ -121,11 +120,22 @@ def item_ids(site) -> set[str]:
     return ids
 
 
+def home_pages(site) -> set[str]:
+    """The paths of the site's home pages and each report's: they show other pages' items in passing."""
+    from . import LANGS
+    from .links import dest
+    from .pages import page_url
+
+    reports = [r.id for r in site.reports]
+    return {dest(page_url("home", lang)) for lang in LANGS} | \
+        {dest(page_url("report", lang, report=r)) for r in reports for lang in LANGS}
+
+
 def record_build(project) -> str:
     """Build the site in memory and add its addresses to the list; say how many were new."""
     from .site import read_site, render_files
 
     site = read_site(project)
     files = render_files(project, site)
-    added = record(project.data, addresses(files, item_ids(site)))
+    added = record(project.data, addresses(files, item_ids(site), home_pages(site)))
     return f"{added} new addresses added to {rel(project.data / LIST_NAME, project.root)}"

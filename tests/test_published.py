@@ -135,7 +135,8 @@ def test_the_published_command_records_a_build_s_addresses_and_never_removes_one
     assert all(line.startswith("# ") for line in header)
     assert addresses == sorted(addresses) and len(addresses) == added + 1
     assert {"/en/an-address-of-an-older-edition/", "/", "/en/", SECTION, f"{SECTION}#review-economy-growth",
-            f"{SECTION}#gdp-2029", f"/data/{MINI_REPORT}/figures.csv",
+            f"{SECTION}#gdp-2029", "/en/glossary/#one-network", "/zh/glossary/#fang-guan-fu",
+            f"/data/{MINI_REPORT}/figures.csv",
             f"/zh/{MINI_REPORT}/figures/high-tech-2025/#high-tech-2025"} <= set(addresses)
     assert not [a for a in addresses if a.startswith(("/assets/", "/bundle/", "/404.html", "/sitemap.xml"))]
     again = subprocess.run(command, cwd=project.data.parent, capture_output=True, text=True)
