@@ -48,4 +48,12 @@ def test_the_walkthrough_builds_the_site_it_describes(tmp_path):
     assert built.returncode == 0, built.stderr
     assert built.stdout.startswith("no base URL set")
     assert re.search(r"built \S+/dist\.my-site-data: 34 pages, \d+ files, 1 reports in \d+\.\d\d s", built.stdout)  # time is the benchmark's business
-    assert (tmp_path / "dist.my-site-data" / "en" / "example-2024" / "index.html").is_file()
+    site = tmp_path / "dist.my-site-data"  # shows what the walkthrough wrote
+    section = (site / "en/example-2024/sections/plan-goals/index.html").read_text(encoding="utf-8")
+    assert "This year's main goals are: GDP growth of around 5%, and a deeper delegate-regulate-serve reform." \
+        in re.sub(r"<[^>]+>", "", section)
+    assert 'href="../../../glossary/#fang-guan-fu"' in section  # the term linked to its glossary entry
+    figure = (site / "zh/example-2024/figures/gdp-growth-2024/index.html").read_text(encoding="utf-8")
+    assert '<p class="big-value">5%左右</p>' in figure and "地区生产总值增长5%左右" in figure
+    assert "Example City's government work report, in Chinese and English." in \
+        (site / "en/index.html").read_text(encoding="utf-8")
