@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -32,10 +33,26 @@ def test_the_first_command_builds_the_site_in_a_fresh_clone_with_the_system_pyth
     run = subprocess.run(["bash", "-c", README_BUILD], cwd=clone, env=env, capture_output=True, text=True,
                          timeout=900)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
-    assert re.search(r"^built \S+/dist: \d+ pages", run.stdout, re.M), run.stdout
-    assert (clone / "dist" / "index.html").is_file() and (clone / "dist" / "en" / "index.html").is_file()
+    assert_the_site_of_the_data_is_built(clone, run.stdout)
     python = (clone / ".venv" / "bin" / "python3").resolve()
     assert str(python).startswith("/usr/bin/") or "/usr/" in str(python), python  # the system's python3
+
+
+def assert_the_site_of_the_data_is_built(root: Path, printed: str) -> None:
+    """dist/ holds the pages and files the build said it wrote, the language chooser, and an English home
+    page that leads to every report of data/site.yaml."""
+    import yaml
+
+    built = re.search(r"^built \S+/dist: (\d+) pages, (\d+) files, ", printed, re.M)
+    assert built, printed
+    dist = root / "dist"
+    assert int(built.group(1)) == len(list(dist.rglob("*.html")))
+    assert int(built.group(2)) == sum(1 for p in dist.rglob("*") if p.is_file())
+    chooser = (dist / "index.html").read_text(encoding="utf-8")
+    assert 'href="zh/"' in chooser and 'href="en/"' in chooser
+    home = (dist / "en" / "index.html").read_text(encoding="utf-8")
+    reports = yaml.safe_load((root / "data" / "site.yaml").read_text(encoding="utf-8"))["reports"]
+    assert reports and all(f'href="{report}/"' in home for report in reports), reports
 
 
 def test_fonts_that_are_there_are_not_installed_again(tmp_path):
