@@ -22,7 +22,7 @@ import pytest
 
 from reportsite import LANGS
 from reportsite.bundle import BUNDLE_DIR, build_bundle, bundle_names
-from reportsite.site import Project
+from reportsite.site import Project, build
 
 from .browser import checked_page
 from .conftest import REAL_REPORT, nu_check
@@ -160,9 +160,19 @@ def test_the_bundle_folder_holds_the_zip_each_report_s_single_files_and_pdfs_and
     for file in files:  # the sizes are printed at the end
         size = (folder / file).stat().st_size
         assert any(file in line and f"{size:,} bytes" in line for line in lines), (file, lines)
-    assert (project.dist / "index.html").is_file()
-    assert (project.dist / "en/taiyuan-2021/sections/plan-1-innovation/index.html").is_file()
     assert lines[0].startswith("no base URL set") or lines[0].startswith("base URL: ")  # says what it was built for
+
+
+def test_beside_the_bundle_dist_holds_the_site_a_build_writes(project, tmp_path):
+    """Byte for byte, but for the downloads pages, which link the bundle's files."""
+    plain = build(Project.at(project.root, data=project.data, content=project.content, dist=tmp_path / "dist"),
+                  jobs=2).files
+    written = {p.relative_to(project.dist).as_posix(): p.read_bytes() for p in sorted(project.dist.rglob("*"))
+               if p.is_file() and not p.relative_to(project.dist).as_posix().startswith(f"{BUNDLE_DIR}/")}
+    downloads = {f"{lang}/{report}downloads/index.html" for lang in LANGS
+                 for report in ("", "taiyuan-2021/", "taiyuan-2022/")}
+    assert sorted(written) == sorted(plain) and len(plain) > 2000
+    assert sorted(p for p in plain if written[p] != plain[p]) == sorted(downloads)
 
 
 def test_the_downloads_pages_link_to_the_bundle(project, site, zip_name):
