@@ -372,15 +372,20 @@ def site_settings(real: RealSite, ids: list[str], factor: int) -> dict:
     return settings
 
 
+SITE_PAGE_ANCHOR = re.compile(r"^/(?:zh|en)/[^/]+/#")  # /en/glossary/#term, /en/ledger/#goal
+
+
 def published(real: RealSite, ids: list[str]) -> str | None:
     """The real list of published addresses, for the first report in the real one's place; the addresses
-    of the real site's other reports are left out. None when the real site has no list."""
+    of the real site's other reports are left out, and so are the anchors on the site's own pages (the
+    glossary's terms, the ledger's rows), since the made-up site has other terms and goals. None when
+    the real site has no list."""
     path = real.data / "published.txt"
     if not path.exists():
         return None
     others = [rid for rid in real.settings["reports"] if rid != real.report_id]
     lines = [line.replace(real.report_id, ids[0]) for line in path.read_text(encoding="utf-8").splitlines()
-             if not any(rid in line for rid in others)]
+             if not any(rid in line for rid in others) and not SITE_PAGE_ANCHOR.match(line)]
     return "\n".join(lines) + "\n"
 
 
