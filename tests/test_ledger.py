@@ -100,7 +100,8 @@ BOUNDARIES = {  # what the goal and its outcome are -> (goal, outcome, direction
     "more than around a level, 5% below": (figure(20, qualifiers=("around", "more-than")), figure(19), "up",
                                            ("missed", "level")),  # a lower bound takes no tolerance
     "a level reached by the lower end of an outcome range": (figure(8), figure(Range(8, 9)), "up", ("met", "level")),
-    "a level reached by the upper end only": (figure(8), figure(Range(7.9, 9)), "up", ("missed", "level")),
+    "a level reached by the upper end only": (figure(8), figure(Range(7.9, 9)), "up",
+                                              ("not_comparable", "outcome-bound")),  # may or may not be reached
     # a range: met at its upper end, partly met at its lower end
     "a range's upper end reached exactly": (figure(Range(6, 6.5)), figure(6.5), "up", ("met", "range")),
     "a range's upper end missed by a tenth": (figure(Range(6, 6.5)), figure(6.4), "up", ("partly", "range")),
@@ -119,7 +120,16 @@ BOUNDARIES = {  # what the goal and its outcome are -> (goal, outcome, direction
     "a ceiling reached by the upper end of an outcome range": (figure(5, qualifiers=("within",)),
                                                                figure(Range(4, 5)), "up", ("met", "ceiling")),
     "a ceiling passed by the upper end of an outcome range": (figure(5, qualifiers=("within",)),
-                                                              figure(Range(4, 5.1)), "up", ("missed", "ceiling")),
+                                                              figure(Range(4, 5.1)), "up",
+                                                              ("not_comparable", "outcome-bound")),
+    "a ceiling passed by the lower end of an outcome range": (figure(5, qualifiers=("within",)),
+                                                              figure(Range(5.1, 6)), "up", ("missed", "ceiling")),
+    "a level missed by the upper end of an outcome range": (figure(8), figure(Range(6, 7.9)), "up",
+                                                            ("missed", "level")),
+    "more than X reaching a level at X": (figure(8), figure(8, qualifiers=("more-than",)), "up", ("met", "level")),
+    "more than X below a level": (figure(8), figure(7, qualifiers=("more-than",)), "up",
+                                  ("not_comparable", "outcome-bound")),
+    "within X below a level": (figure(8), figure(7, qualifiers=("within",)), "up", ("missed", "level")),
     # periods: the outcome's months against the goal's
     "the first half of the goal's year": (figure(8), figure(8, "2030-H1"), "up", ("not_comparable", "part-of-period")),
     "the second half of the goal's year": (figure(8), figure(8, "2030-H2"), "up",

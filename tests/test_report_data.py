@@ -260,10 +260,17 @@ def test_nothing_is_derived_from_a_goal_without_a_year_or_an_aim_towards_a_level
 # by the written rules (gdp-growth-2021: 9.2% against 8–8.5%, met; budget-revenue-growth-2021: an
 # average of 2017–2021 against 2021, not comparable; gdp-2025 and innovation-investment-2021-2025: due
 # after 2021, in progress; the seven goals below, reached exactly, met).
-FARED_2021 = {
-    "annual": {"met": 4, "not_comparable": 2, "not_reported": 4},
-    "five-year": {"in_progress": 5, "not_reported": 5},
-    "task": {"met": 12, "not_comparable": 8, "not_reported": 38},
+FARED_2021 = {  # read from data/targets.yaml goal by goal, not computed by the code under test
+    # met: GDP, retail sales, urban and rural income growth; not comparable: budget revenue (a five-year
+    # average only); not reported: industrial value added (monthly readings only), investment, CPI, jobs,
+    # unemployment
+    "annual": {"met": 4, "not_comparable": 1, "not_reported": 5},
+    # in progress: GDP (towards a trillion), innovation investment; the rest not reported
+    "five-year": {"in_progress": 2, "not_reported": 8},
+    # met: parking (the editor agrees), afforestation, ambulances, ICU beds, kindergarten branches, canteens,
+    # fire stations; reported done: 4 livelihood projects; not comparable: reserve talents, clean heating,
+    # kindergartens per district and per county, shantytowns, old compounds, online services
+    "task": {"met": 7, "reported_done": 4, "not_comparable": 7, "not_reported": 40},
 }
 REACHED_EXACTLY_2021 = {  # goal -> the number the 2022 report gives for it, the goal's own number
     "urban-income-growth-2021": 8,  # 城镇居民人均可支配收入增长8%
@@ -294,9 +301,10 @@ def test_a_2021_goal_reached_exactly_is_met(real_site):
 
 def test_the_2022_review_part_counts_how_the_2021_goals_fared(site):
     page = re.sub(r"<[^>]+>", "", site.files["en/taiyuan-2022/parts/review/index.html"].decode())
-    assert "Main expected indicators for the year: 4 met, 2 not comparable, 4 not reported (10 goals)" in page
-    assert "Five-year goals: 5 in progress, 5 not reported (10 goals)" in page
-    assert "Quantified tasks of the year: 12 met, 8 not comparable, 38 not reported (58 goals)" in page
+    assert "Main expected indicators for the year: 4 met, 1 not comparable, 5 not reported (10 goals)" in page
+    assert "Five-year goals: 2 in progress, 8 not reported (10 goals)" in page
+    assert ("Quantified tasks of the year: 7 met, 4 reported done, 7 not comparable, 40 not reported (58 goals)"
+            in page)
 
 
 # ---- the independent audit of the 2021 English (issue 11): each finding, as it reads now --------
