@@ -107,6 +107,15 @@ GLOSSARY_FIELDS = [
     ("paragraphs", S, "Where it appears: report:paragraph ids, ';'-separated"),
 ]
 TABLES = {"figures": FIGURE_FIELDS, "targets": TARGET_FIELDS, "ledger": LEDGER_FIELDS, "glossary": GLOSSARY_FIELDS}
+# A spreadsheet runs a cell that begins with one of these as a formula ("CSV injection", OWASP): a glossary
+# name "=1+1" would be computed, and worse formulas fetch or run things. As OWASP recommends, such a text cell
+# starts with an apostrophe, which spreadsheets read as "this is text". A number is written as a number, its
+# minus sign and all: -0.6 in a numeric column is data that no spreadsheet runs, and an apostrophe would turn
+# it into text for every reader of the file. The JSON files hold every text as it is.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_TEXT_NOTE = ("Text cells that begin with =, +, -, @, a tab or a carriage return start with an apostrophe (') "
+                 "so that spreadsheets do not run them as formulas (the JSON file holds the text as it is); "
+                 "numbers are written as numbers, negative ones with their minus sign.")
 
 
 def _range(v: float | Range | None) -> tuple:
@@ -239,8 +248,21 @@ def to_csv_bytes(rows: list[dict], fields: list[tuple]) -> bytes:
     writer = csv.DictWriter(buffer, fieldnames=[f[0] for f in fields], lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def csv_cell(value: object) -> object:
+    """A value as a CSV cell: empty for None, true/false, a number as it is, a text that a spreadsheet would
+    run as a formula behind an apostrophe (FORMULA_STARTS)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def tables(site: Site, report: Report | None) -> dict[str, list[dict]]:
@@ -311,7 +333,7 @@ def datapackage(site: Site, files: dict[str, bytes]) -> bytes:
             base = name.rsplit("/", 1)[-1].removesuffix(".csv")
             fields = FIGURE_FIELDS if "/figures/" in f"/{name}" else TABLES[base]
             resource.update(profile="tabular-data-resource", format="csv", mediatype="text/csv",
-                            encoding="utf-8-sig", schema={"fields": [
+                            encoding="utf-8-sig", description=CSV_TEXT_NOTE, schema={"fields": [
                                 {"name": n, "type": t, "description": d} for n, t, d in fields]})
         else:
             ext = path.rsplit(".", 1)[-1]

@@ -11,9 +11,10 @@ import subprocess
 
 import pytest
 
+from reportsite.publish import to_csv_bytes
 from reportsite.site import build
 
-from .conftest import MINI_REPORT
+from .conftest import MINI_REPORT, edit
 
 
 def test_figures_json_and_csv_hold_every_field_and_both_pages(mini):
@@ -71,3 +72,32 @@ def test_the_frictionless_validator_finds_no_error(site, real_project):
     report = json.loads(run.stdout)
     assert report["valid"], [t["errors"][:3] for t in report["tasks"] if not t["valid"]][:3]
     assert report["stats"]["tasks"] > 300 and report["stats"]["errors"] == 0
+
+
+def test_a_text_cell_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe(mini):
+    edit(mini.data / "glossary.yaml", "en: one-network service", 'en: "=1+1"')
+    edit(mini.data / "glossary.yaml", "pinyin: yī wǎng tōng bàn", 'pinyin: "\\tyī wǎng tōng bàn"')
+    edit(mini.data / "glossary.yaml", "en: Government services handled through one online platform.",
+         "en: \"@SUM(1+1) -2+3 +cmd\"")
+    files = build(mini).files
+    term = next(r for r in csv.DictReader(io.StringIO(files["data/glossary.csv"].decode("utf-8-sig")))
+                if r["id"] == "one-network")
+    assert (term["en"], term["pinyin"], term["explanation_en"]) == ("'=1+1", "'\tyī wǎng tōng bàn", "'@SUM(1+1) -2+3 +cmd")
+    assert next(t for t in json.loads(files["data/glossary.json"]) if t["id"] == "one-network")["en"] == "=1+1"
+    package = json.loads(files["data/datapackage.json"])
+    assert all("apostrophe" in r["description"] for r in package["resources"] if r["format"] == "csv")
+
+
+def csv_rows(rows: list[dict], fields: list[tuple]) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(to_csv_bytes(rows, fields).decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "-4.5"])
+def test_every_formula_start_is_neutralised_in_text_cells(text):
+    assert csv_rows([{"note": text}], [("note", "string", "")]) == [{"note": "'" + text}]
+
+
+def test_a_number_stays_a_number_its_minus_sign_and_all():
+    fields = [("change", "number", ""), ("count", "integer", ""), ("average", "boolean", ""), ("note", "string", "")]
+    text = to_csv_bytes([{"change": -4.5, "count": -3, "average": False, "note": "4.5-"}], fields).decode("utf-8-sig")
+    assert text == "change,count,average,note\r\n-4.5,-3,false,4.5-\r\n"
