@@ -17,6 +17,7 @@ import time
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
+from html.parser import HTMLParser
 
 from markupsafe import Markup
 
@@ -38,7 +39,7 @@ CSP_SLOT = "\x00CSP\x00"
 NOT_OFFLINE = frozenset({"404.html"})
 
 INLINE = re.compile(r"<(style|script)>(.*?)</\1>", re.S)
-LINKS = re.compile(r"""\s(?:href|src|action|srcset|poster|data)\s*=\s*["']?([^"'\s>]*)""", re.I)
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "srcset", "poster", "data"})
 
 
 def edition(site: Site) -> str:
@@ -149,7 +150,7 @@ def single_file(project: Project, site: Site, report: Report, lang: str) -> byte
     renderer_.check_catalog()
     html = html.replace("\r\n", "\n").replace("\r", "\n")  # what the browser hashes is what we hash
     html = html.replace(CSP_SLOT, content_security_policy(html))
-    _check_self_contained(html, f"{report.id} ({lang})")
+    check_self_contained(html, f"{report.id} ({lang})")
     return html.encode("utf-8")
 
 
@@ -179,17 +180,38 @@ def _inline_text(path, tag: str) -> Markup:
     return Markup(text)
 
 
-def _check_self_contained(html: str, lang: str) -> None:
+class _Attributes(HTMLParser):
+    """The URLs and ids of a document's elements, read from their parsed attributes: text that merely
+    looks like an attribute (a note quoting `<img src=…>`) is text, escaped, and never counted."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+        self.ids: list[str] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id":
+                self.ids.append(value or "")
+            elif name == "srcset":  # "a.png 1x, b.png 2x": the URL of each candidate
+                self.urls += [c.split()[0] for c in (value or "").split(",") if c.strip()]
+            elif name in URL_ATTRIBUTES:
+                self.urls.append(value or "")
+
+
+def check_self_contained(html: str, lang: str) -> None:
     """Every link an anchor, every id once: a template mistake here is a bug, not a data error."""
-    outside = sorted({u for u in LINKS.findall(html) if not u.startswith("#")})
+    parsed = _Attributes(html)
+    outside = sorted({u for u in parsed.urls if not u.startswith("#")})
     if outside:
         raise OutputError(f"the one-file edition ({lang}) links outside itself: {outside[:5]}")
-    ids = Counter(re.findall(r'\sid="([^"]*)"', html))
+    ids = Counter(parsed.ids)
     twice = sorted(i for i, n in ids.items() if n > 1)
     if twice:
         raise OutputError(f"the one-file edition ({lang}) uses these ids more than once: {twice[:5]}")
-    anchors = {u[1:] for u in LINKS.findall(html)}
-    missing = sorted(anchors - set(ids))
+    missing = sorted({u[1:] for u in parsed.urls} - set(ids))
     if missing:
         raise OutputError(f"the one-file edition ({lang}) links to missing anchors: {missing[:5]}")
 
