@@ -6,6 +6,8 @@ are built, anchors and aliases are refused, and every key path keeps its line.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,18 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+# The bidirectional embeddings, overrides and isolates: invisible, they reorder how the text after them
+# is shown, so that a title can read otherwise than it is written ("Trojan Source", CVE-2021-42574).
+# No report needs them, so they are refused wherever the data holds them, one error each.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What the YAML reader refuses in a file (control characters, surrogates, U+FFFE, U+FFFF), and the line
+# breaks it reads as a newline (\r, \x85): a double-quoted string cannot write them as escapes either.
+NOT_PRINTABLE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# An escape in a double-quoted YAML string (\\ is one, so a scan from the opening quote pairs them right)
+ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+ESCAPED = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+           "r": "\r", "e": "\x1b", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+NO_BIDI = "text without bidirectional control characters"
 
 
 @dataclass(frozen=True)
@@ -61,11 +75,28 @@ def _mark(file: str, node: Node) -> Mark:
     return Mark(file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+def _position(file: str, text: str, index: int) -> Mark:
+    """The line and column (1-based, in characters, as YAML counts them) of text[index]."""
+    return Mark(file, text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index))
+
+
+def _bidi_control(char: str) -> str:
+    """U+202E RIGHT-TO-LEFT OVERRIDE, and what it does."""
+    return (f"U+{ord(char):04X} {unicodedata.name(char)}, an invisible character that changes the order "
+            "in which the text around it is shown")
+
+
+def refuse_bidi_controls(text: str, shown: str, problems: Problems) -> None:
+    """Note every bidirectional control character in text, where it is."""
+    for match in BIDI_CONTROLS.finditer(text):
+        problems.add(_position(shown, text, match.start()), "", NO_BIDI, f"{_bidi_control(match.group())} (delete it)")
+
+
 class _Builder:
     """Turns a composed node tree into dicts, lists and safe scalars, recording marks."""
 
-    def __init__(self, file: str):
-        self.file = file
+    def __init__(self, file: str, text: str, problems: Problems):
+        self.file, self.text, self.problems = file, text, problems
         self.marks: dict[str, Mark] = {}
         self.key_marks: dict[str, Mark] = {}
         self.flow_mappings: set[str] = set()
@@ -114,15 +145,36 @@ class _Builder:
             raise _Invalid(node, "a plain value (no YAML tags)", f"the tag {node.tag}")
         if node.tag in ("tag:yaml.org,2002:binary", "tag:yaml.org,2002:set", "tag:yaml.org,2002:omap"):
             raise _Invalid(node, "a plain value (no YAML tags)", f"the tag {node.tag}")
-        return self.scalars.construct_object(node, deep=True)
+        value = self.scalars.construct_object(node, deep=True)
+        if node.style == '"' and isinstance(value, str) and (BIDI_CONTROLS.search(value) or NOT_PRINTABLE.search(value)):
+            self.refused_escapes(node)
+        return value
+
+    def refused_escapes(self, node: ScalarNode) -> None:
+        """Note each escape of a double-quoted string that writes a character the data may not hold: a
+        bidirectional control, or what the file could not hold as it is (the raw ones are noted by
+        read_text and by the YAML reader)."""
+        for match in ESCAPE.finditer(self.text, node.start_mark.index, node.end_mark.index):
+            code = match.group(1)
+            char = ESCAPED.get(code) or (chr(int(code[1:], 16)) if len(code) > 1 else code)
+            at = _position(self.file, self.text, match.start())
+            if BIDI_CONTROLS.match(char):
+                self.problems.add(at, "", NO_BIDI, f"the escape {match.group()}: {_bidi_control(char)} (delete the escape)")
+            elif NOT_PRINTABLE.match(char):
+                kind = {"Cc": "the control character", "Cs": "half a surrogate pair"}.get(
+                    unicodedata.category(char), "the non-character")
+                self.problems.add(at, "", "printable UTF-8 text",
+                                  f"the escape {match.group()}, which writes {kind} {char!r} (delete the escape)")
 
 
 def read_text(path: Path, shown: str, problems: Problems) -> str | None:
     """A UTF-8 text file's content (a byte-order mark dropped, Windows line ends made plain), or None
-    (with a problem noted) if it cannot be read."""
+    (with a problem noted) if it cannot be read; every bidirectional control character in it is noted."""
     try:
         data = path.read_bytes()
-        return data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+        text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+        refuse_bidi_controls(text, shown, problems)
+        return text
     except FileNotFoundError:
         problems.add(Mark(shown), "", "a file here", "none")
     except UnicodeDecodeError as exc:
@@ -216,7 +268,7 @@ def parse_yaml(text: str, shown: str, problems: Problems) -> Doc | None:
     if len(nodes) != 1:
         problems.add(Mark(shown, 1), "", "exactly one YAML document", f"{len(nodes)}")
         return None
-    builder = _Builder(shown)
+    builder = _Builder(shown, text, problems)
     try:
         value = builder.build(nodes[0])
     except _Invalid as exc:

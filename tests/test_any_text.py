@@ -12,7 +12,7 @@ from reportsite.bundle import check_self_contained, single_file
 from reportsite.site import read_site
 from reportsite.write import OutputError
 
-from .conftest import edit
+from .conftest import edit, errors_of
 
 REPORT = "example-2030"
 SECTION = f"{REPORT}/sections/review-economy.yaml"
@@ -43,3 +43,44 @@ def test_the_one_file_edition_still_refuses_real_links_outside_and_broken_anchor
 
 def test_text_that_looks_like_an_attribute_is_no_link():
     check_self_contained('<p id="a">see href=b src=c data=d, &lt;img src=x&gt; <a href="#a">x</a></p>', "t")
+
+
+# ---- invisible characters --------------------------------------------------------------------
+
+RLO = "U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that changes the order in which the text around it is shown"
+
+
+def test_a_bidirectional_control_is_an_error_where_it_is_in_yaml_source_and_content(mini):
+    section, source, about = mini.data / SECTION, mini.data / REPORT / "source.zh.txt", mini.content / "en" / "about.md"
+    edit(section, "en: The economy}", "en: The \u202eymonoce\u202c}")
+    edit(section, "1200.5亿元，增长", "1200.5亿元\u2066，增长")  # the paragraph and its source line alike
+    edit(source, "1200.5亿元，增长", "1200.5亿元\u2066，增长")
+    edit(about, "A small report", "A \u2067small report")
+    expected = "expected text without bidirectional control characters, found"
+    does = "an invisible character that changes the order in which the text around it is shown (delete it)"
+    assert errors_of(mini) == [
+        f"{source}:3:19: {expected} U+2066 LEFT-TO-RIGHT ISOLATE, {does}",
+        f"{section}:2:27: {expected} {RLO} (delete it)",
+        f"{section}:2:35: {expected} U+202C POP DIRECTIONAL FORMATTING, {does}",
+        f"{section}:6:28: {expected} U+2066 LEFT-TO-RIGHT ISOLATE, {does}",
+        f"{about}:3:3: {expected} U+2067 RIGHT-TO-LEFT ISOLATE, {does}",
+    ]
+
+
+def test_a_bidirectional_control_written_as_an_escape_is_an_error_where_the_escape_is(mini):
+    edit(mini.data / SECTION, "en: The economy}", 'en: "The \\u202Eymonoce \\\\u202E"}')
+    assert errors_of(mini) == [
+        f"{mini.data / SECTION}:2:28: expected text without bidirectional control characters, found the escape "
+        f"\\u202E: {RLO} (delete the escape)"]  # a backslash written out (\\\\) is text, not an escape
+
+
+def test_a_control_character_written_as_an_escape_is_an_error_like_a_typed_one(mini):
+    edit(mini.data / SECTION, "en: The economy}", 'en: "The\\reconomy\\x1c\\0\\tis fine"}')
+    assert errors_of(mini) == [
+        f"{mini.data / SECTION}:2:27: expected printable UTF-8 text, found the escape \\r, which writes the "
+        "control character '\\r' (delete the escape)",
+        f"{mini.data / SECTION}:2:36: expected printable UTF-8 text, found the escape \\x1c, which writes the "
+        "control character '\\x1c' (delete the escape)",
+        f"{mini.data / SECTION}:2:40: expected printable UTF-8 text, found the escape \\0, which writes the "
+        "control character '\\x00' (delete the escape)",
+    ]
