@@ -18,6 +18,7 @@ from .coverage import counts, coverage, occurrences
 from .model import (BOLD, Bi, Capture, Emendation, Figure, NotFigure, Paragraph, Part, Qualifier, Range, Report,
                     Section, Source, TextNote, Unit, paragraphs_in_order, period_months)
 from .numbers import PrintedNumber, as_decimal, printed_numbers
+from .text import foreign_links
 from .vocab import KINDS, NOT_FIGURE_REASONS, SCALES
 
 SOURCE_FILE = "source.zh.txt"
@@ -245,6 +246,8 @@ class ReportReader:
         en = f["en"].draft_text("the English translation (a non-empty string)")
         if zh and en:
             self.check_bold(f, zh, en)
+        if en and (links := foreign_links(en)):
+            f["en"].fail("links only to glossary terms, [words](term:<id>)", "; ".join(links))
         heading = f["heading"].boolean() if f.get("heading") else False
         emendation = self.read_emendation(f["emendation"]) if f.get("emendation") else None
         if pid is None or zh is None or en is None:

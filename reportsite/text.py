@@ -4,6 +4,7 @@ Chinese with glossary terms linked on their first use in a section."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
@@ -17,6 +18,25 @@ PAGE_SCHEME = "page:"  # in content pages: [the ledger](page:ledger) links to a 
 def markdown() -> MarkdownIt:
     """CommonMark with raw HTML off: text from data can never become markup."""
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+@lru_cache(maxsize=1)
+def _inline_parser() -> MarkdownIt:
+    return markdown()
+
+
+def foreign_links(text: str) -> list[str]:
+    """What inline Markdown links to other than a glossary term: each link (an autolink too) and image,
+    in words. A report's English may link only to its glossary: its one-file edition and its printed
+    handout hold the whole report, where a link to anything else cannot work."""
+    found = []
+    for token in _inline_parser().parseInline(text):
+        for child in token.children or ():
+            if child.type == "link_open" and not str(child.attrGet("href") or "").startswith(TERM_SCHEME):
+                found.append(f"a link to {str(child.attrGet('href'))!r} (remove the link, or write the address as text)")
+            elif child.type == "image":
+                found.append(f"an image, {str(child.attrGet('src'))!r} (remove it: the text holds no images)")
+    return found
 
 
 class Prose:

@@ -45,6 +45,15 @@ def test_text_that_looks_like_an_attribute_is_no_link():
     check_self_contained('<p id="a">see href=b src=c data=d, &lt;img src=x&gt; <a href="#a">x</a></p>', "t")
 
 
+def test_the_report_s_english_links_only_to_its_glossary(mini):
+    edit(mini.data / SECTION, 'en: "GDP reached',
+         'en: "See [the plan](https://example.com/plan) ![a chart](chart.png). GDP reached')
+    assert errors_of(mini) == [
+        f"{mini.data / SECTION}:7:9: paragraphs[review-economy-growth].en: expected links only to glossary terms, "
+        "[words](term:<id>), found a link to 'https://example.com/plan' (remove the link, or write the address as "
+        "text); an image, 'chart.png' (remove it: the text holds no images)"]
+
+
 # ---- invisible characters --------------------------------------------------------------------
 
 RLO = "U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character that changes the order in which the text around it is shown"
