@@ -69,7 +69,10 @@ def share_image(site: Site, report: Report | None, lang: str, font_path: Path, c
 
 
 def _fitted(draw, at: tuple[int, int], text: str, font, size: int, width: int, fill) -> None:
-    """Draw text in at most width pixels: smaller type down to 60% of size, then cut with an ellipsis."""
+    """Draw text on one line in at most width pixels: smaller type down to 60% of size, then cut with an
+    ellipsis. Its line breaks and runs of white space are one space, as on a page (Pillow measures no
+    line break: it refuses a newline, and its layout fails on a carriage return or a paragraph separator)."""
+    text = " ".join(text.split())
     smallest = int(size * 0.6)
     while size > smallest and draw.textlength(text, font=font(size)) > width:
         size -= 2

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from reportsite.bundle import check_self_contained, single_file
-from reportsite.site import read_site
+from reportsite.site import build, read_site
 from reportsite.write import OutputError
 
 from .conftest import edit, errors_of
@@ -52,6 +52,13 @@ def test_the_report_s_english_links_only_to_its_glossary(mini):
         f"{mini.data / SECTION}:7:9: paragraphs[review-economy-growth].en: expected links only to glossary terms, "
         "[words](term:<id>), found a link to 'https://example.com/plan' (remove the link, or write the address as "
         "text); an image, 'chart.png' (remove it: the text holds no images)"]
+
+
+def test_a_title_with_line_breaks_is_drawn_on_one_line_on_the_share_images(mini):
+    edit(mini.data / f"{REPORT}/report.yaml", "en: Example City Government Work Report}",
+         'en: "Example City\\nGovernment\\u2029Work Report"}')
+    files = build(mini).files
+    assert files[f"assets/share-{REPORT}-en.png"].startswith(b"\x89PNG")
 
 
 # ---- invisible characters --------------------------------------------------------------------
