@@ -4,18 +4,31 @@ clear error or a correct site, never a traceback."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import io
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, event, example, given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
 
-from reportsite.bundle import check_self_contained, single_file
-from reportsite.site import build, read_site
+from reportsite import LANGS, cli
+from reportsite.bundle import check_self_contained, readme, single_file
+from reportsite.handout import briefing_job, handout_job, handout_renderer
+from reportsite.load import BIDI_CONTROLS
+from reportsite.site import Project, build, read_site
 from reportsite.write import OutputError
 
-from .conftest import edit, errors_of
+from .conftest import MINI, MINI_CONTENT, REPO, edit, errors_of
 
 REPORT = "example-2030"
 SECTION = f"{REPORT}/sections/review-economy.yaml"
+PLAN = f"{REPORT}/sections/plan-goals.yaml"
 
 
 # ---- text that looks like markup is text -----------------------------------------------------
@@ -100,3 +113,168 @@ def test_a_control_character_written_as_an_escape_is_an_error_like_a_typed_one(m
         f"{mini.data / SECTION}:2:40: expected printable UTF-8 text, found the escape \\0, which writes the "
         "control character '\\x00' (delete the escape)",
     ]
+
+
+# ---- any text, any field: the property ------------------------------------------------------
+
+
+def small_site() -> dict[str, object]:
+    """The small site's YAML files as values, with the optional free-text fields filled in too."""
+    docs = {p.relative_to(MINI).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in sorted(MINI.rglob("*.yaml"))}
+    docs["site.yaml"]["short_name"] = {"zh": "示例", "en": "Example"}
+    report = docs[f"{REPORT}/report.yaml"]
+    report["source"].update(copied_from={"zh": "示例汇编", "en": "The example collection"},
+                            differences={"zh": "标点不同。", "en": "Its punctuation differs."})
+    report["text_notes"] = [{"paragraph": "review-economy-growth", "earlier": "全年地区生产总值达到",
+                             "official": "全年地区生产总值", "note": {"zh": "多了两个字。", "en": "Two more characters."}}]
+    docs[SECTION]["figures"][0]["note"] = {"zh": "现价。", "en": "At current prices."}
+    docs[SECTION]["paragraphs"][0]["emendation"] = {"zh": "全年[地区]生产总值", "note": {"zh": "补字。", "en": "Added."}}
+    docs["targets.yaml"]["targets"][1]["no_baseline"] = {"zh": "没有基数。", "en": "No baseline is given."}
+    docs["corrections.yaml"] = {"corrections": [{
+        "date": dt.date(2030, 2, 1), "what": {"zh": "改正数字。", "en": "A number corrected."},
+        "why": {"zh": "抄错了。", "en": "It was copied wrongly."}, "affects": [{"report": REPORT, "figure": "gdp-2029"}]}]}
+    return docs
+
+
+def both(*path) -> list[tuple]:
+    return [(*path, lang) for lang in LANGS]
+
+
+# (file, key, …): every free-text field of the small site. Markdown fields are marked: their text is
+# rendered, not shown as typed. Chinese that must be the official text (paragraphs, quotes) is not free.
+PLAIN = [
+    *both("site.yaml", "name"), *both("site.yaml", "short_name"), *both("site.yaml", "licence"),
+    *both("site.yaml", "topics", "economy"),
+    *[(f"{REPORT}/report.yaml", key, lang) for key in ("title", "issuer", "speaker", "speaker_role", "occasion",
+                                                      "place") for lang in LANGS],
+    (f"{REPORT}/report.yaml", "source", "title"), *both(f"{REPORT}/report.yaml", "source", "publisher"),
+    *both(f"{REPORT}/report.yaml", "source", "copied_from"), *both(f"{REPORT}/report.yaml", "source", "differences"),
+    (f"{REPORT}/report.yaml", "text_notes", 0, "earlier"), *both(f"{REPORT}/report.yaml", "text_notes", 0, "note"),
+    *both(f"{REPORT}/parts/review.yaml", "title"), *both(f"{REPORT}/parts/review.yaml", "summary"),
+    *both(SECTION, "title"), *both(SECTION, "explainer"),
+    *both(SECTION, "figures", 0, "label"), (SECTION, "figures", 0, "quote_en"), *both(SECTION, "figures", 0, "note"),
+    (SECTION, "paragraphs", 0, "emendation", "zh"), *both(SECTION, "paragraphs", 0, "emendation", "note"),
+    *both(PLAN, "figures", 0, "label"), (PLAN, "figures", 0, "quote_en"),
+    *[("glossary.yaml", "terms", 0, key) for key in ("pinyin", "en")], *both("glossary.yaml", "terms", 0, "explanation"),
+    *both("targets.yaml", "targets", 1, "no_baseline"),
+    *both("corrections.yaml", "corrections", 0, "what"), *both("corrections.yaml", "corrections", 0, "why"),
+]
+MARKDOWN = [
+    (SECTION, "paragraphs", 0, "en"), (PLAN, "paragraphs", 1, "en"), (f"{REPORT}/parts/review.yaml", "heading", "en"),
+    *[("content", lang, page, part) for lang in LANGS for page in ("home.md", "about.md") for part in ("title", "body")],
+]
+FIELDS = PLAIN + MARKDOWN
+
+# Pieces that once broke, or could break, a stage: markup, attributes in text, Markdown links and images,
+# formulas, template syntax, YAML syntax, invisible and control characters.
+PIECES = [" src=x", " href=y", " data=z", "<img src=x>", '<a href="https://example.com">', "</script>", "]]>",
+          "[a](b)", "![i](x.png)", "[t](term:fang-guan-fu)", "**", "*", "`", "&amp;", "&", "{{ x }}", "{% x %}",
+          "=1+1", "-", "@", "\t", "\r", "\n", "\n\n", "# ", ": ", "{", "}", "'", '"', "\\", "\x00", "\x1b", "\u202e",
+          "\u2066", "\ufeff", "\u00ad", "\u200b", "放管服", "一网通办", "%", "%(num)d", "https://example.com/", " "]
+printable = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=30)
+texts = st.one_of(printable, st.text(max_size=30),
+                  st.lists(st.one_of(st.sampled_from(PIECES), printable), min_size=1, max_size=6).map("".join))
+# Text that is mostly valid, for the slow test that lays out the PDFs: no control characters
+printable_texts = st.lists(st.one_of(st.sampled_from([p for p in PIECES if p.isprintable()]), printable),
+                           min_size=1, max_size=6).map("".join)
+
+
+def write_site(root: Path, values: dict[tuple, str]) -> Project:
+    """The small site under root with each field's text replaced: data/, content/, and a project to build it."""
+    docs = small_site()
+    pages = {(lang, p.name): dict(zip(("title", "body"), p.read_text(encoding="utf-8").removeprefix("# ").split("\n", 1)))
+             for lang in LANGS for p in (MINI_CONTENT / lang).glob("*.md")}
+    for (name, *keys), text in values.items():
+        if name == "content":
+            lang, page, part = keys
+            pages[lang, page][part] = text
+            continue
+        node = docs[name]
+        for key in keys[:-1]:
+            node = node[key]
+        node[keys[-1]] = text
+    for name, value in docs.items():
+        path = root / "data" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (root / "data" / REPORT / "source.zh.txt").write_bytes((MINI / REPORT / "source.zh.txt").read_bytes())
+    for (lang, page), text in pages.items():
+        (root / "content" / lang).mkdir(parents=True, exist_ok=True)
+        (root / "content" / lang / page).write_text(f"# {text['title']}\n{text['body']}", encoding="utf-8")
+    return Project.at(REPO, data=root / "data", dist=root / "dist", content=root / "content")
+
+
+def command(project: Project, name: str) -> tuple[int, str]:
+    """Run `build.py NAME` for the project in this process: its exit code and what it printed to stderr.
+    A traceback is an exception here, and fails the test."""
+    err = io.StringIO()
+    dist = [] if name == "check" else ["--dist", str(project.dist)]
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = cli.main([name, "--data", str(project.data), "--content", str(project.content), *dist], root=REPO)
+    return code, err.getvalue()
+
+
+def assert_a_clear_error(project: Project, code: int, report: str) -> None:
+    """Exit 1 and the list of errors, each naming a file of the project (file:line:column: …) and what
+    was expected there."""
+    assert code == 1, report
+    *errors, total = report.strip("\n").split("\n")
+    assert errors and total == f"{len(errors)} error{'s' if len(errors) > 1 else ''}; nothing was written.", report
+    for error in errors:
+        assert error.startswith((str(project.data), str(project.content))) and ": expected " in error, report
+
+
+def assert_a_correct_site(project: Project, values: dict[tuple, str]) -> None:
+    """The site builds; every plain text arrives on a page as typed (escaped: text, never markup);
+    no bidirectional control character reaches any file; the bundle's one-file editions and the
+    printed editions' HTML are made (their own checks: links only to anchors, every id once)."""
+    built = build(project)
+    pages = {name: data.decode("utf-8") for name, data in built.files.items() if name.endswith(".html")}
+    for field, text in values.items():
+        if field in PLAIN:
+            shown = str(escape(text))
+            assert any(shown in page for page in pages.values()), (field, text)
+    for name, data in built.files.items():
+        assert not BIDI_CONTROLS.search(data.decode("utf-8", "replace")), name
+    site = built.site
+    renderer_ = handout_renderer(project, site)
+    for report in site.reports:
+        for lang in LANGS:
+            single_file(project, site, report, lang)
+            handout_job(project, site, renderer_, report, lang)
+            briefing_job(project, site, renderer_, report, lang)
+    readme(project, site, None, None)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(FIELDS), texts, min_size=1, max_size=4))
+@example({(SECTION, "explainer", "en"): "A note quoting <img src=x> and href=y data=z"})
+@example({(SECTION, "paragraphs", 0, "en"): "GDP [grew](b) ![i](x.png)"})
+@example({(f"{REPORT}/report.yaml", "title", "en"): "Example City\nGovernment\u2029Work Report"})
+def test_any_text_in_any_free_text_field_gives_a_clear_error_or_a_correct_site(values):
+    """check, then build and the bundle's HTML (one-file editions, the printed editions' pages, the README):
+    the bundle's PDFs are laid out by the test below, on fewer examples (WeasyPrint takes seconds)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        project = write_site(Path(scratch), values)
+        code, report = command(project, "check")
+        event("a site" if code == 0 else "an error")
+        if code == 0:
+            assert_a_correct_site(project, values)
+        else:
+            assert_a_clear_error(project, code, report)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(FIELDS), printable_texts, min_size=1, max_size=4))
+@example({(SECTION, "figures", 0, "note", "en"): "It quotes <img src=x>, href=y and data=z"})
+def test_build_py_bundle_with_any_text_makes_the_bundle_or_a_clear_error(values):
+    with tempfile.TemporaryDirectory() as scratch:
+        project = write_site(Path(scratch), values)
+        code, report = command(project, "bundle")
+        event("a bundle" if code == 0 else "an error")
+        if code == 0:
+            made = sorted(p.suffix for p in (project.dist / "bundle").iterdir())
+            assert made == [".html", ".html", ".pdf", ".pdf", ".pdf", ".pdf", ".txt", ".zip"], made
+        else:
+            assert_a_clear_error(project, code, report)
