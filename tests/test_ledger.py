@@ -440,3 +440,13 @@ def test_a_statement_quotes_its_paragraph_word_for_word_and_an_outcome_is_of_one
                "copied exactly from the paragraph review-services-results, found '民生实事都兑现了'" in e for e in errors), errors
     assert any("targets[housing-started-2030].outcome: expected exactly one of figure: <id>, statement: {paragraph, "
                "quote_zh, quote_en} or not_reported: true, found figure and not_reported" in e for e in errors), errors
+
+
+def test_a_verdict_s_citation_is_three_clicks_from_the_home_page(built):
+    """Home → the ledger (main navigation) → the goal's card → its "Cite this page" box."""
+    home = built.files["en/index.html"].decode()
+    nav = home[home.index('<nav class="site-nav"'):] if '<nav class="site-nav"' in home else home
+    assert 'href="ledger/">Promise ledger</a>' in nav
+    assert '<a href="gdp-growth-2030/">GDP growth</a>' in built.files["en/ledger/index.html"].decode()
+    page = card(built, "gdp-growth-2030")
+    assert '<details class="cite" id="cite">' in page and 'id="cite-text-inline"' in page

@@ -299,6 +299,45 @@ def test_a_2021_goal_reached_exactly_is_met(real_site):
         assert (goal.verdict.status, goal.verdict.rule) == ("met", "level"), tid
 
 
+def test_no_ledger_row_s_explanation_reaches_another_verdict_than_its_status(site, real_site, catalogs):
+    """Each row's reading ends in the status the rule gives; where an editor set another status, the
+    reading says "the rules give …" and the editor's status follows with its reason, beside the badge."""
+    import html as html_module
+
+    from reportsite.ledger import STATUS_LABELS
+
+    _ = catalogs["en"].gettext
+    page = html_module.unescape(site.files["en/ledger/index.html"].decode())
+    judged = [t for t in real_site.targets if t.verdict]
+    assert len(judged) == 78
+    for t in judged:
+        row = page[page.index(f'<tr id="{t.id}"'):]
+        row = row[:row.index("</tr>")]
+        shown, ruled = _(STATUS_LABELS[t.verdict.status]), _(STATUS_LABELS[t.verdict.computed])
+        assert f'class="status status-{t.verdict.status}"' in row, t.id
+        if t.verdict.overridden:
+            assert f"→ the rules give {ruled} (" in row and f"The editor reads it as {shown}, because:" in row, t.id
+        else:
+            assert f"→ {ruled}" in row and "the rules give" not in row, t.id
+        outcome = row[row.index('data-label="Outcome"'):]
+        outcome = outcome[:outcome.index("</td>")]
+        if t.outcome.figure is None:  # no number is shown as the outcome of a goal the report gives none for
+            assert "/figures/" not in outcome and ("not reported by" in outcome or "said in words by" in outcome), t.id
+
+
+def test_the_four_disputed_readings_follow_the_written_rules(real_site):
+    """The readings an independent audit disputed: one kind of platform is not all of them, a growth rate is
+    not an income level, autumn grain harvested is not grain sown; none is overridden any more."""
+    goals = {t.id: t for t in real_site.targets}
+    for goal in ("national-innovation-platforms-2025", "urban-income-2025", "rural-income-2025",
+                 "grain-sown-area-2021"):
+        v = goals[goal].verdict
+        assert (v.status, v.rule, v.by_editor) == ("not_reported", "not-reported", False), goal
+        assert goals[goal].outcome.note is not None, goal  # what the report gives instead is said
+    toilets = goals["public-toilets-2021"]
+    assert toilets.verdict.status == "reported_done" and toilets.outcome.statement.quote_zh == "政府承诺的12件民生实事全部兑现"
+
+
 def test_the_2022_review_part_counts_how_the_2021_goals_fared(site):
     page = re.sub(r"<[^>]+>", "", site.files["en/taiyuan-2022/parts/review/index.html"].decode())
     assert "Main expected indicators for the year: 4 met, 1 not comparable, 5 not reported (10 goals)" in page
