@@ -65,10 +65,10 @@ STATUS_ICONS = {  # shown beside the word, never instead of it (and hidden from 
 def verdict(target: Target, outcome: Outcome) -> tuple[str, str]:
     """(status, rule id) for a goal and what the later report says."""
     goal, result = target.figure, outcome.figure
+    if result is None and outcome.statement is None:
+        return "not_reported", "not-reported"
     if outcome.statement is not None:
         return "reported_done", "statement"
-    if result is None:
-        return "not_reported", "not-reported"
     if result.unit.id != goal.unit.id:
         return "not_comparable", "other-unit"
     if goal.unit.style == "count" and (goal.measure_zh or "") != (result.measure_zh or ""):
