@@ -73,9 +73,15 @@ def singles(site) -> list[str]:
 
 
 def printed(site) -> list[str]:
-    """Every report's PDF handout and two-page briefing, in both languages (tests/test_handout.py reads them)."""
+    """Every report's PDF handout and two-page briefing, in both languages, and the one-page scorecard of each
+    report whose goals a later report judged (tests/test_handout.py reads them)."""
     return [f"{r.id}-{site.last_updated.isoformat()}-{lang}{kind}.pdf" for r in site.reports for lang in LANGS
-            for kind in ("", "-briefing")]
+            for kind in ("", "-briefing") + (("-scorecard",) if judged(r) else ())]
+
+
+def judged(report) -> bool:
+    """Whether a later report says what became of this report's goals (it then has a scorecard)."""
+    return any(t.verdict for t in report.targets)
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +162,7 @@ def test_the_bundle_folder_holds_the_zip_each_report_s_single_files_and_pdfs_and
     assert zip_name == f"taiyuan-reports-{site.last_updated.isoformat()}"
     files = sorted(p.name for p in folder.iterdir())
     assert files == sorted(["README.txt", f"{zip_name}.zip"] + singles(site) + printed(site))
-    assert len(files) == 2 + 6 * len(site.reports) == 14
+    assert len(files) == 2 + 6 * len(site.reports) + 2 * sum(map(judged, site.reports))
     for file in files:  # the sizes are printed at the end
         size = (folder / file).stat().st_size
         assert any(file in line and f"{size:,} bytes" in line for line in lines), (file, lines)
@@ -169,8 +175,9 @@ def test_beside_the_bundle_dist_holds_the_site_a_build_writes(project, tmp_path)
                   jobs=2).files
     written = {p.relative_to(project.dist).as_posix(): p.read_bytes() for p in sorted(project.dist.rglob("*"))
                if p.is_file() and not p.relative_to(project.dist).as_posix().startswith(f"{BUNDLE_DIR}/")}
-    downloads = {f"{lang}/{report}downloads/index.html" for lang in LANGS
-                 for report in ("", "taiyuan-2021/", "taiyuan-2022/")}
+    reports = [""] + [f"{r.name}/" for r in sorted(project.data.iterdir()) if (r / "report.yaml").is_file()
+                      and r.name in (project.data / "site.yaml").read_text(encoding="utf-8")]
+    downloads = {f"{lang}/{report}downloads/index.html" for lang in LANGS for report in reports}
     assert sorted(written) == sorted(plain) and len(plain) > 2000
     assert sorted(p for p in plain if written[p] != plain[p]) == sorted(downloads)
 
@@ -187,8 +194,9 @@ def test_the_downloads_pages_link_to_the_bundle(project, site, zip_name):
             page = f"{lang}/{report.id}/downloads/index.html"
             links = [v for _, attr, v, _ in parse(project.dist / page).refs if "bundle/" in v]
             own = f"bundle/{report.id}-{site.last_updated.isoformat()}"
+            kinds = (".html", ".pdf", "-briefing.pdf") + (("-scorecard.pdf",) if judged(report) else ())
             assert sorted(resolve(page, v)[0] for v in links) == sorted(
-                f"{own}-{lang_}{kind}" for lang_ in LANGS for kind in (".html", ".pdf", "-briefing.pdf"))
+                f"{own}-{lang_}{kind}" for lang_ in LANGS for kind in kinds)
 
 
 def test_the_zip_is_sorted_dated_and_names_its_edition(site, folder, zip_name):

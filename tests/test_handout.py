@@ -130,9 +130,10 @@ def expected_contents(site, report, lang: str, catalogs) -> list[str]:
 
 
 def test_each_report_has_a_handout_and_a_briefing_in_each_language_named_for_the_edition(built, site, pdf):
+    judged = {r.id for r in site.reports if any(t.verdict for t in r.targets)}  # they have a scorecard too
     assert sorted(p.name for p in built[2].glob("*.pdf")) == sorted(
-        f"{r}-{site.last_updated.isoformat()}-{lang}{kind}.pdf" for r in REPORTS for lang in LANGS
-        for kind in ("", "-briefing"))
+        f"{r.id}-{site.last_updated.isoformat()}-{lang}{kind}.pdf" for r in site.reports for lang in LANGS
+        for kind in ("", "-briefing") + (("-scorecard",) if r.id in judged else ()))
     for report_id in REPORTS:
         for lang in LANGS:
             for kind in ("handout", "briefing"):
