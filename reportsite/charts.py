@@ -264,6 +264,7 @@ def _values(f: Figure) -> tuple[float, ...]:
 
 PLOT_TOP, PLOT_HEIGHT, AXIS_GAP, AXIS_SIZE = 26, 170, 8, 12  # a chart with axes, in viewBox units (.c-axis)
 SHOWN_OUTCOMES = COMPARED + ("in_progress",)  # an outcome drawn beside a goal: measured like it
+LABELLED_YEARS = 3  # up to this many years, each target is labelled on the chart
 
 
 def nice_ticks(low: float, high: float, most: int = 5) -> list[float]:
@@ -317,9 +318,10 @@ def history_chart(targets: list[Target], reports: dict[str, Report], lang: str, 
         top, bottom = y_of(high), y_of(low)
         body.append(f'<rect x="{x - half}" y="{top - (2 if top == bottom else 0)}" width="{2 * half}" '
                     f'height="{max(bottom - top, 4)}" fill="#f3d9c4" stroke="#9a4716" stroke-width="2" class="c-band"/>')
-        label_y = bottom + 17 if bottom + 17 < base - 4 else top - 7  # under the band, or over it near the axis
-        body.append(f'<text x="{x}" y="{label_y}" class="c-value" text-anchor="middle">'
-                    f'{escape(l10n.figure_value(t.figure, lang))}</text>')
+        if len(years) <= LABELLED_YEARS:  # more years leave no room: the data table gives every target
+            label_y = bottom + 17 if bottom + 17 < base - 4 else top - 7  # under the band, or over it near the axis
+            body.append(f'<text x="{x}" y="{label_y}" class="c-value" text-anchor="middle">'
+                        f'{escape(l10n.figure_value(t.figure, lang))}</text>')
     for t, vs in dots:
         x, y = x_of(t.outcome.figure.end_year) + half / 2, y_of(max(vs))
         body.append(f'<circle cx="{x}" cy="{y}" r="7" fill="{FILLS["after"]}" class="c-outcome"/>')
