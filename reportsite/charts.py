@@ -312,21 +312,28 @@ def history_chart(targets: list[Target], reports: dict[str, Report], lang: str, 
     for year in years:
         body.append(f'<text x="{x_of(year)}" y="{base + 20}" class="c-axis" text-anchor="middle">'
                     f'{escape(l10n.period(str(year), lang))}</text>')
-    half = min(22, x_span / len(years) / 3)
+    column = x_span / len(years)
+    half = min(22, column / 3)
     for t, (low, *rest) in goals:
         high, x = (rest[0] if rest else low), x_of(t.figure.end_year)
         top, bottom = y_of(high), y_of(low)
         body.append(f'<rect x="{x - half}" y="{top - (2 if top == bottom else 0)}" width="{2 * half}" '
                     f'height="{max(bottom - top, 4)}" fill="#f3d9c4" stroke="#9a4716" stroke-width="2" class="c-band"/>')
-        if len(years) <= LABELLED_YEARS:  # more years leave no room: the data table gives every target
+        label = l10n.figure_value(t.figure, lang)
+        if len(years) <= LABELLED_YEARS and text_width(label) < column - 4:  # else the data table gives it
             label_y = bottom + 17 if bottom + 17 < base - 4 else top - 7  # under the band, or over it near the axis
-            body.append(f'<text x="{x}" y="{label_y}" class="c-value" text-anchor="middle">'
-                        f'{escape(l10n.figure_value(t.figure, lang))}</text>')
+            body.append(f'<text x="{x}" y="{label_y}" class="c-value" text-anchor="middle">{escape(label)}</text>')
     for t, vs in dots:
         x, y = x_of(t.outcome.figure.end_year) + half / 2, y_of(max(vs))
+        label = l10n.figure_value(t.outcome.figure, lang)
+        right = x + 11 + text_width(label) <= WIDTH  # the label after the dot, or above it near the right edge
         body.append(f'<circle cx="{x}" cy="{y}" r="7" fill="{FILLS["after"]}" class="c-outcome"/>')
-        body.append(f'<text x="{x + 11}" y="{y + 5}" class="c-value c-strong">'
-                    f'{escape(l10n.figure_value(t.outcome.figure, lang))}</text>')
+        if right:
+            body.append(f'<text x="{x + 11}" y="{y + 5}" class="c-value c-strong">{escape(label)}</text>')
+        else:  # above the dot, inside the plot: clear of the axis and its ticks
+            end = min(WIDTH, max(x + 7, left + 4 + text_width(label)))
+            body.append(f'<text x="{end:g}" y="{y - 12}" class="c-value c-strong" text-anchor="end">'
+                        f'{escape(label)}</text>')
     height = base + 30
     rows = [(reports[t.report_id].label[lang], l10n.figure_value(t.figure, lang),
              l10n.figure_value(t.outcome.figure, lang) if t.outcome and t.outcome.figure else "—") for t in targets]

@@ -371,6 +371,19 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Plan:
+    """A plan period whose goals one report set and a later report reviews as a whole (a five-year plan):
+    its own page shows every goal's path through the reports and the final reading."""
+
+    id: str
+    title: Bi
+    period: str  # 2021-2025
+    report_id: str  # the report that set the plan's goals (its five-year goals due within the period)
+    reviewed_by: str | None  # the report that reviews the whole period, once there is one
+    review: Statement | None = None  # that report's own words on the period as a whole, where it has some
+
+
+@dataclass(frozen=True)
 class Site:
     """Everything the build publishes: the reports, the shared glossary and goals, the site's settings."""
 
@@ -388,6 +401,7 @@ class Site:
     unprefixed_report: str | None = None  # its pages were published before reports had their own addresses
     short_name: Bi | None = None  # the name in the header of a phone (the name when not set)
     units: dict[str, Unit] = field(default_factory=dict)
+    plans: tuple[Plan, ...] = ()
 
     @cached_property
     def report(self) -> dict[str, Report]:

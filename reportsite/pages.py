@@ -36,12 +36,13 @@ class PageKind:
     sitemap: bool = True
     moved_from: str | None = None  # where the unprefixed report's pages were first published (site.yaml)
     site_nav: int = 0  # a report kind listed in the site's navigation, once per report, at this place
+    passing: bool = False  # it shows other pages' items in passing: their ids on it are not published anchors
 
 
 KINDS: tuple[PageKind, ...] = (
-    PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1),
+    PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1, passing=True),
     PageKind("report", "{lang}/{report}/", "report.html", scope="report", nav=1, nav_title=N_("Overview"),
-             site_nav=2),
+             site_nav=2, passing=True),
     PageKind("part", "{lang}/{report}/parts/{ident}/", "part.html", scope="report", nav=2,
              items=attrgetter("parts"), nav_items=lambda r: (p for p in r.parts if p.number),
              item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/"),
@@ -61,8 +62,10 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("verdict", "{lang}/ledger/{ident}/", "verdict.html",  # one card per judged goal
              items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label),
     PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
-             items=lambda site: ledger_filters(site), item_title=attrgetter("title")),
+             items=lambda site: ledger_filters(site), item_title=attrgetter("title"), passing=True),
     PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year")),
+    PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path
+             items=attrgetter("plans")),
     PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4),
     PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5),
     PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections")),
@@ -181,3 +184,16 @@ def navigation(owner: Site | Report) -> list[tuple[PageKind, object]]:
         listed = kind.nav_items or kind.items
         entries.extend((kind, item) for item in listed(owner)) if listed else entries.append((kind, None))
     return entries
+
+
+def passing_pages(site: Site) -> set[str]:
+    """The paths (under dist/) of the pages that show other pages' items in passing (PageKind.passing)."""
+    from .links import dest
+
+    out = set()
+    for kind in (k for k in KINDS if k.passing):
+        for owner in (site.reports if kind.scope == "report" else (site,)):
+            report = owner.id if kind.scope == "report" else None
+            idents = [_ident(item) for item in kind.items(owner)] if kind.items else [None]
+            out |= {dest(page_url(kind.name, lang, ident, report)) for lang in LANGS for ident in idents}
+    return out

@@ -33,18 +33,18 @@ def page_address(path: str) -> str:
     return "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)
 
 
-def addresses(files: Mapping[str, bytes], anchors: set[str], homes: set[str]) -> set[str]:
+def addresses(files: Mapping[str, bytes], anchors: set[str], passing: set[str]) -> set[str]:
     """The addresses a built site publishes: its pages and files, and the anchors of the items that live
     on each page (paragraphs and figure cards of a section, terms of the glossary, goals of a goals
     page, rows of the ledger, a figure on its own page). Cards a page only shows in passing (related
-    figures, the goals on a home page: homes, the paths of the home pages) are not published anchors."""
+    figures, the goals on a home page: passing, the paths of pages that show items in passing) are not published anchors."""
     out: set[str] = set()
     for path, body in files.items():
         if path.startswith(NOT_PUBLISHED) or path in ("sitemap.xml", "robots.txt"):
             continue
         address = page_address(path)
         out.add(address)
-        if not path.endswith(".html") or REDIRECT.search(body) or path in homes:
+        if not path.endswith(".html") or REDIRECT.search(body) or path in passing:
             continue
         ids = {i.decode() for i in IDS.findall(body)} & anchors
         own = FIGURE_PAGE.fullmatch(path)
@@ -120,22 +120,12 @@ def item_ids(site) -> set[str]:
     return ids
 
 
-def home_pages(site) -> set[str]:
-    """The paths of the site's home pages and each report's: they show other pages' items in passing."""
-    from . import LANGS
-    from .links import dest
-    from .pages import page_url
-
-    reports = [r.id for r in site.reports]
-    return {dest(page_url("home", lang)) for lang in LANGS} | \
-        {dest(page_url("report", lang, report=r)) for r in reports for lang in LANGS}
-
-
 def record_build(project) -> str:
     """Build the site in memory and add its addresses to the list; say how many were new."""
+    from .pages import passing_pages
     from .site import read_site, render_files
 
     site = read_site(project)
     files = render_files(project, site)
-    added = record(project.data, addresses(files, item_ids(site), home_pages(site)))
+    added = record(project.data, addresses(files, item_ids(site), passing_pages(site)))
     return f"{added} new addresses added to {rel(project.data / LIST_NAME, project.root)}"

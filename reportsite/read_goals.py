@@ -103,26 +103,10 @@ class GoalReader:
                 return None
             return Outcome(later.id, None, note) if later else None
         if given == ["statement"]:
-            statement = self.statement(f["statement"], later)
+            statement = read_statement(f["statement"], later)
             return Outcome(later.id, None, note, statement) if later and statement else None
         figure = self.figure_ref(f["figure"], later)
         return Outcome(later.id, figure, note) if later and figure else None
-
-    def statement(self, f: Field, later: Report | None) -> Statement | None:
-        """A sentence of the later report that says, without a number, that the goal was done."""
-        f.mapping(("paragraph", "quote_zh", "quote_en"))
-        pid = f["paragraph"].text("the id of a paragraph of the later report")
-        quote_zh, quote_en = f["quote_zh"].text(), f["quote_en"].text()
-        if later is None or None in (pid, quote_zh, quote_en):
-            return None
-        paragraph = later.index.paragraphs.get(pid)
-        if paragraph is None:
-            f["paragraph"].fail(f"the id of a paragraph of the report {later.id}", repr(pid))
-            return None
-        if quote_zh not in paragraph.plain_zh:
-            f["quote_zh"].fail(f"words copied exactly from the paragraph {pid}", repr(quote_zh))
-            return None
-        return Statement(pid, quote_zh, quote_en)
 
     def report_ref(self, f: Field) -> Report | None:
         rid = self.reports_read.report_id(f)
@@ -137,3 +121,21 @@ class GoalReader:
             f.fail(f"the id of a figure of the report {report.id} (in {report.id}/sections/*.yaml)",
                    repr(fid) + did_you_mean(fid, report.index.figures, ID_LIKENESS))
         return figure
+
+
+def read_statement(f: Field, later: Report | None) -> Statement | None:
+    """A sentence of a later report, quoted word for word from one of its paragraphs (a goal done, said without
+    a number; a plan period reviewed as a whole)."""
+    f.mapping(("paragraph", "quote_zh", "quote_en"))
+    pid = f["paragraph"].text("the id of a paragraph of the later report")
+    quote_zh, quote_en = f["quote_zh"].text(), f["quote_en"].text()
+    if later is None or None in (pid, quote_zh, quote_en):
+        return None
+    paragraph = later.index.paragraphs.get(pid)
+    if paragraph is None:
+        f["paragraph"].fail(f"the id of a paragraph of the report {later.id}", repr(pid))
+        return None
+    if quote_zh not in paragraph.plain_zh:
+        f["quote_zh"].fail(f"words copied exactly from the paragraph {pid}", repr(quote_zh))
+        return None
+    return Statement(pid, quote_zh, quote_en)

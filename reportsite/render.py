@@ -90,6 +90,7 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         rules=[(rule, _(text)) for rule, text in ledger.RULES.items()],
         rules_by_id={rule: _(text) for rule, text in ledger.RULES.items()},
         verdict_history=lambda t: verdicts.history(site, t),
+        plan_goals=lambda plan: verdicts.plan_goals(site, plan), indicator_path=lambda t: verdicts.indicator_path(site, t),
         goals_set_in=jinja2.pass_context(lambda ctx, p: [t for t in _goals_of_section(ctx, p.section_id)
                                                          if t.figure.paragraph_id == p.id]),
         history_chart=lambda targets, chart_id: charts.history_chart(targets, site.report, lang, _, chart_id),

@@ -15,8 +15,8 @@ from .cache import tree_hash
 from .errors import BuildFailed, Mark, Problems, rel
 from .fields import Field
 from .load import load_yaml, read_text
-from .model import Bi, Correction, Page, Qualifier, Report, Site, Term, Unit
-from .read_goals import GoalReader
+from .model import Bi, Correction, Page, Plan, Qualifier, Report, Site, Term, Unit
+from .read_goals import GoalReader, read_statement
 from .read_report import ReportReader, ReportsRead, Vocabulary
 from .vocab import BUILT_IN, POSITIONS, UNIT_STYLES
 
@@ -57,7 +57,7 @@ class SiteReader:
         if meta is None:
             return None
         meta = meta.record("site.yaml")
-        meta.mapping(SITE_KEYS, ("url", "unprefixed_report", "report_errors", "short_name", "draft"))
+        meta.mapping(SITE_KEYS, ("url", "unprefixed_report", "report_errors", "short_name", "draft", "plans"))
         vocabulary = self.read_vocabulary(meta["topics"])
         readers, listed = {}, meta["reports"].items()
         if meta["reports"].value == []:
@@ -81,10 +81,27 @@ class SiteReader:
             self.check_reviews(readers, goals)
         corrections = self.read_corrections(read)
         settings = self.read_settings(meta, base_url, read)
+        plans = self.read_plans(meta["plans"], read) if meta.get("plans") else ()
         if settings is None or not read.whole or self.problems:
             return None
         return Site(**settings, topics=vocabulary.topics, units=vocabulary.units, reports=tuple(reports.values()),
-                    terms=terms, corrections=corrections)
+                    terms=terms, corrections=corrections, plans=plans)
+
+    def read_plans(self, f: Field, read: ReportsRead) -> tuple[Plan, ...]:
+        """The plan periods of site.yaml: the report that set each plan's goals and the one that reviews it."""
+        plans = []
+        for p in f.items():
+            p.mapping(("id", "title", "period", "report"), ("reviewed_by", "review"))
+            pid, title, period = p["id"].ident(), p["title"].bi(), p["period"].text("a span of years (2021-2025)")
+            if period and not re.match(r"^\d{4}-\d{4}$", period):
+                p["period"].fail("a span of years (2021-2025)", repr(period))
+                period = None
+            report = read.report_id(p["report"])
+            later = read.report_id(p["reviewed_by"]) if p.get("reviewed_by") else None
+            review = read_statement(p["review"], read.reports.get(later)) if later and p.get("review") else None
+            if None not in (pid, title, period, report):
+                plans.append(Plan(pid, title, period, report, later, review))
+        return tuple(plans)
 
     def read_settings(self, meta: Field, base_url: str | None, read: ReportsRead) -> dict | None:
         url = base_url if base_url is not None else (meta["url"].text() if meta.get("url") else None)

@@ -80,3 +80,19 @@ def _mid(label: str, lang: str) -> str:
 
 def later_report(site: Site, target: Target) -> Report:
     return site.report[target.outcome.report_id]
+
+
+def plan_goals(site: Site, plan) -> list[Target]:
+    """The goals a plan's report set for the plan period (its five-year goals due within the period)."""
+    first, last = (int(y) for y in plan.period.split("-"))
+    return [t for t in site.report[plan.report_id].targets
+            if t.group == "five-year" and t.figure.end_year is not None and first <= t.figure.end_year <= last]
+
+
+def indicator_path(site: Site, target: Target) -> list:
+    """Every figure of the goal's indicator, in its unit and of its place, in every report of the site, by
+    period: what each report set or said of it, year by year (a goal's whole path)."""
+    place = site.report[target.report_id].place
+    found = [f for r in site.reports if r.place == place for f in r.figures
+             if f.indicator == target.figure.indicator and f.unit.id == target.figure.unit.id and f.period]
+    return sorted(found, key=lambda f: (f.months or (0, 0), site.report[f.report_id].date))

@@ -450,3 +450,29 @@ def test_a_verdict_s_citation_is_three_clicks_from_the_home_page(built):
     assert '<a href="gdp-growth-2030/">GDP growth</a>' in built.files["en/ledger/index.html"].decode()
     page = card(built, "gdp-growth-2030")
     assert '<details class="cite" id="cite">' in page and 'id="cite-text-inline"' in page
+
+
+
+# ---- a plan period on a page of its own ----------------------------------------------------
+
+
+def test_a_plan_has_a_page_with_its_goals_their_paths_and_the_review_s_own_words(built):
+    """site.yaml plans: the five-year goals its report set within the period, each with its status and card
+    and every figure of its indicator; the reviewing report's sentence on the period, quoted."""
+    for lang in ("zh", "en"):
+        assert f"{lang}/plans/plan-2031-2035/index.html" in built.files
+    page = built.files["en/plans/plan-2031-2035/index.html"].decode()
+    assert "<h1>The 2031–2035 plan</h1>" in page
+    assert "<p>承诺的民生实事全部兑现</p>" in page  # the review's own words, verbatim
+    assert 'id="population-2035"' in page and 'id="income-2035"' in page  # the plan's two goals
+    assert "1 in progress, 1 not reported (2 goals)" in page
+    population = page[page.index('id="population-2035"'):page.index('id="income-2035"')]
+    assert '<a href="../../ledger/population-2035/">Its verdict card</a>' in population
+    assert "5.8 million" in population and "6 million" in population  # its path: 2030's figure, the 2035 goal
+    assert '<a href="../plans/plan-2031-2035/">The 2031–2035 plan</a>' in built.files["en/ledger/index.html"].decode()
+
+
+def test_a_plan_period_is_a_span_of_years(pair):
+    edit(pair.data / "site.yaml", 'period: "2031-2035"', 'period: "2031 to 2035"')
+    assert errors_of(pair) == [
+        "data/site.yaml:12:13: plans[plan-2031-2035].period: expected a span of years (2021-2025), found '2031 to 2035'"]
