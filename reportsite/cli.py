@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import BuildFailed
 from .parallel import default_jobs
 from .site import Built, Project, build, read_site
+from .write import OutputError
 
 COMMANDS = {
     "build": "validate all data, then write the whole site (the default)",
@@ -168,6 +169,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             print(summary(project, built))
     except BuildFailed as failed:
         print(failed.problems.report(), file=sys.stderr)
+        return 1
+    except OutputError as failed:  # the output cannot be made as the data stands (a briefing too long for its
+        # pages, a one-file edition with a link inside it to nothing): said in one line, dist/ left as it was
+        print(f"error: {failed}; nothing was written", file=sys.stderr)
         return 1
     return 0
 

@@ -192,8 +192,11 @@ class SiteReader:
             only = tuple(read.report_id(r) for r in t["reports"].items()) if t.get("reports") else ()
             if None in (tid, zh, pinyin, en, explanation) or None in matches or None in only:
                 continue
+            # where it appears: printed in the Chinese, or linked from our English (a shorter wording than
+            # match_zh can hold, 紧日子 for 过紧日子)
             uses = tuple((r.id, p.id) for r in read.reports.values() if not only or r.id in only
-                         for p in r.paragraphs() if any(m in p.plain_zh for m in matches))
+                         for p in r.paragraphs()
+                         if any(m in p.plain_zh for m in matches) or f"(term:{tid})" in p.en)
             for m, field in zip(matches, match_fields):
                 if read.whole and not any(m in p.plain_zh for r in read.reports.values() if not only or r.id in only
                                           for p in r.paragraphs()):

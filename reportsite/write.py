@@ -13,7 +13,8 @@ from pathlib import Path, PurePosixPath
 
 
 class OutputError(Exception):
-    """Two writes to one path, or a path outside the output folder: a bug, not a data mistake."""
+    """Output that cannot be written as asked: two writes to one path or a path outside the output folder (a
+    bug), or a printed or one-file edition the data cannot make (a briefing too long for its pages)."""
 
 
 def unique(files: Iterable[tuple[str, bytes]]) -> Iterator[tuple[str, bytes]]:

@@ -237,3 +237,21 @@ def test_the_published_list_keeps_the_header_that_build_py_published_writes():
     from reportsite.published import HEADER
 
     assert (REPO / "data/published.txt").read_text(encoding="utf-8").startswith(HEADER)
+
+
+def test_output_the_data_cannot_make_is_one_plain_error_not_a_traceback(mini, monkeypatch, capsys):
+    """A printed or one-file edition the data cannot make (a briefing too long for two pages, a link inside a
+    one-file edition to nothing) ends the command with its reason in one line, exit 1."""
+    import reportsite.bundle
+    from reportsite.write import OutputError
+
+    def cannot(project):
+        raise OutputError("taiyuan-2030-zh-briefing fits no layout on exactly 2 pages")
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr(reportsite.bundle, "build_bundle", cannot)
+    code = main(["bundle", "--data", str(mini.data), "--content", str(mini.content), "--dist", str(mini.dist)],
+                root=REPO)
+    assert code == 1
+    assert capsys.readouterr().err == ("error: taiyuan-2030-zh-briefing fits no layout on exactly 2 pages; "
+                                       "nothing was written\n")
