@@ -53,6 +53,12 @@ def wrap(text: str, width: int = WIDTH, size: int = SIZE) -> list[str]:
     return lines + [line.rstrip()] if line.strip() else lines
 
 
+def drawn(f: Figure) -> bool:
+    """A level a bar or a dot can stand for: not a change from an earlier period, a run, a grade or a top N,
+    nor a level set by another figure (in step with GDP growth), which have no place on one axis with levels."""
+    return not (f.relative or f.since or f.each) and f.unit.style not in ("top", "grade", "a-grade")
+
+
 def _bar_value(f: Figure) -> float:
     v = absolute(f)
     return v.high if isinstance(v, Range) else v
@@ -70,20 +76,20 @@ def before_after_rows(section: Section, lang: str) -> list[Row]:
             continue
         after = next((f for f in figures[i + 1:] if f.paragraph_id == base.paragraph_id and f.kind == "result"
                       and f.unit == base.unit), None)
-        if after:
+        if after and drawn(base) and drawn(after):
             rows.append(Row(after.label[lang], (("before", base), ("after", after))))
     return [r for r in rows if not _trivial(r)]
 
 
 def target_rows(targets: list[Target], lang: str) -> list[Row]:
     rows = [Row(t.figure.label[lang], tuple(("before", b) for b in t.baselines[-1:]) + (("goal", t.figure),))
-            for t in targets if t.figure.period and all(b.period for b in t.baselines)]
+            for t in targets if t.figure.period and all(b.period and drawn(b) for b in t.baselines) and drawn(t.figure)]
     return [r for r in rows if not _trivial(r)]
 
 
 def series_rows(report: Report, figure: Figure, lang: str) -> list[Row]:
     """The whole series of a figure's indicator in its report (same unit), oldest period first."""
-    same = [f for f in report.index.series(figure) if f.unit == figure.unit and f.period]
+    same = [f for f in report.index.series(figure) if f.unit == figure.unit and f.period and drawn(f)]
     roles = tuple(("goal" if f.kind in ("target", "plan") else "after" if f is figure else "before", f) for f in same)
     return [Row(figure.label[lang], roles)] if len(same) > 1 else []
 
@@ -220,7 +226,7 @@ def _ledger(report: Report, lang: str, _, chart_id: str) -> Markup:
     Only goals judged met, partly met or missed: a dot for a not comparable outcome would compare it."""
     goals = [t for t in report.targets if t.group == "annual" and t.verdict and t.outcome.figure
              and t.verdict.status in COMPARED and t.figure.unit.style == "percent"
-             and t.outcome.figure.unit == t.figure.unit]
+             and t.outcome.figure.unit == t.figure.unit and drawn(t.figure) and drawn(t.outcome.figure)]
     if not goals:
         return Markup("")
     top = max(max(_values(t.figure)) for t in goals) * 1.25
@@ -286,10 +292,11 @@ def history_chart(targets: list[Target], reports: dict[str, Report], lang: str, 
     goal not yet due); the others are in the card's text."""
     reference = targets[-1].figure
     factor = SCALES.get(reference.scale or "", 1)
-    goals = [(t, [v / factor for v in _values(t.figure)]) for t in targets if t.figure.period]
+    goals = [(t, [v / factor for v in _values(t.figure)]) for t in targets if t.figure.period and drawn(t.figure)]
     dots = [(t, [v / factor for v in _values(t.outcome.figure)]) for t in targets
-            if t.verdict and t.outcome.figure and t.verdict.status in SHOWN_OUTCOMES and t.outcome.figure.period]
-    if not dots and len(goals) < 2:  # one goal and nothing beside it: the card's number says it all
+            if t.verdict and t.outcome.figure and t.verdict.status in SHOWN_OUTCOMES and t.outcome.figure.period
+            and drawn(t.figure) and drawn(t.outcome.figure)]
+    if not drawn(reference) or not dots and len(goals) < 2:  # one goal and nothing beside it: the card's number says it all
         return Markup("")
     years = sorted({t.figure.end_year for t, _v in goals} | {t.outcome.figure.end_year for t, _v in dots})
     values = [v for _t, vs in goals + dots for v in vs]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import BOLD, Figure, NotFigure, Paragraph, Range, Report
+from .model import BOLD, Figure, NotFigure, Paragraph, Report, source_lines
 from .numbers import PrintedNumber, printed_numbers
 
 MAGNITUDE_WORDS = "十百千万亿"
@@ -57,6 +57,7 @@ class Coverage:
     report_id: str
     figures: int
     numbers: tuple[Counted, ...]
+    partial: tuple[int, int] | None = None  # a report given in part: (lines in the data, lines of the text)
 
     @property
     def covered(self) -> tuple[Counted, ...]:
@@ -85,6 +86,8 @@ class Coverage:
                 f"{len(self.listed)} listed as not figures" + (f" ({reasons})" if reasons else ""))
         if self.uncovered:
             text += f"; {len(self.uncovered)} neither"
+        if self.partial:
+            text += f"; given in part: {self.partial[0]} of the text's {self.partial[1]} lines"
         return text
 
 
@@ -98,20 +101,23 @@ def coverage(report: Report) -> Coverage:
         for entry in section.not_figures:
             listed_in.setdefault(entry.paragraph_id, []).append(entry)
     numbers = []
-    for line, p in enumerate(report.paragraphs(), start=1):
-        text = p.plain_zh
+    for p in report.paragraphs():
+        text, line = p.plain_zh, report.source_line[p.id]
         for n in printed_numbers(text):
             if counts(n):
                 takers = tuple(f for f in figures_of.get(p.id, ()) if takes(f, text, n))
                 listing = tuple(e for e in listed_in.get(p.id, ()) if lists(e, text, n))
                 numbers.append(Counted(p, line, n, takers, listing))
-    return Coverage(report.id, len(report.figures), tuple(numbers))
+    partial = (len(report.paragraphs()), len(source_lines(report.source_text))) if report.partial else None
+    return Coverage(report.id, len(report.figures), tuple(numbers), partial)
 
 
 def takes(figure: Figure, text: str, number: PrintedNumber) -> bool:
-    """The figure's quote (its as_printed words, when it has them) holds the number, and the number is its value."""
-    values = (figure.value.low, figure.value.high) if isinstance(figure.value, Range) else (figure.value,)
-    if not any(number.means(v, figure.scale) for v in values):
+    """The figure's quote (its as_printed words, when it has them) holds the number, and the number is its value,
+    or the length of the run it held for (12 of 连续12个季度)."""
+    if figure.each and takes_run(figure, text, number):
+        return True
+    if not any(number.means(v, figure.scale) for v in figure.printed_values):
         return False
     for start in occurrences(text, figure.quote_zh):
         if figure.as_printed is None:
@@ -121,6 +127,13 @@ def takes(figure: Figure, text: str, number: PrintedNumber) -> bool:
                  for at in occurrences(text, figure.as_printed, start, start + len(figure.quote_zh))):
             return True
     return False
+
+
+def takes_run(figure: Figure, text: str, number: PrintedNumber) -> bool:
+    """The number is the length of the figure's run, printed after 连续 in its quote (连续12个季度)."""
+    return number.scale is None and number.value == figure.run_length and text.endswith("连续", 0, number.start) and \
+        any(start <= number.start and number.end <= start + len(figure.quote_zh)
+            for start in occurrences(text, figure.quote_zh))
 
 
 def lists(entry: NotFigure, text: str, number: PrintedNumber) -> bool:

@@ -10,8 +10,10 @@ A baseline with such a qualifier ("over 13,000") leaves the change unknown: noth
 An aim "towards" or "approaching" a level is not a level: nothing is derived from it. A growth
 rate of money amounts is nominal (current prices), and says so.
 Nothing is derived between different kinds of period (one year's goal against an average a year
-over five years), nor from a floor set below its baseline ("more than 50,000" against 81,400) or a
-ceiling above it: such a goal says what to stay above or below, not a change to make.
+over five years; a change from an earlier period against a level; a run against one period), from a
+place counted from the best (第3位, Ⅲ类) or a level set by another figure (in step with GDP growth),
+nor from a floor set below its baseline ("more than 50,000" against 81,400) or a ceiling above it:
+such a goal says what to stay above or below, not a change to make.
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ LOWER_BOUND = {"more-than", "over", "at-least", "exceeding", "breakthrough"}  # 
 UPPER_BOUND = {"within", "no-more-than"}  # the goal is at most this
 NEAR = {"around"}
 AIMS = {"towards", "approaching", "bid"}  # a direction, not a level: no derived numbers
+
+
+def measured(figure: Figure) -> bool:
+    """A level the build may compute with: a number, not a level set by another figure (in step with GDP growth),
+    not a place counted from the best (第3位, Ⅲ类以上), whose change is no growth."""
+    return figure.relative is None and not figure.first_is_best
 
 
 def absolute(figure: Figure) -> float | Range:
@@ -76,10 +84,11 @@ def is_need(derivation: Derivation) -> bool:
 def derive_target(target: Target) -> Target:
     """The target with its derivations filled in."""
     goal = target.figure
-    if not target.baselines or {q.id for q in goal.qualifiers} & AIMS or goal.period is None:
+    if not target.baselines or {q.id for q in goal.qualifiers} & AIMS or goal.period is None or not measured(goal):
         return target
     base = target.baselines[-1]
-    if base.period is None or bound_of(base) or base.average != goal.average or _holds_a_line(goal, base):
+    if base.period is None or bound_of(base) or base.average != goal.average or _holds_a_line(goal, base) \
+            or not measured(base) or (base.since, base.each) != (goal.since, goal.each):
         return target
     years = goal.end_year - base.end_year
     bound = bound_of(goal)

@@ -19,8 +19,9 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 from .errors import Mark, Problems, rel
-from .model import Derivation, Figure, Qualifier, Range, Unit
-from .vocab import SCALES
+from .model import Derivation, Figure, Qualifier, Range, Relative, Unit
+from .numbers import one_number, roman
+from .vocab import RELATIONS, RUN_WORDS, SCALES
 
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 
@@ -67,12 +68,54 @@ def _values(value: float | Range) -> tuple[float, ...]:
 
 def figure_value(figure: Figure, lang: str) -> str:
     """The figure's value as a reader of lang expects it, with unit and qualifiers; an average over
-    years says so ("6.6% a year on average" / "年均6.6%")."""
-    text = quantity(figure.value, figure.unit, figure.scale, figure.measure_zh, figure.qualifiers, lang,
-                    figure.as_printed, _inside_after_scale(figure))
+    years says so ("6.6% a year on average" / "年均6.6%"), a change says from when ("up 17 days on 2029"),
+    a run how long it held ("for 2 years running"), a level set by another figure which ("above GDP growth")."""
+    if figure.relative:
+        return _relative(figure.relative, lang)
+    text = _change(figure, lang) if figure.since else \
+        quantity(figure.value, figure.unit, figure.scale, figure.measure_zh, figure.qualifiers, lang,
+                 figure.as_printed, _inside_after_scale(figure), figure.direction)
+    if figure.each:
+        zh, one, many = RUN_WORDS[figure.each]
+        n = figure.run_length
+        text = f"连续{n}{zh}{text}" if lang == "zh" else f"{text} for {n} {one if n == 1 else many} running"
     if figure.average:
         return f"年均{text}" if lang == "zh" else f"{text} a year on average"
     return text
+
+
+def _relative(relative: Relative, lang: str) -> str:
+    """与地区生产总值增速同步 / in step with GDP growth: the relation and the figure whose level it follows."""
+    r, label = RELATIONS[relative.relation], relative.figure.label[lang]
+    if lang == "zh":
+        return f"{r.zh}{label}{r.zh_after}"
+    return f"{r.en} {label[:1].lower() + label[1:] if label[1:2].islower() else label}"
+
+
+CHANGE_WORDS = {"percent": ("增长", "下降"), "points": ("提高", "下降"), "rank": ("前进", "后退")}  # style -> rise, fall
+
+
+def _change(figure: Figure, lang: str) -> str:
+    """A value counted from an earlier period: 比2029年增加17天 / up 17 days on 2029; 比2015年增长3.5倍 /
+    up 3.5 times on 2015; 比2029年前进1位 / up 1 place on 2029 (a rank's change counts places moved up)."""
+    values = _values(figure.value)
+    size = Range(*sorted(abs(v) for v in values)) if isinstance(figure.value, Range) else abs(figure.value)
+    fall, unit, since = max(values) < 0, figure.unit, period(figure.since, lang)
+    if unit.style == "rank":
+        places = _values(size)
+        core = "–".join(number(v, lang) for v in places) + \
+            ("位" if lang == "zh" else " place" if places == (1,) else " places")
+    else:
+        core = quantity(size, unit, figure.scale, figure.measure_zh, figure.qualifiers, lang, figure.as_printed,
+                        _inside_after_scale(figure), figure.direction)
+    if unit.style == "multiple-increase" or unit.style == "multiple" and figure.as_printed and lang == "zh":
+        return f"比{since}{core}" if lang == "zh" else f"{core} on {since}"  # 增长3.5倍, 翻一番 say their own rise
+    if unit.style == "multiple":
+        return f"是{since}的{core}" if lang == "zh" else f"{core} the {since} level"
+    if lang == "zh":
+        rise, drop = CHANGE_WORDS.get(unit.style, ("增加", "减少"))
+        return f"比{since}{drop if fall else rise}{core}"
+    return f"{'down' if fall else 'up'} {core} on {since}"
 
 
 def _inside_after_scale(figure: Figure) -> bool:
@@ -84,21 +127,26 @@ def _inside_after_scale(figure: Figure) -> bool:
 @lru_cache(maxsize=8192)  # pure; each figure is shown on several pages
 def quantity(value: float | Range, unit: Unit, scale: str | None, measure_zh: str | None,
              qualifiers: tuple[Qualifier, ...], lang: str, as_printed: str | None = None,
-             inside_after_scale: bool = False) -> str:
+             inside_after_scale: bool = False, direction: str = "up") -> str:
     if lang == "zh":
-        return _quantity_zh(value, unit, scale, measure_zh, qualifiers, as_printed, inside_after_scale)
-    return _quantity_en(value, unit, scale, qualifiers)
+        return _quantity_zh(value, unit, scale, measure_zh, qualifiers, as_printed, inside_after_scale, direction)
+    return _quantity_en(value, unit, scale, qualifiers, direction)
 
 
-def _quantity_zh(value, unit: Unit, scale, measure_zh, qualifiers, as_printed, inside_after_scale) -> str:
+PLACE_STYLES = ("rank", "top", "grade", "a-grade")  # places and grades: their bounds say "or better"
+
+
+def _quantity_zh(value, unit: Unit, scale, measure_zh, qualifiers, as_printed, inside_after_scale, direction) -> str:
     word = measure_zh if unit.style == "count" else unit.zh
     inside = "".join(q.zh for q in qualifiers if q.position == "inside")
     if inside_after_scale:
         scale, inside = f"{scale}{inside}", ""
-    if as_printed and set(as_printed) <= CHINESE_NUMERALS:  # 十大, 四个, 千亿元: the numerals as printed
+    if as_printed and set(as_printed) <= CHINESE_NUMERALS:  # 四个, 千亿元, 五十强: the numerals as printed
         core = as_printed + inside + ("" if scale and scale in as_printed else scale or "") + word
-    elif as_printed and unit.style in ("multiple", "multiple-increase"):  # 倍增, 翻一番
-        core = as_printed
+    elif as_printed and (unit.style in ("multiple", "multiple-increase", "rank") or one_number(as_printed)):
+        core = as_printed  # 翻一番, 倍增; 十大 (a name: never 十个); 第三, 首位, Ⅲ: the words as printed
+        if unit.style in PLACE_STYLES and not as_printed.endswith(word):
+            core += word  # 第三位, Ⅲ类
     elif unit.style == "rank":
         core = "–".join(f"第{number(v, 'zh')}" for v in _values(value)) + word
     elif unit.style in ("percent", "points"):
@@ -109,17 +157,23 @@ def _quantity_zh(value, unit: Unit, scale, measure_zh, qualifiers, as_printed, i
         core = "–".join(number(v, "zh") for v in _values(value)) + (scale or "") + word
     else:
         core = "–".join(number(v, "zh") for v in _values(value)) + inside + (scale or "") + word
-    before = "".join(q.zh for q in qualifiers if q.position == "before")
-    after = "".join(q.zh for q in qualifiers if q.position == "after")
+    before = "".join(q.words("zh", direction) for q in qualifiers if q.position == "before")
+    after = "".join(q.words("zh", direction) for q in qualifiers if q.position == "after")
     return f"{before}{core}{after}"
 
 
-def _quantity_en(value, unit: Unit, scale, qualifiers) -> str:
+def _quantity_en(value, unit: Unit, scale, qualifiers, direction) -> str:
     values = _values(value)
     if unit.style in ("percent",):
         core = "–".join(number(v, "en") for v in values) + "%"
     elif unit.style == "rank":
         core = "No. " + "–".join(number(v, "en") for v in values)
+    elif unit.style == "top":
+        core = "the top " + "–".join(number(v, "en") for v in values)
+    elif unit.style == "grade":  # Ⅲ类: Grade III
+        core = f"{unit.en} " + "–".join(roman(v) or number(v, "en") for v in values)
+    elif unit.style == "a-grade":  # 4A级: 4A
+        core = "–".join(number(v, "en") + unit.en for v in values)
     elif unit.style == "multiple-increase":
         core = "up " + "–".join(number(v, "en") for v in values) + " times"
     elif unit.style == "class":
@@ -128,8 +182,22 @@ def _quantity_en(value, unit: Unit, scale, qualifiers) -> str:
         amounts = "–".join(_en_amount(v, scale) for v in values)
         word = unit.en_one if unit.en_one and values == (1,) and not scale else unit.en
         core = f"{unit.en} {amounts}" if unit.style == "currency" else f"{amounts} {word}".strip()
-    prefix = " ".join(q.en for q in qualifiers)
+    if unit.style in PLACE_STYLES:
+        return _place_en(core, unit, qualifiers)
+    prefix = " ".join(q.words("en", direction) for q in qualifiers)
     return f"{prefix} {core}".strip()
+
+
+def _place_en(core: str, unit: Unit, qualifiers) -> str:
+    """A place or a grade with its bound: Ⅲ类以上 is "Grade III or better", 前10位以内 "No. 10 or better"
+    (the first place being the best, any bound is one of the better places), 4A级以上 "4A or better"."""
+    from .derive import LOWER_BOUND, UPPER_BOUND
+
+    bounds = [q for q in qualifiers if q.id in LOWER_BOUND | UPPER_BOUND]
+    prefix = " ".join(q.en for q in qualifiers if q not in bounds)
+    better = any(q.id in LOWER_BOUND or unit.first_is_best for q in bounds)
+    suffix = " or better" if better else " or lower" if bounds else ""
+    return f"{prefix} {core}{suffix}".strip()
 
 
 def long_date(date: dt.date, lang: str) -> str:

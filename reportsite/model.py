@@ -63,15 +63,29 @@ class Unit:
     id: str
     zh: str  # the word after the number in Chinese ("" for none; a count takes its figure's measure word)
     en: str  # the word after the number in English, or the currency code before it
-    style: str  # amount | count | percent | points | currency | rank | multiple | multiple-increase | index | class
+    style: str  # see vocab.UNIT_STYLES
     growth: bool  # a compound growth rate between two values means something
     description: str = ""
     en_one: str = ""  # the English word after exactly 1, where it differs (1 day, 2 days)
+    better: str = "up"  # the vocabulary's direction: up (more is better) or down (less is better)
 
     @property
     def is_rate(self) -> bool:
         """Changes between two values are differences in points, not growth."""
         return self.style in ("percent", "points")
+
+    @property
+    def first_is_best(self) -> bool:
+        """A place counted from the best (第3位, 50强, Ⅲ类): less is better, and 以上 means "or better"."""
+        return self.style in FIRST_IS_BEST
+
+    @property
+    def direction(self) -> str:
+        """up: more is better; down: less is better (a rank, a grade, or a unit the vocabulary says so of)."""
+        return "down" if self.first_is_best else self.better
+
+
+FIRST_IS_BEST = ("rank", "top", "grade")  # unit styles whose first place is the best
 
 
 @dataclass(frozen=True)
@@ -83,9 +97,15 @@ class Qualifier:
     en: str
     position: str  # where the Chinese word goes: before the number, after it, or inside (2000余名)
     quote_has: tuple[str, ...]  # a figure with this qualifier must quote one of these words
+    down: Bi | None = None  # the words for an indicator where less is better, where they differ (a record low)
+    description: str = ""
 
     def __getitem__(self, lang: str) -> str:
         return getattr(self, lang)
+
+    def words(self, lang: str, direction: str = "up") -> str:
+        """The words shown with a value of an indicator going that way: a record high, or a record low."""
+        return self.down[lang] if direction == "down" and self.down else self[lang]
 
 
 PERIOD = re.compile(r"^(\d{4})(?:-(\d{4})|-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?(?:/(\d{4})(?:-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?)?$")
@@ -120,6 +140,18 @@ def _part_months(year: int, part: str | None) -> tuple[int, int]:
     return base + int(part) - 1, base + int(part) - 1
 
 
+EACH_MONTHS = {"year": 12, "half": 6, "quarter": 3, "month": 1}  # a figure's `each`: the length of one period of a run
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A level set by another figure of the report rather than by a number: 与经济增长基本同步 (in step with
+    GDP growth), 高于经济增长 (above it). The ledger compares the outcome with that figure's outcome."""
+
+    relation: str  # a key of vocab.RELATIONS: in-step | above | below
+    figure: "Figure"  # the figure whose level it follows, in the same section
+
+
 @dataclass(frozen=True)
 class Figure:
     id: str
@@ -129,7 +161,7 @@ class Figure:
     quote_zh: str
     quote_en: str
     label: Bi
-    value: float | Range
+    value: float | Range | Relative
     unit: Unit
     measure_zh: str | None
     scale: str | None
@@ -140,10 +172,39 @@ class Figure:
     topic: str
     note: Bi | None = None
     average: bool = False  # an average a year over its period ("年均增长6.6%"), not one year's value
+    since: str | None = None  # a period: the value is counted from it, a change (同比增加17天) or a multiple (比2015年增长3.5倍)
+    each: str | None = None  # a key of EACH_MONTHS: the value held in each year (quarter …) of its period (连续两年)
+    direction: str = "up"  # up: more is better; down: less is better (a pollution index, a rank)
 
     @property
     def months(self) -> tuple[int, int] | None:
         return period_months(self.period) if self.period else None
+
+    @property
+    def relative(self) -> Relative | None:
+        """The figure whose level this one follows, where the report sets no number (in step with GDP growth)."""
+        return self.value if isinstance(self.value, Relative) else None
+
+    @property
+    def first_is_best(self) -> bool:
+        """A place counted from the best (第3位, 50强, Ⅲ类), not a change of places (前进1位)."""
+        return self.unit.first_is_best and self.since is None
+
+    @property
+    def printed_values(self) -> tuple[float, ...]:
+        """The numbers the quote prints for the value: both ends of a range; a fall by its size (减少17天: 17)."""
+        if self.relative:
+            return ()
+        values = (self.value.low, self.value.high) if isinstance(self.value, Range) else (self.value,)
+        return tuple(abs(v) for v in values) if self.since else values
+
+    @property
+    def run_length(self) -> int | None:
+        """How many years (quarters …) a run held for: 连续12个季度 is 12; None without `each`."""
+        if self.each is None or self.months is None:
+            return None
+        first, last = self.months
+        return (last - first + 1) // EACH_MONTHS[self.each]
 
     @property
     def end_year(self) -> int | None:
@@ -346,6 +407,19 @@ class Report:
     source_text: str
     text_notes: tuple[TextNote, ...] = ()
     targets: tuple[Target, ...] = ()
+    partial: Bi | None = None  # declared: the data holds only some lines of the text, and this says which
+
+    @cached_property
+    def source_line(self) -> dict[str, int]:
+        """Each paragraph's line in the source text (1-based), the lines of a partial report that the data
+        leaves out counted."""
+        lines, found, at = source_lines(self.source_text), {}, 0
+        for p in self.paragraphs():
+            while at < len(lines) and lines[at] != p.zh:
+                at += 1
+            found[p.id] = at + 1
+            at += 1
+        return found
 
     @cached_property
     def index(self) -> "ReportIndex":
@@ -418,6 +492,14 @@ class Site:
     def absolute(self, url: str) -> str | None:
         """A site-relative URL made absolute, or None when the site has no base URL."""
         return self.url + url if self.url else None
+
+
+def source_lines(source: str) -> list[str]:
+    """The lines of a report's official text; blank lines at its end are not lines of the text."""
+    lines = source.replace("\r\n", "\n").split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
 
 
 def paragraphs_in_order(parts: tuple[Part, ...]) -> tuple[Paragraph, ...]:

@@ -52,6 +52,9 @@ FOUR_DIGITS = re.compile(f"[{DIGIT_CHARS}]{{4}}")
 YEAR_BEFORE = re.compile(f"(?<![{DIGIT_CHARS}])([{DIGIT_CHARS}]{{4}})(?:——|[-–—～~至到、和])$")
 RANGE_TO_NUMBER = re.compile(f"(?:——|[-–—～~至到、和])([{DIGIT_CHARS}]+)")
 VAGUE_BEFORE = "数几上成"
+NAME_AFTER = "大"  # 十大产业集群, 三大板块: a numeral with 大 names a set (the ten major clusters)
+RANKED = "强"  # 50强: among the first 50 of a ranking, a quantity even right after Latin letters (GDP50强)
+ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"  # one character each: Ⅲ is 3 (水质Ⅲ类)
 HEDGES = "余多"  # may stand between a number and its scale word: 200余万, 30多万
 WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
@@ -148,8 +151,8 @@ def _is_year(digits: str) -> bool:
 
 def _arabic_role(text: str, start: int, end: int, value: Decimal) -> str:
     before, after, digits = _char(text, start - 1), _char(text, end), text[start:end]
-    if LATIN.match(before) or LATIN.match(after):
-        return "code"
+    if (LATIN.match(before) and after not in RANKED) or LATIN.match(after):
+        return "code"  # 5G, PM2.5, 4A; but GDP50强 is a place in a ranking: the top 50 by GDP
     if _is_year(digits) and (after == "年" or _joins_next(text, end, "", year=True) or _joined_to_year(text, start)):
         return "date"  # 2021年, and both years of 2016-2020 and 2016—2020年
     if len(digits) <= 2 and _is_list_marker(text, start, end):
@@ -224,6 +227,32 @@ def _chinese_role(text: str, start: int, end: int, run: str) -> str:
     if "〇" in run and after == "年":
         return "date"
     return "quantity"
+
+
+def one_number(words: str) -> PrintedNumber | None:
+    """The number words are, when they are exactly one: a numeral (十, 五千亿), a place (第三), a numeral
+    naming with 大 (十大) or a Roman numeral (Ⅲ); None for 翻一番, 首位, 数万 …"""
+    numbers = printed_numbers(words)
+    if len(numbers) == 1 and numbers[0].role == "quantity" and \
+            words.removeprefix("第").removesuffix(NAME_AFTER) == numbers[0].printed:
+        return numbers[0]
+    return roman_number(words)
+
+
+def roman_number(words: str) -> PrintedNumber | None:
+    """A grade in one Roman numeral character (Ⅲ of 水质Ⅲ类) as the number it is; None for anything else.
+    Not found by printed_numbers: a grade is not counted as a printed number."""
+    if len(words) == 1 and words in ROMAN:
+        return PrintedNumber(0, 1, words, words, Decimal(ROMAN.index(words) + 1), None, False, "quantity")
+    return None
+
+
+LATIN_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def roman(value: float) -> str | None:
+    """A grade in Latin letters, as English writes it: 3 -> III (the grades 1 to 12); None for another number."""
+    return LATIN_ROMAN[int(value) - 1] if value == int(value) and 1 <= value <= len(LATIN_ROMAN) else None
 
 
 def chinese_value(run: str) -> int | None:

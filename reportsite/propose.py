@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import numbers
+from .numbers import NAME_AFTER
 from .model import Range
 
 # -- finding the numbers ---------------------------------------------------------------------------
@@ -162,6 +163,8 @@ class Proposer:
                 continue
             if reading.unit == "rank" and number.as_printed:  # 第三位: printed as 第三, the place
                 number = replace(number, start=number.start - 1, as_printed="第" + number.as_printed)
+            elif number.as_printed and text.startswith(NAME_AFTER, number.end) and reading.unit == "count":
+                number = replace(number, as_printed=number.as_printed + NAME_AFTER)  # 十大产业集群: a name, 十大
             since = max(_clause_start(text, number.start), last_end)
             proposal, last_end = self.proposal(text, number, value, reading, scope, last_end)
             proposal = replace(proposal, takes=takes)

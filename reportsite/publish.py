@@ -14,7 +14,7 @@ import json
 
 from . import l10n
 from .derive import absolute
-from .model import Figure, Range, Report, Site, Target, Term
+from .model import Figure, Range, Relative, Report, Site, Target, Term
 from .pages import page_url
 from .vocab import SCALES
 
@@ -118,15 +118,15 @@ CSV_TEXT_NOTE = ("Text cells that begin with =, +, -, @, a tab or a carriage ret
                  "numbers are written as numbers, negative ones with their minus sign.")
 
 
-def _range(v: float | Range | None) -> tuple:
-    if v is None:
+def _range(v: float | Range | Relative | None) -> tuple:
+    if v is None or isinstance(v, Relative):  # a level set by another figure has no number of its own
         return None, None, None
     return (None, v.low, v.high) if isinstance(v, Range) else (v, None, None)
 
 
 def _base(f: Figure | None) -> tuple:
     """A figure's value, or the ends of its range, in base units of its unit (亿 and 万 multiplied out)."""
-    return _range(None if f is None else absolute(f))
+    return _range(None if f is None or f.relative else absolute(f))
 
 
 def _url(site: Site, kind: str, lang: str, ident: str, report_id: str | None = None) -> str:

@@ -13,9 +13,9 @@ from dataclasses import replace
 from .derive import derive_target
 from .fields import ID_LIKENESS, Field, did_you_mean
 from .ledger import STATUSES, judged
-from .model import Figure, Outcome, Report, Statement, Target
+from .model import Bi, Figure, Outcome, Report, Statement, Target
 from .read_report import ReportsRead
-from .vocab import TARGET_GROUPS
+from .vocab import DIRECTIONS, TARGET_GROUPS
 
 TARGET_KEYS = ("id", "report", "group", "figure")
 OPTIONAL_KEYS = ("baselines", "no_baseline", "growth", "direction", "outcome", "status", "reason")
@@ -26,6 +26,7 @@ class GoalReader:
 
     def __init__(self, read: ReportsRead):
         self.reports_read = read  # a report that could not be read whole: its missing figures are not news
+        self.readings: dict[str, tuple[str | None, Bi | None]] = {}  # goal id -> the editor's status and reason
 
     def read(self, f: Field) -> dict[str, tuple[Target, ...]]:
         """The goals of each report, in the order of the file."""
@@ -36,7 +37,18 @@ class GoalReader:
             target = self.read_target(t, seen)
             if target is not None:
                 out[target.report_id].append(target)
-        return {rid: tuple(ts) for rid, ts in out.items()}
+        return {rid: tuple(self.judge(t, ts) for t in ts) for rid, ts in out.items()}
+
+    def judge(self, target: Target, goals: list[Target]) -> Target:
+        """The goal with the ledger's verdict on its outcome: a goal whose level is another figure (in step with
+        GDP growth) is judged against the outcome of that figure's goal, read from the whole file."""
+        if target.outcome is None:
+            return target
+        override, reason = self.readings[target.id]
+        follows = target.figure.relative.figure.id if target.figure.relative else None
+        level = next((g.outcome.figure for g in goals if follows and g.figure.id == follows and g.outcome
+                      and g.outcome.report_id == target.outcome.report_id), None)
+        return replace(target, verdict=judged(target, target.outcome, override, reason, level))
 
     def read_target(self, t: Field, seen: dict[str, str]) -> Target | None:
         t.mapping(TARGET_KEYS, OPTIONAL_KEYS)
@@ -50,13 +62,17 @@ class GoalReader:
         group = t["group"].choice(tuple(TARGET_GROUPS))
         figure = self.figure_ref(t["figure"], report)
         baselines = tuple(self.figure_ref(b, report) for b in t["baselines"].items()) if t.get("baselines") else ()
-        direction = t["direction"].choice(("up", "down")) if t.get("direction") else "up"
+        direction = t["direction"].choice(DIRECTIONS) if t.get("direction") else figure.direction if figure else "up"
         growth = t["growth"].boolean() if t.get("growth") is not None else True
         no_baseline = t["no_baseline"].bi() if t.get("no_baseline") else None
         if no_baseline and baselines:
             t["no_baseline"].fail("either baselines or no_baseline (why the report gives none comparable), "
                                   "not both", "both")
         if None in (tid, report, group, figure, direction, growth) or None in baselines:
+            return None
+        if figure.relative and baselines:
+            t["baselines"].fail(f"no baselines: the goal's level is {figure.relative.figure.id}'s outcome, not a "
+                                "number to reach from them", ", ".join(b.id for b in baselines))
             return None
         for b, field in zip(baselines, t["baselines"].items() if t.get("baselines") else []):
             if b.unit.id != figure.unit.id:
@@ -82,7 +98,8 @@ class GoalReader:
             t["reason"].fail("a status set by hand (status: …) that the reason explains", "a reason alone")
         if outcome is None or (t.get("status") and override is None):
             return None
-        return replace(target, outcome=outcome, verdict=judged(target, outcome, override, reason))
+        self.readings[target.id] = (override, reason)
+        return replace(target, outcome=outcome)  # judged once every goal is read (judge)
 
     def read_outcome(self, f: Field, report: Report) -> Outcome | None:
         f.mapping(("report",), ("figure", "statement", "not_reported", "note"))

@@ -7,7 +7,7 @@ so that one run lists them all; validate.py reads the site around the reports.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,13 +15,17 @@ from .errors import Mark, Problems, rel
 from .fields import ID_LIKENESS, Field, did_you_mean
 from .load import load_yaml, read_text
 from .coverage import counts, coverage, occurrences
-from .model import (BOLD, Bi, Capture, Emendation, Figure, NotFigure, Paragraph, Part, Qualifier, Range, Report,
-                    Section, Source, TextNote, Unit, paragraphs_in_order, period_months)
-from .numbers import PrintedNumber, as_decimal, printed_numbers
+from .model import (BOLD, EACH_MONTHS, Bi, Capture, Emendation, Figure, NotFigure, Paragraph, Part, Qualifier,
+                    Range, Relative, Report, Section, Source, TextNote, Unit, paragraphs_in_order, period_months,
+                    source_lines)
+from .numbers import NAME_AFTER, WIDTH, PrintedNumber, as_decimal, chinese_value, one_number, printed_numbers
 from .text import foreign_links
-from .vocab import KINDS, NOT_FIGURE_REASONS, SCALES
+from .vocab import DIRECTIONS, KINDS, NOT_FIGURE_REASONS, RELATIONS, RUN_WORDS, SCALES
 
 SOURCE_FILE = "source.zh.txt"
+RUN = re.compile("连续([0-9０-９]+|[零〇一二两三四五六七八九十百]+)个?(半年|年|季度|月)")
+EVERY = re.compile("每个?(半年|年|季度|月)")
+RUN_UNITS = {"年": "year", "半年": "half", "季度": "quarter", "月": "month"}
 BOLD_SPAN = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
 REPORT_TEXTS = ("title", "issuer", "speaker", "speaker_role", "occasion", "place")
 
@@ -81,6 +85,7 @@ class ReportReader:
         self.listed: dict[str, set[str]] = {"part": set(), "section": set()}  # ids that report.yaml and parts name
         self.lists_read = True  # False when a list of parts or sections could not be read: what it names is unknown
         self.not_figure_fields: dict[tuple[str, str, str], Field] = {}  # (paragraph id, quote, number) -> its entry
+        self.relations: dict[str, tuple[Field, str]] = {}  # figure id -> (its value's field, the figure it follows)
 
     def note_missing(self, items: list) -> tuple:
         """Keep what was read; remember if anything was not."""
@@ -117,20 +122,21 @@ class ReportReader:
         if meta is None:
             return None
         meta = meta.record(report_id)
-        meta.mapping(("id", "year", "date", "parts", "source") + REPORT_TEXTS, ("text_notes", "draft"))
+        meta.mapping(("id", "year", "date", "parts", "source") + REPORT_TEXTS, ("text_notes", "partial", "draft"))
         if meta["id"].value != report_id:
             meta["id"].fail(f"the id {report_id!r} the folder is named after and site.yaml lists")
         self.lists_read &= isinstance(meta["parts"].value, list)
         parts = self.note_missing([self.read_part(f) for f in meta["parts"].items()])
         self.check_every_file_listed()
+        partial = meta["partial"].bi() if meta.get("partial") else None
         if source is not None:
-            self.check_source_order(parts, source)
+            self.check_source_order(parts, source, partial is not None)
         texts = {k: meta[k].bi() for k in REPORT_TEXTS}
         values = dict(year=meta["year"].integer(), date=meta["date"].date(), source=self.read_source(meta["source"]))
         notes = self.read_text_notes(meta.get("text_notes"), parts)
         if source is None or None in values.values() or None in texts.values():
             return None
-        return Report(report_id, **texts, **values, parts=parts, source_text=source, text_notes=notes)
+        return Report(report_id, **texts, **values, parts=parts, source_text=source, text_notes=notes, partial=partial)
 
     def read_source(self, f: Field) -> Source | None:
         """Where the text comes from: the government's page (its address and title), who published it."""
@@ -229,6 +235,7 @@ class ReportReader:
         figures_field = f.get("figures")
         figures = self.note_missing([self.read_figure(g, section_id, by_id)
                                      for g in (figures_field.items() if figures_field else [])])
+        figures = self.note_missing(self.resolve_relatives(figures))
         listed = self.note_missing([self.read_not_figure(e, by_id)
                                     for e in (f["not_figures"].items() if f.get("not_figures") else [])])
         title, explainer = f["title"].bi(), f["explainer"].bi()
@@ -289,29 +296,43 @@ class ReportReader:
                 self.incomplete = True
                 return  # the sections an unlisted part lists were not read
 
-    def check_source_order(self, parts: tuple[Part, ...], source: str) -> None:
-        """The paragraphs, read in order, must be exactly the source's lines."""
+    def check_source_order(self, parts: tuple[Part, ...], source: str, partial: bool) -> None:
+        """The paragraphs, read in order, must be exactly the source's lines; those of a partial report (declared
+        in report.yaml) may leave lines out, but are lines of the source, in its order."""
         if self.incomplete:
             return
         lines = source_lines(source)
         seen = paragraphs_in_order(parts)
-        for index, paragraph in enumerate(seen):
-            expected = lines[index] if index < len(lines) else None
-            if paragraph.zh != expected:
+        at = 0  # the line the next paragraph is compared with
+        for paragraph in seen:
+            expected = lines[at] if at < len(lines) else None
+            if paragraph.zh != expected and paragraph.zh in lines[at:] and partial:
+                at = lines.index(paragraph.zh, at)
+            elif paragraph.zh != expected and paragraph.zh in lines[at:]:
+                later = lines.index(paragraph.zh, at)
                 self.problems.add(self.text_marks[(paragraph.id, "zh")], f"paragraph {paragraph.id}.zh",
-                                  *_first_difference(paragraph.zh, expected, index + 1))
+                                  f"line {at + 1} of {SOURCE_FILE}: lines {at + 1}-{later} are in no paragraph (add "
+                                  f"them to a section, or, for a report given in part, say which part in report.yaml: "
+                                  f"partial: {{zh: …, en: …}})", f"the text of line {later + 1}")
+                return
+            elif paragraph.zh != expected:
+                self.problems.add(self.text_marks[(paragraph.id, "zh")], f"paragraph {paragraph.id}.zh",
+                                  *_first_difference(paragraph.zh, expected, at + 1, partial))
                 return  # one misplaced line shifts all after it; report the first
-        if len(seen) < len(lines):
-            self.problems.add(Mark(rel(self.dir / SOURCE_FILE, self.root), len(seen) + 1), "",
-                              "every source line in a paragraph of the data",
-                              f"lines {len(seen) + 1}-{len(lines)} not in any section")
+            at += 1
+        if at < len(lines) and not partial:
+            self.problems.add(Mark(rel(self.dir / SOURCE_FILE, self.root), at + 1), "",
+                              "every source line in a paragraph of the data (or, for a report given in part, "
+                              "partial: {zh: …, en: …} in report.yaml saying which part)",
+                              f"lines {at + 1}-{len(lines)} not in any section")
 
     # -- figures -------------------------------------------------------------------
 
     def read_figure(self, f: Field, section_id: str, paragraphs: dict[str, Paragraph]) -> Figure | None:
         required = ("id", "paragraph", "quote_zh", "quote_en", "label", "value", "unit", "period", "kind", "topic")
         f = f.record(self.report_id)
-        f.mapping(required, ("measure_zh", "scale", "as_printed", "qualifier", "note", "average", "draft"))
+        f.mapping(required, ("measure_zh", "scale", "as_printed", "qualifier", "note", "average", "since", "each",
+                             "direction", "draft"))
         fid = self.claim(f["id"], f["id"].ident())
         pid = f["paragraph"].text("the id of a paragraph of this section")
         paragraph = paragraphs.get(pid) if pid else None
@@ -320,26 +341,108 @@ class ReportReader:
         quote = f["quote_zh"].text("a verbatim quote from the source")
         if quote and paragraph and quote not in paragraph.plain_zh:
             f["quote_zh"].fail(f"a verbatim substring of paragraph {pid}", repr(quote))
-        value = self.read_value(f["value"])
+        value = self.read_value(f["value"], fid)
         unit = self.vocab.units.get(f["unit"].choice(tuple(self.vocab.units)) or "")
         measure = f["measure_zh"].draft_text() if f.get("measure_zh") is not None else None
         if unit and unit.style == "count" and measure is None:
             f["measure_zh"].fail("a Chinese measure word (家, 个, 人 …) for unit count")
         scale = f["scale"].choice(tuple(SCALES)) if f.get("scale") else None
         printed = f["as_printed"].text() if f.get("as_printed") else None
-        if quote and value is not None:
-            self.check_printed(f, quote, value, scale, printed)
-        qualifiers = self.read_qualifiers(f.get("qualifier"), quote)
         period = self.read_period(f["period"])
+        since = self.read_since(f["since"], period) if f.get("since") else None
+        if quote and isinstance(value, Relative):
+            self.check_relation(f["value"], quote, value.relation)
+        elif quote and value is not None and since is not False:
+            self.check_printed(f, quote, _printed_values(value, since), scale, printed)
+        qualifiers = self.read_qualifiers(f.get("qualifier"), quote)
+        each = self.read_each(f["each"], quote, period) if f.get("each") else None
         kind = f["kind"].choice(tuple(KINDS))
         topic = "" if f.draft and f["topic"].value is None else f["topic"].choice(tuple(self.vocab.topics))
         label, quote_en = f["label"].bi(), f["quote_en"].draft_text()
         note = f["note"].bi() if f.get("note") else None
         average = bool(f["average"].boolean()) if f.get("average") is not None else False
-        if None in (fid, paragraph, quote, value, unit, kind, topic, label, quote_en, qualifiers) or period is False:
+        direction = f["direction"].choice(DIRECTIONS) if f.get("direction") else \
+            ("up" if since and unit and unit.first_is_best else unit.direction if unit else None)  # 前进1位: up is better
+        if None in (fid, paragraph, quote, value, unit, kind, topic, label, quote_en, qualifiers, direction) \
+                or False in (period, since, each):
             return None
         return Figure(fid, self.report_id, pid, section_id, quote, quote_en, label, value, unit, measure, scale,
-                      printed, qualifiers, period, kind, topic, note, average)
+                      printed, qualifiers, period, kind, topic, note, average, since, each, direction)
+
+    def read_since(self, f: Field, period: str | None | bool) -> str | bool:
+        """The period a change or a multiple is counted from (同比: the year before; 比2015年: 2015); False if wrong."""
+        since = self.read_period(f)
+        if since is None:
+            f.fail("a period before the figure's own (同比 in a report on 2030: \"2029\"; 比2015年: \"2015\")")
+            return False
+        if since and isinstance(period, str) and period_months(since)[1] >= period_months(period)[0]:
+            f.fail(f"a period before the figure's period {period!r}", repr(since))
+            return False
+        return since
+
+    def read_each(self, f: Field, quote: str | None, period: str | None | bool) -> str | bool:
+        """A run the quote prints (连续两年, 连续12个季度): the period is the whole run, as long as it says."""
+        each = f.choice(tuple(EACH_MONTHS))
+        if each is None or not isinstance(period, str) or quote is None:
+            return False if each is None else each
+        first, last = period_months(period)
+        size, months = EACH_MONTHS[each], last - first + 1
+        zh, _one, many = RUN_WORDS[each]
+        runs = printed_runs(quote)
+        if months % size or (each, months // size) not in runs and (each, None) not in runs:
+            said = ", ".join(f"{n} {RUN_WORDS[e][2]}" if n else f"every {RUN_WORDS[e][1]}" for e, n in runs) or "none"
+            f.fail(f"a run quote_zh prints as 连续N{zh} (N the {many} of the period {period!r}: {months / size:g}) or "
+                   f"每{zh.removeprefix('个')}; make the period the whole run (连续12个季度 to the end of 2021: "
+                   "\"2019-Q1/2021-Q4\")", f"{each} (the quote prints: {said})")
+            return False
+        return each
+
+    def read_value(self, f: Field, figure_id: str | None) -> float | Range | Relative | None:
+        """A number, a range {low, high}, or a level set by another figure of the section {in-step: <id>}."""
+        if isinstance(f.value, dict) and set(f.value) & set(RELATIONS):
+            f.mapping((), tuple(RELATIONS))
+            relation, other = next(iter(f.value.items()))
+            if len(f.value) != 1 or f[relation].ident() is None:
+                f.fail("one relation and the id of a figure of this section, {in-step: gdp-growth-2030}")
+                return None
+            if figure_id:
+                self.relations[figure_id] = (f[relation], other)
+            return Relative(relation, None)  # the figure it names is set once the section is read
+        if isinstance(f.value, dict):
+            f.mapping(("low", "high"))
+            low, high = f["low"].number(), f["high"].number()
+            if low is None or high is None:
+                return None
+            if low >= high:
+                f.fail("a range with low below high", f"{low}-{high}")
+                return None
+            return Range(low, high)
+        return f.number()
+
+    def check_relation(self, f: Field, quote: str, relation: str) -> None:
+        """A goal said relative to another figure quotes its relation (与经济增长基本同步: 同步)."""
+        words = RELATIONS[relation].quote_has
+        if not any(w in quote for w in words):
+            f.fail(f"a relation the quote shows ({relation} needs one of {', '.join(words)} in quote_zh)", repr(relation))
+
+    def resolve_relatives(self, figures: tuple[Figure, ...]) -> list[Figure | None]:
+        """Each goal whose level is another figure, with that figure: one of the same section, with a number,
+        in the same unit."""
+        by_id = {g.id: g for g in figures}
+        out: list[Figure | None] = []
+        for g in figures:
+            if g.relative:
+                field, other_id = self.relations[g.id]
+                other = by_id.get(other_id)
+                if other is None or other.relative or other.unit != g.unit:
+                    with_numbers = sorted(k for k, o in by_id.items() if not o.relative and o.unit == g.unit)
+                    field.fail(f"the id of a figure of this section with a number, in {g.unit.id} "
+                               f"({', '.join(with_numbers) or 'none'})", repr(other_id))
+                    g = None
+                else:
+                    g = replace(g, value=Relative(g.relative.relation, other))
+            out.append(g)
+        return out
 
     def read_not_figure(self, f: Field, paragraphs: dict[str, Paragraph]) -> NotFigure | None:
         """A number the section prints that is no figure: the quote that holds it, the number, and why."""
@@ -388,18 +491,6 @@ class ReportReader:
                 field.fail(f"a number no figure takes: figure {c.figures[0].id} takes {c.number.printed}, so remove "
                            "this entry", repr(entry.quote))
 
-    def read_value(self, f: Field) -> float | Range | None:
-        if isinstance(f.value, dict):
-            f.mapping(("low", "high"))
-            low, high = f["low"].number(), f["high"].number()
-            if low is None or high is None:
-                return None
-            if low >= high:
-                f.fail("a range with low below high", f"{low}-{high}")
-                return None
-            return Range(low, high)
-        return f.number()
-
     def read_period(self, f: Field) -> str | None | bool:
         """A period as text; None for an explicit null (the report gives no date); False if wrong."""
         value = f.value
@@ -413,26 +504,41 @@ class ReportReader:
                'a month "2021-06", a span of those "2019-Q1/2021-Q4", or null when the report gives no date')
         return False
 
-    def check_printed(self, f: Field, quote: str, value: float | Range, scale: str | None, printed: str | None) -> None:
+    def check_printed(self, f: Field, quote: str, values: tuple[float, ...], scale: str | None,
+                      printed: str | None) -> None:
         """The quote must print the value whole (28 is not in 280天, 6 not in 6.2%) with the figure's scale word
         after it, or show the words given in as_printed (which, when they are a number, must mean the value)."""
         if printed is not None:
-            if printed not in quote:
-                f["as_printed"].fail("words that appear in quote_zh", repr(printed))
-            elif (number := _one_number(printed)) and not number.means(_single(value), scale):
-                f["value"].fail(f"the value that as_printed {printed!r} reads ({_scaled(number.magnitude)})",
-                                _scaled(as_decimal(_single(value)) * (SCALES[scale] if scale else 1)))
+            self.check_as_printed(f, quote, values[0], scale, printed)
             return
-        in_digits = [n for n in printed_numbers(quote) if not n.chinese]
-        for number in (value.low, value.high) if isinstance(value, Range) else (value,):
+        numbers = printed_numbers(quote)
+        in_digits = [n for n in numbers if not n.chinese]
+        for number in values:
             whole = [n for n in in_digits if n.value == as_decimal(number)]
             if not whole:
                 shown = ", ".join(n.printed for n in in_digits) or "none"
-                f["value"].fail(f"a number printed whole in quote_zh ({quote!r} prints {shown})", _digits(number))
+                f["value"].fail(f"a number printed whole in quote_zh ({quote!r} prints {shown}"
+                                f"{_in_chinese_numerals(numbers)})", _digits(number))
             elif not any(n.scale == scale for n in whole):
                 printed_scales = ", ".join(sorted({n.scale or "none" for n in whole}))
                 f["scale"].fail(f"the scale word quote_zh prints after {whole[0].digits} ({printed_scales})",
                                 repr(scale) if scale else "no scale")
+
+    def check_as_printed(self, f: Field, quote: str, value: float, scale: str | None, printed: str) -> None:
+        """as_printed words: in the quote; a number they read is the value; a vague quantity (数万, 两位数) is
+        none; and a numeral that names with 大 (十大产业集群) is given with its 大, to be shown so."""
+        numbers = printed_numbers(printed)
+        if printed not in quote:
+            f["as_printed"].fail("words that appear in quote_zh", repr(printed))
+        elif numbers and all(n.role == "vague" for n in numbers):
+            f["as_printed"].fail("a number the quote prints: a vague quantity (数万, 两位数) is no figure's value; "
+                                 "leave it to the paragraph's English, or an outcome's statement", repr(printed))
+        elif (number := one_number(printed)) is not None and not number.means(value, scale):
+            f["value"].fail(f"the value that as_printed {printed!r} reads ({_scaled(number.magnitude)})",
+                            _scaled(as_decimal(value) * (SCALES[scale] if scale else 1)))
+        elif numbers and printed == numbers[0].printed and not numbers[0].scale and f"{printed}{NAME_AFTER}" in quote:
+            f["as_printed"].fail(f"the numeral with the {NAME_AFTER} that makes it a name, as printed: "
+                                 f"{printed}{NAME_AFTER} (shown so in Chinese)", repr(printed))
 
     def read_qualifiers(self, f: Field | None, quote: str | None) -> tuple[Qualifier, ...] | None:
         """The figure's qualifiers; each must show in the quote (a 'more than' figure quotes 以上 or 多)."""
@@ -452,14 +558,6 @@ class ReportReader:
         return tuple(out) if ok else None
 
 
-def source_lines(source: str) -> list[str]:
-    """The lines of a report's official text; blank lines at its end are not lines of the text."""
-    lines = source.replace("\r\n", "\n").split("\n")
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return lines
-
-
 def _digits(number: float | int) -> str:
     """A YAML number as an editor wrote it (8.5, 280), never in exponent form."""
     return format(as_decimal(number).normalize(), "f")
@@ -469,23 +567,37 @@ def _scaled(magnitude: Decimal) -> str:
     return format(magnitude.normalize(), ",f")
 
 
-def _single(value: float | Range) -> float:
-    return value.low if isinstance(value, Range) else value
+def _printed_values(value: float | Range, since: str | None) -> tuple[float, ...]:
+    """The numbers a quote prints for a value: both ends of a range; a change by its size (减少17天: 17)."""
+    values = (value.low, value.high) if isinstance(value, Range) else (value,)
+    return tuple(abs(v) for v in values) if since else values
 
 
-def _one_number(words: str) -> PrintedNumber | None:
-    """The number as_printed words are, when they are exactly one (十, 五千亿, 第三); None for 翻一番, 首位 …"""
-    numbers = printed_numbers(words)
-    if len(numbers) == 1 and words.removeprefix("第") == numbers[0].printed:
-        return numbers[0]
-    return None
+def _in_chinese_numerals(numbers: list[PrintedNumber]) -> str:
+    """'; in Chinese numerals 十: give them as as_printed', where the quote prints the value so."""
+    chinese = [n.printed for n in numbers if n.chinese and n.role == "quantity"]
+    return f"; in Chinese numerals {', '.join(chinese)}: give them as as_printed: {chinese[0]}" if chinese else ""
 
 
-def _first_difference(found: str, expected: str | None, line: int) -> tuple[str, str]:
+def printed_runs(quote: str) -> list[tuple[str, int | None]]:
+    """The runs a quote prints, as (each, length): 连续两年 ("year", 2), 连续12个季度 ("quarter", 12); and
+    每个季度 ("quarter", None), every quarter of the period, however long."""
+    runs: list[tuple[str, int | None]] = []
+    for m in RUN.finditer(quote):
+        digits = m.group(1).translate(WIDTH)
+        length = int(digits) if digits.isdigit() else chinese_value(digits)
+        if length:
+            runs.append((RUN_UNITS[m.group(2)], length))
+    return runs + [(RUN_UNITS[m.group(1)], None) for m in EVERY.finditer(quote)]
+
+
+def _first_difference(found: str, expected: str | None, line: int, partial: bool = False) -> tuple[str, str]:
     """(expected, found) for a paragraph that is not the source line: where they first differ, with context."""
     if expected is None:
         return "no more paragraphs (the source text has ended)", repr(found[:30])
     i = next((k for k, (a, b) in enumerate(zip(found, expected)) if a != b), min(len(found), len(expected)))
     start = max(0, i - 12)
-    return (f"the verbatim text of line {line} of {SOURCE_FILE}, which at character {i + 1} reads "
-            f"{expected[start:i + 12]!r}", f"{found[start:i + 12]!r}")
+    which = f"a line of {SOURCE_FILE} from line {line} on (a partial report leaves lines out, in order); line {line}" \
+        if partial else f"line {line} of {SOURCE_FILE}"
+    return (f"the verbatim text of {which}, which at character {i + 1} reads {expected[start:i + 12]!r}",
+            f"{found[start:i + 12]!r}")

@@ -18,7 +18,7 @@ from .load import load_yaml, read_text
 from .model import Bi, Correction, Page, Plan, Qualifier, Report, Site, Term, Unit
 from .read_goals import GoalReader, read_statement
 from .read_report import ReportReader, ReportsRead, Vocabulary
-from .vocab import BUILT_IN, POSITIONS, UNIT_STYLES
+from .vocab import BUILT_IN, DIRECTIONS, POSITIONS, UNIT_STYLES
 
 TERM_LINK = re.compile(r"\]\(term:([^)\s]*)\)")
 SITE_KEYS = ("name", "licence", "last_updated", "reports", "topics")
@@ -78,7 +78,7 @@ class SiteReader:
         goals = self.read_goals(read)
         reports = {rid: replace(r, targets=goals.get(rid, ())) for rid, r in reports.items()}
         if read.whole:  # a review's goals may be those that could not be read
-            self.check_reviews(readers, goals)
+            self.check_reviews(readers, reports, goals)
         corrections = self.read_corrections(read)
         settings = self.read_settings(meta, base_url, read)
         plans = self.read_plans(meta["plans"], read) if meta.get("plans") else ()
@@ -140,24 +140,27 @@ class SiteReader:
         out = {}
         for key in f.value if isinstance(f.value, dict) else f.fail("a mapping of unit id -> {zh, en, style, …}") or ():
             u = f[key]
-            u.mapping(("zh", "en", "style", "growth"), ("description", "en_one"))
+            u.mapping(("zh", "en", "style", "growth"), ("description", "en_one", "direction"))
             values = (u["zh"].value, u["en"].value, u["style"].choice(UNIT_STYLES), u["growth"].boolean())
+            better = u["direction"].choice(DIRECTIONS) if u.get("direction") else "up"
             if not all(isinstance(v, str) for v in values[:2]):
                 u.fail("zh and en as strings (\"\" for none)")
-            elif None not in values and Field(u.doc, u.path, key, self.problems).ident():
-                out[key] = Unit(key, *values, u["description"].value if u.get("description") else "",
-                                u["en_one"].value if u.get("en_one") else "")
+            elif None not in values and better and Field(u.doc, u.path, key, self.problems).ident():
+                out[key] = Unit(key, *values, u["description"].text() if u.get("description") else "",
+                                u["en_one"].text() if u.get("en_one") else "", better)
         return out
 
     def read_qualifiers(self, f: Field) -> dict[str, Qualifier]:
         out = {}
         for key in f.value if isinstance(f.value, dict) else f.fail("a mapping of qualifier id -> {zh, en, …}") or ():
             q = f[key]
-            q.mapping(("zh", "en", "position", "quote_has"))
+            q.mapping(("zh", "en", "position", "quote_has"), ("down", "description"))
             words = tuple(w.text() for w in q["quote_has"].items())
             values = (q["zh"].text(), q["en"].text(), q["position"].choice(POSITIONS))
-            if None not in values and None not in words and words:
-                out[key] = Qualifier(key, *values, words)
+            down = q["down"].bi() if q.get("down") else None
+            description = q["description"].text() if q.get("description") else ""
+            if None not in values and None not in words and words and (down or not q.get("down")):
+                out[key] = Qualifier(key, *values, words, down, description or "")
         return out
 
     def read_topics(self, field: Field) -> dict[str, Bi]:
@@ -215,14 +218,19 @@ class SiteReader:
                         self.problems.add(readers[rid].text_marks[(p.id, "en")], f"paragraph {p.id}.en",
                                           "a link (term:<id>) to a term in glossary.yaml", f"term:{term}")
 
-    def check_reviews(self, readers: dict[str, ReportReader], goals: dict) -> None:
+    def check_reviews(self, readers: dict[str, ReportReader], reports: dict[str, Report], goals: dict) -> None:
         """A part that `reviews:` an earlier report names one whose goals have outcomes in this report."""
         for rid, reader in readers.items():
             for field in reader.reviews.values():
                 earlier = field.ident()
-                if not any(t.outcome and t.outcome.report_id == rid for t in goals.get(earlier, ())):
-                    field.fail(f"a report of the site with goals whose outcome (in targets.yaml) is in {rid}",
-                               repr(earlier))
+                before = [r for r in reports if r != rid and reports[r].date < reports[rid].date]
+                if earlier not in before:
+                    field.fail(f"the id of an earlier report of the site, whose goals {rid} says what became of "
+                               f"({', '.join(before) or 'none'})", repr(earlier))
+                elif not any(t.outcome and t.outcome.report_id == rid for t in goals.get(earlier, ())):
+                    field.fail(f"outcomes in {rid} of the goals of {earlier}: write them in targets.yaml (a goal's "
+                               f"outcome: {{report: {rid}, figure: …}}), or leave reviews: out until they are written",
+                               f"no goal of {earlier} with an outcome in {rid} yet")
 
     def read_goals(self, read: ReportsRead) -> dict:
         f = self.load(self.dir / "targets.yaml")

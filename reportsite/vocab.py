@@ -7,14 +7,39 @@ and scale words are fixed here. The Chinese below is data, not UI text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Bi
 
 BUILT_IN = Path(__file__).with_name("vocab.yaml")
-UNIT_STYLES = ("amount", "count", "percent", "points", "currency", "rank", "multiple", "multiple-increase", "index",
-               "class")
+UNIT_STYLES = ("amount", "count", "percent", "points", "currency", "rank", "top", "grade", "a-grade", "multiple",
+               "multiple-increase", "index", "class")
 POSITIONS = ("before", "after", "inside")
+DIRECTIONS = ("up", "down")  # more is better; less is better
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How a goal's level follows another figure (a figure's value {in-step: <figure id>})."""
+
+    zh: str  # shown before the other figure's label: 与…同步, 高于…
+    zh_after: str
+    en: str
+    quote_has: tuple[str, ...]  # the quote must show one of these words
+
+
+RELATIONS: dict[str, Relation] = {
+    "in-step": Relation("与", "同步", "in step with", ("同步",)),  # 与经济增长基本同步: read as "around" that level
+    "above": Relation("高于", "", "above", ("高于", "快于")),  # 高于经济增长水平
+    "below": Relation("低于", "", "below", ("低于", "慢于")),
+}
+
+# A run of periods (a figure's each: 连续两年, 连续12个季度): the words after its length in Chinese and English
+RUN_WORDS: dict[str, tuple[str, str, str]] = {  # each -> (zh after the number, en one, en many)
+    "year": ("年", "year", "years"), "half": ("个半年", "half-year", "half-years"),
+    "quarter": ("个季度", "quarter", "quarters"), "month": ("个月", "month", "months"),
+}
 
 
 # Chinese scale words as printed, and what they multiply by

@@ -137,7 +137,7 @@ def test_every_number_printed_gets_a_draft_figure_with_its_clause_unit_qualifier
         ("plan-1", "上半年完成老旧小区改造200个", 200, "count", "个", None, None, None, "2030-H1", "plan"),
         ("plan-2", "新建幼儿园10所", 10, "count", "所", None, None, None, "2030", "plan"),
         ("plan-2", "用2至3年时间打造四大公园", {"low": 2, "high": 3}, "year", None, None, None, None, "2030-2032", "plan"),
-        ("plan-2", "用2至3年时间打造四大公园", 4, "count", "个", None, "四", None, "2030-2032", "plan"),
+        ("plan-2", "用2至3年时间打造四大公园", 4, "count", "个", None, "四大", None, "2030-2032", "plan"),
         ("plan-overview", "地区生产总值增长6%、力争6.5%", 6, "percent", None, None, None, None, "2030", "target"),
         ("plan-overview", "地区生产总值增长6%、力争6.5%", 6.5, "percent", None, None, None, "striving", "2030", "target"),
         ("plan-overview", "城镇登记失业率控制在5%以内", 5, "percent", None, None, None, "within", "2030", "target"),
@@ -259,7 +259,7 @@ def proposals(text: str, scope: Scope = Scope(2022, 2022, False, "the report's y
     ("战略性新兴产业、高技术制造业对工业增长的贡献率均达到30%左右",  # 均: the value of each
      [(30, "percent", None, None, None, ("around",))] * 2),
     ("空气质量综合污染指数由6.44下降至5.91", [(6.44, "index", None, None, None, ()), (5.91, "index", None, None, None, ())]),
-    ("壮大十大农产品精深加工产业集群", [(10, "count", "个", None, "十", ())]),
+    ("壮大十大农产品精深加工产业集群", [(10, "count", "个", None, "十大", ())]),
 ])
 def test_a_number_is_read_with_its_unit_scale_and_qualifiers(text, expected):
     assert proposals(text) == expected

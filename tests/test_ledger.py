@@ -192,11 +192,23 @@ def test_the_part_that_reviews_a_year_counts_its_goals_from_the_ledger(built):
     assert "promise ledger reads" not in built.files["en/city-2030/parts/plan/index.html"].decode()
 
 
-def test_a_part_reviews_only_a_report_whose_goals_it_gives_outcomes_for(pair):
+def test_a_part_reviews_only_an_earlier_report(pair):
     edit(pair.data / "city-2031" / "parts" / "review.yaml", "reviews: city-2030", "reviews: city-2031")
     (error,) = errors_of(pair)
-    assert "city-2031/parts/review.yaml:4:10: reviews: expected a report of the site with goals whose " \
-           "outcome (in targets.yaml) is in city-2031, found 'city-2031'" in error
+    assert "city-2031/parts/review.yaml:4:10: reviews: expected the id of an earlier report of the site, whose " \
+           "goals city-2031 says what became of (city-2030), found 'city-2031'" in error
+
+
+def test_a_review_before_any_outcome_is_written_says_what_to_write(pair):
+    """The earlier report is the right one: what is missing is the outcomes, and the error says so."""
+    (pair.data / "targets.yaml").write_text(
+        "targets:\n  - {id: gdp-growth-2030, report: city-2030, group: annual, figure: gdp-growth-2030}\n",
+        encoding="utf-8")
+    (error,) = errors_of(pair)
+    assert error == (
+        "data/city-2031/parts/review.yaml:4:10: reviews: expected outcomes in city-2031 of the goals of city-2030: "
+        "write them in targets.yaml (a goal's outcome: {report: city-2031, figure: …}), or leave reviews: out until "
+        "they are written, found no goal of city-2030 with an outcome in city-2031 yet")
 
 
 def test_a_goal_s_page_and_the_goals_table_show_what_happened(built):

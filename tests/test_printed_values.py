@@ -89,7 +89,7 @@ def test_a_number_in_chinese_numerals_given_as_printed_must_be_the_value(mini):
 
 
 @pytest.mark.parametrize(("sentence", "quote", "value", "scale", "as_printed"), [
-    ("壮大十大产业集群。", "壮大十大产业集群", "10", None, "十"),
+    ("壮大十大产业集群。", "壮大十大产业集群", "10", None, "十大"),  # a name: shown 十大, never 十个
     ("突破五千亿元大关。", "突破五千亿元大关", "5", "千亿", "五千亿"),
     ("居全国第三位。", "居全国第三位", "3", None, "第三"),
     ("技术合同成交额翻一番。", "技术合同成交额翻一番", "2", None, "翻一番"),  # words, not a number: shown as printed

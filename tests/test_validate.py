@@ -38,8 +38,8 @@ def test_unknown_key(mini):
     edit(mini.data / "example-2030/sections/plan-goals.yaml", "    kind: plan\n", "    kind: plan\n    colour: red\n")
     assert errors_of(mini) == [
         "data/example-2030/sections/plan-goals.yaml:34:5: figures[living-circles-2030].colour: expected one of the keys "
-        "as_printed, average, draft, id, kind, label, measure_zh, note, paragraph, period, qualifier, quote_en, quote_zh, "
-        "scale, topic, unit, value, found the unknown key 'colour'"]
+        "as_printed, average, direction, draft, each, id, kind, label, measure_zh, note, paragraph, period, qualifier, "
+        "quote_en, quote_zh, scale, since, topic, unit, value, found the unknown key 'colour'"]
 
 
 def test_missing_required_key(mini):
@@ -235,8 +235,9 @@ def test_a_misspelt_key_gets_a_suggestion(mini):
     edit(mini.data / "example-2030/sections/plan-goals.yaml", "    measure_zh: 个\n", "    measure: 个\n")
     assert errors_of(mini) == [
         "data/example-2030/sections/plan-goals.yaml:30:5: figures[living-circles-2030].measure: expected one of the "
-        "keys as_printed, average, draft, id, kind, label, measure_zh, note, paragraph, period, qualifier, quote_en, "
-        "quote_zh, scale, topic, unit, value, found the unknown key 'measure' (did you mean 'measure_zh'?)",
+        "keys as_printed, average, direction, draft, each, id, kind, label, measure_zh, note, paragraph, period, "
+        "qualifier, quote_en, quote_zh, scale, since, topic, unit, value, found the unknown key 'measure' (did you mean "
+        "'measure_zh'?)",
         "data/example-2030/sections/plan-goals.yaml:23:5: figures[living-circles-2030].measure_zh: expected "
         "a Chinese measure word (家, 个, 人 …) for unit count, found nothing"]
 
@@ -322,8 +323,8 @@ def test_a_key_without_a_value_in_block_style_is_an_unknown_key(mini):
     edit(mini.data / "example-2030/sections/plan-goals.yaml", "    kind: plan\n", "    kind: plan\n    targets:\n")
     assert errors_of(mini) == [
         "data/example-2030/sections/plan-goals.yaml:34:5: figures[living-circles-2030].targets: expected one of the "
-        "keys as_printed, average, draft, id, kind, label, measure_zh, note, paragraph, period, qualifier, quote_en, "
-        "quote_zh, scale, topic, unit, value, found the unknown key 'targets'"]
+        "keys as_printed, average, direction, draft, each, id, kind, label, measure_zh, note, paragraph, period, "
+        "qualifier, quote_en, quote_zh, scale, since, topic, unit, value, found the unknown key 'targets'"]
 
 
 def test_a_report_id_with_a_space_is_one_error(mini):
