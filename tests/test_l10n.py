@@ -7,13 +7,14 @@ import pytest
 import yaml
 
 from reportsite.l10n import period, quantity
-from reportsite.model import Qualifier, Range, Unit
+from reportsite.model import Bi, Qualifier, Range, Unit
 from reportsite.vocab import BUILT_IN
 
 VOCAB = yaml.safe_load(BUILT_IN.read_text(encoding="utf-8"))
 UNITS = {k: Unit(k, v["zh"], v["en"], v["style"], v["growth"], en_one=v.get("en_one", ""))
          for k, v in VOCAB["units"].items()}
-QUALIFIERS = {k: Qualifier(k, v["zh"], v["en"], v["position"], tuple(v["quote_has"]))
+QUALIFIERS = {k: Qualifier(k, v["zh"], v["en"], v["position"], tuple(v["quote_has"]),
+                           Bi(v["down"]["zh"], v["down"]["en"]) if "down" in v else None)
               for k, v in VOCAB["qualifiers"].items()}
 
 
@@ -41,11 +42,24 @@ QUALIFIERS = {k: Qualifier(k, v["zh"], v["en"], v["position"], tuple(v["quote_ha
     (3.5, "times", None, None, (), None, "3.5倍", "3.5 times"),
     (1, "class", "千亿", None, ("bid",), "千亿", "冲击千亿级", "a push for the 100 billion class"),
     (1, "day", None, None, (), None, "1天", "1 day"),
+    (3, "rank", None, None, (), "第三", "第三位", "No. 3"),  # a place as printed
+    (1, "rank", None, None, (), "首位", "首位", "No. 1"),
+    (50, "top", None, None, (), None, "50强", "the top 50"),
+    (3, "grade", None, None, ("more-than",), "Ⅲ", "Ⅲ类以上", "Grade III or better"),  # 以上 of a grade: or better
+    (10, "rank", None, None, ("within",), None, "第10位以内", "No. 10 or better"),
+    (4, "a-grade", None, None, (), None, "4A级", "4A"),
+    (4576, "yuan", "亿", None, ("record",), None, "历史最高4576亿元", "a record-high CNY 457.6 billion"),
 ])
 def test_figures_read_naturally_in_each_language(value, unit, scale, measure, qualifiers, printed, zh, en):
     quals = tuple(QUALIFIERS[q] for q in qualifiers)
     assert quantity(value, UNITS[unit], scale, measure, quals, "zh", printed) == zh
     assert quantity(value, UNITS[unit], scale, measure, quals, "en", printed) == en
+
+
+def test_a_record_where_less_is_better_is_a_record_low():
+    record = (QUALIFIERS["record"],)
+    assert quantity(4.1, UNITS["index"], None, None, record, "zh", direction="down") == "历史最好4.1"
+    assert quantity(4.1, UNITS["index"], None, None, record, "en", direction="down") == "a record-low 4.1"
 
 
 @pytest.mark.parametrize("text, zh, en", [
