@@ -13,8 +13,22 @@ from pathlib import Path
 from .model import Bi
 
 BUILT_IN = Path(__file__).with_name("vocab.yaml")
-UNIT_STYLES = ("amount", "count", "percent", "points", "currency", "rank", "top", "grade", "a-grade", "multiple",
-               "multiple-increase", "index", "class")
+# How a quantity of a unit is written, by its style (a unit's `style`; docs/data-format.md lists them)
+UNIT_STYLES: dict[str, str] = {
+    "amount": "the number, then the unit's word: 186万平方米, 1.86 million m²",
+    "count": "the number, then the figure's measure_zh in Chinese; the number alone in English (the label says what)",
+    "percent": "a share or a rate: 6.5%",
+    "points": "a difference of two rates: 0.5个百分点, 0.5 percentage points",
+    "currency": "money: 4153.25亿元; the unit's code before the amount in English, CNY 415.325 billion",
+    "rank": "a place in a ranking, the first the best: 第3位, No. 3; with since:, places moved up: 前进1位",
+    "top": "among the first N of a ranking, the first the best: 50强, the top 50",
+    "grade": "a grade in Roman numerals, I the best: Ⅲ类, Grade III",
+    "a-grade": "a grade of 1A to 5A, 5A the best: 4A级, 4A",
+    "multiple": "N倍 or 翻一番: N times as many",
+    "multiple-increase": "增长N倍: up N times, N+1 times as many",
+    "index": "a bare number (a composite index)",
+    "class": "a class of magnitude with no unit printed: 千亿级, the 100 billion class",
+}
 POSITIONS = ("before", "after", "inside")
 DIRECTIONS = ("up", "down")  # more is better; less is better
 

@@ -1,11 +1,17 @@
 """The documentation's walkthrough builds exactly as it says (docs/first-report.md): its files, its
-commands, and what they print."""
+commands, and what they print; and the data format (docs/data-format.md) lists what the build accepts."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
+
+from reportsite import vocab_docs
+from reportsite.errors import Problems
+from reportsite.fields import Field
+from reportsite.load import parse_yaml
+from reportsite.validate import SiteReader
 
 from .conftest import REPO
 
@@ -57,3 +63,26 @@ def test_the_walkthrough_builds_the_site_it_describes(tmp_path):
     assert '<p class="big-value">5%左右</p>' in figure and "地区生产总值增长5%左右" in figure
     assert "Example City's government work report, in Chinese and English." in \
         (site / "en/index.html").read_text(encoding="utf-8")
+
+
+# ---- docs/data-format.md ---------------------------------------------------------------------------
+
+FORMAT = (REPO / "docs" / "data-format.md").read_text(encoding="utf-8")
+
+
+def test_the_lists_of_units_styles_and_qualifiers_are_those_the_build_accepts():
+    """Written from reportsite/vocab.yaml; after editing it, run: python3 -m reportsite.vocab_docs"""
+    assert vocab_docs.written(FORMAT) == vocab_docs.generated(), "run: python3 -m reportsite.vocab_docs"
+    for word in ("奋力", "历史最好", "新高"):  # words the build accepts that the docs once left out
+        assert f"| {word}" in FORMAT or f", {word}" in FORMAT
+
+
+def test_the_documented_site_vocabulary_is_read_as_written(tmp_path):
+    example = FORMAT.split("## A site's own vocabulary", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "vocabulary.yaml").write_text(example, encoding="utf-8")
+    problems = Problems()
+    reader = SiteReader(tmp_path, tmp_path, problems)
+    vocabulary = reader.read_vocabulary(Field.root(parse_yaml("topics: {}\n", "site.yaml", problems), problems)["topics"])
+    assert not problems
+    assert vocabulary.units["air-index"].direction == "down" and vocabulary.qualifiers["holding"].quote_has == ("保持", "稳定在")
+    assert set(vocabulary.units) > {"air-index", "percent", "rank"}  # the site's own beside the built-in ones
