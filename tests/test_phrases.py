@@ -16,7 +16,7 @@ from reportsite.l10n import figure_value
 from reportsite.ledger import RULES, verdict
 from reportsite.model import Outcome
 from reportsite.numbers import printed_numbers
-from reportsite.site import Project, build
+from reportsite.site import Project, build, read_site
 
 from .conftest import REPO, edit, errors_of
 
@@ -141,6 +141,7 @@ def test_a_place_and_a_top_n_are_one_measure_whose_first_is_the_best(built):
     top = goal(built, "gdp-top-2030")
     rank = figure(built, REVIEW, "gdp-city-rank-2030")
     assert verdict(top, Outcome(REVIEW, replace(rank, value=51))) == ("missed", "ceiling")
+    assert verdict(replace(top, direction="up"), Outcome(REVIEW, rank)) == ("met", "ceiling")  # 45th, whatever is said
     top_60 = replace(figure(built, PLAN, "gdp-top-2030"), value=60, period="2030")
     assert verdict(top, Outcome(REVIEW, top_60)) == ("not_comparable", "outcome-bound")  # 1st to 60th: unsettled
     assert verdict(top, Outcome(REVIEW, replace(top_60, value=30))) == ("met", "ceiling")  # the top 30 is in the top 50
@@ -149,6 +150,7 @@ def test_a_place_and_a_top_n_are_one_measure_whose_first_is_the_best(built):
 def test_a_multiple_counts_from_its_base_year(built):
     double = goal(built, "tech-firms-multiple-2030")
     up = figure(built, REVIEW, "tech-firms-multiple-2030")
+    assert verdict(double, Outcome(REVIEW, replace(up, value=1.5))) == ("met", "level")  # up 1.5 times is 2.5 times
     assert verdict(double, Outcome(REVIEW, replace(up, value=0.8))) == ("missed", "level")  # 1.8 times: not double
     assert verdict(double, Outcome(REVIEW, replace(up, since="2020"))) == ("not_comparable", "other-base")
 
@@ -162,6 +164,14 @@ def test_a_run_is_the_outcome_of_each_of_its_periods_and_of_no_other(built):
     quarterly = goal(built, "industry-growth-quarterly-2030")
     one_reading = replace(quarterly.outcome.figure, each=None, period="2030")  # not a quarterly goal's outcome
     assert verdict(quarterly, Outcome(REVIEW, one_reading)) == ("not_comparable", "other-period")
+
+
+def test_a_goal_goes_the_way_its_figure_does(phrases):
+    """A goal on an index the site's vocabulary says is better lower is a ceiling without saying so again."""
+    edit(phrases.data / "targets.yaml", "targets:\n",
+         "targets:\n  - {id: air-quality-index-2030, report: town-2031, group: annual, figure: air-quality-index-2030}\n")
+    index = next(t for t in read_site(phrases).targets if t.id == "air-quality-index-2030")
+    assert index.direction == "down"
 
 
 # ---- the numbers a sentence prints -----------------------------------------------------------------
