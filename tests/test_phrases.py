@@ -155,6 +155,15 @@ def test_a_multiple_counts_from_its_base_year(built):
     assert verdict(double, Outcome(REVIEW, replace(up, since="2020"))) == ("not_comparable", "other-base")
 
 
+def test_a_change_between_two_years_is_two_figures_and_the_later_one_is_the_outcome(built):
+    """由2025年的26家增至88家: a goal of 80 firms for 2030 is met by the 88 of 2030; the 26 of 2025 would only be
+    progress towards it."""
+    spots = goal(built, "new-4a-scenic-spots-2030")
+    firms = replace(spots, figure=replace(spots.figure, value=80, measure_zh="家"))
+    assert verdict(firms, Outcome(REVIEW, figure(built, REVIEW, "tech-firms-2030"))) == ("met", "level")
+    assert verdict(firms, Outcome(REVIEW, figure(built, REVIEW, "tech-firms-2025"))) == ("in_progress", "before-due")
+
+
 def test_a_run_is_the_outcome_of_each_of_its_periods_and_of_no_other(built):
     revenue = goal(built, "industrial-revenue-2030")
     run = figure(built, REVIEW, "industrial-revenue-2029-2030")
