@@ -20,7 +20,7 @@ from babel.numbers import format_decimal
 
 from .errors import Mark, Problems, rel
 from .model import Derivation, Figure, Qualifier, Range, Relative, Unit
-from .numbers import one_number, roman
+from .numbers import NAME_AFTER, one_number, roman
 from .vocab import RELATIONS, RUN_WORDS, SCALES
 
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
@@ -74,7 +74,7 @@ def figure_value(figure: Figure, lang: str) -> str:
         return _relative(figure.relative, lang)
     text = _change(figure, lang) if figure.since else \
         quantity(figure.value, figure.unit, figure.scale, figure.measure_zh, figure.qualifiers, lang,
-                 figure.as_printed, _inside_after_scale(figure), figure.direction)
+                 _as_printed(figure), _inside_after_scale(figure), figure.direction)
     if figure.each:
         zh, one, many = RUN_WORDS[figure.each]
         n = figure.run_length
@@ -106,7 +106,7 @@ def _change(figure: Figure, lang: str) -> str:
         core = "–".join(number(v, lang) for v in places) + \
             ("位" if lang == "zh" else " place" if places == (1,) else " places")
     else:
-        core = quantity(size, unit, figure.scale, figure.measure_zh, figure.qualifiers, lang, figure.as_printed,
+        core = quantity(size, unit, figure.scale, figure.measure_zh, figure.qualifiers, lang, _as_printed(figure),
                         _inside_after_scale(figure), figure.direction)
     if unit.style == "multiple-increase" or unit.style == "multiple" and figure.as_printed and lang == "zh":
         return f"比{since}{core}" if lang == "zh" else f"{core} on {since}"  # 增长3.5倍, 翻一番 say their own rise
@@ -116,6 +116,16 @@ def _change(figure: Figure, lang: str) -> str:
         rise, drop = CHANGE_WORDS.get(unit.style, ("增加", "减少"))
         return f"比{since}{drop if fall else rise}{core}"
     return f"{'down' if fall else 'up'} {core} on {since}"
+
+
+def _as_printed(figure: Figure) -> str | None:
+    """The words as printed: a numeral that names a set with 大 (十大产业集群) with its 大, never 十个, whether
+    as_printed is written 十 or 十大."""
+    printed = figure.as_printed
+    number = one_number(printed) if printed else None
+    if number and number.printed == printed and number.scale is None and f"{printed}{NAME_AFTER}" in figure.quote_zh:
+        return printed + NAME_AFTER
+    return printed
 
 
 def _inside_after_scale(figure: Figure) -> bool:

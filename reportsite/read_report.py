@@ -18,7 +18,7 @@ from .coverage import counts, coverage, occurrences
 from .model import (BOLD, EACH_MONTHS, Bi, Capture, Emendation, Figure, NotFigure, Paragraph, Part, Qualifier,
                     Range, Relative, Report, Section, Source, TextNote, Unit, paragraphs_in_order, period_months,
                     source_lines)
-from .numbers import NAME_AFTER, WIDTH, PrintedNumber, as_decimal, chinese_value, one_number, printed_numbers
+from .numbers import WIDTH, PrintedNumber, as_decimal, chinese_value, one_number, printed_numbers
 from .text import foreign_links
 from .vocab import DIRECTIONS, KINDS, NOT_FIGURE_REASONS, RELATIONS, RUN_WORDS, SCALES
 
@@ -526,7 +526,7 @@ class ReportReader:
 
     def check_as_printed(self, f: Field, quote: str, value: float, scale: str | None, printed: str) -> None:
         """as_printed words: in the quote; a number they read is the value; a vague quantity (数万, 两位数) is
-        none; and a numeral that names with 大 (十大产业集群) is given with its 大, to be shown so."""
+        none."""
         numbers = printed_numbers(printed)
         if printed not in quote:
             f["as_printed"].fail("words that appear in quote_zh", repr(printed))
@@ -536,9 +536,6 @@ class ReportReader:
         elif (number := one_number(printed)) is not None and not number.means(value, scale):
             f["value"].fail(f"the value that as_printed {printed!r} reads ({_scaled(number.magnitude)})",
                             _scaled(as_decimal(value) * (SCALES[scale] if scale else 1)))
-        elif numbers and printed == numbers[0].printed and not numbers[0].scale and f"{printed}{NAME_AFTER}" in quote:
-            f["as_printed"].fail(f"the numeral with the {NAME_AFTER} that makes it a name, as printed: "
-                                 f"{printed}{NAME_AFTER} (shown so in Chinese)", repr(printed))
 
     def read_qualifiers(self, f: Field | None, quote: str | None) -> tuple[Qualifier, ...] | None:
         """The figure's qualifiers; each must show in the quote (a 'more than' figure quotes 以上 or 多)."""

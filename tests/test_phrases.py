@@ -213,11 +213,11 @@ def test_a_chinese_numeral_without_as_printed_names_as_printed(phrases):
         "found 10"]
 
 
-def test_a_numeral_that_names_with_da_is_given_with_it(phrases):
-    edit(phrases.data / PLAN / "sections/plan-tasks.yaml", "as_printed: 十大, period", "as_printed: 十, period")
-    assert errors_of(phrases) == [
-        f"data/{PLAN}/sections/plan-tasks.yaml:12:244: figures[industrial-clusters-2030].as_printed: expected the "
-        "numeral with the 大 that makes it a name, as printed: 十大 (shown so in Chinese), found '十'"]
+def test_a_numeral_that_names_with_da_is_shown_with_it_however_as_printed_is_written(built):
+    clusters = figure(built, PLAN, "industrial-clusters-2030")
+    assert figure_value(replace(clusters, as_printed="十"), "zh") == "十大"  # never 十个
+    breakthrough = figure(built, PLAN, "industrial-revenue-2030")  # 突破千亿大关: 大关 is no name
+    assert figure_value(replace(breakthrough, quote_zh="规上工业营业收入突破千亿大关"), "zh") == "突破千亿元"
 
 
 def test_a_grade_in_roman_numerals_must_read_the_value(phrases):
