@@ -369,23 +369,27 @@ def site_settings(real: RealSite, ids: list[str], factor: int) -> dict:
     settings["reports"] = ids
     if settings.get("unprefixed_report"):
         settings["unprefixed_report"] = ids[0]
+    settings.pop("plans", None)  # a plan names the real reports that set and review it, which are not here
     return settings
 
 
 SITE_PAGE_ANCHOR = re.compile(r"^/(?:zh|en)/[^/]+/#")  # /en/glossary/#term, /en/ledger/#goal
+OWN_GOALS_PAGES = re.compile(r"^/(?:zh|en)/(?:ledger|plans)/.")  # the real goals' cards, filters and plans
 
 
 def published(real: RealSite, ids: list[str]) -> str | None:
     """The real list of published addresses, for the first report in the real one's place; the addresses
     of the real site's other reports are left out, and so are the anchors on the site's own pages (the
-    glossary's terms, the ledger's rows), since the made-up site has other terms and goals. None when
+    glossary's terms, the ledger's rows) and the goals' own pages (verdict cards, the ledger's filtered
+    pages, plans), since the made-up site has other terms and goals. None when
     the real site has no list."""
     path = real.data / "published.txt"
     if not path.exists():
         return None
     others = [rid for rid in real.settings["reports"] if rid != real.report_id]
     lines = [line.replace(real.report_id, ids[0]) for line in path.read_text(encoding="utf-8").splitlines()
-             if not any(rid in line for rid in others) and not SITE_PAGE_ANCHOR.match(line)]
+             if not any(rid in line for rid in others) and not SITE_PAGE_ANCHOR.match(line)
+             and not OWN_GOALS_PAGES.match(line)]
     return "\n".join(lines) + "\n"
 
 
