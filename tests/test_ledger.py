@@ -488,3 +488,11 @@ def test_a_plan_period_is_a_span_of_years(pair):
     edit(pair.data / "site.yaml", 'period: "2031-2035"', 'period: "2031 to 2035"')
     assert errors_of(pair) == [
         "data/site.yaml:12:13: plans[plan-2031-2035].period: expected a span of years (2021-2025), found '2031 to 2035'"]
+
+
+def test_a_card_lists_every_figure_of_its_indicator_year_by_year(built):
+    """A goal's path: what each report set or said of its indicator (the goal, and the outcome so far)."""
+    page = card(built, "population-2035")
+    table = page[page.index('<table class="plan-path">'):page.index("</table>", page.index('<table class="plan-path">'))]
+    assert [re.sub(r"<[^>]+>", "", row) for row in re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", table)] == [
+        "20305.8 millionresultSample City 2031", "20356 milliontargetSample City 2030"]
