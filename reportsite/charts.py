@@ -303,7 +303,7 @@ def history_chart(targets: list[Target], reports: dict[str, Report], lang: str, 
     ticks = nice_ticks(min(0.0, min(values)), max(values) * 1.1)
     tick_text = {tick: l10n.quantity(tick, reference.unit, reference.scale, reference.measure_zh, (), lang)
                  for tick in ticks}
-    left = max(text_width(text, AXIS_SIZE) for text in tick_text.values()) * 1.3 + AXIS_GAP  # digits, % run wide
+    left = max(text_width(text, AXIS_SIZE) for text in tick_text.values()) * 1.5 + AXIS_GAP  # digits, % run wide
     x_span = WIDTH - left - 12
     x_of = (lambda year: left + 6 + x_span * (years.index(year) + .5) / len(years))
     y_of = (lambda v: round(PLOT_TOP + PLOT_HEIGHT * (ticks[-1] - v) / (ticks[-1] - ticks[0]), 1))
