@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from . import l10n
 from .l10n import N_
-from .model import Report, Site, Target
+from .model import Site, Target
 
 QUOTABLE = {  # status shown -> the line, with the outcome a figure; a statement and "not reported" below
     "met": N_("%(place)s's %(label)s was %(outcome)s in %(period)s, meeting its target of %(target)s, "
@@ -76,10 +76,6 @@ def _mid(label: str, lang: str) -> str:
     if lang == "en" and len(label) > 1 and label[0].isupper() and label[1].islower():
         return label[0].lower() + label[1:]
     return label
-
-
-def later_report(site: Site, target: Target) -> Report:
-    return site.report[target.outcome.report_id]
 
 
 def plan_goals(site: Site, plan) -> list[Target]:
