@@ -24,10 +24,9 @@ from markupsafe import Markup
 from . import LANGS
 from .handout import judged_by, printed_editions
 from .links import ANCHORS, FILES
-from .cli import base_url_line
 from .model import Report, Site
 from .render import Options
-from .site import Project, check_published, read_site, render_files, renderer
+from .site import Project, base_url_line, check_published, read_site, render_files, renderer
 from .write import OutputError, write_site
 
 BUNDLE_DIR = "bundle"

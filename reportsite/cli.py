@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .errors import BuildFailed
 from .parallel import default_jobs
-from .site import Built, Project, build, read_site
+from .site import Built, Project, base_url_line, build, read_site
 from .write import OutputError
 
 COMMANDS = {
@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             drafted = draft_report(args.source, args.report, project.data, project.root, project.content)
             print("\n".join(summary_lines(drafted, project)))
         elif command == "published":
-            from .published import record_build
+            from .record import record_build
             print(record_build(project))
         else:
             built = build(project, keep_files=False, jobs=args.jobs, reuse=not args.clean)
@@ -193,11 +193,3 @@ def coverage_summary(site) -> str:
     from .coverage import COUNTED, coverage
 
     return "\n".join([coverage(r).line() for r in site.reports] + [COUNTED])
-
-
-def base_url_line(url: str | None) -> str:
-    """One line on where the site will live, or that it has no address yet."""
-    if url:
-        return f"base URL: {url}"
-    return ("no base URL set (site.yaml url, --base-url or SITE_URL): pages have no canonical or social-card "
-            "addresses, there is no sitemap, and citations cite the edition")

@@ -5,13 +5,13 @@ a page ("/en/sections/plan-1-innovation/"), a file ("/data/figures.csv"), or an 
 ("/en/sections/plan-1-innovation/#plan-1-six-new"). The build fails when one of them no longer
 resolves: the page or file is gone, or the anchor is gone from its page, unless a redirect
 page stands at the old address and its target has the anchor. `build.py published` adds the
-addresses of a new build to the list; nothing ever leaves it.
+addresses of a new build to the list (record.py); nothing ever leaves it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import Mark, Problems, rel
@@ -22,34 +22,7 @@ HEADER = (
     "# The build fails when one stops resolving; a moved page leaves a redirect page behind.\n"
     "# Add new addresses with `.venv/bin/python3 build.py published`; never delete a line.\n"
 )
-IDS = re.compile(rb'\sid="([^"]+)"')
-FIGURE_PAGE = re.compile(r".*/figures/([^/]+)/index\.html")
 REDIRECT = re.compile(rb'<meta http-equiv="refresh" content="0; url=([^"]+)"')
-NOT_PUBLISHED = ("assets/", "bundle/", "404.html")  # asset names carry content hashes; bundles are dated editions
-
-
-def page_address(path: str) -> str:
-    """The address of a written file: en/x/index.html -> /en/x/ (a folder URL), data/a.csv -> /data/a.csv."""
-    return "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)
-
-
-def addresses(files: Mapping[str, bytes], anchors: set[str], passing: set[str]) -> set[str]:
-    """The addresses a built site publishes: its pages and files, and the anchors of the items that live
-    on each page (paragraphs and figure cards of a section, terms of the glossary, goals of a goals
-    page, rows of the ledger, a figure on its own page). Cards a page only shows in passing (related
-    figures, the goals on a home page: passing, the paths of pages that show items in passing) are not published anchors."""
-    out: set[str] = set()
-    for path, body in files.items():
-        if path.startswith(NOT_PUBLISHED) or path in ("sitemap.xml", "robots.txt"):
-            continue
-        address = page_address(path)
-        out.add(address)
-        if not path.endswith(".html") or REDIRECT.search(body) or path in passing:
-            continue
-        ids = {i.decode() for i in IDS.findall(body)} & anchors
-        own = FIGURE_PAGE.fullmatch(path)
-        out.update(f"{address}#{i}" for i in ({own.group(1)} & ids if own else ids))
-    return out
 
 
 def resolves(address: str, files: Mapping[str, bytes]) -> bool:
@@ -97,35 +70,3 @@ def check(data_dir: Path, root: Path, files, problems: Problems) -> None:
             problems.add(Mark(shown, n), address,
                          "a page, file or anchor at this published address (or a redirect page to its new place)",
                          "nothing")
-
-
-def record(data_dir: Path, new: Iterable[str]) -> int:
-    """Add addresses to the list (kept sorted, never removing one); return how many were added."""
-    known = set(read_list(data_dir))
-    added = set(new) - known
-    lines = sorted(known | added)
-    (data_dir / LIST_NAME).write_text(HEADER + "".join(f"{a}\n" for a in lines), encoding="utf-8")
-    return len(added)
-
-
-def item_ids(site) -> set[str]:
-    """The ids that are published anchors: paragraphs (and their former ids), figures, sections, parts,
-    goals and glossary terms."""
-    ids = {t.id for t in site.terms}
-    for report in site.reports:
-        index = report.index
-        ids |= set(index.parts) | set(index.sections) | set(index.figures) | {t.id for t in report.targets}
-        for p in index.paragraphs.values():
-            ids |= {p.id, *p.aliases}
-    return ids
-
-
-def record_build(project) -> str:
-    """Build the site in memory and add its addresses to the list; say how many were new."""
-    from .pages import passing_pages
-    from .site import read_site, render_files
-
-    site = read_site(project)
-    files = render_files(project, site)
-    added = record(project.data, addresses(files, item_ids(site), passing_pages(site)))
-    return f"{added} new addresses added to {rel(project.data / LIST_NAME, project.root)}"

@@ -69,6 +69,14 @@ class Built:
         return sum(1 for name in self.paths if name.endswith(".html"))
 
 
+def base_url_line(url: str | None) -> str:
+    """One line on where the site will live, or that it has no address yet."""
+    if url:
+        return f"base URL: {url}"
+    return ("no base URL set (site.yaml url, --base-url or SITE_URL): pages have no canonical or social-card "
+            "addresses, there is no sitemap, and citations cite the edition")
+
+
 def read_site(project: Project) -> Site:
     """Validate the data and content; raise BuildFailed listing every problem."""
     from .validate import validate_site
