@@ -32,7 +32,7 @@ rebuild.py (stage 9), tables.py (goals and
 Markdown tables), measure.py (shared helpers: timing a child process, our cold build's
 command, copying the project, the machine). The bench uses only the
 package's public functions and tables: reportsite.site (Project, build, read_site,
-render_files, check_published), reportsite.write.write_site,
+render_site, check_published), reportsite.write.write_site,
 reportsite.bundle.build_bundle, reportsite.pages (KINDS, page_url) and the path of the
 built-in vocabulary (reportsite.vocab.BUILT_IN).
 """

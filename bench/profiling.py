@@ -1,6 +1,6 @@
 """Stage 8, the profile: where one build's time goes. The imports (`python -X importtime -c "import
 reportsite.cli"`), then one build in a fresh process under cProfile, its steps timed: load
-(read_site), render (render_files; Jinja's part of it), write (write_site), the check of the
+(read_site), render (render_site; Jinja's part of it), write (write_site), the check of the
 published addresses; and the functions that take the most time."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ times, profile = {}, cProfile.Profile()
 if out:
     profile.enable()
 start = time.perf_counter()
-from reportsite.site import Project, check_published, read_site, render_files
+from reportsite.site import Project, check_published, read_site, render_site
 from reportsite.write import write_site
 times["import"] = time.perf_counter() - start
 project = Project.at(root, dist=dist)
@@ -38,7 +38,7 @@ start = time.perf_counter()
 site = read_site(project)
 times["load"] = time.perf_counter() - start
 start = time.perf_counter()
-files = render_files(project, site)
+files = render_site(project, site)
 times["render"] = time.perf_counter() - start
 checked = []
 def verify(written):
@@ -114,7 +114,7 @@ def bench_profile(root: Path, tmp: Path) -> dict:
     profiled = timed_steps(root, tmp, out)
     stats = pstats.Stats(str(out))
     return {
-        "how": "import, read_site, render_files, write_site in a fresh process, render in one process; "
+        "how": "import, read_site, render_site, write_site in a fresh process, render in one process; "
                "then the same under cProfile",
         "imports": imports,
         "steps_s": plain, "total_s": total, "shares": {k: v / total for k, v in plain.items()},

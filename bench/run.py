@@ -64,7 +64,7 @@ def bench_cold(root: Path, tmp: Path, runs: int) -> dict:
 def time_steps(project, runs: int) -> dict:
     """The build's steps, each timed on its own: load (validate), render, write, and the check that
     every published address still resolves (which the build runs on the written folder)."""
-    from reportsite.site import check_published, read_site, render_files
+    from reportsite.site import check_published, read_site, render_site
     from reportsite.write import write_site
 
     loads, renders, writes, checks = [], [], [], []
@@ -79,7 +79,7 @@ def time_steps(project, runs: int) -> dict:
         site = read_site(project)
         loads.append(time.perf_counter() - start)
         start = time.perf_counter()
-        files = render_files(project, site)
+        files = render_site(project, site)
         renders.append(time.perf_counter() - start)
         start = time.perf_counter()
         write_site(files.items(), project.dist, verify)

@@ -272,7 +272,7 @@ def profile_table(r: dict) -> list[str]:
         return []
     steps, shares = p["steps_s"], p["shares"]
     names = {"import": "import the build's modules (in the build's process)", "load": "load (`read_site`)",
-             "render": "render (`render_files`)", "check_published": "check the published addresses",
+             "render": "render (`render_site`)", "check_published": "check the published addresses",
              "write": "write (`write_site`)"}
     out = _head("Where the time goes (one build, one process)", "Seconds", "Share")
     out += [f"| {names.get(k, k)} | {v:.3f} | {shares[k]:.0%} |" for k, v in steps.items()]

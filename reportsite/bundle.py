@@ -26,7 +26,7 @@ from .handout import judged_by, printed_editions
 from .links import ANCHORS, FILES
 from .model import Report, Site
 from .render import Options
-from .site import Project, base_url_line, check_published, read_site, render_files, renderer
+from .site import Project, base_url_line, check_published, make_renderer, read_site, render_site
 from .write import OutputError, write_site
 
 BUNDLE_DIR = "bundle"
@@ -77,7 +77,7 @@ def build_bundle(project: Project) -> Iterator[str]:
     start = time.perf_counter()
     site = read_site(project)
     names = bundle_names(site)
-    files = render_files(project, site, Options(bundle={k: f"{BUNDLE_DIR}/{v}" for k, v in names.items()}))
+    files = render_site(project, site, Options(bundle={k: f"{BUNDLE_DIR}/{v}" for k, v in names.items()}))
     pages = sum(1 for f in files if f.endswith(".html"))
     bundle = bundle_files(project, site, names)
     for key, data in bundle.items():
@@ -113,7 +113,7 @@ def bundle_files(project: Project, site: Site, names: dict[str, str]) -> dict[st
 
 def offline_site(project: Project, site: Site) -> dict[str, bytes]:
     """The site with links to files (.../index.html), so that it works opened from a disk."""
-    files = render_files(project, site, Options(links=FILES))
+    files = render_site(project, site, Options(links=FILES))
     return {k: v for k, v in files.items() if k not in NOT_OFFLINE}
 
 
@@ -140,13 +140,13 @@ def offline_zip(project: Project, site: Site, folder: str) -> bytes:
 
 def single_file(project: Project, site: Site, report: Report, lang: str) -> bytes:
     """A whole report in one HTML file: inline CSS and JS allowed by hash, links only to #anchors."""
-    renderer_ = renderer(project, site, Options(links=ANCHORS))
-    html = renderer_.one_file(
+    renderer = make_renderer(project, site, Options(links=ANCHORS))
+    html = renderer.one_file(
         lang, SINGLE_TEMPLATE, report=report, csp=CSP_SLOT, css_string=css_string,
         site_css=Markup("\n").join(_inline_text(project.assets / name, "style") for name in SINGLE_CSS),
         site_js=_inline_text(project.assets / "site.js", "script"),
     )
-    renderer_.check_catalog()
+    renderer.check_catalog()
     html = html.replace("\r\n", "\n").replace("\r", "\n")  # what the browser hashes is what we hash
     html = html.replace(CSP_SLOT, content_security_policy(html))
     check_self_contained(html, f"{report.id} ({lang})")
@@ -220,10 +220,10 @@ def check_self_contained(html: str, lang: str) -> None:
 
 def readme(project: Project, site: Site, sizes: dict[str, str] | None, names: dict[str, str] | None) -> bytes:
     """README.txt in Chinese, then English; for dist/bundle/ (sizes and names given) or inside the zip."""
-    renderer_ = renderer(project, site)
-    halves = [renderer_.one_file(lang, README_TEMPLATE, files=sizes, names=names, edition=edition(site))
+    renderer = make_renderer(project, site)
+    halves = [renderer.one_file(lang, README_TEMPLATE, files=sizes, names=names, edition=edition(site))
               for lang in LANGS]
-    renderer_.check_catalog()
+    renderer.check_catalog()
     text = "\n\n".join(h.strip("\n") for h in halves) + "\n"
     # A byte-order mark and CRLF, so that Notepad on older Windows shows the Chinese and the lines right.
     return ("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8")

@@ -181,7 +181,7 @@ def summary(project: Project, built: Built) -> str:
     """The build in one line; with how many pages the last build gave unchanged, when it gave any."""
     line = (f"built {project.dist}: {built.pages} pages, {len(built.paths)} files, "
             f"{built.reports} reports in {built.seconds:.2f} s")
-    if built.site is None:
+    if built.nothing_changed:
         line += " (nothing changed since the last build)"
     elif built.reused:
         line += f" ({built.reused} pages unchanged since the last build, {built.rendered} rendered)"

@@ -46,7 +46,7 @@ from .links import ANCHORS
 from .model import Derivation, Report, Site, Target
 from .pages import page_url
 from .render import Options, SiteRenderer
-from .site import Project, renderer
+from .site import Project, make_renderer
 from .write import OutputError
 
 if TYPE_CHECKING:  # only for the annotations: importing WeasyPrint is left to the moment a PDF is made
@@ -160,22 +160,22 @@ def groups_of(report: Report) -> tuple[str, ...]:
 
 def handout_renderer(project: Project, site: Site) -> SiteRenderer:
     """The site's renderer with the one-file edition's links: every link an #anchor in the document."""
-    return renderer(project, site, Options(links=ANCHORS))
+    return make_renderer(project, site, Options(links=ANCHORS))
 
 
-def handout_html(renderer_: SiteRenderer, site: Site, report: Report, lang: str) -> str:
+def handout_html(renderer: SiteRenderer, site: Site, report: Report, lang: str) -> str:
     """The whole report as one HTML document for print (templates/handout.html)."""
-    html = renderer_.one_file(lang, HANDOUT_TEMPLATE, report=report, qr=qr_code(site, report, lang),
+    html = renderer.one_file(lang, HANDOUT_TEMPLATE, report=report, qr=qr_code(site, report, lang),
                               goals=goal_tables(report, groups_of(report)))
-    renderer_.check_catalog()
+    renderer.check_catalog()
     return html
 
 
-def briefing_html(renderer_: SiteRenderer, site: Site, report: Report, lang: str, layout: str) -> str:
+def briefing_html(renderer: SiteRenderer, site: Site, report: Report, lang: str, layout: str) -> str:
     """The two-page briefing as HTML (templates/briefing.html); layout "apart" starts the second group on page 2."""
-    html = renderer_.one_file(lang, BRIEFING_TEMPLATE, report=report, qr=qr_code(site, report, lang),
+    html = renderer.one_file(lang, BRIEFING_TEMPLATE, report=report, qr=qr_code(site, report, lang),
                               goals=goal_tables(report, BRIEFING_GROUPS, needs_only=True), layout=layout)
-    renderer_.check_catalog()
+    renderer.check_catalog()
     return html
 
 
@@ -185,16 +185,16 @@ def judged_by(site: Site, report: Report) -> Report | None:
     return site.report[min(later, key=lambda rid: site.report[rid].date)] if later else None
 
 
-def scorecard_html(renderer_: SiteRenderer, site: Site, report: Report, lang: str) -> str:
+def scorecard_html(renderer: SiteRenderer, site: Site, report: Report, lang: str) -> str:
     """How a report's goals went, on one page (templates/scorecard.html)."""
     from .views import ledger_counts
 
     later = judged_by(site, report)
-    html = renderer_.one_file(
+    html = renderer.one_file(
         lang, SCORECARD_TEMPLATE, report=report, later=later, qr=ledger_qr_code(site, report, lang),
         main=[t for t in report.targets if t.group == "annual" and t.verdict],
         counts=[c for c in ledger_counts(site) if c.report.id == report.id])
-    renderer_.check_catalog()
+    renderer.check_catalog()
     return html
 
 
@@ -212,25 +212,25 @@ class PdfJob:
     identifier: bytes = b""  # the PDF's file identifier (from the data hash and the name)
 
 
-def handout_job(project: Project, site: Site, renderer_: SiteRenderer, report: Report, lang: str) -> PdfJob:
+def handout_job(project: Project, site: Site, renderer: SiteRenderer, report: Report, lang: str) -> PdfJob:
     """The whole report as an A4 handout in lang."""
     name = f"{report.id}-{lang}-handout"
-    return PdfJob(name, (("handout", handout_html(renderer_, site, report, lang), stylesheet(project)),),
+    return PdfJob(name, (("handout", handout_html(renderer, site, report, lang), stylesheet(project)),),
                   None, pdf_identifier(site, name))
 
 
-def briefing_job(project: Project, site: Site, renderer_: SiteRenderer, report: Report, lang: str) -> PdfJob:
+def briefing_job(project: Project, site: Site, renderer: SiteRenderer, report: Report, lang: str) -> PdfJob:
     """The briefing in each layout, most comfortable first; it must fill exactly two pages."""
     name, css = f"{report.id}-{lang}-briefing", stylesheet(project)
-    html = {layout: briefing_html(renderer_, site, report, lang, layout) for layout, _ in BRIEFING_LAYOUTS}
+    html = {layout: briefing_html(renderer, site, report, lang, layout) for layout, _ in BRIEFING_LAYOUTS}
     tries = tuple((f"{layout} {size:g} pt", html[layout], f"{css}\n:root {{ --briefing-size: {size}pt; }}\n")
                   for layout, size in BRIEFING_LAYOUTS)
     return PdfJob(name, tries, BRIEFING_PAGES, pdf_identifier(site, name))
 
 
-def scorecard_job(project: Project, site: Site, renderer_: SiteRenderer, report: Report, lang: str) -> PdfJob:
+def scorecard_job(project: Project, site: Site, renderer: SiteRenderer, report: Report, lang: str) -> PdfJob:
     """The scorecard in the largest type that fits one page."""
-    name, css, html = f"{report.id}-{lang}-scorecard", stylesheet(project), scorecard_html(renderer_, site, report, lang)
+    name, css, html = f"{report.id}-{lang}-scorecard", stylesheet(project), scorecard_html(renderer, site, report, lang)
     tries = tuple((f"{size:g} pt", html, f"{css}\n:root {{ --briefing-size: {size}pt; }}\n") for size in SCORECARD_SIZES)
     return PdfJob(name, tries, 1, pdf_identifier(site, name))
 
@@ -263,8 +263,8 @@ def printed_editions(project: Project, site: Site) -> dict[tuple[str, str, str],
     """{(report id, lang, "handout" | "briefing" | "scorecard"): PDF} for every report (a scorecard for a
     report whose goals a later one judged), made in parallel worker processes,
     one per core (WeasyPrint is single-threaded Python); each PDF is the same bytes as made alone."""
-    renderer_ = handout_renderer(project, site)
-    jobs = {(report.id, lang, kind): make(project, site, renderer_, report, lang)
+    renderer = handout_renderer(project, site)
+    jobs = {(report.id, lang, kind): make(project, site, renderer, report, lang)
             for kind, make in (("handout", handout_job), ("briefing", briefing_job), ("scorecard", scorecard_job))
             for report in site.reports for lang in LANGS  # the long ones first
             if kind != "scorecard" or judged_by(site, report)}

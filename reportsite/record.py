@@ -14,7 +14,7 @@ from .errors import rel
 from .model import Site
 from .pages import passing_pages
 from .published import HEADER, LIST_NAME, REDIRECT, read_list
-from .site import Project, read_site, render_files
+from .site import Project, read_site, render_site
 
 IDS = re.compile(rb'\sid="([^"]+)"')
 FIGURE_PAGE = re.compile(r".*/figures/([^/]+)/index\.html")
@@ -69,6 +69,6 @@ def record(data_dir: Path, new: Iterable[str]) -> int:
 def record_build(project: Project) -> str:
     """Build the site in memory and add its addresses to the list; say how many were new."""
     site = read_site(project)
-    files = render_files(project, site)
+    files = render_site(project, site)
     added = record(project.data, addresses(files, item_ids(site), passing_pages(site)))
     return f"{added} new addresses added to {rel(project.data / LIST_NAME, project.root)}"

@@ -295,7 +295,7 @@ class SiteRenderer:
         if self.problems:
             raise BuildFailed(self.problems)
 
-    def __iter__(self) -> Iterator[tuple[str, bytes]]:
+    def files(self) -> Iterator[tuple[str, bytes]]:
         """Every output file, in a stable order; BuildFailed at the end if anything was wrong."""
         for spec in self.specs:
             yield dest(spec.url), self.page(spec)

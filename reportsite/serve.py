@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from .errors import BuildFailed
 from .render import SharedBytecode, SiteRenderer
-from .site import Project, check_published, files_of, read_site, renderer
+from .site import Project, check_published, make_renderer, read_site
 from .write import write_site
 
 POLL_MS = 100  # how often the watcher looks for changes
@@ -31,7 +31,7 @@ class SiteApp:
     def __init__(self, dist: Path, assets: Path):
         self.dist, self.assets = dist, assets
         self.error: str | None = None
-        self.site: SiteRenderer | None = None
+        self.renderer: SiteRenderer | None = None  # of the newest site
 
     def __call__(self, environ, start_response):
         path = unquote(environ.get("PATH_INFO") or "/")
@@ -58,13 +58,13 @@ class SiteApp:
 
     def newest(self, name: str) -> bytes | None:
         """The file from the newest site, rendered now; a template mistake becomes the error page."""
-        if self.site is None:
+        if self.renderer is None:
             return None
-        body = self.site.file(name)
+        body = self.renderer.file(name)
         if body is None and name.startswith("assets/"):
             body = read_inside(self.assets, name[len("assets/"):])
-        if self.site.problems:
-            self.error = self.site.problems.report()
+        if self.renderer.problems:
+            self.error = self.renderer.problems.report()
             return None
         return body
 
@@ -76,7 +76,7 @@ class SiteApp:
         if name.endswith(".html") or "." in name.rsplit("/", 1)[-1]:
             return False
         index = name.rstrip("/") + "/index.html"
-        return bool(self.site and index in self.site.by_dest) or (self.dist / index).is_file()
+        return bool(self.renderer and index in self.renderer.by_dest) or (self.dist / index).is_file()
 
     @staticmethod
     def respond(start_response, status: str, kind: str, body: bytes):
@@ -142,21 +142,21 @@ class Preview:
     def rebuild(self) -> None:
         start = time.perf_counter()
         try:
-            site = renderer(self.project, read_site(self.project), bytecode=self.bytecode)
+            renderer = make_renderer(self.project, read_site(self.project), bytecode=self.bytecode)
         except BuildFailed as failed:
             self.fail(failed)
             return
-        self.app.site, self.app.error = site, None
+        self.app.renderer, self.app.error = renderer, None
         self.generation += 1
         print(f"validated in {time.perf_counter() - start:.2f} s; serving the new site", flush=True)
         self.schedule(WRITE_DELAY_S, lambda generation=self.generation: self.write(generation))
 
     def write(self, generation: int) -> None:
-        if generation != self.generation or self.app.site is None:
+        if generation != self.generation or self.app.renderer is None:
             return  # a newer change came in; its own write follows
         start = time.perf_counter()
         try:
-            paths = write_site(files_of(self.app.site), self.project.dist,
+            paths = write_site(self.app.renderer.files(), self.project.dist,
                                lambda written: check_published(self.project, written))
         except BuildFailed as failed:
             self.fail(failed)

@@ -54,7 +54,9 @@ class Project:
 
 @dataclass(frozen=True)
 class Built:
-    site: Site | None  # None when nothing changed since the last build (nothing was read)
+    """What a build did: the site it read, the files it wrote (or found unchanged) and how long it took."""
+
+    site: Site | None  # None when nothing_changed: nothing was read
     paths: tuple[str, ...]
     seconds: float
     files: dict[str, bytes] | None = None  # kept only when asked for (tests, the bundle)
@@ -63,6 +65,7 @@ class Built:
     processes: int = 1  # that rendered them
     url: str | None = None  # the site's base URL
     reports: int = 0  # how many reports it holds
+    nothing_changed: bool = False  # every input and dist/ as the last build left them: nothing to do
 
     @property
     def pages(self) -> int:
@@ -84,8 +87,8 @@ def read_site(project: Project) -> Site:
     return validate_site(project.data, project.content, project.root, project.base_url)
 
 
-def renderer(project: Project, site: Site, options: Options | None = None,
-             bytecode: jinja2.BytecodeCache | None = None) -> SiteRenderer:
+def make_renderer(project: Project, site: Site, options: Options | None = None,
+                  bytecode: jinja2.BytecodeCache | None = None) -> SiteRenderer:
     """The site's renderer: the UI catalogs loaded, templates ready."""
     from .l10n import load_translations
     from .render import Options, SiteRenderer
@@ -98,18 +101,9 @@ def renderer(project: Project, site: Site, options: Options | None = None,
     return SiteRenderer(site, project.templates, project.assets, translations, options, bytecode)
 
 
-def files_of(renderer_: SiteRenderer) -> Iterator[tuple[str, bytes]]:
-    """Every file of the site, rendered one at a time, no path twice."""
-    return unique(renderer_)
-
-
-def iter_files(project: Project, site: Site, options: Options | None = None) -> Iterator[tuple[str, bytes]]:
-    return files_of(renderer(project, site, options))
-
-
-def render_files(project: Project, site: Site, options: Options | None = None) -> dict[str, bytes]:
-    """Every file of the site in memory, as {path: bytes}."""
-    return dict(iter_files(project, site, options))
+def render_site(project: Project, site: Site, options: Options | None = None) -> dict[str, bytes]:
+    """Every file of the site rendered in memory, as {path: bytes} (in one process, reusing nothing)."""
+    return dict(unique(make_renderer(project, site, options).files()))
 
 
 def check_published(project: Project, files) -> None:
@@ -136,27 +130,27 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     cache = FileCache(project, use_previous=reuse)
     if not keep_files and (last := cache.unchanged(stamp)) is not None:
         return Built(None, tuple(last.files), time.perf_counter() - start, reused=last.summary["pages"],
-                     url=last.summary["url"], reports=last.summary["reports"])
-    from . import parallel
+                     url=last.summary["url"], reports=last.summary["reports"], nothing_changed=True)
+    from . import parallel  # only now: a build with nothing to do loads none of the rendering code
     from .cache import Keys
     from .render import Options
 
     options = options or Options()
     site = read_site(project)
-    renderer_ = renderer(project, site, options)
-    plan = plan_build(renderer_, Keys.of(inputs, renderer_), cache)
+    renderer = make_renderer(project, site, options)
+    plan = plan_build(renderer, Keys.of(inputs, renderer), cache)
     to_render = plan.to_render
     workers = parallel.workers_for(len(to_render), jobs)
-    rendered = parallel.render(renderer_, to_render, plan.extras is None, workers,
-                               partial(renderer, project, site, options))
-    stream = unique(site_files(plan, rendered, cache))
-    files = dict(stream) if keep_files else None
-    paths = write_site(files.items() if files is not None else stream, project.dist,
+    rendered = parallel.render(renderer, to_render, plan.extras is None, workers,
+                               partial(make_renderer, project, site, options))
+    files = unique(site_files(plan, rendered, cache))  # each file rendered as it is written
+    kept = dict(files) if keep_files else None
+    paths = write_site(files if kept is None else kept.items(), project.dist,
                        lambda written: check_published(project, written), plan.sources(cache))
     if Inputs.of(project) == inputs:  # else a file changed while the build ran: record nothing
         cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)})
-    return Built(site, tuple(paths), time.perf_counter() - start, files, len(to_render), len(plan.reused),
-                 max(workers, 1), site.url, len(site.reports))
+    return Built(site, tuple(paths), time.perf_counter() - start, files=kept, rendered=len(to_render),
+                 reused=len(plan.reused), processes=max(workers, 1), url=site.url, reports=len(site.reports))
 
 
 @dataclass(frozen=True)
@@ -179,12 +173,12 @@ class Plan:
         return {name: cache.source(name) for name in names}
 
 
-def plan_build(renderer_: SiteRenderer, keys: Keys, cache: FileCache) -> Plan:
+def plan_build(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> Plan:
     """Look up every page, and the extras, in the cache."""
     from .links import dest
 
-    names = [dest(spec.url) for spec in renderer_.specs]
-    page_keys = [keys.page(spec) for spec in renderer_.specs]
+    names = [dest(spec.url) for spec in renderer.specs]
+    page_keys = [keys.page(spec) for spec in renderer.specs]
     reused = {i: data for i, (name, key) in enumerate(zip(names, page_keys))
               if (data := cache.reuse(name, key)) is not None}
     extras_key = keys.extras()

@@ -238,12 +238,12 @@ def assert_a_correct_site(project: Project, values: dict[tuple, str]) -> None:
     for name, data in built.files.items():
         assert not BIDI_CONTROLS.search(data.decode("utf-8", "replace")), name
     site = built.site
-    renderer_ = handout_renderer(project, site)
+    renderer = handout_renderer(project, site)
     for report in site.reports:
         for lang in LANGS:
             single_file(project, site, report, lang)
-            handout_job(project, site, renderer_, report, lang)
-            briefing_job(project, site, renderer_, report, lang)
+            handout_job(project, site, renderer, report, lang)
+            briefing_job(project, site, renderer, report, lang)
     readme(project, site, None, None)
 
 

@@ -117,7 +117,7 @@ def check_profile(profile: dict) -> None:
     assert profile["imports"]["reportsite_cli_s"] > 0 and "reportsite" in profile["imports"]["by_package_s"]
     assert 0 < profile["jinja_render_s"] < profile["profiled_steps_s"]["render"]
     assert len(profile["top_cumulative"]) == 15 and len(profile["top_own"]) == 10
-    assert any("render_files" in f["function"] for f in profile["top_cumulative"])
+    assert any("render_site" in f["function"] for f in profile["top_cumulative"])
 
 
 def test_the_hugo_twin_holds_a_pages_visible_text_at_its_address():

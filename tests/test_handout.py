@@ -379,12 +379,12 @@ def test_a_css_mistake_is_an_error_not_a_silent_blank(project):
 
 
 def test_chinese_in_the_handouts_and_briefings_uses_chinese_punctuation(project, site):
-    renderer_ = handout_renderer(project, site)
+    renderer = handout_renderer(project, site)
     wrong = []
     for report in site.reports:
         for lang in LANGS:
-            for name, html in (("handout", handout_html(renderer_, site, report, lang)),
-                               ("briefing", briefing_html(renderer_, site, report, lang, "flow"))):
+            for name, html in (("handout", handout_html(renderer, site, report, lang)),
+                               ("briefing", briefing_html(renderer, site, report, lang, "flow"))):
                 for text in chinese_texts(html):
                     wrong += [f"{report.id} {lang} {name}: …{text[max(0, m.start() - 10):m.end() + 10]}…"
                               for m in ASCII_TOUCHING_CHINESE.finditer(text)]

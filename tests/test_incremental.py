@@ -105,7 +105,7 @@ def test_mistakes_found_by_workers_are_reported_as_one_process_reports_them(proj
 def test_a_build_with_nothing_changed_renders_nothing(project):
     first = build(project, jobs=1)
     again = incremental(project)
-    assert again.site is None, "with nothing changed, not even the data is read"
+    assert again.nothing_changed and again.site is None, "with nothing changed, not even the data is read"
     assert (again.rendered, again.reused, again.paths) == (0, first.pages, first.paths)
     assert files_in(project.dist) == first.files
 
