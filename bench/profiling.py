@@ -38,15 +38,15 @@ start = time.perf_counter()
 site = read_site(project)
 times["load"] = time.perf_counter() - start
 start = time.perf_counter()
-files = render_site(project, site)
+rendered = render_site(project, site)
 times["render"] = time.perf_counter() - start
 checked = []
 def verify(written):
     begin = time.perf_counter()
-    check_published(project, written)
+    check_published(project, written, rendered.redirects)
     checked.append(time.perf_counter() - begin)
 start = time.perf_counter()
-write_site(files.items(), project.dist, verify)
+write_site(rendered.files.items(), project.dist, verify)
 times["check_published"] = checked[0]
 times["write"] = time.perf_counter() - start - checked[0]
 if out:

@@ -71,7 +71,7 @@ def time_steps(project, runs: int) -> dict:
 
     def verify(written) -> None:
         start = time.perf_counter()
-        check_published(project, written)
+        check_published(project, written, rendered.redirects)
         checks.append(time.perf_counter() - start)
 
     for _ in range(runs):
@@ -79,10 +79,10 @@ def time_steps(project, runs: int) -> dict:
         site = read_site(project)
         loads.append(time.perf_counter() - start)
         start = time.perf_counter()
-        files = render_site(project, site)
+        rendered = render_site(project, site)
         renders.append(time.perf_counter() - start)
         start = time.perf_counter()
-        write_site(files.items(), project.dist, verify)
+        write_site(rendered.files.items(), project.dist, verify)
         writes.append(time.perf_counter() - start - checks[-1])
     return {"load_validate_s": stats(loads), "render_s": stats(renders), "write_s": stats(writes),
             "check_published_s": stats(checks)}

@@ -77,7 +77,8 @@ def build_bundle(project: Project) -> Iterator[str]:
     start = time.perf_counter()
     site = read_site(project)
     names = bundle_names(site)
-    files = render_site(project, site, Options(bundle={k: f"{BUNDLE_DIR}/{v}" for k, v in names.items()}))
+    rendered = render_site(project, site, Options(bundle={k: f"{BUNDLE_DIR}/{v}" for k, v in names.items()}))
+    files = rendered.files
     pages = sum(1 for f in files if f.endswith(".html"))
     bundle = bundle_files(project, site, names)
     for key, data in bundle.items():
@@ -85,7 +86,7 @@ def build_bundle(project: Project) -> Iterator[str]:
         if path in files:
             raise OutputError(f"two outputs want the path {path}")
         files[path] = data
-    write_site(files.items(), project.dist, lambda written: check_published(project, written))
+    write_site(files.items(), project.dist, lambda written: check_published(project, written, rendered.redirects))
     yield base_url_line(site.url) + " (the bundle's pages and citations are made for it)"
     yield (f"built {project.dist}: {pages} pages, {len(files)} files, "
            f"{len(site.reports)} reports in {time.perf_counter() - start:.2f} s")
@@ -113,7 +114,7 @@ def bundle_files(project: Project, site: Site, names: dict[str, str]) -> dict[st
 
 def offline_site(project: Project, site: Site) -> dict[str, bytes]:
     """The site with links to files (.../index.html), so that it works opened from a disk."""
-    files = render_site(project, site, Options(links=FILES))
+    files = render_site(project, site, Options(links=FILES)).files
     return {k: v for k, v in files.items() if k not in NOT_OFFLINE}
 
 

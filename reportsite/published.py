@@ -10,7 +10,6 @@ addresses of a new build to the list (record.py); nothing ever leaves it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -22,31 +21,20 @@ HEADER = (
     "# The build fails when one stops resolving; a moved page leaves a redirect page behind.\n"
     "# Add new addresses with `.venv/bin/python3 build.py published`; never delete a line.\n"
 )
-REDIRECT = re.compile(rb'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 
 
-def resolves(address: str, files: Mapping[str, bytes]) -> bool:
-    """Whether an address resolves in the built site, following one redirect page."""
+def resolves(address: str, files: Mapping[str, bytes], redirects: Mapping[str, str]) -> bool:
+    """Whether an address resolves in the built site, following one redirect page (redirects: the path
+    of each redirect page the renderer wrote -> the url of the page it sends the reader to)."""
     page, _, anchor = address.removeprefix("/").partition("#")
     path = page + "index.html" if page == "" or page.endswith("/") else page
     body = files.get(path)
     if body is None:
         return False
-    moved = REDIRECT.search(body)
-    if moved:  # the target, relative to the old page, must resolve with the same anchor
-        target = "/" + _join(page, moved.group(1).decode())
-        return target != address.partition("#")[0] and resolves(target + (f"#{anchor}" if anchor else ""), files)
+    if path in redirects:  # the page it sends to must resolve, with the same anchor
+        target = "/" + redirects[path]
+        return target != "/" + page and resolves(target + (f"#{anchor}" if anchor else ""), files, redirects)
     return not anchor or f' id="{anchor}"'.encode() in body
-
-
-def _join(page: str, link: str) -> str:
-    """A relative link from a page's folder, as a site-relative address."""
-    import posixpath
-
-    base = page if page.endswith("/") else posixpath.dirname(page) + "/"
-    joined = posixpath.normpath(posixpath.join(base or ".", link.split("#")[0]))
-    joined = "" if joined == "." else joined
-    return joined + "/" if link.split("#")[0].endswith("/") and joined else joined
 
 
 def read_list(data_dir: Path) -> list[str]:
@@ -62,11 +50,12 @@ def numbered_list(data_dir: Path) -> list[tuple[int, str]]:
     return [(n, line) for n, line in enumerate(lines, start=1) if line and not line.startswith("#")]
 
 
-def check(data_dir: Path, root: Path, files, problems: Problems) -> None:
-    """Note every published address that no longer resolves (files: anything with .get(path) -> bytes)."""
+def check(data_dir: Path, root: Path, files, redirects: Mapping[str, str], problems: Problems) -> None:
+    """Note every published address that no longer resolves (files: anything with .get(path) -> bytes;
+    redirects: as resolves() takes them)."""
     shown = rel(data_dir / LIST_NAME, root)
     for n, address in numbered_list(data_dir):
-        if not resolves(address, files):
+        if not resolves(address, files, redirects):
             problems.add(Mark(shown, n), address,
                          "a page, file or anchor at this published address (or a redirect page to its new place)",
                          "nothing")

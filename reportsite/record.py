@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import rel
 from .model import Site
 from .pages import passing_pages
-from .published import HEADER, LIST_NAME, REDIRECT, read_list
+from .published import HEADER, LIST_NAME, read_list
 from .site import Project, read_site, render_site
 
 IDS = re.compile(rb'\sid="([^"]+)"')
@@ -26,18 +26,19 @@ def page_address(path: str) -> str:
     return "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)
 
 
-def addresses(files: Mapping[str, bytes], anchors: set[str], passing: set[str]) -> set[str]:
+def addresses(files: Mapping[str, bytes], anchors: set[str], passing: set[str], redirects: Mapping[str, str]) -> set[str]:
     """The addresses a built site publishes: its pages and files, and the anchors of the items that live
     on each page (paragraphs and figure cards of a section, terms of the glossary, goals of a goals
     page, rows of the ledger, a figure on its own page). Cards a page only shows in passing (related
-    figures, the goals on a home page: passing, the paths of pages that show items in passing) are not published anchors."""
+    figures, the goals on a home page: passing, the paths of pages that show items in passing) are not
+    published anchors, nor are the anchors a redirect page passes on (redirects: the path of each redirect page)."""
     out: set[str] = set()
     for path, body in files.items():
         if path.startswith(NOT_PUBLISHED) or path in ("sitemap.xml", "robots.txt"):
             continue
         address = page_address(path)
         out.add(address)
-        if not path.endswith(".html") or REDIRECT.search(body) or path in passing:
+        if not path.endswith(".html") or path in redirects or path in passing:
             continue
         ids = {i.decode() for i in IDS.findall(body)} & anchors
         own = FIGURE_PAGE.fullmatch(path)
@@ -69,6 +70,6 @@ def record(data_dir: Path, new: Iterable[str]) -> int:
 def record_build(project: Project) -> str:
     """Build the site in memory and add its addresses to the list; say how many were new."""
     site = read_site(project)
-    files = render_site(project, site)
-    added = record(project.data, addresses(files, item_ids(site), passing_pages(site)))
+    rendered = render_site(project, site)
+    added = record(project.data, addresses(rendered.files, item_ids(site), passing_pages(site), rendered.redirects))
     return f"{added} new addresses added to {rel(project.data / LIST_NAME, project.root)}"

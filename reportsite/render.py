@@ -280,6 +280,11 @@ class SiteRenderer:
                 files[path] = share.share_image(self.site, report, lang, font, caption)
         return files
 
+    @property
+    def redirects(self) -> dict[str, str]:
+        """The path of each redirect page -> the url of the page it sends the reader to."""
+        return {dest(s.url): s.moved_to.url for s in self.specs if s.moved_to}
+
     def file(self, path: str) -> bytes | None:
         """One output file by its path, rendered now; None if the site has no such file."""
         spec = self.by_dest.get(path)

@@ -156,8 +156,9 @@ class Preview:
             return  # a newer change came in; its own write follows
         start = time.perf_counter()
         try:
-            paths = write_site(self.app.renderer.files(), self.project.dist,
-                               lambda written: check_published(self.project, written))
+            renderer = self.app.renderer
+            paths = write_site(renderer.files(), self.project.dist,
+                               lambda written: check_published(self.project, written, renderer.redirects))
         except BuildFailed as failed:
             self.fail(failed)
             return

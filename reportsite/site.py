@@ -101,17 +101,27 @@ def make_renderer(project: Project, site: Site, options: Options | None = None,
     return SiteRenderer(site, project.templates, project.assets, translations, options, bytecode)
 
 
-def render_site(project: Project, site: Site, options: Options | None = None) -> dict[str, bytes]:
-    """Every file of the site rendered in memory, as {path: bytes} (in one process, reusing nothing)."""
-    return dict(unique(make_renderer(project, site, options).files()))
+@dataclass(frozen=True)
+class SiteFiles:
+    """A whole site rendered in memory."""
+
+    files: dict[str, bytes]  # path -> bytes
+    redirects: dict[str, str]  # the path of each redirect page -> the url of the page it sends to
 
 
-def check_published(project: Project, files) -> None:
-    """Raise BuildFailed when an address the site has published (data/published.txt) no longer resolves."""
+def render_site(project: Project, site: Site, options: Options | None = None) -> SiteFiles:
+    """Every file of the site rendered in memory (in one process, reusing nothing)."""
+    renderer = make_renderer(project, site, options)
+    return SiteFiles(dict(unique(renderer.files())), renderer.redirects)
+
+
+def check_published(project: Project, files, redirects: dict[str, str]) -> None:
+    """Raise BuildFailed when an address the site has published (data/published.txt) no longer resolves
+    (files: the written site, anything with .get(path) -> bytes; redirects: SiteFiles.redirects)."""
     from . import published
 
     problems = Problems()
-    published.check(project.data, project.root, files, problems)
+    published.check(project.data, project.root, files, redirects, problems)
     if problems:
         raise BuildFailed(problems)
 
@@ -146,7 +156,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     files = unique(site_files(plan, rendered, cache))  # each file rendered as it is written
     kept = dict(files) if keep_files else None
     paths = write_site(files if kept is None else kept.items(), project.dist,
-                       lambda written: check_published(project, written), plan.sources(cache))
+                       lambda written: check_published(project, written, renderer.redirects), plan.sources(cache))
     if Inputs.of(project) == inputs:  # else a file changed while the build ran: record nothing
         cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)})
     return Built(site, tuple(paths), time.perf_counter() - start, files=kept, rendered=len(to_render),
