@@ -71,11 +71,6 @@ class Coverage:
     def uncovered(self) -> tuple[Counted, ...]:
         return tuple(c for c in self.numbers if not c.figures and not c.listed)
 
-    @property
-    def listed_and_covered(self) -> tuple[Counted, ...]:
-        """Numbers listed as not figures although a figure takes them: the listing is wrong."""
-        return tuple(c for c in self.numbers if c.figures and c.listed)
-
     def by_reason(self) -> Counter[str]:
         return Counter(c.listed[0].reason for c in self.listed)
 

@@ -179,7 +179,3 @@ def open_graph(site: Site, spec: PageSpec, lang: str, title: str, text: str, ima
 def share_image_path(report: Report | None) -> str:
     """Where a page's share image is: the report's, or the site's, per language ({lang})."""
     return f"assets/share-{report.id}-{{lang}}.png" if report else "assets/share-{lang}.png"
-
-
-def home_url(lang: str) -> str:
-    return page_url("home", lang)

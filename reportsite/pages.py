@@ -8,7 +8,6 @@ report (its home, parts, sections, figures …: their URLs carry the report's id
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
@@ -83,23 +82,6 @@ SITE_LANG = "en"  # pages for the whole site (the chooser, 404) are rendered wit
 def page_url(kind: str, lang: str | None = None, ident: str | None = None, report: str | None = None) -> str:
     """The site-relative URL of a page: page_url("section", "en", "plan-1-innovation", "taiyuan-2021")."""
     return KIND[kind].url.format(lang=lang, ident=ident, report=report)
-
-
-def kind_of(path: str) -> PageKind | None:
-    """The kind of the page written at a path of the site ("en/taiyuan-2021/sections/x/index.html" -> section)."""
-    for kind, pattern in _PATH_PATTERNS:
-        if pattern.fullmatch(path):
-            return kind
-    return None
-
-
-def _path_pattern(kind: PageKind) -> re.Pattern:
-    url = re.escape(kind.url).replace(r"\{lang\}", "(?:zh|en)").replace(r"\{ident\}", "[^/]+")
-    url = url.replace(r"\{report\}", "[a-z0-9]+(?:-[a-z0-9]+)*")
-    return re.compile(url + ("index\\.html" if kind.url == "" or kind.url.endswith("/") else ""))
-
-
-_PATH_PATTERNS = [(k, _path_pattern(k)) for k in KINDS]
 
 
 @dataclass(frozen=True)

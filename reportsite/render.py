@@ -118,8 +118,6 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         chart=lambda kind, report, **kw: charts.render_chart(kind, lang, report, _, **kw),
         citations=lambda report, title, url, key: cite.citations(site, report, lang, title, url, key, _),
         access_default=lambda fmt: cite.access_date(site.last_updated, fmt),
-        chinese=jinja2.pass_context(
-            lambda ctx, text, linked=None: prose.chinese(text, linked, term_url(ctx), _report_id(ctx))),
         paragraph_zh=jinja2.pass_context(
             lambda ctx, p, linked=None: prose.paragraph_zh(p.zh_runs(), linked, term_url(ctx), _report_id(ctx))),
         inline=jinja2.pass_context(lambda ctx, text, linked=None: prose.inline(text, linked, term_url(ctx))),
