@@ -10,6 +10,7 @@ import uuid
 from xml.sax.saxutils import escape
 
 from . import l10n
+from .meta import HTML_LANG
 from .model import Site
 from .pages import page_url
 
@@ -42,7 +43,7 @@ def atom(site: Site, lang: str, gettext) -> bytes:
                           _id("edition", site.data_hash)))
     head = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="{ATOM}" xml:lang="{"zh-Hans" if lang == "zh" else "en"}">',
+        f'<feed xmlns="{ATOM}" xml:lang="{HTML_LANG[lang]}">',
         f"<title>{escape(site.name[lang])}</title>",
         f"<subtitle>{escape(_('Corrections and new editions'))}</subtitle>",
         f'<link rel="alternate" type="text/html" href="{escape(_link(site, lang, page_url("home", lang)))}"/>',

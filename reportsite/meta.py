@@ -8,7 +8,7 @@ edition date; the Chinese and English pages name each other.
 
 from __future__ import annotations
 
-from . import LANGS, l10n
+from . import LANGS, l10n, other_lang
 from .model import Report, Site
 from .pages import PageSpec, page_url
 
@@ -98,8 +98,7 @@ def structured_data(site: Site, spec: PageSpec, lang: str, text: str) -> dict:
         data["headline"] = spec.title[lang]
     if report is not None:
         data["isBasedOn"] = government_report(report)
-    other = "en" if lang == "zh" else "zh"
-    counterpart = site.absolute(spec.counterpart(other))
+    counterpart = site.absolute(spec.counterpart(other_lang(lang)))
     if counterpart:
         data["workTranslation" if lang == "zh" else "translationOfWork"] = {"@id": counterpart}
     if kind == "Dataset":
@@ -132,7 +131,7 @@ def verdict_review(site: Site, target, lang: str) -> dict:
 
 def government_report(report: Report) -> dict:
     """The original: the government's report, as its own page publishes it."""
-    return {"@type": "Report", "name": report.source.title, "inLanguage": "zh-Hans",
+    return {"@type": "Report", "name": report.source.title, "inLanguage": HTML_LANG["zh"],
             "datePublished": report.date.isoformat(), "url": report.source.url,
             "author": {"@type": "GovernmentOrganization", "name": report.issuer.zh},
             "publisher": {"@type": "GovernmentOrganization", "name": report.source.publisher.zh}}
@@ -162,7 +161,7 @@ def open_graph(site: Site, spec: PageSpec, lang: str, title: str, text: str, ima
     image = share_image_path(spec.report)
     tags = [("og:type", "article" if spec.report else "website"), ("og:site_name", site.name[lang]),
             ("og:title", title), ("og:description", text), ("og:locale", OG_LOCALE[lang]),
-            ("og:locale:alternate", OG_LOCALE["en" if lang == "zh" else "zh"])]
+            ("og:locale:alternate", OG_LOCALE[other_lang(lang)])]
     page, picture = site.absolute(spec.url), site.absolute(image.format(lang=lang))
     if page:
         tags.append(("og:url", page))

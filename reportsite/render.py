@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, publish, search, share, verdicts, views
+from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, other_lang, publish, search, share, verdicts, views
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
 from .model import Bi, Report, Site, Term
@@ -25,10 +25,6 @@ from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
 
 ENTITY = re.compile(r"&amp;[a-z]+;")  # an HTML entity a copy wrote as text (&middot;), once escaped
-
-
-def other(lang: str) -> str:
-    return "en" if lang == "zh" else "zh"
 
 
 @dataclass(frozen=True)
@@ -83,7 +79,7 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.Stri
         return lambda term_id: links.page(here, "glossary", lang, None, term_id)
 
     env.globals.update(
-        site=site, lang=lang, other_lang=other(lang), html_lang=meta.HTML_LANG, bundle=options.bundle,
+        site=site, lang=lang, other_lang=other_lang(lang), html_lang=meta.HTML_LANG, bundle=options.bundle,
         kinds=KINDS, target_groups=TARGET_GROUPS, site_navigation=navigation(site), report_navigation=navigation,
         statuses=ledger.STATUSES, ledger_counts=lambda: views.ledger_counts(site),
         judged_goals=lambda: views.judged_goals(site), ledger_filters=lambda: views.ledger_filters(site), fared=lambda earlier, later: views.fared(site, earlier, later), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from . import LANGS, other_lang
 from .cache import tree_hash
 from .errors import BuildFailed, Mark, Problems, rel
 from .fields import Field
@@ -277,15 +278,15 @@ def read_pages(content_dir: Path, root: Path, problems: Problems) -> tuple[Page,
         problems.add(Mark(rel(content_dir, root)), "", f"a folder of the site's prose pages, {pages} (make it, or "
                      "name another with --content)", "no such folder")
         return ()
-    slugs = sorted({p.stem for lang in ("zh", "en") for p in (content_dir / lang).glob("*.md")} | set(REQUIRED_PAGES))
+    slugs = sorted({p.stem for lang in LANGS for p in (content_dir / lang).glob("*.md")} | set(REQUIRED_PAGES))
     pages = []
     for slug in slugs:
         texts, titles = {}, {}
-        for lang in ("zh", "en"):
+        for lang in LANGS:
             path = content_dir / lang / f"{slug}.md"
             shown = rel(path, root)
             if not path.exists():
-                other = content_dir / ("en" if lang == "zh" else "zh") / f"{slug}.md"
+                other = content_dir / other_lang(lang) / f"{slug}.md"
                 needed = f"a translation of {rel(other, root)}" if other.exists() else \
                     f"the page {slug}.md in {lang} (every site has {' and '.join(REQUIRED_PAGES)})"
                 problems.add(Mark(shown), "", needed, "no file")
