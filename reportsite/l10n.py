@@ -1,4 +1,4 @@
-"""Locale formatting (Babel) of numbers, figures, dates and derivations, and UI string catalogs.
+"""Locale formatting (Babel) of numbers, figures, dates and derivations (the UI catalogs: catalog.py).
 
 The data keeps one value and unit; the page's language decides how it reads:
 4153.25 亿 yuan is "4,153.25亿元" in Chinese and "CNY 415.325 billion" in English.
@@ -7,18 +7,12 @@ The data keeps one value and unit; the page's language decides how it reads:
 from __future__ import annotations
 
 import datetime as dt
-import gettext
-import io
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 
 from babel.dates import format_date, format_skeleton
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from .errors import Mark, Problems, rel
 from .model import Derivation, Figure, Qualifier, Range, Relative, Unit
 from .numbers import NAME_AFTER, one_number, roman
 from .vocab import RELATIONS, RUN_WORDS, SCALES
@@ -37,9 +31,6 @@ LIST_COMMA = {"zh": "，", "en": ", "}
 COLON = {"zh": "：", "en": ": "}  # after a label: 出现于：… / Appears in: …
 PARENS = {"zh": "（%s）", "en": " (%s)"}  # an aside after a value: 2132家（2020年） / 2,132 (2020)
 ARROW = {"zh": "→", "en": " → "}
-EXTRACT_STEPS = ("To add UI strings to the Chinese catalog: 1. pybabel extract -F babel.cfg -o locales/messages.pot "
-                 "--no-location --sort-output .  2. pybabel update -i locales/messages.pot -d locales -l zh -D messages "
-                 "--no-fuzzy-matching  3. write the Chinese of each new empty msgstr in locales/zh/LC_MESSAGES/messages.po")
 EN_MAGNITUDES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
 
@@ -322,66 +313,3 @@ def formula(d: Derivation, lang: str) -> str:
     what = "Annual growth needed" if d.name == "growth-needed" else "Annual growth achieved"
     span = "1 year" if d.years == 1 else f"{d.years} years"
     return f"{what}: ({end} ÷ {start})^(1/{d.years}) − 1 = {result} (compound, {years}, {span})"
-
-
-class StrictTranslations(gettext.NullTranslations):
-    """A compiled catalog that records every message it lacks instead of passing it through."""
-
-    def __init__(self, catalog: gettext.GNUTranslations | None, source: str, root: Path | None = None):
-        super().__init__()
-        self.catalog, self.source, self.missing, self.root = catalog, source, set(), root
-
-    def missing_problem(self, message: str) -> tuple[Mark, str, str, str]:
-        """A missing translation as a problem: where the string is used (template or module, line), and
-        the three steps that add it to the catalog."""
-        where = _first_use(self.root, message) if self.root else None
-        return (where or Mark(self.source), f"msgid {message!r}",
-                f"a Chinese translation of this UI string in {self.source}", "none")
-
-    def gettext(self, message: str) -> str:
-        if self.catalog is None:  # the source language: msgids are English
-            return message
-        translated = self.catalog._catalog.get(message)
-        if not translated:
-            self.missing.add(message)
-            return message
-        return translated
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        if self.catalog is None:
-            return singular if n == 1 else plural
-        translated = self.catalog._catalog.get((singular, self.catalog.plural(n)))
-        if not translated:
-            self.missing.add(singular)
-            return singular if n == 1 else plural
-        return translated
-
-
-def load_translations(locales_dir: Path, root: Path, problems: Problems) -> dict[str, StrictTranslations]:
-    """Compile locales/zh/LC_MESSAGES/messages.po in memory; English needs no catalog."""
-    po_path = locales_dir / "zh" / "LC_MESSAGES" / "messages.po"
-    shown = rel(po_path, root)
-    catalog = None
-    try:
-        with po_path.open("rb") as fp:
-            po = read_po(fp, locale="zh_Hans_CN")
-        buffer = io.BytesIO()
-        write_mo(buffer, po)
-        buffer.seek(0)
-        catalog = gettext.GNUTranslations(buffer)
-    except FileNotFoundError:
-        problems.add(Mark(shown), "", "the Chinese catalog of UI strings", "no file")
-    except Exception as exc:  # babel raises several types for a broken catalog
-        problems.add(Mark(shown), "", "a valid gettext catalog", f"{type(exc).__name__}: {exc}")
-    return {"zh": StrictTranslations(catalog, shown, root), "en": StrictTranslations(None, shown, root)}
-
-
-def _first_use(root: Path, message: str) -> Mark | None:
-    """The first template or module line that holds the message (as written, in quotes)."""
-    needles = [f'"{message}"', f"'{message}'"]
-    for folder, pattern in (("templates", "*.*"), ("reportsite", "*.py")):
-        for path in sorted((root / folder).glob(pattern)):
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if any(n in line for n in needles):
-                    return Mark(rel(path, root), number)
-    return None

@@ -17,10 +17,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, other_lang, publish, search, share, verdicts, views
+from .catalog import EXTRACT_STEPS, StrictTranslations
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
 from .model import Bi, Report, Site, Term
 from .pages import KIND, PageSpec, navigation, page_url, plan_pages
+from .sitemap import robots, sitemap
 from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
 
@@ -49,7 +51,7 @@ class SharedBytecode(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-def make_env(templates_dir: Path, site: Site, lang: str, translations: l10n.StrictTranslations,
+def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTranslations,
              options: Options, prose: Prose, asset_names: dict[str, str],
              bytecode: jinja2.BytecodeCache | None = None,
              gettexts: dict[str, Callable[[str], str]] | None = None) -> jinja2.Environment:
@@ -217,7 +219,7 @@ class SiteRenderer:
     """Renders the site: any single file on request (the live preview), or all of it in order."""
 
     def __init__(self, site: Site, templates_dir: Path, assets_dir: Path,
-                 translations: dict[str, l10n.StrictTranslations], options: Options = Options(),
+                 translations: dict[str, StrictTranslations], options: Options = Options(),
                  bytecode: jinja2.BytecodeCache | None = None):
         self.site, self.options, self.translations = site, options, translations
         self.problems = Problems()
@@ -253,8 +255,7 @@ class SiteRenderer:
                 files[f"{lang}/feed.xml"] = feed.atom(site, lang, self.translations[lang].gettext)
             files["robots.txt"] = robots(site)
             if site.url:
-                files["sitemap.xml"] = sitemap(site, [s for s in self.specs if s.kind.sitemap and not s.moved_to
-                                                      and s.kind.per_lang])
+                files["sitemap.xml"] = sitemap(site, self.specs)
             files.update(publish.data_files(site))
             files.update(self.share_images())
             self._extras = files
@@ -289,7 +290,7 @@ class SiteRenderer:
         for tr in self.translations.values():
             for message in sorted(tr.missing):
                 self.problems.add(*tr.missing_problem(message))
-                self.problems.hint(l10n.EXTRACT_STEPS)
+                self.problems.hint(EXTRACT_STEPS)
             tr.missing.clear()
         if self.problems:
             raise BuildFailed(self.problems)
@@ -313,27 +314,3 @@ def render_template(env: jinja2.Environment, name: str, where: str, problems: Pr
     except jinja2.TemplateNotFound as exc:
         problems.add(Mark(f"templates/{exc.name}"), where, "a template file", "none")
     return ""
-
-
-def robots(site: Site) -> bytes:
-    sitemap_line = f"Sitemap: {site.url}sitemap.xml\n" if site.url else ""
-    return f"User-agent: *\nAllow: /\n{sitemap_line}".encode()
-
-
-def sitemap(site: Site, specs: list[PageSpec]) -> bytes:
-    """sitemap.xml with each page's language alternates (only with a base URL: it needs absolute ones)."""
-    by_key: dict[tuple, dict[str, str]] = {}
-    for s in specs:
-        by_key.setdefault((s.kind.name, s.report.id if s.report else None, s.ident), {})[s.lang] = site.url + s.url
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
-    for key, urls in by_key.items():
-        default = site.url if key[0] == "home" else urls["en"]
-        for lang in LANGS:
-            lines.append(f"<url><loc>{urls[lang]}</loc><lastmod>{site.last_updated.isoformat()}</lastmod>")
-            for alt in LANGS:
-                lines.append(f'<xhtml:link rel="alternate" hreflang="{meta.HTML_LANG[alt]}" href="{urls[alt]}"/>')
-            lines.append(f'<xhtml:link rel="alternate" hreflang="x-default" href="{default}"/></url>')
-    lines.append("</urlset>")
-    return ("\n".join(lines) + "\n").encode()
-

@@ -90,7 +90,7 @@ def read_site(project: Project) -> Site:
 def make_renderer(project: Project, site: Site, options: Options | None = None,
                   bytecode: jinja2.BytecodeCache | None = None) -> SiteRenderer:
     """The site's renderer: the UI catalogs loaded, templates ready."""
-    from .l10n import load_translations
+    from .catalog import load_translations
     from .render import Options, SiteRenderer
 
     options = options or Options()

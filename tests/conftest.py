@@ -48,7 +48,7 @@ def mini(tmp_path) -> Project:
 def catalogs() -> dict:
     """The UI string catalogs by language, as the renderer loads them."""
     from reportsite.errors import Problems
-    from reportsite.l10n import load_translations
+    from reportsite.catalog import load_translations
 
     problems = Problems()
     translations = load_translations(REPO / "locales", REPO, problems)
