@@ -18,6 +18,13 @@ from .model import Bi, Report, Site
 from .views import ledger_filters
 
 
+# What a page may load (Content-Security-Policy): everything from the site itself, nothing inline.
+SITE_POLICY = ("default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; connect-src 'self'; "
+               "base-uri 'none'; form-action 'self'")
+NOT_FOUND_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'"
+REDIRECT_POLICY = "default-src 'none'; style-src 'self'; script-src 'self'; base-uri 'none'"
+
+
 @dataclass(frozen=True)
 class PageKind:
     name: str
@@ -36,6 +43,7 @@ class PageKind:
     moved_from: str | None = None  # where the unprefixed report's pages were first published (site.yaml)
     site_nav: int = 0  # a report kind listed in the site's navigation, once per report, at this place
     passing: bool = False  # it shows other pages' items in passing: their ids on it are not published anchors
+    policy: str = SITE_POLICY  # its Content-Security-Policy
 
 
 KINDS: tuple[PageKind, ...] = (
@@ -72,7 +80,7 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("page", "{lang}/{ident}/", "page.html", nav=6,  # a prose page of content/ (home.md: the home's intro)
              items=lambda site: (p for p in site.pages if p.slug != "home")),
     PageKind("chooser", "", "chooser.html", per_lang=False),
-    PageKind("not-found", "404.html", "404.html", per_lang=False, sitemap=False),
+    PageKind("not-found", "404.html", "404.html", per_lang=False, sitemap=False, policy=NOT_FOUND_POLICY),
 )
 KIND = {k.name: k for k in KINDS}
 REDIRECT_TEMPLATE = "redirect.html"
@@ -105,6 +113,11 @@ class PageSpec:
     @property
     def template(self) -> str:
         return REDIRECT_TEMPLATE if self.moved_to else self.kind.template
+
+    @property
+    def policy(self) -> str:
+        """Its Content-Security-Policy."""
+        return REDIRECT_POLICY if self.moved_to else self.kind.policy
 
     def counterpart(self, lang: str) -> str:
         """The URL of the same page in another language."""

@@ -237,9 +237,10 @@ class SiteRenderer:
         """A UI string in both languages, from the catalog."""
         return Bi(self.translations["zh"].gettext(message), self.translations["en"].gettext(message))
 
-    def page(self, spec: PageSpec) -> bytes:
+    def page(self, spec: PageSpec, preview: bool = False) -> bytes:
+        """A page's HTML; for the live preview, whose reload script is inline, without its security policy."""
         html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems,
-                               page=spec, obj=spec.obj, report=spec.report)
+                               page=spec, obj=spec.obj, report=spec.report, csp=None if preview else Markup(spec.policy))
         return html.encode("utf-8")
 
     def one_file(self, lang: str, template: str, **context) -> str:
@@ -280,10 +281,11 @@ class SiteRenderer:
         """The path of each redirect page -> the url of the page it sends the reader to."""
         return {dest(s.url): s.moved_to.url for s in self.specs if s.moved_to}
 
-    def file(self, path: str) -> bytes | None:
-        """One output file by its path, rendered now; None if the site has no such file."""
+    def file(self, path: str, preview: bool = False) -> bytes | None:
+        """One output file by its path, rendered now (a page as page() renders it); None if the site has no
+        such file."""
         spec = self.by_dest.get(path)
-        return self.page(spec) if spec else self.extras().get(path)
+        return self.page(spec, preview) if spec else self.extras().get(path)
 
     def check_catalog(self) -> None:
         """Raise BuildFailed for template mistakes and for every UI string the catalog lacks."""

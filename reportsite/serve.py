@@ -52,15 +52,13 @@ class SiteApp:
         kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
             kind += "; charset=utf-8"
-        if kind.startswith("text/html"):
-            body = dev_html(body)
         return self.respond(start_response, "200 OK", kind, body)
 
     def newest(self, name: str) -> bytes | None:
         """The file from the newest site, rendered now; a template mistake becomes the error page."""
         if self.renderer is None:
             return None
-        body = self.renderer.file(name)
+        body = self.renderer.file(name, preview=True)
         if body is None and name.startswith("assets/"):
             body = read_inside(self.assets, name[len("assets/"):])
         if self.renderer.problems:
@@ -120,15 +118,6 @@ def read_inside(root: Path, name: str) -> bytes | None:
     if not target.is_relative_to(base) or not target.is_file():
         return None
     return target.read_bytes()
-
-
-def dev_html(body: bytes) -> bytes:
-    """The live-reload script is inline, so the preview drops the page's CSP; published pages keep it."""
-    start = body.find(b'<meta http-equiv="Content-Security-Policy"')
-    if start < 0:
-        return body
-    end = body.find(b">", start)
-    return body[:start] + body[end + 1:]
 
 
 class Preview:

@@ -74,6 +74,17 @@ def test_serves_the_built_site_with_live_reload(server):
     assert get(base + "en/example-2030/sections/review-economy")[0] == 200  # redirected to the folder
 
 
+def test_the_preview_serves_pages_without_their_security_policy_and_writes_them_with_it(server):
+    """The reload script the preview adds is inline, which a page's Content-Security-Policy forbids: the
+    preview's own pages have none, the pages it writes to dist/ keep theirs."""
+    base, mini, _ = server
+    status, html = get(base + "en/example-2030/sections/review-economy/")
+    assert status == 200 and "Content-Security-Policy" not in html
+    written = mini.dist / "en" / "example-2030" / "sections" / "review-economy" / "index.html"
+    wait_for(written.is_file)
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in written.read_text("utf-8")
+
+
 @pytest.mark.parametrize("path", ["/../pyproject.toml", "/%2e%2e/pyproject.toml", "/en/../../build.py",
                                   "/..%2fpyproject.toml", "/%2e%2e%2f%2e%2e%2fetc/passwd", "/assets/..%5c..%5cbuild.py"])
 def test_nothing_outside_the_built_site_is_served(server, path):
