@@ -8,14 +8,13 @@ report (its home, parts, sections, figures …: their URLs carry the report's id
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 
-from . import LANGS
+from . import LANGS, views
 from .l10n import N_
-from .model import Bi, Report, Site
-from .views import ledger_filters
+from .model import Bi, Page, Report, Site, Target
 
 
 # What a page may load (Content-Security-Policy): everything from the site itself, nothing inline.
@@ -44,52 +43,17 @@ class PageKind:
     site_nav: int = 0  # a report kind listed in the site's navigation, once per report, at this place
     passing: bool = False  # it shows other pages' items in passing: their ids on it are not published anchors
     policy: str = SITE_POLICY  # its Content-Security-Policy
+    framed: bool = True  # shown in the site's frame (render.Frame), or a page of its own (404)
+    context: Callable[[PageSpec, Given], object] = lambda page, given: Nothing()  # what its template is given
 
 
-KINDS: tuple[PageKind, ...] = (
-    PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1, passing=True),
-    PageKind("report", "{lang}/{report}/", "report.html", scope="report", nav=1, nav_title=N_("Overview"),
-             site_nav=2, passing=True),
-    PageKind("part", "{lang}/{report}/parts/{ident}/", "part.html", scope="report", nav=2,
-             items=attrgetter("parts"), nav_items=lambda r: (p for p in r.parts if p.number),
-             item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/"),
-    PageKind("section", "{lang}/{report}/sections/{ident}/", "section.html", scope="report",
-             items=attrgetter("sections"), item_description=attrgetter("explainer"),
-             moved_from="{lang}/sections/{ident}/"),
-    PageKind("targets", "{lang}/{report}/targets/", "targets.html", N_("Goals"), scope="report", nav=3,
-             moved_from="{lang}/targets/"),
-    PageKind("figures", "{lang}/{report}/figures/", "figures.html", N_("Figures"), scope="report", nav=4,
-             moved_from="{lang}/figures/"),
-    PageKind("figure", "{lang}/{report}/figures/{ident}/", "figure.html", scope="report",
-             items=attrgetter("figures"), item_title=attrgetter("label"), moved_from="{lang}/figures/{ident}/"),
-    PageKind("text", "{lang}/{report}/text/", "text.html", N_("About the text"), scope="report", nav=5),
-    PageKind("report-downloads", "{lang}/{report}/downloads/", "report-downloads.html", N_("Downloads"),
-             scope="report", nav=6),
-    PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3),
-    PageKind("verdict", "{lang}/ledger/{ident}/", "verdict.html",  # one card per judged goal
-             items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label),
-    PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
-             items=lambda site: ledger_filters(site), item_title=attrgetter("title"), passing=True),
-    PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year")),
-    PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path
-             items=attrgetter("plans")),
-    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4),
-    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5),
-    PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections")),
-    PageKind("search", "{lang}/search/", "search.html", N_("Search")),
-    PageKind("page", "{lang}/{ident}/", "page.html", nav=6,  # a prose page of content/ (home.md: the home's intro)
-             items=lambda site: (p for p in site.pages if p.slug != "home")),
-    PageKind("chooser", "", "chooser.html", per_lang=False),
-    PageKind("not-found", "404.html", "404.html", per_lang=False, sitemap=False, policy=NOT_FOUND_POLICY),
-)
-KIND = {k.name: k for k in KINDS}
-REDIRECT_TEMPLATE = "redirect.html"
-SITE_LANG = "en"  # pages for the whole site (the chooser, 404) are rendered with this language's catalog
+@dataclass(frozen=True)
+class Given:
+    """What a kind's context function may use besides its page."""
 
-
-def page_url(kind: str, lang: str | None = None, ident: str | None = None, report: str | None = None) -> str:
-    """The site-relative URL of a page: page_url("section", "en", "plan-1-innovation", "taiyuan-2021")."""
-    return KIND[kind].url.format(lang=lang, ident=ident, report=report)
+    site: Site
+    gettexts: Mapping[str, Callable[[str], str]]  # each language's UI strings (a page says some things in both)
+    bundle: Mapping[str, str]  # the bundle's files this output links (what -> path, bundle.py); none on a plain build
 
 
 @dataclass(frozen=True)
@@ -119,9 +83,119 @@ class PageSpec:
         """Its Content-Security-Policy."""
         return REDIRECT_POLICY if self.moved_to else self.kind.policy
 
+    @property
+    def framed(self) -> bool:
+        """Whether it is shown in the site's frame (render.Frame: head, navigation, footer)."""
+        return self.kind.framed and not self.moved_to
+
+    def context(self, given: Given) -> object:
+        """What its template is given besides the page, its report and its frame: its kind's context."""
+        return redirect_context(self, given) if self.moved_to else self.kind.context(self, given)
+
     def counterpart(self, lang: str) -> str:
         """The URL of the same page in another language."""
         return page_url(self.kind.name, lang, self.ident, self.report.id if self.report else None)
+
+
+# ---- What each kind's template is given ------------------------------------------------------
+# Besides these, every template has its page (PageSpec), its report (None on the site's pages), its
+# security policy, and, when the page is framed, the site's frame (render.Frame); the environment's
+# globals are only formatting helpers (render.make_env).
+
+
+@dataclass(frozen=True)
+class Nothing:
+    """The context of a template that needs nothing beyond its page and frame."""
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    """The site's home: its name, its intro (content/<lang>/home.md), the reports newest first with their
+    first three main goals, and for each report with judged goals how its main goals fared."""
+
+    site_name: Bi
+    intro: Page | None
+    reports: tuple[tuple[Report, tuple[Target, ...]], ...]
+    ledger: tuple[tuple[Report, tuple[tuple[str, int], ...]], ...]  # (report, (status, count) of its main goals)
+
+
+def home_context(page: PageSpec, given: Given) -> HomeContext:
+    site = given.site
+    main = {c.report.id: c.by_status for c in views.ledger_counts(site) if c.group == "annual"}
+    return HomeContext(
+        site.name, next((p for p in site.pages if p.slug == "home"), None),
+        tuple((r, tuple(t for t in r.targets if t.group == "annual")[:3]) for r in reversed(site.reports)),
+        tuple((r, main.get(r.id, ())) for r in site.reports if any(t.verdict for t in r.targets)))
+
+
+@dataclass(frozen=True)
+class ChooserContext:
+    """The page at the site's root that offers the two languages: the site's name and its reports, newest first."""
+
+    site_name: Bi
+    reports: tuple[Report, ...]
+
+
+def chooser_context(page: PageSpec, given: Given) -> ChooserContext:
+    return ChooserContext(given.site.name, tuple(reversed(given.site.reports)))
+
+
+@dataclass(frozen=True)
+class RedirectContext:
+    """A page that moved (redirect.html, at its old address): the site's name for its title."""
+
+    site_name: Bi
+
+
+def redirect_context(page: PageSpec, given: Given) -> RedirectContext:
+    return RedirectContext(given.site.name)
+
+
+KINDS: tuple[PageKind, ...] = (
+    PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1, passing=True, context=home_context),
+    PageKind("report", "{lang}/{report}/", "report.html", scope="report", nav=1, nav_title=N_("Overview"),
+             site_nav=2, passing=True),
+    PageKind("part", "{lang}/{report}/parts/{ident}/", "part.html", scope="report", nav=2,
+             items=attrgetter("parts"), nav_items=lambda r: (p for p in r.parts if p.number),
+             item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/"),
+    PageKind("section", "{lang}/{report}/sections/{ident}/", "section.html", scope="report",
+             items=attrgetter("sections"), item_description=attrgetter("explainer"),
+             moved_from="{lang}/sections/{ident}/"),
+    PageKind("targets", "{lang}/{report}/targets/", "targets.html", N_("Goals"), scope="report", nav=3,
+             moved_from="{lang}/targets/"),
+    PageKind("figures", "{lang}/{report}/figures/", "figures.html", N_("Figures"), scope="report", nav=4,
+             moved_from="{lang}/figures/"),
+    PageKind("figure", "{lang}/{report}/figures/{ident}/", "figure.html", scope="report",
+             items=attrgetter("figures"), item_title=attrgetter("label"), moved_from="{lang}/figures/{ident}/"),
+    PageKind("text", "{lang}/{report}/text/", "text.html", N_("About the text"), scope="report", nav=5),
+    PageKind("report-downloads", "{lang}/{report}/downloads/", "report-downloads.html", N_("Downloads"),
+             scope="report", nav=6),
+    PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3),
+    PageKind("verdict", "{lang}/ledger/{ident}/", "verdict.html",  # one card per judged goal
+             items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label),
+    PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
+             items=views.ledger_filters, item_title=attrgetter("title"), passing=True),
+    PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year")),
+    PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path
+             items=attrgetter("plans")),
+    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4),
+    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5),
+    PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections")),
+    PageKind("search", "{lang}/search/", "search.html", N_("Search")),
+    PageKind("page", "{lang}/{ident}/", "page.html", nav=6,  # a prose page of content/ (home.md: the home's intro)
+             items=lambda site: (p for p in site.pages if p.slug != "home")),
+    PageKind("chooser", "", "chooser.html", per_lang=False, context=chooser_context),
+    PageKind("not-found", "404.html", "404.html", per_lang=False, sitemap=False, policy=NOT_FOUND_POLICY,
+             framed=False),
+)
+KIND = {k.name: k for k in KINDS}
+REDIRECT_TEMPLATE = "redirect.html"
+SITE_LANG = "en"  # pages for the whole site (the chooser, 404) are rendered with this language's catalog
+
+
+def page_url(kind: str, lang: str | None = None, ident: str | None = None, report: str | None = None) -> str:
+    """The site-relative URL of a page: page_url("section", "en", "plan-1-innovation", "taiyuan-2021")."""
+    return KIND[kind].url.format(lang=lang, ident=ident, report=report)
 
 
 def plan_pages(site: Site, translate: Callable[[str], Bi]) -> list[PageSpec]:

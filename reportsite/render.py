@@ -7,6 +7,7 @@ to the renderer once; what a page says about itself (description, JSON-LD, Open 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -20,8 +21,8 @@ from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, other_lang,
 from .catalog import EXTRACT_STEPS, StrictTranslations
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
-from .model import Bi, Report, Site, Term
-from .pages import KIND, PageSpec, navigation, page_url, plan_pages
+from .model import Bi, Page, Report, Site, Term
+from .pages import KIND, Given, PageKind, PageSpec, navigation, page_url, plan_pages
 from .sitemap import robots, sitemap
 from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
@@ -68,9 +69,9 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
 
     @jinja2.pass_context
     def link(ctx, kind: str, ident: str | None = None, fragment: str | None = None, to_lang: str | None = None,
-             report: Report | None = None):
-        owner = report or ctx.get("report")
-        return links.page(_here(ctx), kind, to_lang or lang, ident, fragment, owner.id if owner else None)
+             report: str | None = None):
+        """A link to a page (of a report: by default the page's own report; report= gives another's id)."""
+        return links.page(_here(ctx), kind, to_lang or lang, ident, fragment, report or _report_id(ctx))
 
     @jinja2.pass_context
     def href(ctx, path: str) -> str:
@@ -82,7 +83,7 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
 
     env.globals.update(
         site=site, lang=lang, other_lang=other_lang(lang), html_lang=meta.HTML_LANG, bundle=options.bundle,
-        kinds=KINDS, target_groups=TARGET_GROUPS, site_navigation=navigation(site), report_navigation=navigation,
+        kinds=KINDS, target_groups=TARGET_GROUPS,
         statuses=ledger.STATUSES, ledger_counts=lambda: views.ledger_counts(site),
         judged_goals=lambda: views.judged_goals(site), ledger_filters=lambda: views.ledger_filters(site), fared=lambda earlier, later: views.fared(site, earlier, later), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
         rules=[(rule, _(text)) for rule, text in ledger.RULES.items()],
@@ -105,12 +106,6 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
         asset_path=lambda name: asset_names.get(name, name), favicon=favicon,
         page_url=page_url, to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor,
         absolute=site.absolute, offline=links.name != "folders",
-        meta_description=lambda spec: meta.description(site, spec, lang, _),
-        structured_data=lambda spec, text: meta.structured_data(site, spec, lang, text),
-        open_graph=lambda spec, title, text: meta.open_graph(site, spec, lang, title, text, _(share.ALT)),
-        alternates=lambda spec: [(hreflang, site.absolute(url)) for hreflang, url in meta.alternates(site, spec)
-                                 if site.absolute(url)],  # search engines read absolute addresses only
-        search_hint=lambda: search_hint(site, lang, _),
         term_places=term_places,
         terms_json=lambda report, paragraphs: to_json(terms_used(site, report, paragraphs, lang)),
         chart=lambda kind, report, **kw: charts.render_chart(kind, lang, report, _, **kw),
@@ -132,6 +127,54 @@ def _here(ctx) -> str:
     """The url of the page being rendered ("" for the one-file edition, where links are anchors)."""
     page = ctx.get("page")
     return page.url if page is not None else ""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the site shows around every page's own content (base.html): the head (title, description,
+    addresses, social card, JSON-LD), the header (name, navigation, search) and the footer."""
+
+    title: str
+    description: str
+    canonical: str | None  # the page's absolute address (with a base URL)
+    alternates: list[tuple[str, str]]  # (hreflang, absolute address) of each language version (with a base URL)
+    open_graph: list[tuple[str, str]]  # (property, content)
+    structured_data: dict  # JSON-LD
+    site_name: Bi
+    short_name: Bi  # the name in the header of a phone
+    navigation: list[tuple[PageKind, object]]  # the site's (pages.navigation)
+    report_navigation: list[tuple[PageKind, object]]  # the page's report's; empty on the site's own pages
+    search_hint: str
+    licence: Bi
+    edition: dt.date
+    data_version: str  # the data's content hash, shortened
+    report_errors: str | None  # where readers report an error
+    prose_pages: tuple[Page, ...]  # linked from the footer (not the home's intro)
+
+
+def frame(site: Site, spec: PageSpec, gettext) -> Frame:
+    """The frame of a page in its language."""
+    lang, _ = spec.lang, gettext
+    title, description = page_title(site, spec), meta.description(site, spec, lang, _)
+    return Frame(
+        title=title, description=description, canonical=site.absolute(spec.url),
+        alternates=[(hreflang, site.absolute(url)) for hreflang, url in meta.alternates(site, spec)
+                    if site.absolute(url)],  # search engines read absolute addresses only
+        open_graph=meta.open_graph(site, spec, lang, title, description, _(share.ALT)),
+        structured_data=meta.structured_data(site, spec, lang, description),
+        site_name=site.name, short_name=site.short_name, navigation=navigation(site),
+        report_navigation=navigation(spec.report) if spec.report else [], search_hint=search_hint(site, lang, _),
+        licence=site.licence, edition=site.last_updated, data_version=site.data_hash[:12],
+        report_errors=site.report_errors, prose_pages=tuple(p for p in site.pages if p.slug != "home"))
+
+
+def page_title(site: Site, spec: PageSpec) -> str:
+    """The page's <title>: its title, its report's name (on a report's inner pages) and the site's; the home's alone."""
+    lang = spec.lang
+    if spec.kind.name == "home":
+        return spec.title[lang]
+    report = f"{spec.report.label[lang]} · " if spec.report and spec.kind.name != "report" else ""
+    return f"{spec.title[lang]} · {report}{site.name[lang]}"
 
 
 def terms_used(site: Site, report: Report, paragraphs, lang: str) -> dict:
@@ -238,9 +281,15 @@ class SiteRenderer:
         return Bi(self.translations["zh"].gettext(message), self.translations["en"].gettext(message))
 
     def page(self, spec: PageSpec, preview: bool = False) -> bytes:
-        """A page's HTML; for the live preview, whose reload script is inline, without its security policy."""
-        html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems,
-                               page=spec, obj=spec.obj, report=spec.report, csp=None if preview else Markup(spec.policy))
+        """A page's HTML: its kind's context (pages.py), in the site's frame when it is framed; for the live
+        preview, whose reload script is inline, without its security policy."""
+        gettexts = {lang: tr.gettext for lang, tr in self.translations.items()}
+        context = vars(spec.context(Given(self.site, gettexts, self.options.bundle)))
+        if spec.framed:
+            context["frame"] = frame(self.site, spec, gettexts[spec.lang])
+        html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems, page=spec,
+                               obj=spec.obj, report=spec.report, csp=None if preview else Markup(spec.policy),
+                               **context)
         return html.encode("utf-8")
 
     def one_file(self, lang: str, template: str, **context) -> str:
