@@ -12,9 +12,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 
-from . import LANGS, views
+from markupsafe import Markup
+
+from . import LANGS, charts, views
 from .l10n import N_
-from .model import Bi, Page, Report, Site, Target
+from .model import Bi, Page, Part, Report, Section, Site, Target, TextNote
+from .vocab import TARGET_GROUPS
 
 
 # What a page may load (Content-Security-Policy): everything from the site itself, nothing inline.
@@ -141,6 +144,112 @@ def chooser_context(page: PageSpec, given: Given) -> ChooserContext:
 
 
 @dataclass(frozen=True)
+class GoalGroup:
+    """A report's goals of one group (annual, five-year), and their chart against the baselines."""
+
+    group: str
+    targets: tuple[Target, ...]
+    chart: Markup
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """A report's home: its main goals (annual, five-year) by group; the report itself is the page's."""
+
+    goal_groups: tuple[GoalGroup, ...]  # the groups the report has
+
+
+def report_context(page: PageSpec, given: Given) -> ReportContext:
+    report, groups = page.report, []
+    for group in ("annual", "five-year"):
+        targets = tuple(t for t in report.targets if t.group == group)
+        if targets:
+            groups.append(GoalGroup(group, targets, charts.render_chart(
+                "targets", page.lang, report, given.gettexts[page.lang], group=group, chart_id=f"chart-{group}")))
+    return ReportContext(tuple(groups))
+
+
+@dataclass(frozen=True)
+class Review:
+    """What a part that reviews an earlier report's year says became of that report's goals, by the ledger."""
+
+    earlier: Report
+    counts: tuple[views.Count, ...]
+
+
+def review_of(part: Part, report: Report, site: Site) -> Review | None:
+    """The part's review of an earlier report's goals, if it reviews one."""
+    if not part.reviews:
+        return None
+    return Review(site.report[part.reviews], tuple(views.fared(site, part.reviews, report.id)))
+
+
+@dataclass(frozen=True)
+class PartContext:
+    """A part of a report: the part, and its review of an earlier report's goals (None: it reviews none)."""
+
+    part: Part
+    review: Review | None
+
+
+def part_context(page: PageSpec, given: Given) -> PartContext:
+    return PartContext(page.obj, review_of(page.obj, page.report, given.site))
+
+
+@dataclass(frozen=True)
+class TargetsContext:
+    """A report's goals page: the topics' names, and a chart of each group's goals against their baselines."""
+
+    topics: Mapping[str, Bi]
+    goal_charts: tuple[Markup, ...]
+
+
+def targets_context(page: PageSpec, given: Given) -> TargetsContext:
+    _ = given.gettexts[page.lang]
+    return TargetsContext(given.site.topics, tuple(
+        charts.render_chart("targets", page.lang, page.report, _, group=group, chart_id=f"chart-{group}")
+        for group in TARGET_GROUPS))
+
+
+@dataclass(frozen=True)
+class FiguresContext:
+    """A report's figures page: each part that has figures, with its sections that have them."""
+
+    parts: tuple[tuple[Part, tuple[Section, ...]], ...]
+
+
+def figures_context(page: PageSpec, given: Given) -> FiguresContext:
+    parts = ((part, tuple(s for s in part.sections if s.figures)) for part in page.report.parts)
+    return FiguresContext(tuple((part, sections) for part, sections in parts if sections))
+
+
+@dataclass(frozen=True)
+class TextContext:
+    """Where a report's text comes from: how many paragraphs it has, and each place the official text differs
+    from the copy first used, with the page that paragraph lives on (kind, id, title)."""
+
+    paragraphs: int
+    notes: tuple[tuple[TextNote, str, str, Bi], ...]
+
+
+def text_context(page: PageSpec, given: Given) -> TextContext:
+    report = page.report
+    return TextContext(len(report.paragraphs()),
+                       tuple((n, *report.index.home_of(n.paragraph_id)) for n in report.text_notes))
+
+
+@dataclass(frozen=True)
+class ReportDownloadsContext:
+    """A report's downloads page: the bundle's files, when this output links them."""
+
+    bundle: Mapping[str, str]
+
+
+def report_downloads_context(page: PageSpec, given: Given) -> ReportDownloadsContext:
+    return ReportDownloadsContext(given.bundle)
+
+
+@dataclass(frozen=True)
 class RedirectContext:
     """A page that moved (redirect.html, at its old address): the site's name for its title."""
 
@@ -154,22 +263,23 @@ def redirect_context(page: PageSpec, given: Given) -> RedirectContext:
 KINDS: tuple[PageKind, ...] = (
     PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1, passing=True, context=home_context),
     PageKind("report", "{lang}/{report}/", "report.html", scope="report", nav=1, nav_title=N_("Overview"),
-             site_nav=2, passing=True),
+             site_nav=2, passing=True, context=report_context),
     PageKind("part", "{lang}/{report}/parts/{ident}/", "part.html", scope="report", nav=2,
              items=attrgetter("parts"), nav_items=lambda r: (p for p in r.parts if p.number),
-             item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/"),
+             item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/", context=part_context),
     PageKind("section", "{lang}/{report}/sections/{ident}/", "section.html", scope="report",
              items=attrgetter("sections"), item_description=attrgetter("explainer"),
              moved_from="{lang}/sections/{ident}/"),
     PageKind("targets", "{lang}/{report}/targets/", "targets.html", N_("Goals"), scope="report", nav=3,
-             moved_from="{lang}/targets/"),
+             moved_from="{lang}/targets/", context=targets_context),
     PageKind("figures", "{lang}/{report}/figures/", "figures.html", N_("Figures"), scope="report", nav=4,
-             moved_from="{lang}/figures/"),
+             moved_from="{lang}/figures/", context=figures_context),
     PageKind("figure", "{lang}/{report}/figures/{ident}/", "figure.html", scope="report",
              items=attrgetter("figures"), item_title=attrgetter("label"), moved_from="{lang}/figures/{ident}/"),
-    PageKind("text", "{lang}/{report}/text/", "text.html", N_("About the text"), scope="report", nav=5),
+    PageKind("text", "{lang}/{report}/text/", "text.html", N_("About the text"), scope="report", nav=5,
+             context=text_context),
     PageKind("report-downloads", "{lang}/{report}/downloads/", "report-downloads.html", N_("Downloads"),
-             scope="report", nav=6),
+             scope="report", nav=6, context=report_downloads_context),
     PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3),
     PageKind("verdict", "{lang}/ledger/{ident}/", "verdict.html",  # one card per judged goal
              items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label),
