@@ -14,9 +14,10 @@ from operator import attrgetter
 
 from markupsafe import Markup
 
-from . import LANGS, charts, views
+from . import LANGS, charts, cite, ledger, other_lang, verdicts, views
+from .cite import Citation
 from .l10n import N_
-from .model import Bi, Page, Part, Report, Section, Site, Target, TextNote
+from .model import Bi, Correction, Figure, Page, Paragraph, Part, Plan, Report, Section, Site, Target, TextNote
 from .vocab import TARGET_GROUPS
 
 
@@ -249,6 +250,236 @@ def report_downloads_context(page: PageSpec, given: Given) -> ReportDownloadsCon
     return ReportDownloadsContext(given.bundle)
 
 
+def later_report(site: Site, target: Target) -> Report:
+    """The later report that says what became of a goal."""
+    return site.report[target.outcome.report_id]
+
+
+def corrections_of(site: Site, report: Report, kind: str, ident: str) -> tuple[Correction, ...]:
+    """The corrections that touched a report's page (a section, a figure)."""
+    return tuple(c for c in site.corrections if (report.id, kind, ident) in c.affects)
+
+
+def citations_of(page: PageSpec, site: Site, gettext, report: Report, title: str,
+                 key: str) -> tuple[tuple[Citation, str], ...]:
+    """Every citation format of a page as a work of a report (cite.py), each with the access date shown until a
+    script fills in today's."""
+    formats = cite.citations(site, report, page.lang, title, site.absolute(page.url), key, gettext)
+    return tuple((c, cite.access_date(site.last_updated, c.date_format)) for c in formats)
+
+
+Terms = dict[str, dict[str, str]]  # term id -> its glossary entry (zh, pinyin, en, text) for the popover
+
+
+def terms_used(site: Site, report: Report, paragraphs: Iterable[Paragraph], lang: str) -> Terms:
+    """The glossary entries of the terms in these paragraphs, for the popover a tapped term opens."""
+    ids = {(report.id, p.id) for p in paragraphs}
+    return {t.id: {"zh": t.zh, "pinyin": t.pinyin, "en": t.en, "text": t.explanation[lang]}
+            for t in site.terms if ids & set(t.uses)}
+
+
+def judged_by_paragraph(report: Report) -> dict[str, tuple[Target, ...]]:
+    """The goals a report sets in each paragraph (by its id) that a later report has judged, in the report's order."""
+    judged: dict[str, list[Target]] = {}
+    for t in report.targets:
+        if t.verdict:
+            judged.setdefault(t.figure.paragraph_id, []).append(t)
+    return {pid: tuple(goals) for pid, goals in judged.items()}
+
+
+@dataclass(frozen=True)
+class SectionContext:
+    """A section of a report: its part, the corrections that touched it, the judged goals its paragraphs set,
+    its charts (history, then each group's goals), its neighbours in the report, its citations and the
+    glossary entries of the terms in its text."""
+
+    section: Section
+    part: Part
+    corrections: tuple[Correction, ...]
+    judged: dict[str, tuple[Target, ...]]  # by paragraph id
+    history_chart: Markup
+    goal_charts: tuple[Markup, ...]
+    previous_section: Section | None
+    next_section: Section | None
+    citations: tuple[tuple[Citation, str], ...]
+    terms: Terms
+
+
+def section_context(page: PageSpec, given: Given) -> SectionContext:
+    site, report, section, lang = given.site, page.report, page.obj, page.lang
+    _ = given.gettexts[lang]
+    previous_section, next_section = report.index.neighbours(section.id)
+    return SectionContext(
+        section=section, part=report.index.parts[section.part_id],
+        corrections=corrections_of(site, report, "section", section.id), judged=judged_by_paragraph(report),
+        history_chart=charts.render_chart("before-after", lang, report, _, section=section, chart_id="chart-history"),
+        goal_charts=tuple(charts.render_chart("targets", lang, report, _, section=section, group=group,
+                                              chart_id=f"chart-{group}") for group in TARGET_GROUPS),
+        previous_section=previous_section, next_section=next_section,
+        citations=citations_of(page, site, _, report, section.title[lang], section.id),
+        terms=terms_used(site, report, section.all_paragraphs, lang))
+
+
+@dataclass(frozen=True)
+class FigureContext:
+    """A figure's page: where it is (section, paragraph), its topic's name, the corrections that touched it, the
+    judged goals of its paragraph, a chart of its indicator over the report's periods (None when it has no
+    other), the goals it sets with the later report on each, related figures, its citations and the terms in
+    its paragraph."""
+
+    figure: Figure
+    section: Section
+    paragraph: Paragraph
+    topic: Bi
+    corrections: tuple[Correction, ...]
+    judged: dict[str, tuple[Target, ...]]  # by paragraph id
+    series_chart: Markup | None
+    goals: tuple[tuple[Target, Report | None], ...]  # (goal, the later report on it; None: none yet)
+    related: tuple[Figure, ...]  # the same indicator's other figures, then the section's other indicators (8 at most)
+    citations: tuple[tuple[Citation, str], ...]
+    terms: Terms
+
+
+def figure_context(page: PageSpec, given: Given) -> FigureContext:
+    site, report, figure, lang = given.site, page.report, page.obj, page.lang
+    _ = given.gettexts[lang]
+    section, paragraph = report.index.sections[figure.section_id], report.index.paragraphs[figure.paragraph_id]
+    series = report.index.series(figure)
+    related = tuple(f for f in series if f.id != figure.id) + tuple(
+        f for f in section.figures if f.id != figure.id and f.indicator != figure.indicator)
+    goals = tuple((t, later_report(site, t) if t.outcome else None)
+                  for t in report.index.targets_for_figure(figure.id))
+    return FigureContext(
+        figure=figure, section=section, paragraph=paragraph, topic=site.topics[figure.topic],
+        corrections=corrections_of(site, report, "figure", figure.id), judged=judged_by_paragraph(report),
+        series_chart=charts.render_chart("series", lang, report, _, figure=figure, chart_id="chart-series")
+        if len(series) > 1 else None,
+        goals=goals, related=related[:8], citations=citations_of(page, site, _, report, figure.label[lang], figure.id),
+        terms=terms_used(site, report, (paragraph,), lang))
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """A judged goal as the ledger's table shows it."""
+
+    target: Target
+    report: Report  # that set it
+    later: Report  # that says what became of it
+    topic: Bi
+    status_rank: int  # its status's place in the ledger's order (the table sorts by it)
+    card: str | None  # its verdict card's absolute address (with a base URL)
+
+
+def ledger_rows(site: Site, targets: Iterable[Target], lang: str) -> tuple[LedgerRow, ...]:
+    return tuple(LedgerRow(t, site.report[t.report_id], later_report(site, t), site.topics[t.figure.topic],
+                           ledger.STATUSES.index(t.verdict.status), site.absolute(page_url("verdict", lang, t.id)))
+                 for t in targets)
+
+
+@dataclass(frozen=True)
+class LedgerContext:
+    """The promise ledger: how each report's goals fared by group, each report's chart of its main goals against
+    their outcomes, the filtered pages, every judged goal, and the rules."""
+
+    counts: tuple[views.Count, ...]
+    ledger_charts: tuple[Markup, ...]
+    filters: tuple[views.LedgerFilter, ...]
+    rows: tuple[LedgerRow, ...]
+    rules: tuple[tuple[str, str], ...]  # (rule id, what it says), in the order they are tried
+
+
+def ledger_context(page: PageSpec, given: Given) -> LedgerContext:
+    site, _ = given.site, given.gettexts[page.lang]
+    return LedgerContext(
+        counts=tuple(views.ledger_counts(site)),
+        ledger_charts=tuple(charts.render_chart("ledger", page.lang, r, _, chart_id=f"chart-ledger-{r.id}")
+                            for r in site.reports),
+        filters=tuple(views.ledger_filters(site)), rows=ledger_rows(site, views.judged_goals(site), page.lang),
+        rules=tuple((rule, _(text)) for rule, text in ledger.RULES.items()))
+
+
+@dataclass(frozen=True)
+class LedgerFilterContext:
+    """The ledger's goals of one status, topic or report: that filter, all the filters, and its goals' rows."""
+
+    current: views.LedgerFilter
+    filters: tuple[views.LedgerFilter, ...]
+    rows: tuple[LedgerRow, ...]
+
+
+def ledger_filter_context(page: PageSpec, given: Given) -> LedgerFilterContext:
+    return LedgerFilterContext(page.obj, tuple(views.ledger_filters(given.site)),
+                               ledger_rows(given.site, page.obj.goals, page.lang))
+
+
+@dataclass(frozen=True)
+class VerdictContext:
+    """A goal's verdict card: the goal, the report that set it and the later one that says what became of it,
+    the paragraph that set it, the corrections that touched its figure, what the rule that decided says, the
+    indicator's chart across every report (empty when there is nothing to draw) and its every figure, the line
+    to quote in the page's language and in the other, and the card's citations (as a work of the later report)."""
+
+    target: Target
+    earlier: Report
+    later: Report
+    paragraph: Paragraph
+    corrections: tuple[Correction, ...]
+    rule: str
+    indicator_chart: Markup
+    path: tuple[tuple[Figure, Report], ...]  # every figure of its indicator in the site's reports, by period
+    quotes: tuple[str, str]
+    citations: tuple[tuple[Citation, str], ...]
+
+
+def verdict_context(page: PageSpec, given: Given) -> VerdictContext:
+    site, t, lang = given.site, page.obj, page.lang
+    _, earlier, later = given.gettexts[lang], site.report[t.report_id], later_report(site, t)
+    return VerdictContext(
+        target=t, earlier=earlier, later=later, paragraph=earlier.index.paragraphs[t.figure.paragraph_id],
+        corrections=corrections_of(site, earlier, "figure", t.figure.id), rule=_(ledger.RULES[t.verdict.rule]),
+        indicator_chart=charts.history_chart(verdicts.history(site, t), site.report, lang, _, "chart-history"),
+        path=tuple((f, site.report[f.report_id]) for f in verdicts.indicator_path(site, t)),
+        quotes=tuple(verdicts.quotable(site, t, lg, given.gettexts[lg]) for lg in (lang, other_lang(lang))),
+        citations=citations_of(page, site, _, later, t.figure.label[lang], t.id))
+
+
+@dataclass(frozen=True)
+class PlanGoal:
+    """A goal a plan's report set for the period: the goal, the later report on it (None: none yet), every
+    figure of its indicator in the site's reports, by period, and its chart across the reports."""
+
+    target: Target
+    later: Report | None
+    path: tuple[tuple[Figure, Report], ...]
+    chart: Markup
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """A plan period's page: the plan, the report that set its goals and the one that reviews it (None: none
+    yet), how its judged goals fared (status, number, in the ledger's order), and each goal with its path."""
+
+    plan: Plan
+    set_by: Report
+    reviewed_by: Report | None
+    counts: tuple[tuple[str, int], ...]
+    goals: tuple[PlanGoal, ...]
+
+
+def plan_context(page: PageSpec, given: Given) -> PlanContext:
+    site, plan, _ = given.site, page.obj, given.gettexts[page.lang]
+    targets = verdicts.plan_goals(site, plan)
+    judged = [t for t in targets if t.verdict]
+    return PlanContext(
+        plan=plan, set_by=site.report[plan.report_id],
+        reviewed_by=site.report[plan.reviewed_by] if plan.reviewed_by else None,
+        counts=tuple((s, n) for s in ledger.STATUSES if (n := sum(t.verdict.status == s for t in judged))),
+        goals=tuple(PlanGoal(t, later_report(site, t) if t.outcome else None,
+                             tuple((f, site.report[f.report_id]) for f in verdicts.indicator_path(site, t)),
+                             charts.history_chart(verdicts.history(site, t), site.report, page.lang, _, f"chart-{t.id}"))
+                    for t in targets))
+
+
 @dataclass(frozen=True)
 class RedirectContext:
     """A page that moved (redirect.html, at its old address): the site's name for its title."""
@@ -269,25 +500,27 @@ KINDS: tuple[PageKind, ...] = (
              item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/", context=part_context),
     PageKind("section", "{lang}/{report}/sections/{ident}/", "section.html", scope="report",
              items=attrgetter("sections"), item_description=attrgetter("explainer"),
-             moved_from="{lang}/sections/{ident}/"),
+             moved_from="{lang}/sections/{ident}/", context=section_context),
     PageKind("targets", "{lang}/{report}/targets/", "targets.html", N_("Goals"), scope="report", nav=3,
              moved_from="{lang}/targets/", context=targets_context),
     PageKind("figures", "{lang}/{report}/figures/", "figures.html", N_("Figures"), scope="report", nav=4,
              moved_from="{lang}/figures/", context=figures_context),
     PageKind("figure", "{lang}/{report}/figures/{ident}/", "figure.html", scope="report",
-             items=attrgetter("figures"), item_title=attrgetter("label"), moved_from="{lang}/figures/{ident}/"),
+             items=attrgetter("figures"), item_title=attrgetter("label"), moved_from="{lang}/figures/{ident}/",
+             context=figure_context),
     PageKind("text", "{lang}/{report}/text/", "text.html", N_("About the text"), scope="report", nav=5,
              context=text_context),
     PageKind("report-downloads", "{lang}/{report}/downloads/", "report-downloads.html", N_("Downloads"),
              scope="report", nav=6, context=report_downloads_context),
-    PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3),
+    PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3, context=ledger_context),
     PageKind("verdict", "{lang}/ledger/{ident}/", "verdict.html",  # one card per judged goal
-             items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label),
+             items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label,
+             context=verdict_context),
     PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
-             items=views.ledger_filters, item_title=attrgetter("title"), passing=True),
+             items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context),
     PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year")),
     PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path
-             items=attrgetter("plans")),
+             items=attrgetter("plans"), context=plan_context),
     PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4),
     PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5),
     PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections")),

@@ -10,18 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
-from . import LANGS, assets, charts, cite, feed, l10n, ledger, meta, other_lang, publish, search, share, verdicts, views
+from . import LANGS, assets, charts, feed, l10n, ledger, meta, other_lang, publish, search, share, views
 from .catalog import EXTRACT_STEPS, StrictTranslations
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
-from .model import Bi, Page, Report, Site, Term
+from .model import Bi, Page, Report, Site, Target, Term
 from .pages import KIND, Given, PageKind, PageSpec, navigation, page_url, plan_pages
 from .sitemap import robots, sitemap
 from .text import Prose, markdown
@@ -54,8 +54,7 @@ class SharedBytecode(jinja2.BytecodeCache):
 
 def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTranslations,
              options: Options, prose: Prose, asset_names: dict[str, str],
-             bytecode: jinja2.BytecodeCache | None = None,
-             gettexts: dict[str, Callable[[str], str]] | None = None) -> jinja2.Environment:
+             bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """A Jinja environment for one language and one output: its globals are all a template may use."""
     env = jinja2.Environment(
         bytecode_cache=bytecode, loader=jinja2.FileSystemLoader(templates_dir), autoescape=True,
@@ -64,7 +63,6 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
     )
     env.install_gettext_callables(translations.gettext, translations.ngettext, newstyle=True)
     links, _ = options.links, translations.gettext
-    gettexts = gettexts or {lang: _}  # each language's catalog, for what a page says in both
     favicon = assets.data_uri(templates_dir.parent / "assets" / "favicon.svg")
 
     @jinja2.pass_context
@@ -85,21 +83,15 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
         site=site, lang=lang, other_lang=other_lang(lang), html_lang=meta.HTML_LANG, bundle=options.bundle,
         kinds=KINDS, target_groups=TARGET_GROUPS,
         statuses=ledger.STATUSES, ledger_counts=lambda: views.ledger_counts(site),
-        judged_goals=lambda: views.judged_goals(site), ledger_filters=lambda: views.ledger_filters(site), fared=lambda earlier, later: views.fared(site, earlier, later), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
+        judged_goals=lambda: views.judged_goals(site), fared=lambda earlier, later: views.fared(site, earlier, later), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
         rules=[(rule, _(text)) for rule, text in ledger.RULES.items()],
-        rules_by_id={rule: _(text) for rule, text in ledger.RULES.items()},
-        verdict_history=lambda t: verdicts.history(site, t),
-        plan_goals=lambda plan: verdicts.plan_goals(site, plan), indicator_path=lambda t: verdicts.indicator_path(site, t),
-        goals_set_in=jinja2.pass_context(lambda ctx, p: [t for t in _goals_of_section(ctx, p.section_id)
-                                                         if t.figure.paragraph_id == p.id]),
         history_chart=lambda targets, chart_id: charts.history_chart(targets, site.report, lang, _, chart_id),
-        quotable=lambda t, lg=lang: verdicts.quotable(site, t, lg, gettexts[lg]),
         figure_value=lambda f, lg=lang: l10n.figure_value(f, lg),
         long_date=lambda d, lg=lang: l10n.long_date(d, lg),
         period=lambda p, lg=lang: l10n.period(p, lg),
         derived_value=lambda d: l10n.derived_value(d, lang),
         formula=lambda d: l10n.formula(d, lang),
-        reasoning=lambda t: ledger_text(site, t, lang, _), editor_reading=lambda t: editor_text(t, _),
+        reasoning=lambda target, later: ledger_text(target, later, lang, _), editor_reading=lambda t: editor_text(t, _),
         status_icon=ledger.STATUS_ICONS.get,
         colon=l10n.COLON[lang], list_comma=l10n.LIST_COMMA[lang], paren=lambda text: l10n.PARENS[lang] % text,
         paren_open=l10n.PARENS[lang].split("%s")[0], paren_close=l10n.PARENS[lang].split("%s")[1],
@@ -107,10 +99,7 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
         page_url=page_url, to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor,
         absolute=site.absolute, offline=links.name != "folders",
         term_places=term_places,
-        terms_json=lambda report, paragraphs: to_json(terms_used(site, report, paragraphs, lang)),
         chart=lambda kind, report, **kw: charts.render_chart(kind, lang, report, _, **kw),
-        citations=lambda report, title, url, key: cite.citations(site, report, lang, title, url, key, _),
-        access_default=lambda fmt: cite.access_date(site.last_updated, fmt),
         paragraph_zh=jinja2.pass_context(
             lambda ctx, p, linked=None: prose.paragraph_zh(p.zh_runs(), linked, term_url(ctx), _report_id(ctx))),
         inline=jinja2.pass_context(lambda ctx, text, linked=None: prose.inline(text, linked, term_url(ctx))),
@@ -177,31 +166,18 @@ def page_title(site: Site, spec: PageSpec) -> str:
     return f"{spec.title[lang]} · {report}{site.name[lang]}"
 
 
-def terms_used(site: Site, report: Report, paragraphs, lang: str) -> dict:
-    """The glossary entries of the terms in these paragraphs, for the popover a tapped term opens."""
-    ids = {(report.id, p.id) for p in paragraphs}
-    return {t.id: {"zh": t.zh, "pinyin": t.pinyin, "en": t.en, "text": t.explanation[lang]}
-            for t in site.terms if ids & set(t.uses)}
-
-
-def _goals_of_section(ctx, section_id: str):
-    """The goals whose figures stand in a section of the report being rendered (none outside a report)."""
-    report = ctx.get("report")
-    return report.index.targets_for_section(section_id) if report is not None else ()
-
-
 def _report_id(ctx) -> str | None:
     """The report whose text is being rendered, if any (terms limited to other reports are not linked in it)."""
     report = ctx.get("report")
     return report.id if report is not None else None
 
 
-def ledger_text(site: Site, target, lang: str, _) -> str:
+def ledger_text(target: Target, later_report: Report, lang: str, _) -> str:
     """The rule's reading of a goal: "target 8%–8.5% (2021), outcome 9.2% (real GDP growth, 2021) → met
     (a range to reach)"; where an editor reads it otherwise, "→ the rules give met (…)" (editor_text says
     what the editor reads)."""
     v, o = target.verdict, target.outcome
-    later = site.report[o.report_id].label[lang]
+    later = later_report.label[lang]
     if o.statement is not None:
         told = _("the %(report)s report says in words that it was done") % {"report": later}
     elif o.figure is None:
@@ -271,9 +247,8 @@ class SiteRenderer:
         self.by_dest = {dest(s.url): s for s in self.specs}
         prose, bytecode = Prose(markdown(), site.term), bytecode or SharedBytecode()
         names = {name: f.path for name, f in self.assets.items()}
-        gettexts = {lang: translations[lang].gettext for lang in LANGS}
-        self.envs = {lang: make_env(templates_dir, site, lang, translations[lang], options, prose, names, bytecode,
-                                    gettexts) for lang in LANGS}
+        self.envs = {lang: make_env(templates_dir, site, lang, translations[lang], options, prose, names, bytecode)
+                     for lang in LANGS}
         self._extras: dict[str, bytes] | None = None
 
     def translate(self, message: str) -> Bi:
