@@ -25,7 +25,7 @@ from . import LANGS
 from .handout import judged_by, printed_editions
 from .links import ANCHORS, FILES
 from .model import Report, Site
-from .pages import judged_by_paragraph, review_of, terms_used
+from .pages import glossary_entries, judged_by_paragraph, review_of, terms_used
 from .render import Options
 from .site import Project, base_url_line, check_published, make_renderer, read_site, render_site
 from .write import OutputError, write_site
@@ -146,7 +146,7 @@ def single_file(project: Project, site: Site, report: Report, lang: str) -> byte
     html = renderer.one_file(
         lang, SINGLE_TEMPLATE, report=report, csp=CSP_SLOT, css_string=css_string, topics=site.topics,
         reviews={part.id: review_of(part, report, site) for part in report.parts}, judged=judged_by_paragraph(report),
-        terms=terms_used(site, report, report.paragraphs(), lang),
+        terms=terms_used(site, report, report.paragraphs(), lang), glossary=glossary_entries(site, report),
         site_css=Markup("\n").join(_inline_text(project.assets / name, "style") for name in SINGLE_CSS),
         site_js=_inline_text(project.assets / "site.js", "script"),
     )

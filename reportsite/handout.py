@@ -44,7 +44,7 @@ from . import LANGS
 from .derive import is_need
 from .links import ANCHORS
 from .model import Derivation, Report, Site, Target
-from .pages import page_url
+from .pages import glossary_entries, page_url
 from .render import Options, SiteRenderer
 from .site import Project, make_renderer
 from .write import OutputError
@@ -166,7 +166,7 @@ def handout_renderer(project: Project, site: Site) -> SiteRenderer:
 def handout_html(renderer: SiteRenderer, site: Site, report: Report, lang: str) -> str:
     """The whole report as one HTML document for print (templates/handout.html)."""
     html = renderer.one_file(lang, HANDOUT_TEMPLATE, report=report, qr=qr_code(site, report, lang),
-                              goals=goal_tables(report, groups_of(report)))
+                              goals=goal_tables(report, groups_of(report)), glossary=glossary_entries(site, report))
     renderer.check_catalog()
     return html
 

@@ -8,6 +8,7 @@ report (its home, parts, sections, figures …: their URLs carry the report's id
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
@@ -17,7 +18,8 @@ from markupsafe import Markup
 from . import LANGS, charts, cite, ledger, other_lang, verdicts, views
 from .cite import Citation
 from .l10n import N_
-from .model import Bi, Correction, Figure, Page, Paragraph, Part, Plan, Report, Section, Site, Target, TextNote
+from .model import (Bi, Correction, Figure, Page, Paragraph, Part, Plan, Report, Section, Site, Target, Term,
+                    TextNote)
 from .vocab import TARGET_GROUPS
 
 
@@ -379,10 +381,11 @@ def ledger_rows(site: Site, targets: Iterable[Target], lang: str) -> tuple[Ledge
 @dataclass(frozen=True)
 class LedgerContext:
     """The promise ledger: how each report's goals fared by group, each report's chart of its main goals against
-    their outcomes, the filtered pages, every judged goal, and the rules."""
+    their outcomes, the plan periods' pages, the filtered pages, every judged goal, and the rules."""
 
     counts: tuple[views.Count, ...]
     ledger_charts: tuple[Markup, ...]
+    plans: tuple[Plan, ...]
     filters: tuple[views.LedgerFilter, ...]
     rows: tuple[LedgerRow, ...]
     rules: tuple[tuple[str, str], ...]  # (rule id, what it says), in the order they are tried
@@ -394,7 +397,8 @@ def ledger_context(page: PageSpec, given: Given) -> LedgerContext:
         counts=tuple(views.ledger_counts(site)),
         ledger_charts=tuple(charts.render_chart("ledger", page.lang, r, _, chart_id=f"chart-ledger-{r.id}")
                             for r in site.reports),
-        filters=tuple(views.ledger_filters(site)), rows=ledger_rows(site, views.judged_goals(site), page.lang),
+        plans=site.plans, filters=tuple(views.ledger_filters(site)),
+        rows=ledger_rows(site, views.judged_goals(site), page.lang),
         rules=tuple((rule, _(text)) for rule, text in ledger.RULES.items()))
 
 
@@ -444,6 +448,25 @@ def verdict_context(page: PageSpec, given: Given) -> VerdictContext:
 
 
 @dataclass(frozen=True)
+class CompareContext:
+    """The main indicators year by year: the reports (a pair of columns each), a row for each indicator, and a
+    chart of each indicator that two reports or more set a goal for."""
+
+    reports: tuple[Report, ...]
+    rows: tuple[views.Comparison, ...]
+    indicator_charts: tuple[Markup, ...]
+
+
+def compare_context(page: PageSpec, given: Given) -> CompareContext:
+    site, _ = given.site, given.gettexts[page.lang]
+    rows = tuple(views.compare_main_indicators(site))
+    goals = [[t for t in row.cells if t] for row in rows]
+    return CompareContext(site.reports, rows, tuple(
+        charts.history_chart(row, site.report, page.lang, _, f"chart-compare-{n}")
+        for n, row in enumerate(goals, start=1) if len(row) > 1))
+
+
+@dataclass(frozen=True)
 class PlanGoal:
     """A goal a plan's report set for the period: the goal, the later report on it (None: none yet), every
     figure of its indicator in the site's reports, by period, and its chart across the reports."""
@@ -480,15 +503,131 @@ def plan_context(page: PageSpec, given: Given) -> PlanContext:
                     for t in targets))
 
 
+Place = tuple[str, str, str, Bi]  # a page a term appears on: (kind, page id, first paragraph there, title)
+GlossaryEntry = tuple[Term, tuple[tuple[Report, tuple[Place, ...]], ...]]  # a term, and its places in each report
+
+
+def term_places(term: Term, report: Report) -> list[Place]:
+    """The pages of a report where a term appears, once each."""
+    places: dict[tuple[str, str], Place] = {}
+    for pid in term.used_in(report.id):
+        kind, owner, title = report.index.home_of(pid)
+        places.setdefault((kind, owner), (kind, owner, pid, title))
+    return list(places.values())
+
+
+def glossary_entries(site: Site, report: Report | None) -> tuple[GlossaryEntry, ...]:
+    """Each term of the glossary (of one report's text, or of the whole site) with the pages it appears on."""
+    return tuple((term, tuple((r, tuple(term_places(term, r))) for r in site.reports
+                              if term.used_in(r.id) and (report is None or r.id == report.id)))
+                 for term in site.terms if report is None or term.used_in(report.id))
+
+
 @dataclass(frozen=True)
-class RedirectContext:
-    """A page that moved (redirect.html, at its old address): the site's name for its title."""
+class GlossaryContext:
+    """The glossary: every term, with the pages of each report it appears on."""
+
+    entries: tuple[GlossaryEntry, ...]
+
+
+def glossary_context(page: PageSpec, given: Given) -> GlossaryContext:
+    return GlossaryContext(glossary_entries(given.site, None))
+
+
+@dataclass(frozen=True)
+class Imprint:
+    """Who made an edition and when: the site's name and licence, the edition's date, the data's version and
+    the site's address (with a base URL). The downloads page, the one-file edition, the README and the
+    printed editions state it."""
 
     site_name: Bi
+    licence: Bi
+    edition: dt.date
+    data_version: str  # the data's whole content hash
+    online: str | None  # the site's address; None without a base URL
+
+
+def imprint(site: Site) -> Imprint:
+    return Imprint(site.name, site.licence, site.last_updated, site.data_hash, site.absolute(""))
+
+
+@dataclass(frozen=True)
+class DownloadsContext:
+    """The site's downloads page: its reports, the bundle's files (when this output links them), and the
+    licence, edition and data version to cite."""
+
+    reports: tuple[Report, ...]
+    bundle: Mapping[str, str]
+    imprint: Imprint
+
+
+def downloads_context(page: PageSpec, given: Given) -> DownloadsContext:
+    return DownloadsContext(given.site.reports, given.bundle, imprint(given.site))
+
+
+@dataclass(frozen=True)
+class CorrectionsContext:
+    """The corrections log, newest first: each correction with the pages it touched (report, kind, id, title),
+    and where readers report an error."""
+
+    corrections: tuple[tuple[Correction, tuple[tuple[Report, str, str, Bi], ...]], ...]
+    report_errors: str | None
+
+
+def corrections_context(page: PageSpec, given: Given) -> CorrectionsContext:
+    site = given.site
+
+    def touched(c: Correction) -> tuple[tuple[Report, str, str, Bi], ...]:
+        return tuple((site.report[rid], kind, ident, _item_title(site.report[rid], kind, ident))
+                     for rid, kind, ident in c.affects)
+
+    return CorrectionsContext(tuple((c, touched(c)) for c in site.corrections), site.report_errors)
+
+
+def _item_title(report: Report, kind: str, ident: str) -> Bi:
+    """The title of a report's figure, section or part."""
+    index = report.index
+    return index.figures[ident].label if kind == "figure" else index.sections[ident].title if kind == "section" \
+        else index.parts[ident].title
+
+
+@dataclass(frozen=True)
+class ProseContext:
+    """A prose page of content/ (its Markdown in both languages)."""
+
+    content: Page
+
+
+def prose_context(page: PageSpec, given: Given) -> ProseContext:
+    return ProseContext(page.obj)
+
+
+def no_context(page: PageSpec, given: Given) -> Nothing:
+    return Nothing()
+
+
+@dataclass(frozen=True)
+class NotFoundContext:
+    """The page a host serves for any missing address, at any depth: where its links start from."""
+
+    root: str  # the site's address, or the domain's root without a base URL (a site under a path needs one)
+
+
+def not_found_context(page: PageSpec, given: Given) -> NotFoundContext:
+    return NotFoundContext(given.site.absolute("") or "/")
+
+
+@dataclass(frozen=True)
+class RedirectContext:
+    """A page that moved (redirect.html, at its old address): the site's name for its title, and the absolute
+    address of the page now (None without a base URL)."""
+
+    site_name: Bi
+    canonical: str | None
 
 
 def redirect_context(page: PageSpec, given: Given) -> RedirectContext:
-    return RedirectContext(given.site.name)
+    return RedirectContext(given.site.name, given.site.absolute(page.moved_to.url))
 
 
 KINDS: tuple[PageKind, ...] = (
@@ -518,18 +657,20 @@ KINDS: tuple[PageKind, ...] = (
              context=verdict_context),
     PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
              items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context),
-    PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year")),
+    PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year"),
+             context=compare_context),
     PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path
              items=attrgetter("plans"), context=plan_context),
-    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4),
-    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5),
-    PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections")),
-    PageKind("search", "{lang}/search/", "search.html", N_("Search")),
+    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4, context=glossary_context),
+    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5, context=downloads_context),
+    PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections"),
+             context=corrections_context),
+    PageKind("search", "{lang}/search/", "search.html", N_("Search"), context=no_context),
     PageKind("page", "{lang}/{ident}/", "page.html", nav=6,  # a prose page of content/ (home.md: the home's intro)
-             items=lambda site: (p for p in site.pages if p.slug != "home")),
+             items=lambda site: (p for p in site.pages if p.slug != "home"), context=prose_context),
     PageKind("chooser", "", "chooser.html", per_lang=False, context=chooser_context),
     PageKind("not-found", "404.html", "404.html", per_lang=False, sitemap=False, policy=NOT_FOUND_POLICY,
-             framed=False),
+             framed=False, context=not_found_context),
 )
 KIND = {k.name: k for k in KINDS}
 REDIRECT_TEMPLATE = "redirect.html"

@@ -21,7 +21,7 @@ from . import LANGS, assets, charts, feed, l10n, ledger, meta, other_lang, publi
 from .catalog import EXTRACT_STEPS, StrictTranslations
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
-from .model import Bi, Page, Report, Site, Target, Term
+from .model import Bi, Page, Report, Site, Target
 from .pages import KIND, Given, PageKind, PageSpec, navigation, page_url, plan_pages
 from .sitemap import robots, sitemap
 from .text import Prose, markdown
@@ -83,9 +83,8 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
         site=site, lang=lang, other_lang=other_lang(lang), html_lang=meta.HTML_LANG, bundle=options.bundle,
         kinds=KINDS, target_groups=TARGET_GROUPS,
         statuses=ledger.STATUSES, ledger_counts=lambda: views.ledger_counts(site),
-        judged_goals=lambda: views.judged_goals(site), fared=lambda earlier, later: views.fared(site, earlier, later), comparisons=lambda: views.compare_main_indicators(site), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
+        fared=lambda earlier, later: views.fared(site, earlier, later), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
         rules=[(rule, _(text)) for rule, text in ledger.RULES.items()],
-        history_chart=lambda targets, chart_id: charts.history_chart(targets, site.report, lang, _, chart_id),
         figure_value=lambda f, lg=lang: l10n.figure_value(f, lg),
         long_date=lambda d, lg=lang: l10n.long_date(d, lg),
         period=lambda p, lg=lang: l10n.period(p, lg),
@@ -98,7 +97,6 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
         asset_path=lambda name: asset_names.get(name, name), favicon=favicon,
         page_url=page_url, to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor,
         absolute=site.absolute, offline=links.name != "folders",
-        term_places=term_places,
         chart=lambda kind, report, **kw: charts.render_chart(kind, lang, report, _, **kw),
         paragraph_zh=jinja2.pass_context(
             lambda ctx, p, linked=None: prose.paragraph_zh(p.zh_runs(), linked, term_url(ctx), _report_id(ctx))),
@@ -217,15 +215,6 @@ def search_hint(site: Site, lang: str, _) -> str:
         return _("Search the reports")
     label = goals[0].figure.label
     return _("e.g. %(example)s, %(example_zh)s") % {"example": label[lang], "example_zh": label.zh}
-
-
-def term_places(term: Term, report: Report) -> list[tuple[str, str, str, Bi]]:
-    """The pages of a report where a term appears, once each: (kind, page id, first paragraph there, title)."""
-    places: dict[tuple[str, str], tuple[str, str, str, Bi]] = {}
-    for pid in term.used_in(report.id):
-        kind, owner, title = report.index.home_of(pid)
-        places.setdefault((kind, owner), (kind, owner, pid, title))
-    return list(places.values())
 
 
 def to_json(value: object) -> Markup:
