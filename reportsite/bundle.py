@@ -16,18 +16,22 @@ import re
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from markupsafe import Markup
 
 from . import LANGS
+from .charts import render_chart
 from .handout import judged_by, printed_editions
 from .links import ANCHORS, FILES
-from .model import Report, Site
-from .pages import glossary_entries, judged_by_paragraph, review_of, terms_used
+from .model import Bi, Report, Site, Target
+from .pages import (GlossaryEntry, Imprint, Review, Terms, glossary_entries, imprint, judged_by_paragraph, page_url,
+                    review_of, terms_used)
 from .render import Options
 from .site import Project, base_url_line, check_published, make_renderer, read_site, render_site
+from .vocab import TARGET_GROUPS
 from .write import OutputError, write_site
 
 BUNDLE_DIR = "bundle"
@@ -140,16 +144,61 @@ def offline_zip(project: Project, site: Site, folder: str) -> bytes:
 # ---- One file per language ------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class SectionCharts:
+    """A section's charts in the one-file edition: its history, then its goals of each group."""
+
+    history: Markup
+    goals: tuple[Markup, ...]
+
+
+@dataclass(frozen=True)
+class SingleContext:
+    """What the one-file edition of a report (single.html) is given: the report, who made the edition, the
+    report's address on the site, its charts, each part's review of an earlier report's goals, the judged goals
+    each paragraph sets, topic names, the glossary entries of its terms (for the popover, and the appendix),
+    and its CSS and script inline."""
+
+    report: Report
+    imprint: Imprint
+    online: str | None  # the report's page on the site (with a base URL)
+    section_charts: dict[str, SectionCharts]  # by section id, for the sections with figures
+    goal_charts: tuple[Markup, ...]  # the report's goals of each group
+    reviews: dict[str, Review | None]  # by part id
+    judged: dict[str, tuple[Target, ...]]  # by paragraph id
+    topics: Mapping[str, Bi]
+    terms: Terms
+    glossary: tuple[GlossaryEntry, ...]
+    csp: str  # a slot for the policy, which is computed from the rendered file
+    title_css: Markup  # the report's title as a CSS string (the print layout's running head)
+    site_css: Markup
+    site_js: Markup
+
+
+def single_context(project: Project, site: Site, report: Report, lang: str, gettext) -> SingleContext:
+    def chart(kind: str, chart_id: str, **what) -> Markup:
+        return render_chart(kind, lang, report, gettext, chart_id=chart_id, **what)
+
+    return SingleContext(
+        report=report, imprint=imprint(site), online=site.absolute(page_url("report", lang, None, report.id)),
+        section_charts={s.id: SectionCharts(chart("before-after", f"chart-{s.id}-history", section=s),
+                                            tuple(chart("targets", f"chart-{s.id}-{g}", section=s, group=g)
+                                                  for g in TARGET_GROUPS))
+                        for s in report.sections if s.figures},
+        goal_charts=tuple(chart("targets", f"chart-targets-{g}", group=g) for g in TARGET_GROUPS),
+        reviews={part.id: review_of(part, report, site) for part in report.parts},
+        judged=judged_by_paragraph(report), topics=site.topics,
+        terms=terms_used(site, report, report.paragraphs(), lang), glossary=glossary_entries(site, report),
+        csp=CSP_SLOT, title_css=css_string(report.title[lang]),
+        site_css=Markup("\n").join(_inline_text(project.assets / name, "style") for name in SINGLE_CSS),
+        site_js=_inline_text(project.assets / "site.js", "script"))
+
+
 def single_file(project: Project, site: Site, report: Report, lang: str) -> bytes:
     """A whole report in one HTML file: inline CSS and JS allowed by hash, links only to #anchors."""
     renderer = make_renderer(project, site, Options(links=ANCHORS))
-    html = renderer.one_file(
-        lang, SINGLE_TEMPLATE, report=report, csp=CSP_SLOT, css_string=css_string, topics=site.topics,
-        reviews={part.id: review_of(part, report, site) for part in report.parts}, judged=judged_by_paragraph(report),
-        terms=terms_used(site, report, report.paragraphs(), lang), glossary=glossary_entries(site, report),
-        site_css=Markup("\n").join(_inline_text(project.assets / name, "style") for name in SINGLE_CSS),
-        site_js=_inline_text(project.assets / "site.js", "script"),
-    )
+    context = single_context(project, site, report, lang, renderer.translations[lang].gettext)
+    html = renderer.one_file(lang, SINGLE_TEMPLATE, context)
     renderer.check_catalog()
     html = html.replace("\r\n", "\n").replace("\r", "\n")  # what the browser hashes is what we hash
     html = html.replace(CSP_SLOT, content_security_policy(html))
@@ -222,11 +271,22 @@ def check_self_contained(html: str, lang: str) -> None:
 # ---- README ---------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ReadmeContext:
+    """What the bundle's README.txt (readme.txt) is given: who made the edition, the reports, and for the README
+    of dist/bundle/ the bundle's files (what -> file name) and their sizes (file name -> size); none inside the zip."""
+
+    imprint: Imprint
+    reports: tuple[Report, ...]
+    names: dict[str, str] | None
+    files: dict[str, str] | None
+
+
 def readme(project: Project, site: Site, sizes: dict[str, str] | None, names: dict[str, str] | None) -> bytes:
     """README.txt in Chinese, then English; for dist/bundle/ (sizes and names given) or inside the zip."""
     renderer = make_renderer(project, site)
-    halves = [renderer.one_file(lang, README_TEMPLATE, files=sizes, names=names, edition=edition(site))
-              for lang in LANGS]
+    context = ReadmeContext(imprint(site), site.reports, names, sizes)
+    halves = [renderer.one_file(lang, README_TEMPLATE, context) for lang in LANGS]
     renderer.check_catalog()
     text = "\n\n".join(h.strip("\n") for h in halves) + "\n"
     # A byte-order mark and CRLF, so that Notepad on older Windows shows the Chinese and the lines right.

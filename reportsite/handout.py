@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -43,10 +43,11 @@ from markupsafe import Markup
 from . import LANGS
 from .derive import is_need
 from .links import ANCHORS
-from .model import Derivation, Report, Site, Target
-from .pages import glossary_entries, page_url
+from .model import Bi, Derivation, Report, Site, Target
+from .pages import GlossaryEntry, Imprint, Review, glossary_entries, imprint, page_url, review_of
 from .render import Options, SiteRenderer
 from .site import Project, make_renderer
+from .views import Count, ledger_counts
 from .write import OutputError
 
 if TYPE_CHECKING:  # only for the annotations: importing WeasyPrint is left to the moment a PDF is made
@@ -163,18 +164,64 @@ def handout_renderer(project: Project, site: Site) -> SiteRenderer:
     return make_renderer(project, site, Options(links=ANCHORS))
 
 
+@dataclass(frozen=True)
+class HandoutContext:
+    """What the printed handout (handout.html) is given: the report, who made the edition, the cover's QR code,
+    the goals tables, each part's review of an earlier report's goals, topic names and the glossary."""
+
+    report: Report
+    imprint: Imprint
+    qr: QrCode
+    goals: tuple[GoalTable, ...]
+    reviews: dict[str, Review | None]  # by part id
+    topics: Mapping[str, Bi]
+    glossary: tuple[GlossaryEntry, ...]
+
+
+@dataclass(frozen=True)
+class BriefingContext:
+    """What the two-page briefing (briefing.html) is given: the report, who made the edition, the QR code, the
+    goals tables of its groups (what each goal needs only), how those goals fared (the ledger's counts), and
+    the layout to try."""
+
+    report: Report
+    imprint: Imprint
+    qr: QrCode
+    goals: tuple[GoalTable, ...]
+    counts: tuple[Count, ...]
+    layout: str  # apart: the second group starts page 2; flow: one after the other
+
+
+@dataclass(frozen=True)
+class ScorecardContext:
+    """What the one-page scorecard (scorecard.html) is given: the report whose goals, the later report that says
+    what became of them, who made the edition, the QR code to the ledger, the main indicators with their
+    verdicts, and the ledger's counts of the report's goals by group."""
+
+    report: Report
+    later: Report
+    imprint: Imprint
+    qr: QrCode
+    main: tuple[Target, ...]
+    counts: tuple[Count, ...]
+
+
 def handout_html(renderer: SiteRenderer, site: Site, report: Report, lang: str) -> str:
     """The whole report as one HTML document for print (templates/handout.html)."""
-    html = renderer.one_file(lang, HANDOUT_TEMPLATE, report=report, qr=qr_code(site, report, lang),
-                              goals=goal_tables(report, groups_of(report)), glossary=glossary_entries(site, report))
+    context = HandoutContext(report, imprint(site), qr_code(site, report, lang), goal_tables(report, groups_of(report)),
+                             {part.id: review_of(part, report, site) for part in report.parts}, site.topics,
+                             glossary_entries(site, report))
+    html = renderer.one_file(lang, HANDOUT_TEMPLATE, context)
     renderer.check_catalog()
     return html
 
 
 def briefing_html(renderer: SiteRenderer, site: Site, report: Report, lang: str, layout: str) -> str:
     """The two-page briefing as HTML (templates/briefing.html); layout "apart" starts the second group on page 2."""
-    html = renderer.one_file(lang, BRIEFING_TEMPLATE, report=report, qr=qr_code(site, report, lang),
-                              goals=goal_tables(report, BRIEFING_GROUPS, needs_only=True), layout=layout)
+    counts = tuple(c for c in ledger_counts(site) if c.report.id == report.id and c.group in BRIEFING_GROUPS)
+    context = BriefingContext(report, imprint(site), qr_code(site, report, lang),
+                              goal_tables(report, BRIEFING_GROUPS, needs_only=True), counts, layout)
+    html = renderer.one_file(lang, BRIEFING_TEMPLATE, context)
     renderer.check_catalog()
     return html
 
@@ -187,13 +234,10 @@ def judged_by(site: Site, report: Report) -> Report | None:
 
 def scorecard_html(renderer: SiteRenderer, site: Site, report: Report, lang: str) -> str:
     """How a report's goals went, on one page (templates/scorecard.html)."""
-    from .views import ledger_counts
-
-    later = judged_by(site, report)
-    html = renderer.one_file(
-        lang, SCORECARD_TEMPLATE, report=report, later=later, qr=ledger_qr_code(site, report, lang),
-        main=[t for t in report.targets if t.group == "annual" and t.verdict],
-        counts=[c for c in ledger_counts(site) if c.report.id == report.id])
+    context = ScorecardContext(report, judged_by(site, report), imprint(site), ledger_qr_code(site, report, lang),
+                               tuple(t for t in report.targets if t.group == "annual" and t.verdict),
+                               tuple(c for c in ledger_counts(site) if c.report.id == report.id))
+    html = renderer.one_file(lang, SCORECARD_TEMPLATE, context)
     renderer.check_catalog()
     return html
 

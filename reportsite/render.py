@@ -1,8 +1,10 @@
 """The model -> {output path: bytes}: pages, data files, search indexes, feeds and share images.
 
 One Jinja environment per language, each template compiled once; nothing here writes to the
-disk (write.py does). How links are written is the output's one LinkPolicy (links.py), given
-to the renderer once; what a page says about itself (description, JSON-LD, Open Graph) is meta.py.
+disk (write.py does). A page's template is given its kind's context (pages.py) and, in the site's
+layout, the frame around it (Frame here: what a page says about itself comes from meta.py); the
+environment's globals are formatting helpers only. How links are written is the output's one
+LinkPolicy (links.py), given to the renderer once.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import LANGS, assets, charts, feed, l10n, ledger, meta, other_lang, publish, search, share, views
+from . import LANGS, assets, feed, l10n, ledger, meta, other_lang, publish, search, share
 from .catalog import EXTRACT_STEPS, StrictTranslations
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
 from .model import Bi, Page, Report, Site, Target
-from .pages import KIND, Given, PageKind, PageSpec, navigation, page_url, plan_pages
+from .pages import KIND, Given, PageKind, PageSpec, navigation, plan_pages
 from .sitemap import robots, sitemap
 from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
@@ -52,10 +54,10 @@ class SharedBytecode(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTranslations,
-             options: Options, prose: Prose, asset_names: dict[str, str],
-             bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
-    """A Jinja environment for one language and one output: its globals are all a template may use."""
+def make_env(templates_dir: Path, lang: str, translations: StrictTranslations, options: Options, prose: Prose,
+             asset_names: dict[str, str], bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """A Jinja environment for one language and one output. Its globals are formatting helpers only (numbers,
+    dates and labels in the language, links, gettext, prose); what a page shows, its context gives it."""
     env = jinja2.Environment(
         bytecode_cache=bytecode, loader=jinja2.FileSystemLoader(templates_dir), autoescape=True,
         undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
@@ -80,11 +82,8 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
         return lambda term_id: links.page(here, "glossary", lang, None, term_id)
 
     env.globals.update(
-        site=site, lang=lang, other_lang=other_lang(lang), html_lang=meta.HTML_LANG, bundle=options.bundle,
-        kinds=KINDS, target_groups=TARGET_GROUPS,
-        statuses=ledger.STATUSES, ledger_counts=lambda: views.ledger_counts(site),
-        fared=lambda earlier, later: views.fared(site, earlier, later), status_label=lambda s: _(ledger.STATUS_LABELS[s]),
-        rules=[(rule, _(text)) for rule, text in ledger.RULES.items()],
+        lang=lang, other_lang=other_lang(lang), html_lang=meta.HTML_LANG, kinds=KINDS, target_groups=TARGET_GROUPS,
+        status_label=lambda s: _(ledger.STATUS_LABELS[s]),
         figure_value=lambda f, lg=lang: l10n.figure_value(f, lg),
         long_date=lambda d, lg=lang: l10n.long_date(d, lg),
         period=lambda p, lg=lang: l10n.period(p, lg),
@@ -95,9 +94,7 @@ def make_env(templates_dir: Path, site: Site, lang: str, translations: StrictTra
         colon=l10n.COLON[lang], list_comma=l10n.LIST_COMMA[lang], paren=lambda text: l10n.PARENS[lang] % text,
         paren_open=l10n.PARENS[lang].split("%s")[0], paren_close=l10n.PARENS[lang].split("%s")[1],
         asset_path=lambda name: asset_names.get(name, name), favicon=favicon,
-        page_url=page_url, to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor,
-        absolute=site.absolute, offline=links.name != "folders",
-        chart=lambda kind, report, **kw: charts.render_chart(kind, lang, report, _, **kw),
+        to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor, offline=links.name != "folders",
         paragraph_zh=jinja2.pass_context(
             lambda ctx, p, linked=None: prose.paragraph_zh(p.zh_runs(), linked, term_url(ctx), _report_id(ctx))),
         inline=jinja2.pass_context(lambda ctx, text, linked=None: prose.inline(text, linked, term_url(ctx))),
@@ -236,7 +233,7 @@ class SiteRenderer:
         self.by_dest = {dest(s.url): s for s in self.specs}
         prose, bytecode = Prose(markdown(), site.term), bytecode or SharedBytecode()
         names = {name: f.path for name, f in self.assets.items()}
-        self.envs = {lang: make_env(templates_dir, site, lang, translations[lang], options, prose, names, bytecode)
+        self.envs = {lang: make_env(templates_dir, lang, translations[lang], options, prose, names, bytecode)
                      for lang in LANGS}
         self._extras: dict[str, bytes] | None = None
 
@@ -252,13 +249,14 @@ class SiteRenderer:
         if spec.framed:
             context["frame"] = frame(self.site, spec, gettexts[spec.lang])
         html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems, page=spec,
-                               obj=spec.obj, report=spec.report, csp=None if preview else Markup(spec.policy),
+                               report=spec.report, csp=None if preview else Markup(spec.policy),
                                **context)
         return html.encode("utf-8")
 
-    def one_file(self, lang: str, template: str, **context) -> str:
-        """A template rendered outside the page plan (the one-file edition); mistakes go to problems."""
-        return render_template(self.envs[lang], template, f"{template} ({lang})", self.problems, **context)
+    def one_file(self, lang: str, template: str, context: object) -> str:
+        """A template rendered outside the page plan (the one-file edition, the printed ones, the README) with
+        its context (a dataclass: its fields are the template's variables); mistakes go to problems."""
+        return render_template(self.envs[lang], template, f"{template} ({lang})", self.problems, **vars(context))
 
     def extras(self) -> dict[str, bytes]:
         """Everything that is not a page: assets, search index, feeds, sitemap, data files, share images."""
