@@ -1,16 +1,18 @@
-"""The page kinds of the site, declared once: URL, template, title, navigation, one page per item.
+"""The page kinds of the site, declared once: URL, template, what the template is given, title,
+navigation, security policy, one page per item.
 
-Everything that needs to know about pages reads KINDS: page_url(), the page plan, the
-sitemap, the navigation, the redirects and the benchmark. Adding a kind is one row here and
-one template. A kind belongs to the site (the home, the ledger, the glossary …) or to each
-report (its home, parts, sections, figures …: their URLs carry the report's id).
+Everything that needs to know about pages reads KINDS: page_url(), the page plan, the renderer, the
+sitemap, the navigation, the redirects and the benchmark. Adding a kind is one row here, its context
+function (beside the others, above the table) and one template. A kind belongs to the site (the home,
+the ledger, the glossary …) or to each report (its home, parts, sections, figures …: their URLs carry
+the report's id).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from markupsafe import Markup
@@ -50,7 +52,7 @@ class PageKind:
     passing: bool = False  # it shows other pages' items in passing: their ids on it are not published anchors
     policy: str = SITE_POLICY  # its Content-Security-Policy
     framed: bool = True  # shown in the site's frame (render.Frame), or a page of its own (404)
-    context: Callable[[PageSpec, Given], object] = lambda page, given: Nothing()  # what its template is given
+    context: Callable[[PageSpec, Given], object] = field(kw_only=True)  # what its template is given: a dataclass
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def test_mistakes_found_by_workers_are_reported_as_one_process_reports_them(proj
     previous dist/ is left as it was."""
     build(project, jobs=1)
     before = files_in(project.dist)
-    edit(project.templates / "glossary.html", "{{ m.glossary_list() }}", "{{ m.glossary_list() }}{{ nowhere }}")
+    edit(project.templates / "glossary.html", "{{ m.glossary_list(entries) }}", "{{ m.glossary_list(entries) }}{{ nowhere }}")
     edit(project.templates / "figure.html", "{% block main %}", '{% block main %}{{ _("A string never translated") }}')
     reports = []
     for jobs, reuse in ((1, False), (2, True)):  # as before; then on two processes, from the cache
