@@ -174,7 +174,7 @@ def test_a_ui_string_without_a_chinese_translation_fails_late_and_leaves_the_sit
     with pytest.raises(BuildFailed) as failed:
         build(project, keep_files=False)
     assert [str(e) for e in failed.value.problems.errors] == [
-        "templates/base.html:26: msgid 'Skip to the text': "
+        "templates/base.html:27: msgid 'Skip to the text': "
         "expected a Chinese translation of this UI string in locales/zh/LC_MESSAGES/messages.po, found none"]
     assert "pybabel extract" in failed.value.problems.report()  # the three steps, said once
     assert (mini.dist / "zh" / "index.html").read_bytes() == before
