@@ -473,6 +473,20 @@ def bi(zh: str, en: str = "") -> str:
     return f"{{zh: {q(zh)}, en: {q(en)}}}"
 
 
+# A place's level, guessed from the end of its name in the occasion (太原市 a city, 山西省 a province; 全国人民代表大会
+# the nation's congress), longest first: 自治区 is a province, 浦东新区 a county
+LEVEL_SUFFIXES = (("特别行政区", "province"), ("自治区", "province"), ("省", "province"), ("市", "city"),
+                  ("州", "city"), ("盟", "city"), ("县", "county"), ("区", "county"), ("旗", "county"),
+                  ("镇", "township"), ("乡", "township"))
+
+
+def place_level(place_full: str, occasion: str) -> str:
+    """The level of the place a report is of, read from the occasion; a city when nothing says."""
+    if "全国人民代表大会" in occasion:
+        return "nation"
+    return next((level for suffix, level in LEVEL_SUFFIXES if place_full.endswith(suffix)), "city")
+
+
 def report_yaml(report_id: str, published: Published, opening: Opening, year: int, parts: tuple[DraftPart, ...],
                 ids: dict[int, str], source_name: str) -> str:
     place_full = re.split(r"第[一二三四五六七八九十百]+届", opening.occasion or "", maxsplit=1)[0]
@@ -484,7 +498,7 @@ def report_yaml(report_id: str, published: Published, opening: Opening, year: in
     missing = [name for name, value in (("date", opening.date), ("speaker", opening.speaker),
                                         ("occasion", opening.occasion), ("official address", published.url),
                                         ("page title", published.page_title)) if not value]
-    what = f"read from the opening lines: {', '.join(read) or 'nothing'}; place and issuer from the occasion"
+    what = f"read from the opening lines: {', '.join(read) or 'nothing'}; place, its level and issuer from the occasion"
     if missing:
         what += f"; not in the text, to write: {', '.join(missing)}"
     what += "; to write: the English of every name, and each part's summary"
@@ -496,7 +510,8 @@ def report_yaml(report_id: str, published: Published, opening: Opening, year: in
            f"date: {date.isoformat()}" + ("" if opening.date else "  # not in the text: write the date of the session"),
            f"issuer: {bi(issuer)}", f"speaker: {bi(opening.speaker or '')}",
            f"speaker_role: {bi(opening.role or '', ROLES_EN.get(opening.role or '', ''))}",
-           f"occasion: {bi(opening.occasion or '')}", f"place: {bi(place)}",
+           f"occasion: {bi(opening.occasion or '')}",
+           f"place: {{zh: {q(place)}, en: {q('')}, level: {place_level(place_full, opening.occasion or '')}}}",
            f"parts: [{', '.join(p.id for p in parts)}]",
            "source:", f"  url: {q(published.url)}", f"  title: {q(published.page_title)}",
            f"  publisher: {bi(issuer)}"]

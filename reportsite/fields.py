@@ -173,12 +173,13 @@ class Field:
         self.fail("one of " + ", ".join(sorted(options)))
         return None
 
-    def bi(self) -> Bi | None:
-        """A {zh, en} pair; a missing or empty side is a missing translation (in a draft, "" is a side to write)."""
+    def bi(self, also: tuple[str, ...] = ()) -> Bi | None:
+        """A {zh, en} pair; a missing or empty side is a missing translation (in a draft, "" is a side to write).
+        also: the other keys the mapping may have (a place's level), read by the caller."""
         if not isinstance(self.value, dict):
             self.fail("a mapping {zh: …, en: …} with the text in both languages")
             return None
-        self.mapping((), ("zh", "en"))
+        self.mapping((), ("zh", "en") + also)
         zh = self["zh"].draft_text(f"the {LANG_NAMES['zh']} text (a non-empty string)")
         en = self["en"].draft_text(f"the {LANG_NAMES['en']} text (a non-empty string)")
         return Bi(zh, en) if zh is not None and en is not None else None

@@ -13,9 +13,9 @@ from functools import lru_cache
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
-from .model import Derivation, Figure, Qualifier, Range, Relative, Unit
+from .model import Derivation, Figure, Place, Qualifier, Range, Relative, Unit
 from .numbers import NAME_AFTER, one_number, roman
-from .vocab import RELATIONS, RUN_WORDS, SCALES
+from .vocab import PLACE_LEVELS, RELATIONS, RUN_WORDS, SCALES
 
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 
@@ -33,6 +33,11 @@ PARENS = {"zh": "（%s）", "en": " (%s)"}  # an aside after a value: 2132家（
 ARROW = {"zh": "→", "en": " → "}
 EN_MAGNITUDES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
+
+
+def place_name(place: Place, lang: str) -> str:
+    """A place with its level, where places of several levels are listed: 太原（市级）, Taiyuan (city)."""
+    return place[lang] + PARENS[lang] % PLACE_LEVELS[place.level][lang]
 
 
 def number(value: float | Decimal, lang: str, digits: int | None = None) -> str:

@@ -392,6 +392,19 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Place(Bi):
+    """The place a report is of: its name in both languages (太原 / Taiyuan) and its level. Reports of one place
+    name it alike (validate.py checks), so its id groups them: the ledger, the comparison and the home."""
+
+    level: str  # township, county, city, province or nation (vocab.PLACE_LEVELS)
+
+    @property
+    def id(self) -> str:
+        """taiyuan-city, shanxi-province: two places may share a name (吉林, a city and a province), not a level."""
+        return "-".join(re.findall(r"[a-z0-9]+", self.en.lower()) + [self.level])
+
+
+@dataclass(frozen=True)
 class Report:
     id: str
     title: Bi
@@ -401,7 +414,7 @@ class Report:
     speaker: Bi
     speaker_role: Bi
     occasion: Bi
-    place: Bi
+    place: Place
     source: Source
     parts: tuple[Part, ...]
     source_text: str
@@ -488,6 +501,15 @@ class Site:
     @property
     def targets(self) -> tuple[Target, ...]:
         return tuple(t for r in self.reports for t in r.targets)
+
+    @cached_property
+    def places(self) -> tuple[tuple[Place, tuple[Report, ...]], ...]:
+        """Each place and its reports, in the order site.yaml first names them: what the home, the ledger, the
+        comparison and the search group by."""
+        found: dict[str, tuple[Place, list[Report]]] = {}
+        for r in self.reports:
+            found.setdefault(r.place.id, (r.place, []))[1].append(r)
+        return tuple((place, tuple(reports)) for place, reports in found.values())
 
     def absolute(self, url: str) -> str | None:
         """A site-relative URL made absolute, or None when the site has no base URL."""

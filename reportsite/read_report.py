@@ -15,19 +15,19 @@ from .errors import Mark, Problems, rel
 from .fields import ID_LIKENESS, Field, did_you_mean
 from .load import load_yaml, read_text
 from .coverage import counts, coverage, occurrences
-from .model import (BOLD, EACH_MONTHS, Bi, Capture, Emendation, Figure, NotFigure, Paragraph, Part, Qualifier,
-                    Range, Relative, Report, Section, Source, TextNote, Unit, paragraphs_in_order, period_months,
+from .model import (BOLD, EACH_MONTHS, Bi, Capture, Emendation, Figure, NotFigure, Paragraph, Part, Place,
+                    Qualifier, Range, Relative, Report, Section, Source, TextNote, Unit, paragraphs_in_order, period_months,
                     source_lines)
 from .numbers import WIDTH, PrintedNumber, as_decimal, chinese_value, one_number, printed_numbers
 from .text import foreign_links
-from .vocab import DIRECTIONS, KINDS, NOT_FIGURE_REASONS, RELATIONS, RUN_WORDS, SCALES
+from .vocab import DIRECTIONS, KINDS, NOT_FIGURE_REASONS, PLACE_LEVELS, RELATIONS, RUN_WORDS, SCALES
 
 SOURCE_FILE = "source.zh.txt"
 RUN = re.compile("连续([0-9０-９]+|[零〇一二两三四五六七八九十百]+)个?(半年|年|季度|月)")
 EVERY = re.compile("每个?(半年|年|季度|月)")
 RUN_UNITS = {"年": "year", "半年": "half", "季度": "quarter", "月": "month"}
 BOLD_SPAN = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
-REPORT_TEXTS = ("title", "issuer", "speaker", "speaker_role", "occasion", "place")
+REPORT_TEXTS = ("title", "issuer", "speaker", "speaker_role", "occasion")
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class ReportsRead:
     reports: dict[str, Report]  # the reports read, whole or not
     incomplete: frozenset[str]  # ids of listed reports not read whole
     all_named: bool = True  # every entry of site.yaml's reports: named a report folder
+    places_agree: bool = True  # the reports of each place name it alike: which place a report is of is known
 
     @property
     def whole(self) -> bool:
@@ -86,6 +87,7 @@ class ReportReader:
         self.lists_read = True  # False when a list of parts or sections could not be read: what it names is unknown
         self.not_figure_fields: dict[tuple[str, str, str], Field] = {}  # (paragraph id, quote, number) -> its entry
         self.relations: dict[str, tuple[Field, str]] = {}  # figure id -> (its value's field, the figure it follows)
+        self.place: Field | None = None  # report.yaml's place: reports of one place must name it alike
 
     def note_missing(self, items: list) -> tuple:
         """Keep what was read; remember if anything was not."""
@@ -122,7 +124,7 @@ class ReportReader:
         if meta is None:
             return None
         meta = meta.record(report_id)
-        meta.mapping(("id", "year", "date", "parts", "source") + REPORT_TEXTS, ("text_notes", "partial", "draft"))
+        meta.mapping(("id", "year", "date", "place", "parts", "source") + REPORT_TEXTS, ("text_notes", "partial", "draft"))
         if meta["id"].value != report_id:
             meta["id"].fail(f"the id {report_id!r} the folder is named after and site.yaml lists")
         self.lists_read &= isinstance(meta["parts"].value, list)
@@ -132,11 +134,24 @@ class ReportReader:
         if source is not None:
             self.check_source_order(parts, source, partial is not None)
         texts = {k: meta[k].bi() for k in REPORT_TEXTS}
-        values = dict(year=meta["year"].integer(), date=meta["date"].date(), source=self.read_source(meta["source"]))
+        values = dict(year=meta["year"].integer(), date=meta["date"].date(), place=self.read_place(meta["place"]),
+                      source=self.read_source(meta["source"]))
         notes = self.read_text_notes(meta.get("text_notes"), parts)
         if source is None or None in values.values() or None in texts.values():
             return None
         return Report(report_id, **texts, **values, parts=parts, source_text=source, text_notes=notes, partial=partial)
+
+    def read_place(self, f: Field) -> Place | None:
+        """The place the report is of: its name in both languages and its level (a city, a province, the nation)."""
+        self.place = f
+        name = f.bi(also=("level",))
+        if not isinstance(f.value, dict):
+            return None
+        level = f["level"].value
+        if not (isinstance(level, str) and level in PLACE_LEVELS):
+            f["level"].fail(f"the place's level, one of {', '.join(PLACE_LEVELS)}")
+            return None
+        return Place(name.zh, name.en, level) if name else None
 
     def read_source(self, f: Field) -> Source | None:
         """Where the text comes from: the government's page (its address and title), who published it."""

@@ -14,7 +14,8 @@ from pathlib import Path
 from . import LANGS, other_lang
 from .cache import tree_hash
 from .errors import BuildFailed, Mark, Problems, rel
-from .fields import Field
+from .fields import LANG_NAMES, Field
+from .l10n import place_name
 from .load import load_yaml, read_text
 from .model import Bi, Correction, Page, Plan, Qualifier, Report, Site, Term, Unit
 from .read_goals import GoalReader, read_statement
@@ -73,12 +74,13 @@ class SiteReader:
         reports = {rid: r for rid, r in ((rid, reader.report(rid)) for rid, reader in readers.items()) if r}
         read = ReportsRead(reports, frozenset(rid for rid, reader in readers.items()
                                               if rid not in reports or reader.incomplete),
-                           all_named=bool(listed) and len(readers) == len(listed))
+                           all_named=bool(listed) and len(readers) == len(listed),
+                           places_agree=self.check_places(readers, reports))
         terms = self.read_glossary(read)
         self.check_term_links(readers, reports, {t.id for t in terms})
         goals = self.read_goals(read)
         reports = {rid: replace(r, targets=goals.get(rid, ())) for rid, r in reports.items()}
-        if read.whole:  # a review's goals may be those that could not be read
+        if read.whole and read.places_agree:  # a review's goals may be those that could not be read
             self.check_reviews(readers, reports, goals)
         corrections = self.read_corrections(read)
         settings = self.read_settings(meta, base_url, read)
@@ -99,10 +101,22 @@ class SiteReader:
                 period = None
             report = read.report_id(p["report"])
             later = read.report_id(p["reviewed_by"]) if p.get("reviewed_by") else None
+            if later and self.of_another_place(read, report, later):
+                p["reviewed_by"].fail(f"a report of {place_name(read.reports[report].place, 'en')}, the place of "
+                                      f"{report} (a plan is reviewed by its own place's report)",
+                                      f"{later!r}, a report of {place_name(read.reports[later].place, 'en')}")
+                later = None
             review = read_statement(p["review"], read.reports.get(later)) if later and p.get("review") else None
             if None not in (pid, title, period, report):
                 plans.append(Plan(pid, title, period, report, later, review))
         return tuple(plans)
+
+    @staticmethod
+    def of_another_place(read: ReportsRead, rid: str | None, other: str) -> bool:
+        """Whether two reports, both read, are known to be of different places."""
+        reports = read.reports
+        return read.places_agree and rid in reports and other in reports and \
+            reports[rid].place.id != reports[other].place.id
 
     def read_settings(self, meta: Field, base_url: str | None, read: ReportsRead) -> dict | None:
         url = base_url if base_url is not None else (meta["url"].text() if meta.get("url") else None)
@@ -219,15 +233,43 @@ class SiteReader:
                         self.problems.add(readers[rid].text_marks[(p.id, "en")], f"paragraph {p.id}.en",
                                           "a link (term:<id>) to a term in glossary.yaml", f"term:{term}")
 
+    def check_places(self, readers: dict[str, ReportReader], reports: dict[str, Report]) -> bool:
+        """Reports of one place name it alike: a place's level and its name in one language give its name in the
+        other, as the first report of it names it (its reports are grouped by the place). False: they do not, and
+        which report belongs to which place waits for the next run."""
+        agree = True
+        first: dict[tuple[str, str, str], Report] = {}  # (level, lang, name) -> the first report naming the place so
+        for rid, report in reports.items():
+            place = report.place
+            for lang in LANGS:
+                named = first.setdefault((place.level, lang, place[lang]), report).place
+                other = other_lang(lang)
+                if named[other] != place[other]:
+                    agree = False
+                    readers[rid].place[other].fail(
+                        f"{named[other]!r}, the {LANG_NAMES[other]} name {first[place.level, lang, place[lang]].id} "
+                        f"gives the {place.level} {place[lang]} (every report of a place names it alike)",
+                        repr(place[other]))
+        return agree
+
     def check_reviews(self, readers: dict[str, ReportReader], reports: dict[str, Report], goals: dict) -> None:
-        """A part that `reviews:` an earlier report names one whose goals have outcomes in this report."""
+        """A part that `reviews:` names the report of its own place just before its report, whose goals have
+        outcomes in it: the ledger pairs a report only with the next report of the same place."""
         for rid, reader in readers.items():
+            report = reports[rid]
+            before = [r for r in reports.values() if r.place.id == report.place.id and r.date < report.date]
+            previous = max(before, key=lambda r: r.date).id if before else None
             for field in reader.reviews.values():
                 earlier = field.ident()
-                before = [r for r in reports if r != rid and reports[r].date < reports[rid].date]
-                if earlier not in before:
-                    field.fail(f"the id of an earlier report of the site, whose goals {rid} says what became of "
-                               f"({', '.join(before) or 'none'})", repr(earlier))
+                if earlier is None:
+                    continue
+                if earlier != previous:
+                    other = reports.get(earlier)
+                    elsewhere = f", a report of {place_name(other.place, 'en')}" \
+                        if other and other.place.id != report.place.id else ""
+                    field.fail(f"the id of the report of {place_name(report.place, 'en')} before {rid}, whose goals "
+                               f"{rid} says what became of ({previous or 'none on the site: leave reviews: out'})",
+                               repr(earlier) + elsewhere)
                 elif not any(t.outcome and t.outcome.report_id == rid for t in goals.get(earlier, ())):
                     field.fail(f"outcomes in {rid} of the goals of {earlier}: write them in targets.yaml (a goal's "
                                f"outcome: {{report: {rid}, figure: …}}), or leave reviews: out until they are written",

@@ -39,11 +39,11 @@ def judged(site: Site) -> list[Target]:
 def history(site: Site, target: Target) -> list[Target]:
     """The goals of every report of the site for the same indicator, in the same unit and of the same place,
     oldest report first: the path a card's chart draws (the goal's own included)."""
-    place = site.report[target.report_id].place
+    place = site.report[target.report_id].place.id
 
     def same(t: Target) -> bool:
         return (t.figure.indicator == target.figure.indicator and t.figure.unit.id == target.figure.unit.id
-                and site.report[t.report_id].place == place)
+                and site.report[t.report_id].place.id == place)
 
     return [t for r in site.reports for t in r.targets if same(t)]
 
@@ -88,7 +88,7 @@ def plan_goals(site: Site, plan) -> list[Target]:
 def indicator_path(site: Site, target: Target) -> list:
     """Every figure of the goal's indicator, in its unit and of its place, in every report of the site, by
     period: what each report set or said of it, year by year (a goal's whole path)."""
-    place = site.report[target.report_id].place
-    found = [f for r in site.reports if r.place == place for f in r.figures
+    place = site.report[target.report_id].place.id
+    found = [f for r in site.reports if r.place.id == place for f in r.figures
              if f.indicator == target.figure.indicator and f.unit.id == target.figure.unit.id and f.period]
     return sorted(found, key=lambda f: (f.months or (0, 0), site.report[f.report_id].date))

@@ -79,6 +79,16 @@ NOT_FIGURE_REASONS: dict[str, str] = {
     "missing": "a figure of the report the data does not have yet: add the figure and remove this entry",
 }
 
+# The levels of government a report may be of (report.yaml's place.level), smallest first, as a list of places of
+# several levels names them: 太原（市级）, Taiyuan (city)
+PLACE_LEVELS: dict[str, Bi] = {
+    "township": Bi("乡镇", "township"),
+    "county": Bi("县级", "county"),
+    "city": Bi("市级", "city"),
+    "province": Bi("省级", "province"),
+    "nation": Bi("全国", "nation"),
+}
+
 TARGET_GROUPS: dict[str, Bi] = {
     "annual": Bi("年度主要预期指标", "Main expected indicators for the year"),
     "five-year": Bi("五年规划目标", "Five-year goals"),

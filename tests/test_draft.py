@@ -82,7 +82,7 @@ def test_the_report_record_holds_what_the_front_matter_and_the_opening_lines_say
         "issuer": {"zh": "示例市人民政府", "en": ""}, "speaker": {"zh": "李明", "en": ""},
         "speaker_role": {"zh": "代市长", "en": "Acting Mayor"},
         "occasion": {"zh": "示例市第三届人民代表大会第二次会议", "en": ""},  # over two lines in the text
-        "place": {"zh": "示例", "en": ""}, "parts": ["opening", "review", "outlook", "plan"]}
+        "place": {"zh": "示例", "en": "", "level": "city"}, "parts": ["opening", "review", "outlook", "plan"]}
     assert str(report["date"]) == "2030-01-15"
     assert report["source"]["url"] == "https://www.example.gov.cn/report/2030.html"
     assert report["source"]["title"] == "2030年政府工作报告"

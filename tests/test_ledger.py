@@ -192,11 +192,11 @@ def test_the_part_that_reviews_a_year_counts_its_goals_from_the_ledger(built):
     assert "promise ledger reads" not in built.files["en/city-2030/parts/plan/index.html"].decode()
 
 
-def test_a_part_reviews_only_an_earlier_report(pair):
+def test_a_part_reviews_only_the_report_before_its_own(pair):
     edit(pair.data / "city-2031" / "parts" / "review.yaml", "reviews: city-2030", "reviews: city-2031")
     (error,) = errors_of(pair)
-    assert "city-2031/parts/review.yaml:4:10: reviews: expected the id of an earlier report of the site, whose " \
-           "goals city-2031 says what became of (city-2030), found 'city-2031'" in error
+    assert error == "data/city-2031/parts/review.yaml:4:10: reviews: expected the id of the report of Sample City " \
+           "(city) before city-2031, whose goals city-2031 says what became of (city-2030), found 'city-2031'"
 
 
 def test_a_review_before_any_outcome_is_written_says_what_to_write(pair):
