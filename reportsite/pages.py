@@ -20,8 +20,8 @@ from markupsafe import Markup
 from . import LANGS, charts, cite, ledger, other_lang, verdicts, views
 from .cite import Citation
 from .l10n import N_
-from .model import (Bi, Correction, Figure, Page, Paragraph, Part, Plan, Report, Section, Site, Target, Term,
-                    TextNote)
+from .model import (Bi, Correction, Figure, Page, Paragraph, Part, Place, Plan, Report, Section, Site, Target,
+                    Term, TextNote)
 from .vocab import TARGET_GROUPS
 
 
@@ -117,14 +117,25 @@ class Nothing:
 
 
 @dataclass(frozen=True)
+class HomePlace:
+    """A place on the site's home: its name, its reports newest first with their first three main goals, and for
+    each of them with judged goals how its main goals fared."""
+
+    place: Place
+    title: Bi  # its name with its level: 太原（市级） / Taiyuan (city)
+    reports: tuple[tuple[Report, tuple[Target, ...]], ...]
+    ledger: tuple[tuple[Report, tuple[tuple[str, int], ...]], ...]  # (report, (status, count) of its main goals)
+
+
+@dataclass(frozen=True)
 class HomeContext:
-    """The site's home: its name, its intro (content/<lang>/home.md), the reports newest first with their
-    first three main goals, and for each report with judged goals how its main goals fared."""
+    """The site's home: its name, its intro (content/<lang>/home.md), and each place's reports and ledger (under
+    the place's name when the site has several)."""
 
     site_name: Bi
     intro: Page | None
-    reports: tuple[tuple[Report, tuple[Target, ...]], ...]
-    ledger: tuple[tuple[Report, tuple[tuple[str, int], ...]], ...]  # (report, (status, count) of its main goals)
+    places: tuple[HomePlace, ...]
+    by_place: bool  # the site holds several places: each under its own heading
 
 
 def home_context(page: PageSpec, given: Given) -> HomeContext:
@@ -132,8 +143,10 @@ def home_context(page: PageSpec, given: Given) -> HomeContext:
     main = {c.report.id: c.by_status for c in views.ledger_counts(site) if c.group == "annual"}
     return HomeContext(
         site.name, next((p for p in site.pages if p.slug == "home"), None),
-        tuple((r, tuple(t for t in r.targets if t.group == "annual")[:3]) for r in reversed(site.reports)),
-        tuple((r, main.get(r.id, ())) for r in site.reports if any(t.verdict for t in r.targets)))
+        tuple(HomePlace(place, views.place_title(place),
+                        tuple((r, tuple(t for t in r.targets if t.group == "annual")[:3]) for r in reversed(reports)),
+                        tuple((r, main.get(r.id, ())) for r in reports if any(t.verdict for t in r.targets)))
+              for place, reports in site.places), by_place=len(site.places) > 1)
 
 
 @dataclass(frozen=True)
@@ -381,12 +394,24 @@ def ledger_rows(site: Site, targets: Iterable[Target], lang: str) -> tuple[Ledge
 
 
 @dataclass(frozen=True)
-class LedgerContext:
-    """The promise ledger: how each report's goals fared by group, each report's chart of its main goals against
-    their outcomes, the plan periods' pages, the filtered pages, every judged goal, and the rules."""
+class LedgerPlace:
+    """How one place's goals fared: by report and group, and each report's chart of its main goals against their
+    outcomes."""
 
+    place: Place
+    title: Bi  # its name with its level
     counts: tuple[views.Count, ...]
-    ledger_charts: tuple[Markup, ...]
+    charts: tuple[Markup, ...]
+
+
+@dataclass(frozen=True)
+class LedgerContext:
+    """The promise ledger: how each place's goals fared (under the place's name when the site has several), the
+    plan periods' pages, the filtered pages, every judged goal, and the rules."""
+
+    places: tuple[LedgerPlace, ...]
+    by_place: bool  # the site holds several places: each under its own heading
+    judged: bool  # some goal has an outcome
     plans: tuple[Plan, ...]
     filters: tuple[views.LedgerFilter, ...]
     rows: tuple[LedgerRow, ...]
@@ -395,11 +420,13 @@ class LedgerContext:
 
 def ledger_context(page: PageSpec, given: Given) -> LedgerContext:
     site, _ = given.site, given.gettexts[page.lang]
+    counts = views.ledger_counts(site)
     return LedgerContext(
-        counts=tuple(views.ledger_counts(site)),
-        ledger_charts=tuple(charts.render_chart("ledger", page.lang, r, _, chart_id=f"chart-ledger-{r.id}")
-                            for r in site.reports),
-        plans=site.plans, filters=tuple(views.ledger_filters(site)),
+        places=tuple(LedgerPlace(place, views.place_title(place), tuple(c for c in counts if c.report in reports),
+                                 tuple(charts.render_chart("ledger", page.lang, r, _, chart_id=f"chart-ledger-{r.id}")
+                                       for r in reports))
+                     for place, reports in site.places),
+        by_place=len(site.places) > 1, judged=bool(counts), plans=site.plans, filters=tuple(views.ledger_filters(site)),
         rows=ledger_rows(site, views.judged_goals(site), page.lang),
         rules=tuple((rule, _(text)) for rule, text in ledger.RULES.items()))
 
@@ -450,22 +477,36 @@ def verdict_context(page: PageSpec, given: Given) -> VerdictContext:
 
 
 @dataclass(frozen=True)
-class CompareContext:
-    """The main indicators year by year: the reports (a pair of columns each), a row for each indicator, and a
-    chart of each indicator that two reports or more set a goal for."""
+class ComparedPlace:
+    """One place's main indicators year by year: its name, its table (a pair of columns for each of its reports, a
+    row for each indicator) and a chart of each indicator that two of its reports or more set a goal for."""
 
-    reports: tuple[Report, ...]
-    rows: tuple[views.Comparison, ...]
+    title: Bi  # its name with its level
+    table: views.PlaceComparison
     indicator_charts: tuple[Markup, ...]
+
+
+@dataclass(frozen=True)
+class CompareContext:
+    """The main indicators year by year, place by place (under the place's name when the site has several):
+    two places' goals never share a row or a column."""
+
+    places: tuple[ComparedPlace, ...]
+    by_place: bool  # the site holds several places: each under its own heading, its columns named by report
 
 
 def compare_context(page: PageSpec, given: Given) -> CompareContext:
     site, _ = given.site, given.gettexts[page.lang]
-    rows = tuple(views.compare_main_indicators(site))
-    goals = [[t for t in row.cells if t] for row in rows]
-    return CompareContext(site.reports, rows, tuple(
-        charts.history_chart(row, site.report, page.lang, _, f"chart-compare-{n}")
-        for n, row in enumerate(goals, start=1) if len(row) > 1))
+    out, n = [], 0
+    for table in views.compare_main_indicators(site):
+        charted = []
+        for row in table.rows:
+            n += 1  # rows numbered across places: a chart's id is unique on the page
+            goals = [t for t in row.cells if t]
+            if len(goals) > 1:
+                charted.append(charts.history_chart(goals, site.report, page.lang, _, f"chart-compare-{n}"))
+        out.append(ComparedPlace(views.place_title(table.place), table, tuple(charted)))
+    return CompareContext(tuple(out), by_place=len(out) > 1)
 
 
 @dataclass(frozen=True)

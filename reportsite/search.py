@@ -27,21 +27,24 @@ def entries(site: Site, lang: str, links: LinkPolicy) -> list[dict]:
     """Index entries of every report and the glossary; links are relative to the language's search page.
 
     k: kind (s section, p paragraph, f figure, g glossary term), u: link, t: title, r: the report's
-    label, v: a figure's period and value as shown, z / e: the Chinese / English text searched."""
+    label (its place and year), pl: its place with its level (only on a site of several places, to filter and
+    group by; one place is no news), v: a figure's period and value as shown, z / e: the Chinese / English
+    text searched."""
     here = page_url("search", lang)
     out = []
     for report in site.reports:
         link = lambda kind, ident=None, fragment=None, rid=report.id: links.page(  # noqa: E731
             here, kind, lang, ident, fragment, rid)
         label = report.label[lang]
+        where = {"r": label, **({"pl": l10n.place_name(report.place, lang)} if len(site.places) > 1 else {})}
         for section in report.sections:
-            out.append({"k": "s", "u": link("section", section.id), "t": section.title[lang], "r": label,
+            out.append({"k": "s", "u": link("section", section.id), "t": section.title[lang], **where,
                         "z": section.title.zh, "e": section.title.en + " " + section.explainer.en})
             for p in section.all_paragraphs:
-                out.append({"k": "p", "u": link("section", section.id, p.id), "t": section.title[lang], "r": label,
+                out.append({"k": "p", "u": link("section", section.id, p.id), "t": section.title[lang], **where,
                             "z": p.plain_zh, "e": plain(p.en)})
         for f in report.figures:
-            out.append({"k": "f", "u": link("figure", f.id), "t": f.label[lang], "r": label,
+            out.append({"k": "f", "u": link("figure", f.id), "t": f.label[lang], **where,
                         "v": f"{l10n.period(f.period, lang)} · {l10n.figure_value(f, lang)}",
                         "z": f"{f.label.zh} {l10n.figure_value(f, 'zh')} {f.quote_zh}",
                         "e": f"{f.label.en} {l10n.figure_value(f, 'en')} {f.quote_en}"})
