@@ -426,7 +426,8 @@ def ledger_context(page: PageSpec, given: Given) -> LedgerContext:
                                  tuple(charts.render_chart("ledger", page.lang, r, _, chart_id=f"chart-ledger-{r.id}")
                                        for r in reports))
                      for place, reports in site.places),
-        by_place=len(site.places) > 1, judged=bool(counts), plans=site.plans, filters=tuple(views.ledger_filters(site)),
+        by_place=len(site.places) > 1, judged=bool(counts), plans=site.plans,
+        filters=tuple(views.ledger_filters(site)),
         rows=ledger_rows(site, views.judged_goals(site), page.lang),
         rules=tuple((rule, _(text)) for rule, text in ledger.RULES.items()))
 

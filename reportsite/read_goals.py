@@ -110,10 +110,11 @@ class GoalReader:
                              repr(later.id))
             return None
         if later is not None and self.reports_read.places_agree and later.place.id != report.place.id:
-            mine = [r.id for r in self.reports_read.reports.values() if r.place.id == report.place.id and r.date > report.date]
+            mine = [r.id for r in self.reports_read.reports.values()
+                    if r.place.id == report.place.id and r.date > report.date]
             f["report"].fail(f"a later report of {place_name(report.place, 'en')}, the place of {report.id} "
-                             f"({', '.join(mine) or 'none on the site yet'}): a goal is judged by its own place's reports",
-                             f"{later.id!r}, a report of {place_name(later.place, 'en')}")
+                             f"({', '.join(mine) or 'none on the site yet'}): a goal is judged by its own place's "
+                             "reports", f"{later.id!r}, a report of {place_name(later.place, 'en')}")
             return None
         note = f["note"].bi() if f.get("note") else None
         given = [key for key in ("figure", "statement", "not_reported") if f.get(key) is not None]

@@ -16,8 +16,8 @@ from .fields import ID_LIKENESS, Field, did_you_mean
 from .load import load_yaml, read_text
 from .coverage import counts, coverage, occurrences
 from .model import (BOLD, EACH_MONTHS, Bi, Capture, Emendation, Figure, NotFigure, Paragraph, Part, Place,
-                    Qualifier, Range, Relative, Report, Section, Source, TextNote, Unit, paragraphs_in_order, period_months,
-                    source_lines)
+                    Qualifier, Range, Relative, Report, Section, Source, TextNote, Unit, paragraphs_in_order,
+                    period_months, source_lines)
 from .numbers import WIDTH, PrintedNumber, as_decimal, chinese_value, one_number, printed_numbers
 from .text import foreign_links
 from .vocab import DIRECTIONS, KINDS, NOT_FIGURE_REASONS, PLACE_LEVELS, RELATIONS, RUN_WORDS, SCALES
@@ -124,7 +124,8 @@ class ReportReader:
         if meta is None:
             return None
         meta = meta.record(report_id)
-        meta.mapping(("id", "year", "date", "place", "parts", "source") + REPORT_TEXTS, ("text_notes", "partial", "draft"))
+        meta.mapping(("id", "year", "date", "place", "parts", "source") + REPORT_TEXTS,
+                     ("text_notes", "partial", "draft"))
         if meta["id"].value != report_id:
             meta["id"].fail(f"the id {report_id!r} the folder is named after and site.yaml lists")
         self.lists_read &= isinstance(meta["parts"].value, list)

@@ -129,7 +129,8 @@ def test_the_home_lists_each_place_s_reports_under_its_name(built):
     reports = home[home.index('id="h-reports"'):home.index('id="h-ledger"')]
     headings = re.findall(r"<h3[^>]*>(.*?)</h3>|<h4><a[^>]*>(.*?)</a></h4>", reports)
     assert [h3 or h4 for h3, h4 in headings] == [
-        "Qingshi (city)", "Qingshi Municipal Government Work Report 2031", "Qingshi Municipal Government Work Report 2030",
+        "Qingshi (city)", "Qingshi Municipal Government Work Report 2031",
+        "Qingshi Municipal Government Work Report 2030",
         "Yunling (province)", "Yunling Provincial Government Work Report 2031",
         "Yunling Provincial Government Work Report 2030"]
     assert "<h3 id=\"place-qingshi-city\">青石（市级）</h3>" in page(built, "zh/index.html")
@@ -155,7 +156,8 @@ def test_an_indicator_s_chart_follows_one_place(built):
     compare = page(built, "en/compare/index.html")
     charts = re.findall(r'<figure class="chart-box" id="(chart-compare-\d+)".*?</figure>', compare, re.S)
     assert charts == ["chart-compare-1", "chart-compare-3"]  # the GDP growth of each place, ids unique on the page
-    for chart_id, place, other in (("chart-compare-1", "Qingshi", "Yunling"), ("chart-compare-3", "Yunling", "Qingshi")):
+    for chart_id, place, other in (("chart-compare-1", "Qingshi", "Yunling"),
+                                   ("chart-compare-3", "Yunling", "Qingshi")):
         chart = re.search(rf'id="{chart_id}".*?</figure>', compare, re.S)[0]
         assert place in chart and other not in chart
 
