@@ -32,7 +32,7 @@ def entries(site: Site, lang: str, links: LinkPolicy) -> list[dict]:
     text searched."""
     here = page_url("search", lang)
     out = []
-    for report in site.reports:
+    for report in (r for _, reports in site.places for r in reports):  # a place's entries together
         link = lambda kind, ident=None, fragment=None, rid=report.id: links.page(  # noqa: E731
             here, kind, lang, ident, fragment, rid)
         label = report.label[lang]
