@@ -27,13 +27,13 @@
   var ui = JSON.parse((document.getElementById("ui-strings") || { textContent: "{}" }).textContent);
   var lang = document.documentElement.lang;
 
-  // Citations: the reader's own access date, and copy buttons.
+  // Citations: the reader's own access date, and copy buttons. The long form is the platform's for the
+  // page's language (January 15, 2030 in English), as the page shows it without a script (cite.py).
   var today = new Date();
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   var formats = {
     "iso": today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()),
-    "long-en-us": today.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric" }),
-    "long-zh": today.getFullYear() + "年" + (today.getMonth() + 1) + "月" + today.getDate() + "日"
+    "long": new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric" }).format(today)
   };
   document.querySelectorAll("[data-access]").forEach(function (span) {
     span.textContent = formats[span.getAttribute("data-access")];

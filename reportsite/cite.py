@@ -29,7 +29,7 @@ class Citation:
     style: str  # gbt7714 | apa | chicago-note | chicago-bib | bibtex | inline
     name: str
     text: str  # contains ACCESS where the access date goes
-    date_format: str  # iso | long-en-us (Chicago: January 15, 2030) | long-zh
+    date_format: str  # iso (2030-01-15) | long, in the citation's language (January 15, 2030 / 2030年1月15日)
 
 
 def archive_url(report: Report) -> str:
@@ -37,11 +37,10 @@ def archive_url(report: Report) -> str:
     return report.source.archived.url if report.source.archived else ""
 
 
-def access_date(date, date_format: str) -> str:
-    """The date shown where the reader's access date goes, before a script fills in today's."""
-    if date_format == "iso":
-        return date.isoformat()
-    return _month_day_year(date, "zh" if date_format == "long-zh" else "en")
+def access_date(date, date_format: str, lang: str) -> str:
+    """The date shown where the reader's access date goes, before a script fills in today's: the
+    form the browser's Intl.DateTimeFormat gives for the page's language (site.js), so that the two agree."""
+    return date.isoformat() if date_format == "iso" else _month_day_year(date, lang)
 
 
 def _month_day_year(date, lang: str) -> str:
@@ -92,8 +91,8 @@ def _en(n: dict[str, str]) -> dict[str, tuple[str, str]]:
     inline = (f"({n['title']}, {n['year']}{', “' + n['part'] + '”' if n['part'] else ''}; original: {n['source']}; "
               f"unofficial translation, {n['site']}, edition {n['edition_iso']}"
               f"{', ' + n['ours'] if n['ours'] else ', data version ' + n['version']})")
-    return {"gbt7714": (gbt, "iso"), "apa": (apa, "long-en-us"), "chicago-note": (note, "long-en-us"),
-            "chicago-bib": (bib, "long-en-us"), "inline": (inline, "long-en-us")}
+    return {"gbt7714": (gbt, "iso"), "apa": (apa, "long"), "chicago-note": (note, "long"),
+            "chicago-bib": (bib, "long"), "inline": (inline, "long")}
 
 
 def _zh(n: dict[str, str]) -> dict[str, tuple[str, str]]:
@@ -114,8 +113,8 @@ def _zh(n: dict[str, str]) -> dict[str, tuple[str, str]]:
            f"{f'存档：{archived}．' if archived else ''}非官方英译与解读：{where}．{ACCESS}访问{ours}．")
     inline = (f"据{n['year']}年《{n['title']}》{'“' + n['part'] + '”' if n['part'] else ''}（原文：{n['source']}；"
               f"非官方英译：{n['site']}，{n['edition_iso']}版{ours or '，数据版本' + n['version']}）")
-    return {"gbt7714": (gbt, "iso"), "apa": (apa, "long-zh"), "chicago-note": (note, "long-zh"),
-            "chicago-bib": (bib, "long-zh"), "inline": (inline, "long-zh")}
+    return {"gbt7714": (gbt, "iso"), "apa": (apa, "long"), "chicago-note": (note, "long"),
+            "chicago-bib": (bib, "long"), "inline": (inline, "long")}
 
 
 def _bibtex(n: dict[str, str], report: Report, key: str, lang: str) -> str:

@@ -282,7 +282,7 @@ def citations_of(page: PageSpec, site: Site, gettext, report: Report, title: str
     """Every citation format of a page as a work of a report (cite.py), each with the access date shown until a
     script fills in today's."""
     formats = cite.citations(site, report, page.lang, title, site.absolute(page.url), key, gettext)
-    return tuple((c, cite.access_date(site.last_updated, c.date_format)) for c in formats)
+    return tuple((c, cite.access_date(site.last_updated, c.date_format, page.lang)) for c in formats)
 
 
 Terms = dict[str, dict[str, str]]  # term id -> its glossary entry (zh, pinyin, en, text) for the popover

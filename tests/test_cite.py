@@ -14,7 +14,7 @@ import pytest
 from reportsite.cite import ACCESS, access_date, citations
 from reportsite.site import build, read_site
 
-from .conftest import MINI_REPORT
+from .conftest import MINI_REPORT, REPO
 
 OURS = "https://example.org/report/{lang}/example-2030/sections/review-economy/"
 ORIGINAL = "https://www.example.gov.cn/report/2030.html"
@@ -120,11 +120,21 @@ def test_without_a_base_url_every_citation_cites_the_edition_and_the_original(ci
             assert "2030-02-01" in text or "2030年2月1日" in text or "February 1, 2030" in text, (lang, style)
 
 
-def test_without_a_script_the_access_date_is_the_edition_date():
+def test_without_a_script_the_access_date_is_the_edition_date_in_the_page_s_language():
+    """The long form is the one a browser's Intl.DateTimeFormat gives for the page's language (test_browser.py)."""
     day = dt.date(2030, 2, 1)
-    assert access_date(day, "iso") == "2030-02-01"
-    assert access_date(day, "long-en-us") == "February 1, 2030"
-    assert access_date(day, "long-zh") == "2030年2月1日"
+    assert access_date(day, "iso", "zh") == access_date(day, "iso", "en") == "2030-02-01"
+    assert access_date(day, "long", "en") == "February 1, 2030"
+    assert access_date(day, "long", "zh") == "2030年2月1日"
+
+
+def test_the_script_that_fills_in_today_s_date_holds_no_language_of_its_own():
+    """site.js formats the date with the platform's Intl.DateTimeFormat for the page's language (the
+    browser test checks both languages): no Chinese date characters, no locale named in the script."""
+    script = (REPO / "assets" / "site.js").read_text(encoding="utf-8")
+    assert not re.search(r"[\u3400-\u9fff]", script)
+    assert not re.search(r"toLocale\w*String\(\s*[\"']|DateTimeFormat\(\s*[\"']", script)
+    assert "new Intl.DateTimeFormat(lang," in script and 'var lang = document.documentElement.lang;' in script
 
 
 def test_pages_show_every_citation_with_the_access_date_marked_for_the_script(mini):
@@ -132,7 +142,7 @@ def test_pages_show_every_citation_with_the_access_date_marked_for_the_script(mi
     html = (mini.dist / "en/example-2030/sections/review-economy/index.html").read_text(encoding="utf-8")
     for name in ("GB/T 7714-2015", "APA 7", "Chicago (note)", "Chicago (bibliography)", "BibTeX", "In a news story"):
         assert re.search(rf'<label for="fmt-[a-z0-9-]+">{re.escape(name)}</label>', html), name  # a format to pick
-    assert 'accessed <span data-access="long-en-us">February 1, 2030</span>,' in html
+    assert 'accessed <span data-access="long">February 1, 2030</span>,' in html
 
 
 def test_a_report_with_no_recorded_capture_is_cited_without_any_archive(mini, catalogs):
