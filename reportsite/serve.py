@@ -161,8 +161,34 @@ class Preview:
 
 def serve_forever(project: Project, host: str = "127.0.0.1", port: int = 8000) -> None:
     from livereload import Server
+    from livereload.server import LiveScriptContainer
     from livereload.watcher import Watcher
-    from tornado import ioloop
+    from tornado import ioloop, web
+
+    class HeadersOnly:
+        """A connection that sends a response's status and headers and never its body."""
+
+        def __init__(self, connection):
+            self.connection = connection
+
+        def write_headers(self, start_line, headers, chunk=None):
+            return self.connection.write_headers(start_line, headers)
+
+        def __getattr__(self, name):
+            return getattr(self.connection, name)
+
+    class PreviewContainer(LiveScriptContainer):
+        """livereload writes a HEAD response's body, which tornado refuses (the client gets an empty
+        reply): a HEAD gets the status and headers of the GET, Content-Length included, and no body."""
+
+        def __call__(self, request):
+            if request.method == "HEAD":
+                request.connection = HeadersOnly(request.connection)
+            return super().__call__(request)
+
+    class PreviewServer(Server):
+        def get_web_handlers(self, script):
+            return [(r".*", web.FallbackHandler, {"fallback": PreviewContainer(self.app, script)})]
 
     class FastWatcher(Watcher):
         """Polls every POLL_MS instead of livereload's 800 ms, so a save shows quickly."""
@@ -174,7 +200,7 @@ def serve_forever(project: Project, host: str = "127.0.0.1", port: int = 8000) -
     app = SiteApp(project.dist, project.assets)
     preview = Preview(project, app, lambda delay, fn: ioloop.IOLoop.current().call_later(delay, fn))
     preview.rebuild()  # served from memory at once; dist/ is written when the server starts
-    server = Server(app, watcher=FastWatcher())
+    server = PreviewServer(app, watcher=FastWatcher())
     for folder in project.watched:
         if folder.exists():
             server.watch(str(folder), preview.rebuild)

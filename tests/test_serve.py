@@ -67,6 +67,29 @@ def raw_status(port_base: str, path: str) -> int:
         return int(s.recv(64).split()[1])
 
 
+def raw_response(port_base: str, method: str, path: str) -> tuple[int, dict[str, str], bytes]:
+    """Everything the server sends for one request, until it closes: (status, headers, body)."""
+    host, port = port_base.split("//")[1].rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as s:
+        s.sendall(f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        reply = b"".join(iter(lambda: s.recv(65536), b""))
+    assert reply, f"{method} {path}: an empty reply"
+    head, _, body = reply.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    return int(status.split()[1]), dict(line.split(": ", 1) for line in lines), body
+
+
+@pytest.mark.parametrize("path", ["/", "/en/example-2030/figures/gdp-2029/", "/robots.txt", "/no-such-page/"])
+def test_a_head_request_gets_the_status_and_headers_of_a_get_and_no_body(server, path):
+    base, _, _ = server
+    status, headers, body = raw_response(base, "GET", path)
+    assert int(headers["Content-Length"]) == len(body) > 0
+    head_status, head_headers, head_body = raw_response(base, "HEAD", path)
+    assert (head_status, head_body) == (status, b"")
+    assert head_headers.keys() - {"Date"} == headers.keys() - {"Date"}
+    assert all(head_headers[k] == headers[k] for k in headers.keys() - {"Date"})
+
+
 def test_serves_the_built_site_with_live_reload(server):
     base, _, _ = server
     status, html = get(base + "en/example-2030/sections/review-economy/")
