@@ -82,7 +82,10 @@ def alternates(site: Site, spec: PageSpec) -> list[tuple[str, str]]:
 
 
 def structured_data(site: Site, spec: PageSpec, lang: str, text: str) -> dict:
-    """schema.org JSON-LD for a page: our page, based on the government's report, naming its translation."""
+    """schema.org JSON-LD for a page: our page, based on the government's report, naming its translation;
+    the site's root (the language chooser) describes the site itself."""
+    if spec.kind.name == "chooser":
+        return website(site, text)
     report = spec.report
     kind = "Dataset" if spec.kind.name in ("figures", "downloads", "report-downloads", "ledger") else \
         "Article" if spec.kind.name in ("part", "section") else "WebPage"
@@ -107,6 +110,20 @@ def structured_data(site: Site, spec: PageSpec, lang: str, text: str) -> dict:
     if spec.kind.name == "verdict":
         data.update(verdict_review(site, spec.obj, lang))
     return data
+
+
+def website(site: Site, text: str) -> dict:
+    """The site as a schema.org WebSite in both its languages, its home in each as its parts."""
+    homes = [{"@type": "WebPage", "inLanguage": HTML_LANG[lang], "name": site.name[lang],
+              **_url(site, page_url("home", lang))} for lang in LANGS]
+    return {
+        "@context": "https://schema.org", "@type": "WebSite", "name": site.name[LANGS[0]],
+        "alternateName": [site.name[lang] for lang in LANGS[1:]], "description": text,
+        "inLanguage": [HTML_LANG[lang] for lang in LANGS], "dateModified": site.last_updated.isoformat(),
+        "license": LICENCE, "isAccessibleForFree": True,
+        "publisher": {"@type": "Organization", "name": site.name[LANGS[0]], **_url(site, "")},
+        "hasPart": homes, **_url(site, ""),
+    }
 
 
 def verdict_review(site: Site, target, lang: str) -> dict:

@@ -153,10 +153,13 @@ def frame(site: Site, spec: PageSpec, gettext) -> Frame:
 
 
 def page_title(site: Site, spec: PageSpec) -> str:
-    """The page's <title>: its title, its report's name (on a report's inner pages) and the site's; the home's alone."""
+    """The page's <title>: its title, its report's name (on a report's inner pages) and the site's; the home's
+    alone; the chooser's, the site's name in every language."""
     lang = spec.lang
     if spec.kind.name == "home":
         return spec.title[lang]
+    if spec.kind.name == "chooser":
+        return " · ".join(site.name[lg] for lg in LANGS)
     report = f"{spec.report.label[lang]} · " if spec.report and spec.kind.name != "report" else ""
     return f"{spec.title[lang]} · {report}{site.name[lang]}"
 

@@ -139,6 +139,26 @@ def test_every_address_in_the_structured_data_is_absolute_and_names_a_file_of_th
         ["data/figures.csv", "data/figures.json"]
 
 
+def test_the_site_s_root_describes_the_site_for_social_cards_and_search_engines(published):
+    """The language chooser at / has Open Graph tags and JSON-LD as every page has: the site itself (a
+    WebSite in both languages, its two homes as its parts), every address absolute under the base URL."""
+    html = published["index.html"].decode()
+    card = dict(re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)">', html))
+    name = "示例市政府工作报告双语解读 · Example City Work Report: an explainer"
+    assert f"<title>{name}</title>" in html and card["og:title"] == card["twitter:title"] == name
+    assert card["og:type"] == "website" and card["og:url"] == BASE and card["og:description"]
+    assert page_of(card["og:image"], published) == page_of(card["twitter:image"], published) == "assets/share-en.png"
+    (block,) = JSON_LD.findall(published["index.html"])
+    data = json.loads(block)
+    assert (data["@type"], data["name"], data["alternateName"]) == (
+        "WebSite", "示例市政府工作报告双语解读", ["Example City Work Report: an explainer"])
+    assert data["inLanguage"] == ["zh-Hans", "en"] and page_of(data["url"], published) == "index.html"
+    assert [page_of(home["url"], published) for home in data["hasPart"]] == ["zh/index.html", "en/index.html"]
+    for key, url in addresses_in(data):
+        if url not in OTHER_HOSTS:
+            page_of(url, published)
+
+
 def test_the_same_page_has_the_same_path_in_both_languages(mini):
     build(mini)
     zh = {p[3:] for p in html_files(mini.dist) if p.startswith("zh/")}
