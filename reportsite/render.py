@@ -91,7 +91,7 @@ def make_env(templates_dir: Path, lang: str, translations: StrictTranslations, o
         formula=lambda d: l10n.formula(d, lang),
         reasoning=lambda target, later: ledger_text(target, later, lang, _), editor_reading=lambda t: editor_text(t, _),
         status_icon=ledger.STATUS_ICONS.get,
-        colon=l10n.COLON[lang], list_comma=l10n.LIST_COMMA[lang], paren=lambda text: l10n.PARENS[lang] % text,
+        colon=l10n.COLON[lang], list_comma=l10n.LIST_COMMA[lang], list_separator=l10n.LIST_SEPARATOR[lang], paren=lambda text: l10n.PARENS[lang] % text,
         paren_open=l10n.PARENS[lang].split("%s")[0], paren_close=l10n.PARENS[lang].split("%s")[1],
         asset_path=lambda name: asset_names.get(name, name), favicon=favicon,
         to_json=to_json, set_=set, link=link, href=href, anchor=links.anchor, offline=links.name != "folders",
