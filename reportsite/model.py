@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 
 @dataclass(frozen=True)
@@ -213,7 +213,16 @@ class Figure:
     @property
     def indicator(self) -> str:
         """The figure's id without its period: the same indicator in another year has the same stem."""
-        return re.sub(r"(-\d{4}){1,2}$", "", self.id)
+        return indicator_of(self.id)
+
+
+@lru_cache(maxsize=None)
+def indicator_of(figure_id: str) -> str:
+    """A figure id without its period (cached: the verdict cards ask for every figure's, for every card)."""
+    return PERIOD_SUFFIX.sub("", figure_id)
+
+
+PERIOD_SUFFIX = re.compile(r"(-\d{4}){1,2}$")
 
 
 @dataclass(frozen=True)
