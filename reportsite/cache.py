@@ -1,11 +1,11 @@
 """Never render again what did not change: every output file is keyed by a hash of all it depends on.
 
-A page's key covers the code (the package's sources, the libraries' versions, Python's), the site's
-data (all of it: every page's footer shows the data version, site.data_hash, so no page depends on
-less), the content pages, the base URL, the UI catalogs, the assets, the output's options, the page's
-path and its templates (its own and every one it extends, includes or imports). The files that are
-not pages (data files, feeds, search indexes, share images: the renderer's extras) share one key,
-which takes the share images' font instead of templates.
+A page's key covers the code (the package's sources, the libraries' versions, Python's), the parts of
+the data the page reads (its kind declares them, pages.PageKind.reads; reads.py hashes each from the
+model, content pages included), the base URL, the UI catalogs, the assets, the output's options, the
+page's path and its templates (its own and every one it extends, includes or imports). The files that
+are not pages (the renderer's extras) are keyed by group, each by the data it reads (render.EXTRAS:
+the share images read the site's settings and the font, the search indexes and data files all data).
 
 The bytes are kept nowhere else: the previous build's dist/ is the store. A manifest beside it
 (dist/ -> dist.cache.json, which .gitignore's /dist.* covers) records each file's key, size and
@@ -36,8 +36,9 @@ if TYPE_CHECKING:  # the check for an unchanged build (FileCache.unchanged) need
     import jinja2
 
     from .pages import PageSpec
+    from .reads import DataReads
 
-FORMAT = 2  # of the manifest and the keys; raise it when either changes meaning
+FORMAT = 3  # of the manifest and the keys; raise it when either changes meaning
 LIBRARIES = ("jinja2", "markupsafe", "babel", "markdown-it-py", "pyyaml", "pillow")  # what shapes the bytes
 
 
@@ -132,6 +133,7 @@ class Keys:
 
     base: str  # what every file depends on
     env: jinja2.Environment  # reads and parses the templates
+    data: DataReads  # the hash of each part of the data
     _sets: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # memos
     _sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _references: dict[str, tuple[str | None, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -139,18 +141,20 @@ class Keys:
     @classmethod
     def of(cls, inputs: Inputs, renderer) -> "Keys":
         site, options = renderer.site, renderer.options
-        base = digest(FORMAT, code_version(), site.data_hash, inputs.content, site.url, inputs.locales,
-                      inputs.assets, options.links.name, sorted(options.bundle.items()))
-        return cls(base, renderer.envs["en"])
+        base = digest(FORMAT, code_version(), site.url, inputs.locales, inputs.assets, options.links.name,
+                      sorted(options.bundle.items()))
+        return cls(base, renderer.envs["en"], renderer.data)
 
     def page(self, spec: PageSpec) -> str | None:
         from .links import dest
 
         templates = self.templates(spec.template)
-        return None if templates is None else digest(self.base, "page", dest(spec.url), templates)
+        return None if templates is None else digest(self.base, "page", dest(spec.url), templates,
+                                                         self.data.version(spec.reads()))
 
-    def extras(self) -> str:
-        return digest(self.base, "extras", font_hash())
+    def extras(self, group: str, reads: tuple[str, ...]) -> str:
+        """The key of one group of the files that are not pages (render.EXTRAS)."""
+        return digest(self.base, "extras", group, self.data.version(reads), font_hash() if group == "share" else "")
 
     def templates(self, name: str) -> str | None:
         """A hash of the sources of the templates a page's template uses."""

@@ -47,9 +47,8 @@ def _month_day_year(date, lang: str) -> str:
     return long_date(date, "zh") if lang == "zh" else f"{date.strftime('%B')} {date.day}, {date.year}"
 
 
-def _parts(site: Site, report: Report, lang: str, page_title: str, url: str | None) -> dict[str, str]:
-    """The pieces every format puts together."""
-    version = site.data_hash[:12]
+def _parts(site: Site, report: Report, lang: str, page_title: str, url: str | None, version: str) -> dict[str, str]:
+    """The pieces every format puts together (version: of the data the page is made from)."""
     return {
         "issuer": report.issuer[lang], "title": report.title[lang], "official_title": report.source.title,
         "occasion": report.occasion[lang], "speaker": report.speaker[lang], "role": report.speaker_role[lang],
@@ -62,9 +61,10 @@ def _parts(site: Site, report: Report, lang: str, page_title: str, url: str | No
 
 
 def citations(site: Site, report: Report, lang: str, page_title: str, url: str | None, key: str,
-              gettext: Callable[[str], str]) -> list[Citation]:
-    """Every citation format for a page (its title, and its absolute URL or None), in the page's language."""
-    n = _parts(site, report, lang, page_title, url)
+              gettext: Callable[[str], str], version: str) -> list[Citation]:
+    """Every citation format for a page (its title, and its absolute URL or None), in the page's language, naming
+    the version of the data the page is made from (reads.py)."""
+    n = _parts(site, report, lang, page_title, url, version)
     texts = _zh(n) if lang == "zh" else _en(n)
     texts["bibtex"] = (_bibtex(n, report, key, lang), "iso")
     return [Citation(style, gettext(name), *texts[style]) for style, name in STYLE_NAMES]

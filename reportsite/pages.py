@@ -22,6 +22,7 @@ from .cite import Citation
 from .l10n import N_
 from .model import (Bi, Correction, Figure, Page, Paragraph, Part, Place, Plan, Report, Section, Site, Target,
                     Term, TextNote)
+from .reads import ALL
 from .vocab import TARGET_GROUPS
 
 
@@ -53,6 +54,7 @@ class PageKind:
     policy: str = SITE_POLICY  # its Content-Security-Policy
     framed: bool = True  # shown in the site's frame (render.Frame), or a page of its own (404)
     context: Callable[[PageSpec, Given], object] = field(kw_only=True)  # what its template is given: a dataclass
+    reads: Callable[[PageSpec], tuple[str, ...]] = field(kw_only=True)  # the parts of the data it shows (reads.py)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Given:
     site: Site
     gettexts: Mapping[str, Callable[[str], str]]  # each language's UI strings (a page says some things in both)
     bundle: Mapping[str, str]  # the bundle's files this output links (what -> path, bundle.py); none on a plain build
+    data_version: str = ""  # of the data the page is made from (reads.py): its citations name it
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,13 @@ class PageSpec:
     def context(self, given: Given) -> object:
         """What its template is given besides the page, its report and its frame: its kind's context."""
         return redirect_context(self, given) if self.moved_to else self.kind.context(self, given)
+
+    def reads(self) -> tuple[str, ...]:
+        """The parts of the data it shows (reads.py), its frame's included."""
+        if self.moved_to:
+            return ("site", *item_reads(self))
+        frame = ("site", f"nav:{self.report.id}") if self.report else ("site",)
+        return (*frame, *self.kind.reads(self))
 
     def counterpart(self, lang: str) -> str:
         """The URL of the same page in another language."""
@@ -277,11 +287,13 @@ def corrections_of(site: Site, report: Report, kind: str, ident: str) -> tuple[C
     return tuple(c for c in site.corrections if (report.id, kind, ident) in c.affects)
 
 
-def citations_of(page: PageSpec, site: Site, gettext, report: Report, title: str,
+def citations_of(page: PageSpec, given: Given, report: Report, title: str,
                  key: str) -> tuple[tuple[Citation, str], ...]:
-    """Every citation format of a page as a work of a report (cite.py), each with the access date shown until a
-    script fills in today's."""
-    formats = cite.citations(site, report, page.lang, title, site.absolute(page.url), key, gettext)
+    """Every citation format of a page as a work of a report (cite.py), naming the version of the data the page
+    is made from, each with the access date shown until a script fills in today's."""
+    site = given.site
+    formats = cite.citations(site, report, page.lang, title, site.absolute(page.url), key,
+                             given.gettexts[page.lang], given.data_version[:12])
     return tuple((c, cite.access_date(site.last_updated, c.date_format, page.lang)) for c in formats)
 
 
@@ -333,7 +345,7 @@ def section_context(page: PageSpec, given: Given) -> SectionContext:
         goal_charts=tuple(charts.render_chart("targets", lang, report, _, section=section, group=group,
                                               chart_id=f"chart-{group}") for group in TARGET_GROUPS),
         previous_section=previous_section, next_section=next_section,
-        citations=citations_of(page, site, _, report, section.title[lang], section.id),
+        citations=citations_of(page, given, report, section.title[lang], section.id),
         terms=terms_used(site, report, section.all_paragraphs, lang))
 
 
@@ -371,7 +383,7 @@ def figure_context(page: PageSpec, given: Given) -> FigureContext:
         corrections=corrections_of(site, report, "figure", figure.id), judged=judged_by_paragraph(report),
         series_chart=charts.render_chart("series", lang, report, _, figure=figure, chart_id="chart-series")
         if len(series) > 1 else None,
-        goals=goals, related=related[:8], citations=citations_of(page, site, _, report, figure.label[lang], figure.id),
+        goals=goals, related=related[:8], citations=citations_of(page, given, report, figure.label[lang], figure.id),
         terms=terms_used(site, report, (paragraph,), lang))
 
 
@@ -474,7 +486,7 @@ def verdict_context(page: PageSpec, given: Given) -> VerdictContext:
         indicator_chart=charts.history_chart(verdicts.history(site, t), site.report, lang, _, "chart-history"),
         path=tuple((f, site.report[f.report_id]) for f in verdicts.indicator_path(site, t)),
         quotes=tuple(verdicts.quotable(site, t, lg, given.gettexts[lg]) for lg in (lang, other_lang(lang))),
-        citations=citations_of(page, site, _, later, t.figure.label[lang], t.id))
+        citations=citations_of(page, given, later, t.figure.label[lang], t.id))
 
 
 @dataclass(frozen=True)
@@ -674,47 +686,98 @@ def redirect_context(page: PageSpec, given: Given) -> RedirectContext:
     return RedirectContext(given.site.name, given.site.absolute(page.moved_to.url))
 
 
+# ---- What each kind's page reads of the data (reads.py) ---------------------------------------
+# Besides these, a framed page reads what its frame shows (the site's settings, its report's navigation).
+# A part left out here leaves the page stale after an edit of that part: tests/test_incremental.py edits each.
+
+
+def reads_all(page: PageSpec) -> tuple[str, ...]:
+    return (ALL,)
+
+
+def reads_site(page: PageSpec) -> tuple[str, ...]:
+    return ("site",)
+
+
+def reads_report(page: PageSpec) -> tuple[str, ...]:
+    """A report's own pages that show the whole report (its home, parts, goals, figures, text, downloads)."""
+    return (f"report:{page.report.id}", "targets", "glossary", "corrections")
+
+
+def reads_section(page: PageSpec) -> tuple[str, ...]:
+    r = page.report.id
+    return (f"outline:{r}", f"section:{r}:{page.obj.id}", f"targets:{r}", "glossary", "corrections")
+
+
+def reads_figure(page: PageSpec) -> tuple[str, ...]:
+    r, figure = page.report.id, page.obj
+    return (f"section:{r}:{figure.section_id}", f"indicator:{r}:{figure.indicator}", f"targets:{r}", "glossary",
+            "corrections")
+
+
+def reads_verdict(page: PageSpec) -> tuple[str, ...]:
+    t = page.obj
+    return (f"target:{t.id}", f"indicator:*:{t.figure.indicator}", f"section:{t.report_id}:{t.figure.section_id}",
+            "glossary", "corrections")
+
+
+def reads_ledger(page: PageSpec) -> tuple[str, ...]:
+    return ("targets",)
+
+
+def item_reads(page: PageSpec) -> tuple[str, ...]:
+    """What a page's title and description come from: its item (a redirect page shows its page's title)."""
+    if page.report is None:
+        return ()
+    r, obj = page.report.id, page.obj
+    if isinstance(obj, Section):
+        return (f"section:{r}:{obj.id}",)
+    if isinstance(obj, Figure):
+        return (f"section:{r}:{obj.section_id}",)
+    return (f"nav:{r}",)
+
+
 KINDS: tuple[PageKind, ...] = (
-    PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1, passing=True, context=home_context),
+    PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1, passing=True, context=home_context, reads=reads_all),
     PageKind("report", "{lang}/{report}/", "report.html", scope="report", nav=1, nav_title=N_("Overview"),
-             site_nav=2, passing=True, context=report_context),
+             site_nav=2, passing=True, context=report_context, reads=reads_report),
     PageKind("part", "{lang}/{report}/parts/{ident}/", "part.html", scope="report", nav=2,
              items=attrgetter("parts"), nav_items=lambda r: (p for p in r.parts if p.number),
-             item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/", context=part_context),
+             item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/", context=part_context, reads=reads_report),
     PageKind("section", "{lang}/{report}/sections/{ident}/", "section.html", scope="report",
              items=attrgetter("sections"), item_description=attrgetter("explainer"),
-             moved_from="{lang}/sections/{ident}/", context=section_context),
+             moved_from="{lang}/sections/{ident}/", context=section_context, reads=reads_section),
     PageKind("targets", "{lang}/{report}/targets/", "targets.html", N_("Goals"), scope="report", nav=3,
-             moved_from="{lang}/targets/", context=targets_context),
+             moved_from="{lang}/targets/", context=targets_context, reads=reads_report),
     PageKind("figures", "{lang}/{report}/figures/", "figures.html", N_("Figures"), scope="report", nav=4,
-             moved_from="{lang}/figures/", context=figures_context),
+             moved_from="{lang}/figures/", context=figures_context, reads=reads_report),
     PageKind("figure", "{lang}/{report}/figures/{ident}/", "figure.html", scope="report",
              items=attrgetter("figures"), item_title=attrgetter("label"), moved_from="{lang}/figures/{ident}/",
-             context=figure_context),
+             context=figure_context, reads=reads_figure),
     PageKind("text", "{lang}/{report}/text/", "text.html", N_("About the text"), scope="report", nav=5,
-             context=text_context),
+             context=text_context, reads=reads_report),
     PageKind("report-downloads", "{lang}/{report}/downloads/", "report-downloads.html", N_("Downloads"),
-             scope="report", nav=6, context=report_downloads_context),
-    PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3, context=ledger_context),
+             scope="report", nav=6, context=report_downloads_context, reads=reads_report),
+    PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3, context=ledger_context, reads=reads_ledger),
     PageKind("verdict", "{lang}/ledger/{ident}/", "verdict.html",  # one card per judged goal
              items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label,
-             context=verdict_context),
+             context=verdict_context, reads=reads_verdict),
     PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
-             items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context),
+             items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context, reads=reads_ledger),
     PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year"),
-             context=compare_context),
+             context=compare_context, reads=reads_all),
     PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path
-             items=attrgetter("plans"), context=plan_context),
-    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4, context=glossary_context),
-    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5, context=downloads_context),
+             items=attrgetter("plans"), context=plan_context, reads=reads_all),
+    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4, context=glossary_context, reads=reads_all),
+    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5, context=downloads_context, reads=reads_all),
     PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections"),
-             context=corrections_context),
-    PageKind("search", "{lang}/search/", "search.html", N_("Search"), context=no_context),
+             context=corrections_context, reads=reads_all),
+    PageKind("search", "{lang}/search/", "search.html", N_("Search"), context=no_context, reads=reads_site),
     PageKind("page", "{lang}/{ident}/", "page.html", nav=6,  # a prose page of content/ (home.md: the home's intro)
-             items=lambda site: (p for p in site.pages if p.slug != "home"), context=prose_context),
-    PageKind("chooser", "", "chooser.html", per_lang=False, context=chooser_context),
+             items=lambda site: (p for p in site.pages if p.slug != "home"), context=prose_context, reads=reads_site),
+    PageKind("chooser", "", "chooser.html", per_lang=False, context=chooser_context, reads=reads_site),
     PageKind("not-found", "404.html", "404.html", per_lang=False, sitemap=False, policy=NOT_FOUND_POLICY,
-             framed=False, context=not_found_context),
+             framed=False, context=not_found_context, reads=reads_site),
 )
 KIND = {k.name: k for k in KINDS}
 REDIRECT_TEMPLATE = "redirect.html"

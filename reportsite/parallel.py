@@ -21,7 +21,6 @@ from .errors import Problems
 if TYPE_CHECKING:
     from .render import SiteRenderer
 
-EXTRAS = "extras"  # the task that makes the files that are not pages
 # Measured on 2 cores (the real site, tests/fixtures/pair): a worker's start costs about as much as
 # rendering 40 pages (forking, its renderer, compiling the templates again), so below 2 x 40 pages
 # one process is as fast or faster.
@@ -31,12 +30,21 @@ IN_FLIGHT = 3  # tasks started per worker ahead of the one being written: the wo
 
 
 @dataclass(frozen=True)
+class Extras:
+    """The task that makes the files that are not pages, of these groups (render.EXTRAS)."""
+
+    groups: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rendered:
-    """What one task gives back: its files in order, its mistakes and the UI strings it missed."""
+    """What one task gives back: its files in order, its mistakes, the UI strings it missed, and for the files
+    that are not pages, the group of each."""
 
     files: list[tuple[str, bytes]]
     problems: Problems
     missing: dict[str, set[str]]
+    groups: dict[str, str]
 
 
 def workers_for(pages: int, jobs: int) -> int:
@@ -47,22 +55,24 @@ def workers_for(pages: int, jobs: int) -> int:
     return min(jobs, pages // MIN_PAGES_PER_WORKER)
 
 
-def render(renderer: SiteRenderer, pages: Sequence[int], extras: bool, workers: int,
-           make: Callable[[], SiteRenderer]) -> Iterator[tuple[str, bytes]]:
-    """The pages (indexes into renderer.specs) in order, then the extras if asked, as (path, bytes);
-    rendered here (workers=0) or by that many processes, each with the renderer make() gives.
-    BuildFailed at the end for every mistake of the whole run."""
-    tasks = ([EXTRAS] if extras else []) + [tuple(pages[i:i + CHUNK]) for i in range(0, len(pages), CHUNK)]
+def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], workers: int,
+           make: Callable[[], SiteRenderer], groups: dict[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """The pages (indexes into renderer.specs) in order, then the extras of the groups asked for, as (path,
+    bytes); rendered here (workers=0) or by that many processes, each with the renderer make() gives. groups,
+    when given, learns the group of each extra file. BuildFailed at the end for every mistake of the whole run."""
+    tasks = ([Extras(tuple(extras))] if extras else []) + [tuple(pages[i:i + CHUNK]) for i in range(0, len(pages), CHUNK)]
     problems, missing, held = Problems(), {lang: set() for lang in renderer.translations}, None
     with _runner(renderer, workers, make) as run:
         for task, result in zip(tasks, run(tasks)):
-            if task == EXTRAS:
+            if isinstance(task, Extras):
                 held = result  # first to start (it is the longest task), last to be written
                 continue
             _collect(result, problems, missing)
             yield from result.files
     if held is not None:
         _collect(held, problems, missing)
+        if groups is not None:
+            groups.update(held.groups)
         yield from held.files
     renderer.problems = problems
     for lang, messages in missing.items():
@@ -70,19 +80,21 @@ def render(renderer: SiteRenderer, pages: Sequence[int], extras: bool, workers: 
     renderer.check_catalog()
 
 
-def run_task(renderer: SiteRenderer, task: str | tuple[int, ...]) -> Rendered:
+def run_task(renderer: SiteRenderer, task: Extras | tuple[int, ...]) -> Rendered:
     """Render one task's files, with the mistakes and missing UI strings of that task alone."""
     from .links import dest
 
     renderer.problems = Problems()
-    if task == EXTRAS:
-        files = list(renderer.extras().items())
+    groups: dict[str, str] = {}
+    if isinstance(task, Extras):
+        files = [(name, data) for group in task.groups for name, data in renderer.extras_of(group).items()]
+        groups = {name: group for group in task.groups for name in renderer.extras_of(group)}
     else:
         files = [(dest(spec.url), renderer.page(spec)) for spec in (renderer.specs[i] for i in task)]
     missing = {lang: set(tr.missing) for lang, tr in renderer.translations.items()}
     for tr in renderer.translations.values():
         tr.missing.clear()
-    return Rendered(files, renderer.problems, missing)
+    return Rendered(files, renderer.problems, missing, groups)
 
 
 def _collect(result: Rendered, problems: Problems, missing: dict[str, set[str]]) -> None:
@@ -129,7 +141,7 @@ def _start_worker(make: Callable[[], SiteRenderer]) -> None:
     _make = make
 
 
-def _run_in_worker(task: str | tuple[int, ...]) -> Rendered:
+def _run_in_worker(task: Extras | tuple[int, ...]) -> Rendered:
     # Made here, not when the worker starts: a pool restarts a worker whose start fails, forever,
     # while a task's exception travels to the parent and fails the build.
     global _worker

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,11 +24,18 @@ from .catalog import EXTRACT_STEPS, StrictTranslations
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
 from .model import Bi, Page, Report, Site, Target
+from .reads import ALL, DataReads, search_example
 from .pages import KIND, Given, PageKind, PageSpec, navigation, plan_pages
 from .sitemap import robots, sitemap
 from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
 
+# The files that are not pages, in groups, each with the parts of the data it reads (reads.py): the cache
+# keys each group by them, so that a section edited does not make the share images again.
+EXTRAS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("assets", ()), ("search", (ALL,)), ("feeds", (ALL,)), ("robots", ("site",)), ("sitemap", (ALL,)),
+    ("data", (ALL,)), ("share", ("site",)),
+)
 ENTITY = re.compile(r"&amp;[a-z]+;")  # an HTML entity a copy wrote as text (&middot;), once escaped
 
 
@@ -136,8 +143,8 @@ class Frame:
     prose_pages: tuple[Page, ...]  # linked from the footer (not the home's intro)
 
 
-def frame(site: Site, spec: PageSpec, gettext) -> Frame:
-    """The frame of a page in its language."""
+def frame(site: Site, spec: PageSpec, gettext, data_version: str) -> Frame:
+    """The frame of a page in its language (data_version: of the data the page is made from, reads.py)."""
     lang, _ = spec.lang, gettext
     title, description = page_title(site, spec), meta.description(site, spec, lang, _)
     return Frame(
@@ -148,7 +155,7 @@ def frame(site: Site, spec: PageSpec, gettext) -> Frame:
         structured_data=meta.structured_data(site, spec, lang, description),
         site_name=site.name, short_name=site.short_name, navigation=navigation(site),
         report_navigation=navigation(spec.report) if spec.report else [], search_hint=search_hint(site, lang, _),
-        licence=site.licence, edition=site.last_updated, data_version=site.data_hash[:12],
+        licence=site.licence, edition=site.last_updated, data_version=data_version[:12],
         report_errors=site.report_errors, prose_pages=tuple(p for p in site.pages if p.slug != "home"))
 
 
@@ -209,11 +216,9 @@ def editor_text(target, _) -> str | None:
 
 def search_hint(site: Site, lang: str, _) -> str:
     """Examples for the search box from the data: the first main goal of the newest report, in both languages."""
-    goals = [t for r in reversed(site.reports) for t in r.targets if t.group == "annual"] or \
-        [t for r in reversed(site.reports) for t in r.targets]
-    if not goals:
+    label = search_example(site)
+    if label is None:
         return _("Search the reports")
-    label = goals[0].figure.label
     return _("e.g. %(example)s, %(example_zh)s") % {"example": label[lang], "example_zh": label.zh}
 
 
@@ -233,12 +238,13 @@ class SiteRenderer:
         self.problems = Problems()
         self.assets = assets.hashed(assets_dir)
         self.specs = plan_pages(site, self.translate)
+        self.data = DataReads(site)  # the hash of each part of the data the pages read
         self.by_dest = {dest(s.url): s for s in self.specs}
         prose, bytecode = Prose(markdown(), site.term), bytecode or SharedBytecode()
         names = {name: f.path for name, f in self.assets.items()}
         self.envs = {lang: make_env(templates_dir, lang, translations[lang], options, prose, names, bytecode)
                      for lang in LANGS}
-        self._extras: dict[str, bytes] | None = None
+        self._extras: dict[str, dict[str, bytes]] = {}  # group -> its files, once made
 
     def translate(self, message: str) -> Bi:
         """A UI string in both languages, from the catalog."""
@@ -248,9 +254,10 @@ class SiteRenderer:
         """A page's HTML: its kind's context (pages.py), in the site's frame when it is framed; for the live
         preview, whose reload script is inline, without its security policy."""
         gettexts = {lang: tr.gettext for lang, tr in self.translations.items()}
-        context = vars(spec.context(Given(self.site, gettexts, self.options.bundle)))
+        version = self.data.version(spec.reads())
+        context = vars(spec.context(Given(self.site, gettexts, self.options.bundle, version)))
         if spec.framed:
-            context["frame"] = frame(self.site, spec, gettexts[spec.lang])
+            context["frame"] = frame(self.site, spec, gettexts[spec.lang], version)
         html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems, page=spec,
                                report=spec.report, csp=None if preview else Markup(spec.policy),
                                **context)
@@ -261,20 +268,39 @@ class SiteRenderer:
         its context (a dataclass: its fields are the template's variables); mistakes go to problems."""
         return render_template(self.envs[lang], template, f"{template} ({lang})", self.problems, **vars(context))
 
-    def extras(self) -> dict[str, bytes]:
-        """Everything that is not a page: assets, search index, feeds, sitemap, data files, share images."""
-        if self._extras is None:
-            site, files = self.site, {f.path: f.data for f in self.assets.values()}
+    def extras(self, groups: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Everything that is not a page (of the groups named; all by default): assets, search index, feeds,
+        sitemap, data files, share images."""
+        files: dict[str, bytes] = {}
+        for group, _ in EXTRAS:
+            if groups is None or group in groups:
+                files.update(self.extras_of(group))
+        return files
+
+    def extras_of(self, group: str) -> dict[str, bytes]:
+        """One group of the files that are not pages (EXTRAS), made once."""
+        if group not in self._extras:
+            self._extras[group] = self._make_extras(group)
+        return self._extras[group]
+
+    def _make_extras(self, group: str) -> dict[str, bytes]:
+        site, files = self.site, {}
+        if group == "assets":
+            files = {f.path: f.data for f in self.assets.values()}
+        elif group == "search":
             for lang in LANGS:
                 files.update(search.index_files(site, lang, self.options.links))
-                files[f"{lang}/feed.xml"] = feed.atom(site, lang, self.translations[lang].gettext)
-            files["robots.txt"] = robots(site)
-            if site.url:
-                files["sitemap.xml"] = sitemap(site, self.specs)
-            files.update(publish.data_files(site))
-            files.update(self.share_images())
-            self._extras = files
-        return self._extras
+        elif group == "feeds":
+            files = {f"{lang}/feed.xml": feed.atom(site, lang, self.translations[lang].gettext) for lang in LANGS}
+        elif group == "robots":
+            files = {"robots.txt": robots(site)}
+        elif group == "sitemap":
+            files = {"sitemap.xml": sitemap(site, self.specs)} if site.url else {}
+        elif group == "data":
+            files = publish.data_files(site)
+        elif group == "share":
+            files = self.share_images()
+        return files
 
     def share_images(self) -> dict[str, bytes]:
         font = share.find_font()

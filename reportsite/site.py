@@ -149,11 +149,11 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     site = read_site(project)
     renderer = make_renderer(project, site, options)
     plan = plan_build(renderer, Keys.of(inputs, renderer), cache)
-    to_render = plan.to_render
+    to_render, groups = plan.to_render, {}
     workers = parallel.workers_for(len(to_render), jobs)
-    rendered = parallel.render(renderer, to_render, plan.extras is None, workers,
-                               partial(make_renderer, project, site, options))
-    files = unique(site_files(plan, rendered, cache))  # each file rendered as it is written
+    rendered = parallel.render(renderer, to_render, plan.extras_to_render, workers,
+                               partial(make_renderer, project, site, options), groups)
+    files = unique(site_files(plan, rendered, cache, groups))  # each file rendered as it is written
     kept = dict(files) if keep_files else None
     paths = write_site(files if kept is None else kept.items(), project.dist,
                        lambda written: check_published(project, written, renderer.redirects), plan.sources(cache))
@@ -165,39 +165,47 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
 
 @dataclass(frozen=True)
 class Plan:
-    """Which files of a build are the previous build's, unchanged, and which pages are rendered."""
+    """Which files of a build are the previous build's, unchanged, and which are rendered."""
 
     names: list[str]  # each page's path, in the renderer's page order
     keys: list[str | None]  # and its key
     reused: dict[int, bytes]  # page (its index in that order) -> its bytes, reused
-    extras_key: str
-    extras: dict[str, bytes] | None  # the files that are not pages, reused; None: rendered
+    extras_keys: dict[str, str]  # each group of the files that are not pages (render.EXTRAS) -> its key
+    extras: dict[str, dict[str, bytes] | None]  # and its files, reused; None: rendered
 
     @property
     def to_render(self) -> list[int]:
         return [i for i in range(len(self.names)) if i not in self.reused]
 
+    @property
+    def extras_to_render(self) -> tuple[str, ...]:
+        return tuple(group for group, files in self.extras.items() if files is None)
+
     def sources(self, cache: FileCache) -> dict[str, Path]:
         """Each reused file's path -> where its bytes are now (write.py links the new file to them)."""
-        names = [self.names[i] for i in self.reused] + list(self.extras or ())
+        names = [self.names[i] for i in self.reused] + [name for files in self.extras.values() for name in files or ()]
         return {name: cache.source(name) for name in names}
 
 
 def plan_build(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> Plan:
-    """Look up every page, and the extras, in the cache."""
+    """Look up every page, and each group of the extras, in the cache."""
     from .links import dest
+    from .render import EXTRAS
 
     names = [dest(spec.url) for spec in renderer.specs]
     page_keys = [keys.page(spec) for spec in renderer.specs]
     reused = {i: data for i, (name, key) in enumerate(zip(names, page_keys))
               if (data := cache.reuse(name, key)) is not None}
-    extras_key = keys.extras()
-    return Plan(names, page_keys, reused, extras_key, cache.reuse_group(extras_key))
+    extras_keys = {group: keys.extras(group, reads) for group, reads in EXTRAS}
+    return Plan(names, page_keys, reused, extras_keys,
+                {group: cache.reuse_group(key) for group, key in extras_keys.items()})
 
 
-def site_files(plan: Plan, rendered: Iterator[tuple[str, bytes]], cache: FileCache) -> Iterator[tuple[str, bytes]]:
+def site_files(plan: Plan, rendered: Iterator[tuple[str, bytes]], cache: FileCache,
+               groups: dict[str, str]) -> Iterator[tuple[str, bytes]]:
     """Every file of the site in the one-process order, each reused or as rendered (then recorded);
-    BuildFailed at the end if any mistake was found."""
+    BuildFailed at the end if any mistake was found. groups: each rendered extra file's group, learnt as
+    they come."""
     for i, name in enumerate(plan.names):
         if i in plan.reused:
             yield name, plan.reused[i]
@@ -205,8 +213,8 @@ def site_files(plan: Plan, rendered: Iterator[tuple[str, bytes]], cache: FileCac
         name, data = next(rendered)
         cache.note(name, plan.keys[i], data)
         yield name, data
-    if plan.extras is not None:
-        yield from plan.extras.items()
-    for name, data in rendered:  # the extras, when rendered; then the whole run's mistakes, raised
-        cache.note(name, plan.extras_key, data)
+    for files in plan.extras.values():
+        yield from (files or {}).items()
+    for name, data in rendered:  # the extras rendered; then the whole run's mistakes, raised
+        cache.note(name, plan.extras_keys[groups[name]], data)
         yield name, data

@@ -23,6 +23,8 @@ from reportsite.site import Built, Project, build
 
 from .conftest import MINI, MINI_CONTENT, MINI_REPORT, REPO
 
+PAIR, PAIR_CONTENT = REPO / "tests" / "fixtures" / "pair", REPO / "tests" / "fixtures" / "pair-content"
+
 PO = "locales/zh/LC_MESSAGES/messages.po"
 
 
@@ -151,9 +153,9 @@ def test_an_edit_to_a_template_included_by_an_imported_one_renders_the_pages_tha
     assert files_in(project.dist) == clean_build(project, tmp_path)
 
 
-# Each page's footer shows the data version (a hash of all the data): any data edit changes every page.
-# A catalog string or a stylesheet (its hashed name) is used by every page too.
-EDITS = {
+# Each edit, then an incremental build: the bytes of a clean build of the edited inputs. A page kind that
+# does not declare a part of the data it shows (pages.PageKind.reads) fails here as a page left stale.
+EDITS = {  # on the mini site (one report)
     "one figure's value in a section file": [
         (f"data/{MINI_REPORT}/sections/review-economy.yaml", "1200.5", "1300.5"),
         (f"data/{MINI_REPORT}/sections/review-economy.yaml", "120.05 billion", "130.05 billion"),
@@ -172,17 +174,116 @@ EDITS = {
         ("assets/site.css", "body {", "body { word-spacing: 0.01em;"),
     ],
 }
+PAIR_EDITS = {  # on the pair site: two reports, the later one judging the earlier one's goals, a plan, redirects
+    "a paragraph's text (and a figure's quote in it)": [
+        ("data/city-2031/sections/review-2030.yaml", "New generating capacity grew", "Newly installed capacity grew"),
+    ],
+    "a section's explainer": [
+        ("data/city-2031/sections/review-2030.yaml", "The main results of 2030.", "The chief results of 2030."),
+    ],
+    "a section's title": [
+        ("data/city-2031/sections/review-2030.yaml", 'en: "2030"}', 'en: "The year 2030"}'),
+    ],
+    "a section's title, of the report whose old addresses redirect": [
+        ("data/city-2030/sections/plan-goals.yaml", 'title: {zh: "目标", en: "Goals"}',
+         'title: {zh: "目标", en: "The goals"}'),
+    ],
+    "a figure's label": [
+        ("data/city-2031/sections/review-2030.yaml", 'en: "Rise in consumer prices"', 'en: "Consumer price rise"'),
+    ],
+    "an outcome's value, which changes its goal's verdict": [
+        ("data/city-2031/sections/review-2030.yaml", "3.1", "3.4"),
+        ("data/city-2031/source.zh.txt", "3.1", "3.4"),
+    ],
+    "a goal's reading by the editor": [
+        ("data/targets.yaml", "is within 1% of 300 km²", "is less than 1% short of 300 km²"),
+    ],
+    "an outcome": [
+        ("data/targets.yaml", "outcome: {report: city-2031, figure: retail-growth-2030}",
+         "outcome: {report: city-2031, not_reported: true}"),
+    ],
+    "a glossary term": [
+        ("data/glossary.yaml", "has been developed", "is developed"),
+    ],
+    "a report's metadata": [
+        ("data/city-2030/report.yaml", "Wang Fang", "Wang Fan"),
+    ],
+    "the site's settings": [
+        ("data/site.yaml", "Sample City Work Reports: an explainer", "Sample City Work Reports explained"),
+    ],
+    "a plan's title": [
+        ("data/site.yaml", "The 2031–2035 plan", "The plan for 2031–2035"),
+    ],
+    "a correction": [
+        ("data/corrections.yaml", "A typo.", "A typing mistake."),
+    ],
+    "a prose page": [
+        ("content/en/about.md", "For tests.", "For the tests."),
+    ],
+}
+CORRECTIONS = """corrections:
+  - date: 2031-03-01
+    what: {zh: "改正了一个数字。", en: "A number corrected."}
+    why: {zh: "笔误。", en: "A typo."}
+    affects:
+      - {report: city-2031, figure: cpi-2030}
+      - {report: city-2030, section: plan-goals}
+"""
+
+
+@pytest.fixture
+def pair(tmp_path) -> Project:
+    """The pair site as a scratch project, with a corrections log."""
+    root = tmp_path / "project"
+    for folder in ("templates", "assets", "locales"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copytree(PAIR, root / "data")
+    shutil.copytree(PAIR_CONTENT, root / "content")
+    (root / "data" / "corrections.yaml").write_text(CORRECTIONS, encoding="utf-8")
+    return Project.at(root, dist=tmp_path / "dist")
+
+
+def edit_then_build_again(project: Project, tmp_path: Path, edits: list[tuple[str, str, str]]) -> Built:
+    """Build, edit, build again reusing the first build: the bytes of a clean build, and the build after it
+    renders nothing."""
+    build(project, jobs=1)
+    for path, old, new in edits:
+        edit(project.root / path, old, new)
+    built = incremental(project)
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+    assert incremental(project).rendered == 0
+    return built
 
 
 @pytest.mark.parametrize("what", EDITS)
 def test_after_any_edit_a_build_is_byte_identical_to_a_clean_build(project, tmp_path, what):
-    build(project, jobs=1)
-    for path, old, new in EDITS[what]:
-        edit(project.root / path, old, new)
-    built = incremental(project)
-    assert built.rendered == built.pages
-    assert files_in(project.dist) == clean_build(project, tmp_path)
-    assert incremental(project).rendered == 0  # and the build after it reuses everything again
+    edit_then_build_again(project, tmp_path, EDITS[what])
+
+
+@pytest.mark.parametrize("what", PAIR_EDITS)
+def test_after_any_edit_of_a_site_of_two_reports_a_build_is_byte_identical_to_a_clean_build(pair, tmp_path, what):
+    edit_then_build_again(pair, tmp_path, PAIR_EDITS[what])
+
+
+def test_a_section_edited_renders_only_the_pages_that_show_it(pair, tmp_path):
+    """Its section's explainer: its two pages, the report's pages that show all of it, the site's pages that show
+    all the data; nothing of the other report, no verdict card, no figure page."""
+    built = edit_then_build_again(pair, tmp_path, PAIR_EDITS["a section's explainer"])
+    assert built.rendered < built.pages // 4
+
+
+def test_the_data_version_a_page_shows_is_that_of_the_data_it_is_made_from(pair, tmp_path):
+    """A section edited: its page shows a new data version, a section of the other report does not."""
+    def version(page: str) -> bytes:
+        html = (pair.dist / page).read_bytes()
+        return html.split(b"<code>")[1].split(b"</code>")[0]
+
+    edited, other = "en/city-2031/sections/review-2030/index.html", "en/city-2030/sections/plan-goals/index.html"
+    build(pair, jobs=1)
+    before = version(edited), version(other)
+    edit(pair.root / PAIR_EDITS["a section's explainer"][0][0], *PAIR_EDITS["a section's explainer"][0][1:])
+    incremental(pair)
+    assert version(edited) != before[0] and version(other) == before[1]
 
 
 def edit_a_page(dist: Path) -> None:

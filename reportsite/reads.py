@@ -1,0 +1,133 @@
+"""What data each page reads: named parts of the site's data, each with a content hash.
+
+A page kind declares the parts its page reads (pages.PageKind.reads): its report's outline, one section,
+one indicator's figures, the report's goals, the glossary … The cache (cache.py) keys the page by the
+hashes of those parts instead of by all the data, so an edit renders again only the pages that show what
+it changed; and the page's footer and citations show the version of the data the page was made from
+(the hashes of its parts, together): two copies of a page with the same data version show the same data.
+
+A part is hashed from the model, not from the files: a goal's verdict reads the later report's figure, a
+term's uses read every paragraph, and the model already holds what follows from what. A declaration that
+misses a part the page shows would leave that page stale after an edit of that part;
+tests/test_incremental.py edits each kind of data and compares an incremental build with a clean one.
+
+The parts (a name, then what it covers):
+  site              the site's settings (site.yaml), the prose pages, each report's metadata (not its
+                    text), the vocabulary's units, the example goal of the search box: what every page's
+                    frame shows (navigation, footer, head) and every citation names
+  nav:R             report R's parts (number, title, summary …), without their sections: its navigation
+  outline:R         report R's parts and the id and title of each section: its contents rail
+  report:R          the whole of report R, its goals with their outcomes and verdicts
+  section:R:S       section S of report R: its text and its figures
+  indicator:R:I     the figures of indicator I in report R, with their sections' titles (a series chart)
+  indicator:*:I     the figures and goals of indicator I in every report (a goal's path on its card)
+  targets:R         report R's goals, with their outcomes and verdicts (from the later reports' figures)
+  target:T          goal T, its figure, baselines, outcome and verdict
+  targets           every goal of the site, with outcomes and verdicts
+  glossary          every term with the paragraphs it is found in
+  corrections       the corrections log
+  all               all the data (data/ and content/)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import fields
+
+from .model import Site
+
+ALL = "all"
+
+
+def fingerprint(value: object) -> str:
+    """A content hash of a model value (frozen dataclasses, tuples, dicts of them): its repr, which shows
+    every field."""
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
+
+
+class DataReads:
+    """The hash of each named part of one site's data, each made when first asked for."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self._hashes: dict[str, str] = {}
+
+    def hash(self, name: str) -> str:
+        if name not in self._hashes:
+            self._hashes[name] = fingerprint(self._value(name))
+        return self._hashes[name]
+
+    def version(self, names: tuple[str, ...]) -> str:
+        """The version of the data a page made from these parts shows: one hash of their hashes."""
+        hashed = hashlib.sha256()
+        for name in sorted(set(names)):
+            hashed.update(f"{name}={self.hash(name)}\0".encode())
+        return hashed.hexdigest()
+
+    def _target(self, target_id: str) -> tuple:
+        """A goal, and the section of the later report whose words say it was done (its card links there)."""
+        target = next(t for t in self.site.targets if t.id == target_id)
+        said = target.outcome.statement if target.outcome else None
+        later = self.site.report[target.outcome.report_id] if said else None
+        return target, later.index.paragraphs[said.paragraph_id].section_id if later else None
+
+    def _value(self, name: str) -> object:
+        site = self.site
+        kind, _, rest = name.partition(":")
+        if name == ALL:
+            return site.data_hash, site.pages
+        if name == "site":
+            return site_settings(site)
+        if name == "targets":
+            return site.targets
+        if name == "glossary":
+            return site.terms
+        if name == "corrections":
+            return site.corrections
+        if kind == "target":
+            return self._target(rest)
+        report_id, _, item = rest.partition(":")
+        if kind == "indicator" and report_id == "*":
+            return ([f for r in site.reports for f in r.figures if f.indicator == item],
+                    [t for t in site.targets if t.figure.indicator == item])
+        report = site.report[report_id]
+        if kind == "nav":
+            return tuple(_without(p, "sections") for p in report.parts)
+        if kind == "outline":
+            return tuple((_without(p, "sections"), tuple((s.id, s.title) for s in p.sections)) for p in report.parts)
+        if kind == "report":
+            return report
+        if kind == "section":
+            return report.index.sections[item]
+        if kind == "indicator":
+            figures = [f for f in report.figures if f.indicator == item]
+            return figures, [report.index.sections[f.section_id].title for f in figures]
+        if kind == "targets":
+            return report.targets
+        raise KeyError(f"no such part of the data: {name}")
+
+
+def site_settings(site: Site) -> tuple:
+    """What the site shows on every page: its settings, prose pages, the reports' metadata, the units, and
+    the goal the search box gives as an example."""
+    settings = tuple((f.name, getattr(site, f.name)) for f in fields(site)
+                     if f.name not in ("reports", "terms", "corrections", "data_hash"))
+    reports = tuple(_without(r, "parts", "source_text", "targets", "text_notes") for r in site.reports)
+    return settings, reports, search_example(site)
+
+
+def search_example(site: Site):
+    """The goal whose name the search box shows as an example: the first main goal of the newest report."""
+    goals = [t for r in reversed(site.reports) for t in r.targets if t.group == "annual"] or \
+        [t for r in reversed(site.reports) for t in r.targets]
+    return goals[0].figure.label if goals else None
+
+
+def _without(item: object, *left_out: str) -> tuple:
+    """A dataclass's fields, but the ones named."""
+    return (type(item).__name__,) + tuple((f.name, getattr(item, f.name)) for f in fields(item)
+                                          if f.name not in left_out)
+
+
+Reads = Callable[[object], tuple[str, ...]]  # a page (pages.PageSpec) -> the parts of the data it reads
