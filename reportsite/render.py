@@ -69,6 +69,7 @@ def make_env(templates_dir: Path, lang: str, translations: StrictTranslations, o
         bytecode_cache=bytecode, loader=jinja2.FileSystemLoader(templates_dir), autoescape=True,
         undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # no stat of every template on every page: each rebuild (serve too) makes new environments
     )
     env.install_gettext_callables(translations.gettext, translations.ngettext, newstyle=True)
     links, _ = options.links, translations.gettext

@@ -1,8 +1,10 @@
 """Live preview: build, serve on localhost, rebuild on any change, reload the page.
 
-After a change the data is validated at once and the newest site is served from
-memory, each page rendered when it is asked for, so a save shows in a fraction of
-a second; the whole site is then written to dist/ in the background. The server
+After a change the data is validated at once (a template, stylesheet or catalog
+edited: not even that) and the newest site is served from memory, each page
+rendered when it is asked for, so a save shows in a fraction of a second; dist/ is
+then written by another process (a build reusing the last one's unchanged pages,
+cache.py), so the server answers while it writes, the first write after start too. The server
 serves nothing outside the site (a request for /../pyproject.toml is a 404), and
 while the data is broken it shows the error list instead, without stopping.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import multiprocessing
 import sys
 import time
 from pathlib import Path
@@ -18,11 +21,11 @@ from urllib.parse import unquote
 
 from .errors import BuildFailed
 from .render import SharedBytecode, SiteRenderer
-from .site import Project, check_published, make_renderer, read_site
-from .write import write_site
+from .site import Project, build, make_renderer, read_site
 
 POLL_MS = 100  # how often the watcher looks for changes
 WRITE_DELAY_S = 0.5  # let the reloaded browser fetch its page before the full write
+WRITE_JOBS = 1  # the writer's processes: one, so that a core stays free for the preview
 
 
 class SiteApp:
@@ -121,17 +124,21 @@ def read_inside(root: Path, name: str) -> bytes | None:
 
 
 class Preview:
-    """Rebuilds on change: validate now, serve from memory, write dist/ shortly after."""
+    """Rebuilds on change: validate now, serve from memory, write dist/ shortly after, in another process."""
 
     def __init__(self, project: Project, app: SiteApp, schedule):
         self.project, self.app, self.schedule = project, app, schedule
         self.bytecode = SharedBytecode()  # templates that did not change are not compiled again
         self.generation = 0
+        self.writer: multiprocessing.Process | None = None  # the write of dist/ under way
 
-    def rebuild(self) -> None:
+    def rebuild(self, data: bool = True) -> None:
+        """Serve the inputs as they are now; data=False: only templates, assets or catalogs changed, and the
+        site already read is served again, with new templates."""
         start = time.perf_counter()
         try:
-            renderer = make_renderer(self.project, read_site(self.project), bytecode=self.bytecode)
+            site = self.app.renderer.site if not data and self.app.renderer is not None else read_site(self.project)
+            renderer = make_renderer(self.project, site, bytecode=self.bytecode)
         except BuildFailed as failed:
             self.fail(failed)
             return
@@ -141,22 +148,31 @@ class Preview:
         self.schedule(WRITE_DELAY_S, lambda generation=self.generation: self.write(generation))
 
     def write(self, generation: int) -> None:
+        """Write dist/ in a process of its own, once the one under way is done (a newer change writes anew)."""
         if generation != self.generation or self.app.renderer is None:
             return  # a newer change came in; its own write follows
-        start = time.perf_counter()
-        try:
-            renderer = self.app.renderer
-            paths = write_site(renderer.files(), self.project.dist,
-                               lambda written: check_published(self.project, written, renderer.redirects))
-        except BuildFailed as failed:
-            self.fail(failed)
+        if self.writer is not None and self.writer.is_alive():
+            self.schedule(WRITE_DELAY_S, lambda: self.write(generation))
             return
-        pages = sum(1 for p in paths if p.endswith(".html"))
-        print(f"wrote {pages} pages to {self.project.dist} in {time.perf_counter() - start:.2f} s", flush=True)
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        self.writer = context.Process(target=write_dist, args=(self.project,), daemon=True)
+        self.writer.start()
 
     def fail(self, failed: BuildFailed) -> None:
         self.app.error = failed.problems.report()
         print(self.app.error, file=sys.stderr, flush=True)
+
+
+def write_dist(project: Project) -> None:
+    """Build dist/ from the inputs as they are now, reusing the last build's unchanged files (in the writer
+    process); mistakes are the preview's to show, the server's log says them too."""
+    start = time.perf_counter()
+    try:
+        built = build(project, keep_files=False, jobs=WRITE_JOBS, reuse=True)
+    except BuildFailed as failed:
+        print(failed.problems.report(), file=sys.stderr, flush=True)
+        return
+    print(f"wrote {built.pages} pages to {project.dist} in {time.perf_counter() - start:.2f} s", flush=True)
 
 
 def serve_forever(project: Project, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -203,6 +219,7 @@ def serve_forever(project: Project, host: str = "127.0.0.1", port: int = 8000) -
     server = PreviewServer(app, watcher=FastWatcher())
     for folder in project.watched:
         if folder.exists():
-            server.watch(str(folder), preview.rebuild)
+            data = folder in (project.data, project.content)
+            server.watch(str(folder), lambda data=data: preview.rebuild(data))
     print(f"serving {project.dist} at http://{host}:{port}/ (Ctrl+C stops)", flush=True)
     server.serve(port=port, host=host, debug=False, restart_delay=0)

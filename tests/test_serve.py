@@ -159,3 +159,32 @@ def test_a_data_error_shows_on_the_page_and_the_server_keeps_running(server):
     assert status == 200
     written = mini.dist / "en" / "example-2030" / "sections" / "plan-goals" / "index.html"
     wait_for(lambda: written.exists() and "Goals for this year" in written.read_text(encoding="utf-8"))
+
+
+def test_dist_is_written_by_another_process_so_the_preview_answers_while_it_writes(mini):
+    """The first write after start takes as long as a build: the server's own process never does it."""
+    from reportsite.serve import Preview, SiteApp
+
+    later = []
+    preview = Preview(mini, SiteApp(mini.dist, mini.assets), lambda delay, fn: later.append(fn))
+    preview.rebuild()
+    assert preview.app.renderer.file("en/index.html", preview=True)  # served from memory at once
+    later.pop()()  # the write, due half a second later
+    assert preview.writer is not None and preview.writer.pid != os.getpid()
+    preview.writer.join(120)
+    assert preview.writer.exitcode == 0
+    page = mini.dist / "en" / "example-2030" / "sections" / "review-economy" / "index.html"
+    assert page.read_bytes() == preview.app.renderer.file("en/example-2030/sections/review-economy/index.html")
+
+
+def test_a_template_edit_is_previewed_without_reading_the_data_again(mini, monkeypatch):
+    import reportsite.serve as serve
+
+    preview = serve.Preview(mini, serve.SiteApp(mini.dist, mini.assets), lambda delay, fn: None)
+    preview.rebuild()
+    site = preview.app.renderer.site
+    monkeypatch.setattr(serve, "read_site", lambda project: pytest.fail("the data was read again"))
+    monkeypatch.setattr(serve, "make_renderer", lambda project, site_, bytecode: type(
+        "Renderer", (), {"site": site_})())
+    preview.rebuild(data=False)
+    assert preview.app.renderer.site is site
