@@ -57,6 +57,22 @@ def edit_title(path: Path, marker: str) -> None:
     path.write_text("\n".join(lines[:start] + [new] + lines[end:]), encoding="utf-8")
 
 
+def edit_figure_label(path: Path, marker: str) -> None:
+    """Make the English label of the section file's first figure end in marker (its label a flow mapping on
+    one line, `label: {zh: …, en: …}`, as the project's section files write it)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    figures = lines.index("figures:")
+    at = next(i for i, line in enumerate(lines) if i > figures and "label: {" in line)
+    line = lines[at]
+    start = line.index("label: {")
+    end = line.index("}", start)
+    label = yaml.safe_load(line[start + len("label: "):end + 1])
+    en = re.sub(r" · bench-edit-\S+$", "", label["en"]) + f" · {marker}"
+    lines[at] = (line[:start] + f"label: {{zh: {json.dumps(label['zh'], ensure_ascii=False)}, "
+                 f"en: {json.dumps(en, ensure_ascii=False)}}}" + line[end + 1:])
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def edit_template(path: Path, marker: str) -> None:
     """Add an HTML comment holding marker before </body>."""
     text = path.read_text(encoding="utf-8")
@@ -187,6 +203,12 @@ def bench_serve(root: Path, tmp: Path, runs: int, poll: float = 0.005, timeout: 
                 result["reason"] = not_serving(proc, err_path)
                 return result
             result["startup_to_first_page_s"] = ready
+            first = f"bench-edit-first-{random.randrange(10**6)}"  # at once: dist/ is being written for the first time
+            t0 = time.perf_counter()
+            edit_title(section_file, first)
+            seen = time_edit(proc, base + page, first, t0, poll, timeout)
+            result["first_write_edit_s"] = stats([seen] if seen is not None else [])
+            result["first_write_done"] = bool(WRITE_LINE.search(out_path.read_text(errors="replace")))
             result.update(time_edits(proc, base + page, edits, runs, poll, timeout, out_path))
         finally:
             stop(proc)
