@@ -705,14 +705,14 @@ def reads_report(page: PageSpec) -> tuple[str, ...]:
 
 
 def reads_section(page: PageSpec) -> tuple[str, ...]:
-    r = page.report.id
-    return (f"outline:{r}", f"section:{r}:{page.obj.id}", f"targets:{r}", "glossary", "corrections")
+    r, section = page.report.id, page.obj.id
+    return (f"outline:{r}", f"section:{r}:{section}", f"goals:{r}:{section}", "glossary", "corrections")
 
 
 def reads_figure(page: PageSpec) -> tuple[str, ...]:
     r, figure = page.report.id, page.obj
-    return (f"section:{r}:{figure.section_id}", f"indicator:{r}:{figure.indicator}", f"targets:{r}", "glossary",
-            "corrections")
+    return (f"section:{r}:{figure.section_id}", f"indicator:{r}:{figure.indicator}", f"goals:{r}:{figure.section_id}",
+            "glossary", "corrections")
 
 
 def reads_verdict(page: PageSpec) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ The parts (a name, then what it covers):
   indicator:R:I     the figures of indicator I in report R, with their sections' titles (a series chart)
   indicator:*:I     the figures and goals of indicator I in every report (a goal's path on its card)
   targets:R         report R's goals, with their outcomes and verdicts (from the later reports' figures)
+  goals:R:S         the goals report R sets in section S, with their outcomes and verdicts
   target:T          goal T, its figure, baselines, outcome and verdict
   targets           every goal of the site, with outcomes and verdicts
   glossary          every term with the paragraphs it is found in
@@ -105,6 +106,8 @@ class DataReads:
             return figures, [report.index.sections[f.section_id].title for f in figures]
         if kind == "targets":
             return report.targets
+        if kind == "goals":
+            return report.index.targets_for_section(item)
         raise KeyError(f"no such part of the data: {name}")
 
 
