@@ -20,14 +20,15 @@ from markupsafe import Markup, escape
 
 from . import l10n
 from .derive import absolute
-from .ledger import STATUS_LABELS
+from .ledger import STATUS_ICONS, STATUS_LABELS
 from .model import Figure, Range, Report, Section, Target
 from .vocab import SCALES
 
 WIDTH, BAR, GAP, LINE, SIZE = 360, 14, 10, 20, 14
 TOP = 4.0  # room above the first line: a CJK face rises higher than its font size
-# Fills that stay apart in black and white: light grey, dark blue-black, and an outlined bar for a goal.
-FILLS = {"before": "#9aa1ab", "after": "#1f4f8a", "goal": "none", "track": "#eceef1"}
+# Fills that stay apart in black and white: light grey (before), dark blue-black (after, an outcome's dot), and a
+# light band with a dark edge for a goal (its range, or a mark at its level).
+FILLS = {"before": "#9aa1ab", "after": "#1f4f8a", "track": "#eceef1", "band": "#f3d9c4", "band-edge": "#9a4716"}
 TRIVIAL = 12  # a comparison of two small counts (9 titles -> 10 titles) is said in words, not drawn
 
 
@@ -81,8 +82,17 @@ def before_after_rows(section: Section, lang: str) -> list[Row]:
     return [r for r in rows if not _trivial(r)]
 
 
+def _measured_outcome(t: Target) -> tuple[tuple[str, Figure], ...]:
+    """The outcome to draw beside a goal: one measured like it (met, partly met, missed, or progress)."""
+    o = t.outcome.figure if t.verdict and t.outcome else None
+    if o is None or t.verdict.status not in SHOWN_OUTCOMES or o.unit != t.figure.unit or not drawn(o):
+        return ()
+    return (("outcome", o),)
+
+
 def target_rows(targets: list[Target], lang: str) -> list[Row]:
-    rows = [Row(t.figure.label[lang], tuple(("before", b) for b in t.baselines[-1:]) + (("goal", t.figure),))
+    rows = [Row(t.figure.label[lang], tuple(("before", b) for b in t.baselines[-1:]) + (("goal", t.figure),)
+                + _measured_outcome(t))
             for t in targets if t.figure.period and all(b.period and drawn(b) for b in t.baselines) and drawn(t.figure)]
     return [r for r in rows if not _trivial(r)]
 
@@ -119,25 +129,65 @@ def _value_line(f: Figure, lang: str) -> str:
     return f"{l10n.period(f.period, lang)} · {l10n.figure_value(f, lang)}"
 
 
-def _row_svg(row: Row, y: float, lang: str) -> tuple[list[str], float]:
+def _row_svg(row: Row, y: float, lang: str, _) -> tuple[list[str], float]:
+    """A row: its label; each value's line of text over its bar (before, after) or its band (a goal: the range
+    it sets, or a mark at its level), the outcome as a dot on the goal's line; then an axis with ticks in the
+    row's unit, from zero."""
     if row.bars[0][1].unit.style == "rank":
         return _rank_row(row, y, lang)
-    peak = max(_bar_value(f) for _, f in row.bars) or 1
+    reference = row.bars[0][1]
+    factor = SCALES.get(reference.scale or "", 1)
+    ticks = nice_ticks(0.0, max(max(_values(f)) for _, f in row.bars) / factor, most=4)
+    x_of = lambda v: round(WIDTH * max(v / factor / ticks[-1], 0.004), 1)  # noqa: E731
+    outcome = next((f for role, f in row.bars if role == "outcome"), None)
     parts = []
     for line in wrap(row.label, size=SIZE + 1):
         parts.append(f'<text x="0" y="{y + 15}" class="c-label">{escape(line)}</text>')
         y += LINE + 2
     for role, f in row.bars:
-        for line in wrap(_value_line(f, lang)):
+        if role == "outcome":
+            continue
+        text = _value_line(f, lang)
+        if role == "goal":
+            text = _("%(period)s · goal %(value)s") % {"period": l10n.period(f.period, lang),
+                                                      "value": l10n.figure_value(f, lang)}
+            if outcome is not None:
+                text += " · " + _("outcome %(value)s") % {"value": l10n.figure_value(outcome, lang)}
+        for line in wrap(text, size=SIZE + 1):  # measured a size up: a CJK face and a bold digit run wide
             parts.append(f'<text x="0" y="{y + 14}" class="c-value">{escape(line)}</text>')
             y += LINE
-        width = round(WIDTH * max(_bar_value(f) / peak, 0.004), 1)
         parts.append(f'<rect x="0" y="{y}" width="{WIDTH}" height="{BAR}" fill="{FILLS["track"]}"/>')
-        outline = ' stroke="#1b1f24" stroke-width="2" stroke-dasharray="5 3"' if role == "goal" else ""
-        parts.append(f'<rect x="0" y="{y}" width="{width}" height="{BAR}" fill="{FILLS[role]}"{outline} '
-                     f'class="c-{role}"/>')
+        if role == "goal":
+            low, high = min(_values(f)), max(_values(f))
+            x = x_of(low) - (2 if low == high else 0)
+            parts.append(f'<rect x="{max(x, 0):g}" y="{y - 2}" width="{max(x_of(high) - x_of(low), 4):g}" '
+                         f'height="{BAR + 4}" fill="{FILLS["band"]}" stroke="{FILLS["band-edge"]}" stroke-width="2" '
+                         f'class="c-goal"/>')
+            if outcome is not None:
+                parts.append(f'<circle cx="{x_of(max(_values(outcome)))}" cy="{y + BAR / 2}" r="7" '
+                             f'fill="{FILLS["after"]}" stroke="#fff" stroke-width="1.5" class="c-outcome"/>')
+        else:
+            parts.append(f'<rect x="0" y="{y}" width="{x_of(_bar_value(f))}" height="{BAR}" fill="{FILLS[role]}" '
+                         f'class="c-{role}"/>')
         y += BAR + GAP
-    return parts, y + GAP
+    parts_axis, y = _value_axis(ticks, reference, y - GAP / 2, lang)
+    return parts + parts_axis, y + GAP
+
+
+def _value_axis(ticks: list[float], reference: Figure, y: float, lang: str) -> tuple[list[str], float]:
+    """A scale under a row: a tick at each round value, labelled in the unit (the ends only, when the labels
+    would crowd each other)."""
+    text = [l10n.quantity(t, reference.unit, reference.scale, reference.measure_zh, (), lang) for t in ticks]
+    crowded = sum(text_width(t, AXIS_SIZE) for t in text) > WIDTH * 0.7
+    parts = [f'<line x1="0" y1="{y}" x2="{WIDTH}" y2="{y}" stroke="#59616c" stroke-width="1"/>']
+    for i, (tick, label) in enumerate(zip(ticks, text)):
+        x = round(WIDTH * tick / ticks[-1], 1)
+        parts.append(f'<line x1="{x}" y1="{y}" x2="{x}" y2="{y + 4}" stroke="#59616c" stroke-width="1"/>')
+        if crowded and 0 < i < len(ticks) - 1:
+            continue
+        anchor = "start" if i == 0 else "end" if i == len(ticks) - 1 else "middle"
+        parts.append(f'<text x="{x}" y="{y + 17}" class="c-axis" text-anchor="{anchor}">{escape(label)}</text>')
+    return parts, y + 22
 
 
 def _rank_row(row: Row, y: float, lang: str) -> tuple[list[str], float]:
@@ -169,8 +219,9 @@ def _rank_row(row: Row, y: float, lang: str) -> tuple[list[str], float]:
 def takeaway(rows: list[Row], lang: str, _) -> str:
     """One sentence: how the first row's values moved (the data, nothing more)."""
     row = rows[0]
-    first, last = row.bars[0][1], row.bars[-1][1]
-    goal = row.bars[-1][0] == "goal"
+    bars = [(role, f) for role, f in row.bars if role != "outcome"]  # the outcome has its own line
+    first, last = bars[0][1], bars[-1][1]
+    goal = bars[-1][0] == "goal"
     text = _("%(label)s: from %(start)s (%(p1)s) to a goal of %(end)s (%(p2)s).") if goal else \
         _("%(label)s: from %(start)s (%(p1)s) to %(end)s (%(p2)s).")
     return text % {"label": row.label, "start": l10n.figure_value(first, lang), "p1": l10n.period(first.period, lang),
@@ -178,21 +229,26 @@ def takeaway(rows: list[Row], lang: str, _) -> str:
 
 
 def source_line(rows: list[Row], report: Report, lang: str, _) -> str:
-    """Where the numbers come from: the report and the sections of its paragraphs."""
-    sections = []
+    """Where the numbers come from: the report and the sections of its paragraphs (and, for outcomes drawn
+    beside their goals, the next year's report)."""
+    sections, outcomes = [], False
     for row in rows:
-        for _role, f in row.bars:
+        for role, f in row.bars:
+            if role == "outcome":
+                outcomes = True
+                continue
             title = report.index.sections[f.section_id].title[lang]
             if title not in sections:
                 sections.append(title)
-    return _("Source: %(report)s, %(sections)s") % {"report": report.label[lang],
+    line = _("Source: %(report)s, %(sections)s") % {"report": report.label[lang],
                                                      "sections": l10n.LIST_COMMA[lang].join(sections)}
+    return line + (" " + _("Outcomes (dots): the next year's report.") if outcomes else "")
 
 
 def _figure(rows: list[Row], title: str, lang: str, chart_id: str, _, report: Report) -> Markup:
     body, y = [], TOP
     for row in rows:
-        parts, y = _row_svg(row, y, lang)
+        parts, y = _row_svg(row, y, lang, _)
         body.extend(parts)
     desc = l10n.LIST_SEPARATOR[lang].join(
         _("%(label)s: %(values)s") % {"label": row.label, "values": l10n.ARROW[lang].join(
@@ -231,7 +287,8 @@ def _ledger(report: Report, lang: str, _, chart_id: str) -> Markup:
         return Markup("")
     top = max(max(_values(t.figure)) for t in goals) * 1.25
     top = max(top, max(max(_values(t.outcome.figure)) for t in goals) * 1.1)
-    x_of = lambda v: round(WIDTH * max(v, 0) / top, 1)  # noqa: E731
+    ticks = nice_ticks(0.0, top, most=4)
+    x_of = lambda v: round(WIDTH * max(v, 0) / ticks[-1], 1)  # noqa: E731
     body, y, rows = [], TOP, []
     for t in goals:
         for line in wrap(t.figure.label[lang], size=SIZE + 1):
@@ -239,7 +296,7 @@ def _ledger(report: Report, lang: str, _, chart_id: str) -> Markup:
             y += LINE + 2
         line = _("target %(target)s · outcome %(outcome)s · %(status)s") % {
             "target": l10n.figure_value(t.figure, lang), "outcome": l10n.figure_value(t.outcome.figure, lang),
-            "status": _(STATUS_LABELS[t.verdict.status])}
+            "status": f"{STATUS_ICONS[t.verdict.status]} {_(STATUS_LABELS[t.verdict.status])}"}
         for text in wrap(line):
             body.append(f'<text x="0" y="{y + 14}" class="c-value">{escape(text)}</text>')
             y += LINE
@@ -248,9 +305,11 @@ def _ledger(report: Report, lang: str, _, chart_id: str) -> Markup:
         body.append(f'<rect x="{x_of(low) - (2 if low == high else 0)}" y="{y}" width="{max(x_of(high) - x_of(low), 4)}" '
                     f'height="18" fill="#f3d9c4" stroke="#9a4716" stroke-width="2" class="c-band"/>')
         body.append(f'<circle cx="{x_of(max(_values(t.outcome.figure)))}" cy="{y + 9}" r="7" fill="{FILLS["after"]}" '
-                    f'class="c-outcome"/>')
+                    f'class="c-outcome c-{t.verdict.status}"/>')
         y += 18 + GAP * 2
         rows.append((t.figure.label[lang], l10n.figure_value(t.figure, lang), l10n.figure_value(t.outcome.figure, lang)))
+    axis, y = _value_axis(ticks, goals[0].figure, y - GAP, lang)
+    body.extend(axis)
     title = _("Main goals and what happened")
     desc = l10n.LIST_SEPARATOR[lang].join(f"{a}{l10n.COLON[lang]}{b} → {c}" for a, b, c in rows)
     key = _("Band or mark: the goal; dot: the outcome the next report gives. Goals whose outcome is not "
@@ -334,7 +393,7 @@ def history_chart(targets: list[Target], reports: dict[str, Report], lang: str, 
         x, y = x_of(t.outcome.figure.end_year) + half / 2, y_of(max(vs))
         label = l10n.figure_value(t.outcome.figure, lang)
         right = x + 11 + text_width(label) <= WIDTH  # the label after the dot, or above it near the right edge
-        body.append(f'<circle cx="{x}" cy="{y}" r="7" fill="{FILLS["after"]}" class="c-outcome"/>')
+        body.append(f'<circle cx="{x}" cy="{y}" r="7" fill="{FILLS["after"]}" class="c-outcome c-{t.verdict.status}"/>')
         if right:
             body.append(f'<text x="{x + 11}" y="{y + 5}" class="c-value c-strong">{escape(label)}</text>')
         else:  # above the dot, inside the plot: clear of the axis and its ticks

@@ -427,7 +427,7 @@ def test_a_card_draws_the_indicator_on_axes_and_describes_itself_as_a_claim_revi
     chart = page[page.index('<figure class="chart-box" id="chart-history">'):]
     chart = chart[:chart.index("</figure>")]
     assert [t for t in re.findall(r'class="c-axis"[^>]*>([^<]+)<', chart)] == ["0%", "2%", "4%", "6%", "8%", "2030"]
-    assert 'class="c-band"' in chart and 'class="c-outcome"' in chart
+    assert 'class="c-band"' in chart and 'class="c-outcome c-met"' in chart  # the dot in its status's colour
     (ld,) = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
     assert ld["@type"] == "ClaimReview" and ld["reviewRating"]["alternateName"] == "met"
     assert ld["itemReviewed"]["appearance"]["url"] == "https://www.example.gov.cn/sample/2030.html"
