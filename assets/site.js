@@ -139,6 +139,26 @@
     });
   });
 
+  // The glossary's filter box: hides the terms (and the letters left empty) whose Chinese, pinyin or English
+  // does not hold what is typed; tone marks and case do not matter. Without this script the A–Z anchors serve.
+  var glossaryFilter = document.querySelector("[data-glossary-filter]");
+  if (glossaryFilter) {
+    var plain = function (s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
+    var entries = Array.prototype.map.call(document.querySelectorAll(".az-letter .term-entry"), function (e) {
+      return { e: e, text: plain(e.querySelector("dt").textContent) };
+    });
+    var shown = glossaryFilter.querySelector("[data-filter-count]");
+    glossaryFilter.hidden = false;
+    glossaryFilter.querySelector("input").addEventListener("input", function (ev) {
+      var q = plain(ev.target.value.trim()), n = 0;
+      entries.forEach(function (x) { x.e.hidden = q !== "" && x.text.indexOf(q) < 0; if (!x.e.hidden) { n += 1; } });
+      document.querySelectorAll(".az-letter").forEach(function (section) {
+        section.hidden = !section.querySelector(".term-entry:not([hidden])");
+      });
+      shown.textContent = q ? n + " / " + entries.length : "";
+    });
+  }
+
   // Targets table: sort by any column, filter by topic.
   document.querySelectorAll("table[data-sortable]").forEach(function (table) {
     var body = table.tBodies[0];

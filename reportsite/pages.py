@@ -11,6 +11,7 @@ the report's id).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -171,13 +172,29 @@ def chooser_context(page: PageSpec, given: Given) -> ChooserContext:
     return ChooserContext(given.site.name, tuple(reversed(given.site.reports)))
 
 
+TOPICS_FROM = 12  # a group of more goals than this is listed by topic, so that a reader can scan it
+
+
 @dataclass(frozen=True)
 class GoalGroup:
-    """A report's goals of one group (annual, five-year), and their chart against the baselines."""
+    """A report's goals of one group (annual, five-year), by topic when there are many (else one run with no
+    topic), and their chart against the baselines."""
 
     group: str
-    targets: tuple[Target, ...]
+    by_topic: tuple[tuple[Bi | None, tuple[Target, ...]], ...]  # (topic's name or None, its goals), in report order
     chart: Markup
+
+    @property
+    def count(self) -> int:
+        return sum(len(targets) for _topic, targets in self.by_topic)
+
+
+def goals_by_topic(targets: tuple[Target, ...], topics: Mapping[str, Bi]) -> tuple[tuple[Bi | None, tuple[Target, ...]], ...]:
+    """The goals in one run, or, past TOPICS_FROM, by topic in the order each topic first comes in the report."""
+    if len(targets) <= TOPICS_FROM:
+        return ((None, targets),)
+    order = list(dict.fromkeys(t.figure.topic for t in targets))
+    return tuple((topics[topic], tuple(t for t in targets if t.figure.topic == topic)) for topic in order)
 
 
 @dataclass(frozen=True)
@@ -192,7 +209,7 @@ def report_context(page: PageSpec, given: Given) -> ReportContext:
     for group in ("annual", "five-year"):
         targets = tuple(t for t in report.targets if t.group == group)
         if targets:
-            groups.append(GoalGroup(group, targets, charts.render_chart(
+            groups.append(GoalGroup(group, goals_by_topic(targets, given.site.topics), charts.render_chart(
                 "targets", page.lang, report, given.gettexts[page.lang], group=group, chart_id=f"chart-{group}")))
     return ReportContext(tuple(groups))
 
@@ -354,7 +371,8 @@ class FigureContext:
     """A figure's page: where it is (section, paragraph), its topic's name, the corrections that touched it, the
     judged goals of its paragraph, a chart of its indicator over the report's periods (None when it has no
     other), the goals it sets with the later report on each, related figures, its citations and the terms in
-    its paragraph."""
+    its paragraph. A goal the ledger has judged brings its indicator across the reports, as its verdict card
+    draws it (empty otherwise)."""
 
     figure: Figure
     section: Section
@@ -363,6 +381,7 @@ class FigureContext:
     corrections: tuple[Correction, ...]
     judged: dict[str, tuple[Target, ...]]  # by paragraph id
     series_chart: Markup | None
+    history_chart: Markup
     goals: tuple[tuple[Target, Report | None], ...]  # (goal, the later report on it; None: none yet)
     related: tuple[Figure, ...]  # the same indicator's other figures, then the section's other indicators (8 at most)
     citations: tuple[tuple[Citation, str], ...]
@@ -378,11 +397,14 @@ def figure_context(page: PageSpec, given: Given) -> FigureContext:
         f for f in section.figures if f.id != figure.id and f.indicator != figure.indicator)
     goals = tuple((t, later_report(site, t) if t.outcome else None)
                   for t in report.index.targets_for_figure(figure.id))
+    judged_goal = next((t for t, _later in goals if t.verdict), None)
     return FigureContext(
         figure=figure, section=section, paragraph=paragraph, topic=site.topics[figure.topic],
         corrections=corrections_of(site, report, "figure", figure.id), judged=judged_by_paragraph(report),
         series_chart=charts.render_chart("series", lang, report, _, figure=figure, chart_id="chart-series")
         if len(series) > 1 else None,
+        history_chart=charts.history_chart(verdicts.history(site, judged_goal), site.report, lang, _, "chart-history")
+        if judged_goal else Markup(""),
         goals=goals, related=related[:8], citations=citations_of(page, given, report, figure.label[lang], figure.id),
         terms=terms_used(site, report, (paragraph,), lang))
 
@@ -579,15 +601,33 @@ def glossary_entries(site: Site, report: Report | None) -> tuple[GlossaryEntry, 
                  for term in site.terms if report is None or term.used_in(report.id))
 
 
+def index_key(term: Term, lang: str) -> str:
+    """What a term is filed under in a language's A–Z: its pinyin without tone marks (Chinese), its English."""
+    text = term.pinyin if lang == "zh" else term.en
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    return plain.casefold().lstrip("\"'“‘(（")
+
+
+def initial(key: str) -> str:
+    """The letter of the A–Z a key comes under; '#' for a key that starts with no letter (a digit)."""
+    first = key[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
 @dataclass(frozen=True)
 class GlossaryContext:
-    """The glossary: every term, with the pages of each report it appears on."""
+    """The glossary: every term, with the pages of each report it appears on, in an A–Z of the page's language
+    (pinyin on the Chinese page, English on the English page): (letter, its entries), letters in order."""
 
-    entries: tuple[GlossaryEntry, ...]
+    letters: tuple[tuple[str, tuple[GlossaryEntry, ...]], ...]
 
 
 def glossary_context(page: PageSpec, given: Given) -> GlossaryContext:
-    return GlossaryContext(glossary_entries(given.site, None))
+    entries = sorted(glossary_entries(given.site, None), key=lambda e: (index_key(e[0], page.lang), e[0].id))
+    letters: dict[str, list[GlossaryEntry]] = {}
+    for entry in entries:
+        letters.setdefault(initial(index_key(entry[0], page.lang)), []).append(entry)
+    return GlossaryContext(tuple((letter, tuple(group)) for letter, group in letters.items()))
 
 
 @dataclass(frozen=True)
@@ -710,9 +750,12 @@ def reads_section(page: PageSpec) -> tuple[str, ...]:
 
 
 def reads_figure(page: PageSpec) -> tuple[str, ...]:
+    """A figure's section, its series in the report, the section's goals; where a later report judged a goal
+    of it, that goal's path across every report (the history chart in the margin)."""
     r, figure = page.report.id, page.obj
+    judged = any(t.verdict for t in page.report.index.targets_for_figure(figure.id))
     return (f"section:{r}:{figure.section_id}", f"indicator:{r}:{figure.indicator}", f"goals:{r}:{figure.section_id}",
-            "glossary", "corrections")
+            "glossary", "corrections") + ((f"indicator:*:{figure.indicator}",) if judged else ())
 
 
 def reads_verdict(page: PageSpec) -> tuple[str, ...]:
@@ -765,15 +808,15 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
              items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context, reads=reads_ledger),
     PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year"),
-             context=compare_context, reads=reads_all),
+             nav_title=N_("Comparison"), nav=4, context=compare_context, reads=reads_all),
     PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path
              items=attrgetter("plans"), context=plan_context, reads=reads_all),
-    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=4, context=glossary_context, reads=reads_all),
-    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=5, context=downloads_context, reads=reads_all),
+    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=5, context=glossary_context, reads=reads_all),
+    PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=6, context=downloads_context, reads=reads_all),
     PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections"),
              context=corrections_context, reads=reads_all),
     PageKind("search", "{lang}/search/", "search.html", N_("Search"), context=no_context, reads=reads_site),
-    PageKind("page", "{lang}/{ident}/", "page.html", nav=6,  # a prose page of content/ (home.md: the home's intro)
+    PageKind("page", "{lang}/{ident}/", "page.html", nav=7,  # a prose page of content/ (home.md: the home's intro)
              items=lambda site: (p for p in site.pages if p.slug != "home"), context=prose_context, reads=reads_site),
     PageKind("chooser", "", "chooser.html", per_lang=False, context=chooser_context, reads=reads_site),
     PageKind("not-found", "404.html", "404.html", per_lang=False, sitemap=False, policy=NOT_FOUND_POLICY,

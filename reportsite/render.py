@@ -61,6 +61,15 @@ class SharedBytecode(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
+# A range or a span of years in a value ("8–8.5%", "2017–2021"): kept on one line, never broken at its dash.
+RANGE = re.compile(r"\d[\d.,]*%?\s?[–—~]\s?\d[\d.,]*%?")
+
+
+def unbroken_ranges(text: str) -> Markup:
+    """A value as HTML with each range in it in a span that does not wrap (site.css .num)."""
+    return Markup(RANGE.sub(lambda m: f'<span class="num">{m.group(0)}</span>', str(escape(text))))
+
+
 def make_env(templates_dir: Path, lang: str, translations: StrictTranslations, options: Options, prose: Prose,
              asset_names: dict[str, str], bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """A Jinja environment for one language and one output. Its globals are formatting helpers only (numbers,
@@ -92,7 +101,7 @@ def make_env(templates_dir: Path, lang: str, translations: StrictTranslations, o
     env.globals.update(
         lang=lang, other_lang=other_lang(lang), html_lang=meta.HTML_LANG, kinds=KINDS, target_groups=TARGET_GROUPS,
         status_label=lambda s: _(ledger.STATUS_LABELS[s]),
-        figure_value=lambda f, lg=lang: l10n.figure_value(f, lg),
+        figure_value=lambda f, lg=lang: unbroken_ranges(l10n.figure_value(f, lg)),
         long_date=lambda d, lg=lang: l10n.long_date(d, lg),
         period=lambda p, lg=lang: l10n.period(p, lg),
         derived_value=lambda d: l10n.derived_value(d, lang),
