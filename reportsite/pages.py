@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -25,6 +26,9 @@ from .model import (Bi, Correction, Figure, Page, Paragraph, Part, Place, Plan, 
                     Term, TextNote)
 from .reads import ALL
 from .vocab import TARGET_GROUPS
+
+if TYPE_CHECKING:
+    from .search import SearchIndex
 
 
 # What a page may load (Content-Security-Policy): everything from the site itself, nothing inline.
@@ -66,6 +70,7 @@ class Given:
     gettexts: Mapping[str, Callable[[str], str]]  # each language's UI strings (a page says some things in both)
     bundle: Mapping[str, str]  # the bundle's files this output links (what -> path, bundle.py); none on a plain build
     data_version: str = ""  # of the data the page is made from (reads.py): its citations name it
+    search_index: "Callable[[str], SearchIndex] | None" = None  # a language's search index (search.py), made when asked
 
 
 @dataclass(frozen=True)
@@ -698,6 +703,21 @@ def prose_context(page: PageSpec, given: Given) -> ProseContext:
     return ProseContext(page.obj)
 
 
+@dataclass(frozen=True)
+class SearchContext:
+    """The search page: what its script reads first (the index's root, search.py), and the choices of its
+    filters: the reports, and the kinds of entry."""
+
+    root: dict
+    reports: tuple[Report, ...]
+    kinds: tuple[str, ...]
+
+
+def search_context(page: PageSpec, given: Given) -> SearchContext:
+    index = given.search_index(page.lang)
+    return SearchContext(index.root, given.site.reports, index.kinds)
+
+
 def no_context(page: PageSpec, given: Given) -> Nothing:
     return Nothing()
 
@@ -815,7 +835,8 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=6, context=downloads_context, reads=reads_all),
     PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections"),
              context=corrections_context, reads=reads_all),
-    PageKind("search", "{lang}/search/", "search.html", N_("Search"), context=no_context, reads=reads_site),
+    # the search page names the index's pieces by their content: any edit of the data may rename them
+    PageKind("search", "{lang}/search/", "search.html", N_("Search"), context=search_context, reads=reads_all),
     PageKind("page", "{lang}/{ident}/", "page.html", nav=7,  # a prose page of content/ (home.md: the home's intro)
              items=lambda site: (p for p in site.pages if p.slug != "home"), context=prose_context, reads=reads_site),
     PageKind("chooser", "", "chooser.html", per_lang=False, context=chooser_context, reads=reads_site),

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from . import search
 from .errors import rel
 from .model import Site
 from .pages import passing_pages
@@ -18,7 +19,8 @@ from .site import Project, read_site, render_site
 
 IDS = re.compile(rb'\sid="([^"]+)"')
 FIGURE_PAGE = re.compile(r".*/figures/([^/]+)/index\.html")
-NOT_PUBLISHED = ("assets/", "bundle/", "404.html")  # asset names carry content hashes; bundles are dated editions
+# asset and search index names carry content hashes; bundles are dated editions
+NOT_PUBLISHED = ("assets/", search.FOLDER, "bundle/", "404.html")
 
 
 def page_address(path: str) -> str:

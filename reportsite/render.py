@@ -255,6 +255,7 @@ class SiteRenderer:
         self.envs = {lang: make_env(templates_dir, lang, translations[lang], options, prose, names, bytecode)
                      for lang in LANGS}
         self._extras: dict[str, dict[str, bytes]] = {}  # group -> its files, once made
+        self.search = search.Indexes(site, options.links)
 
     def translate(self, message: str) -> Bi:
         """A UI string in both languages, from the catalog."""
@@ -265,7 +266,7 @@ class SiteRenderer:
         preview, whose reload script is inline, without its security policy."""
         gettexts = {lang: tr.gettext for lang, tr in self.translations.items()}
         version = self.data.version(spec.reads())
-        context = vars(spec.context(Given(self.site, gettexts, self.options.bundle, version)))
+        context = vars(spec.context(Given(self.site, gettexts, self.options.bundle, version, self.search.of)))
         if spec.framed:
             context["frame"] = frame(self.site, spec, gettexts[spec.lang], version)
         html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems, page=spec,
@@ -298,8 +299,7 @@ class SiteRenderer:
         if group == "assets":
             files = {f.path: f.data for f in self.assets.values()}
         elif group == "search":
-            for lang in LANGS:
-                files.update(search.index_files(site, lang, self.options.links))
+            files = self.search.files()
         elif group == "feeds":
             files = {f"{lang}/feed.xml": feed.atom(site, lang, self.translations[lang].gettext) for lang in LANGS}
         elif group == "robots":

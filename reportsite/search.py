@@ -1,59 +1,328 @@
-"""The search index: sections, paragraphs, figures and terms in both languages, shipped
-as a script (not fetched) so that search works from file:// too.
+"""The search index: an inverted index of words in both languages, cut in small pieces that the
+search page loads only when a query needs them.
 
-Matching is by substring on normalised text in the browser, so any run of Chinese
-characters (高新技术企业, 5G基站) or part of an English word finds its entries.
+    tokens("全年地区生产总值增长9.2%, GDP up 9.2%")
+    -> [("全年", 0), ("年地", 1), …, ("长", 8), ("9.2", 9), ("gdp", 10), ("up", 11), ("9.2", 12)]
+
+A text is read as tokens with positions (tokenize): a number is one token, whole ("9.2" never
+matches 29.2 or 9.25; "4,500" is 4500), a Latin word is one token, and a run of Chinese characters
+gives every pair of neighbours (高新, 新技, 技术 …) and its last character, so that any run of
+Chinese in a query finds its entries without a dictionary. assets/search.js reads a query with the
+same rules (tests/test_search.py runs both on the same texts).
+
+What is written (files):
+- postings: token -> for each entry that holds it, the positions where it stands (title
+  positions from 0, body positions from BODY), so that the browser can tell a phrase from
+  scattered words and a title from a body; one language-neutral set, cut by token ranges into
+  SHARDS files named by their content (search/t.<hash>.js);
+- fragments: for each language, one small file per entry with what a result shows (kind, link,
+  title, report, value, the Chinese and English text for the snippet), in a folder named by the
+  content of all of them (search/<lang>-<hash>/<n>.js);
+- root: for each language, what the search page carries inline (search.html): the shards' first
+  tokens and names, the fragments' folder, and each entry's kind and report, for ranking and
+  filters before anything is loaded.
+Every file is a script that hands its data to window.reportSearch, so that it loads from file://
+too (no fetch of JSON there). The same input gives the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import posixpath
 import re
+import unicodedata
+from dataclasses import dataclass
 
-from . import l10n
-from .model import Site
+from . import LANGS, l10n
 from .links import LinkPolicy
+from .model import Site
 from .pages import page_url
 
 TERM_LINK = re.compile(r"\[([^\]]*)\]\(term:[^)]*\)")
-MD_MARKS = re.compile(r"[*_`]")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MD_MARKS = re.compile(r"[*_`#>]")
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TOKEN = re.compile(rf"\d+(?:\.\d+)?|[a-z]+|[{CJK}]+")
+THOUSANDS = re.compile(r"(\d),(?=\d{3}(?!\d))")  # 4,500 -> 4500, as a query types it
+# Words too common to find anything: not indexed, but they keep their place (a phrase spans them).
+STOP_WORDS = frozenset("a an and are as at be by for from has have in is it its of on or that the this to was "
+                       "we were will with".split())
+BODY = 1000  # a body's first position: a title's tokens stand below it, so a position says which it is in
+GAP = 10  # positions between the Chinese and the English of a text: no phrase spans the two
+SHARD_BYTES = 6_000  # a postings file's size before compression: about 3 KB gzipped, so a query loads a few
+# An entry's kind: s section, p paragraph, f figure, t goal (a figure a report sets as a goal),
+# g glossary term, w page. Goals and the figures that report a goal's outcome are key entries:
+# the root writes their kind in capitals, and they rank before the rest.
+KINDS = ("s", "p", "f", "t", "g", "w")
+CALLBACK = "reportSearch"
+FOLDER = "search/"  # every file of the index: named by content, so never a published address (record.py)
+# The one-piece index of earlier editions had a fixed name that data/published.txt records: it stays, empty.
+RETIRED = (b"/* The search index is in /search/ now, in pieces named by their content. This file stays because "
+           b"its address was published. */\n")
 
 
 def plain(markdown_text: str) -> str:
-    return MD_MARKS.sub("", TERM_LINK.sub(r"\1", markdown_text))
+    return MD_MARKS.sub("", LINK.sub(r"\1", TERM_LINK.sub(r"\1", markdown_text)))
 
 
-def entries(site: Site, lang: str, links: LinkPolicy) -> list[dict]:
-    """Index entries of every report and the glossary; links are relative to the language's search page.
+def normalize(text: str) -> str:
+    """What a text is read as: compatibility forms folded (全角 digits, ％), lower case, no thousands commas."""
+    return THOUSANDS.sub(r"\1", unicodedata.normalize("NFKC", text).lower())
 
-    k: kind (s section, p paragraph, f figure, g glossary term), u: link, t: title, r: the report's
-    label (its place and year), pl: its place with its level (only on a site of several places, to filter and
-    group by; one place is no news), v: a figure's period and value as shown, z / e: the Chinese / English
-    text searched."""
-    here = page_url("search", lang)
-    out = []
-    for report in (r for _, reports in site.places for r in reports):  # a place's entries together
-        link = lambda kind, ident=None, fragment=None, rid=report.id: links.page(  # noqa: E731
-            here, kind, lang, ident, fragment, rid)
-        label = report.label[lang]
-        where = {"r": label, **({"pl": l10n.place_name(report.place, lang)} if len(site.places) > 1 else {})}
-        for section in report.sections:
-            out.append({"k": "s", "u": link("section", section.id), "t": section.title[lang], **where,
-                        "z": section.title.zh, "e": section.title.en + " " + section.explainer.en})
-            for p in section.all_paragraphs:
-                out.append({"k": "p", "u": link("section", section.id, p.id), "t": section.title[lang], **where,
-                            "z": p.plain_zh, "e": plain(p.en)})
-        for f in report.figures:
-            out.append({"k": "f", "u": link("figure", f.id), "t": f.label[lang], **where,
-                        "v": f"{l10n.period(f.period, lang)} · {l10n.figure_value(f, lang)}",
-                        "z": f"{f.label.zh} {l10n.figure_value(f, 'zh')} {f.quote_zh}",
-                        "e": f"{f.label.en} {l10n.figure_value(f, 'en')} {f.quote_en}"})
-    for t in site.terms:
-        out.append({"k": "g", "u": links.page(here, "glossary", lang, None, t.id), "t": f"{t.zh} · {t.en}",
-                    "z": f"{t.zh} {t.explanation.zh}", "e": f"{t.en} {t.pinyin} {t.explanation.en}"})
+
+def tokenize(text: str, start: int = 0) -> list[tuple[str, int]]:
+    """(token, position) of a text whose first token stands at start; a stop word takes a position."""
+    out, at = [], start
+    for m in TOKEN.finditer(normalize(text)):
+        word = m.group()
+        if "\u3400" <= word[0]:
+            out.extend((word[i:i + 2], at + i) for i in range(len(word) - 1))
+            out.append((word[-1], at + len(word) - 1))
+            at += len(word)
+        else:
+            if word not in STOP_WORDS:
+                out.append((word, at))
+            at += 1
     return out
 
 
-def index_files(site: Site, lang: str, links: LinkPolicy) -> dict[str, bytes]:
-    data = json.dumps(entries(site, lang, links), ensure_ascii=False, separators=(",", ":"))
-    return {f"{lang}/search/index.js": f"window.SEARCH_INDEX={data};\n".encode("utf-8")}
+@dataclass(frozen=True)
+class Entry:
+    """One search result, in one language. The fields of its fragment (fragment()) are what the page
+    shows; title_text and body_text, in both languages, are what is searched."""
+
+    kind: str
+    url: str  # relative to the language's search page
+    title: str  # in the page's language
+    report: str | None  # the report's label in the page's language (None: the glossary, a page)
+    report_id: str | None
+    zh: str  # the Chinese text shown in a snippet
+    en: str
+    title_text: str  # both languages' titles (and a figure's values): matches here rank first
+    value: str | None = None  # a figure's period and value, as shown
+    key: bool = False
+
+    def fragment(self) -> dict:
+        """What the page shows of it: k kind, u link, t title, r report, v value, z / e the texts."""
+        out = {"k": self.kind, "u": self.url, "t": self.title, "z": self.zh, "e": self.en}
+        if self.report:
+            out["r"] = self.report
+        if self.value:
+            out["v"] = self.value
+        return out
+
+    def tokens(self) -> list[tuple[str, int]]:
+        """Its title's tokens from 0, its body's from BODY (the Chinese, then the English)."""
+        body = tokenize(self.zh, BODY)
+        english_start = (body[-1][1] if body else BODY) + GAP
+        return tokenize(self.title_text) + body + tokenize(self.en, english_start)
+
+
+def entries(site: Site, lang: str, links: LinkPolicy) -> list[Entry]:
+    """Every report's sections, paragraphs, figures and goals in order, then glossary terms and pages; links
+    are relative to the language's search page. The same entries, in the same order, in both languages."""
+    here = page_url("search", lang)
+    out = []
+    for report in site.reports:
+        link = lambda kind, ident=None, fragment=None, rid=report.id: links.page(  # noqa: E731
+            here, kind, lang, ident, fragment, rid)
+        label = report.label[lang]
+        goals = {t.figure.id for t in report.targets}
+        outcomes = {t.outcome.figure.id for r in site.reports for t in r.targets
+                    if t.outcome and t.outcome.figure and t.outcome.figure.report_id == report.id}
+        for section in report.sections:
+            out.append(Entry("s", link("section", section.id), section.title[lang], label, report.id,
+                             section.explainer.zh, section.explainer.en, f"{section.title.zh} {section.title.en}"))
+            for p in section.all_paragraphs:
+                out.append(Entry("p", link("section", section.id, p.id), section.title[lang], label, report.id,
+                                 p.plain_zh, plain(p.en), ""))
+        for f in report.figures:
+            values = f"{l10n.figure_value(f, 'zh')} {l10n.figure_value(f, 'en')}"
+            out.append(Entry("t" if f.id in goals else "f", link("figure", f.id), f.label[lang], label, report.id,
+                             f.quote_zh, f.quote_en, f"{f.label.zh} {f.label.en} {values}",
+                             value=f"{l10n.period(f.period, lang)} · {l10n.figure_value(f, lang)}",
+                             key=f.id in goals or f.id in outcomes))
+    for t in site.terms:
+        out.append(Entry("g", links.page(here, "glossary", lang, None, t.id), f"{t.zh} · {t.en}", None, None,
+                         t.explanation.zh, t.explanation.en, f"{t.zh} {t.en} {t.pinyin}"))
+    for page in site.pages:
+        out.append(Entry("w", links.page(here, "page", lang, page.slug), page.title[lang], None, None,
+                         plain(page.body_md.zh), plain(page.body_md.en), f"{page.title.zh} {page.title.en}"))
+    return out
+
+
+# ---- Postings ---------------------------------------------------------------------------------
+
+
+def postings(items: list[Entry]) -> dict[str, str]:
+    """token -> its entries and positions: "<entry>.<position>.<position>,<entry>…", each number (base 36)
+    the difference from the one before it (entries from the last entry, positions from the last
+    position of that entry), in token order."""
+    found: dict[str, dict[int, list[int]]] = {}
+    for n, entry in enumerate(items):
+        for token, at in entry.tokens():
+            found.setdefault(token, {}).setdefault(n, []).append(at)
+    out = {}
+    for token in sorted(found):
+        last, parts = 0, []
+        for n, positions in found[token].items():  # entries in order: they were added so
+            deltas = [positions[0]] + [b - a for a, b in zip(positions, positions[1:])]
+            parts.append(".".join(_b36(d) for d in [n - last, *deltas]))
+            last = n
+        out[token] = ",".join(parts)
+    return out
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, d = divmod(n, 36)
+        out = digits[d] + out
+        if not n:
+            return out
+
+
+def shards(table: dict[str, str], target: int = SHARD_BYTES) -> list[dict[str, str]]:
+    """The postings cut into pieces of about target bytes, each a range of tokens in order."""
+    sizes = [len(t.encode()) + len(p) + 6 for t, p in table.items()]
+    out: list[dict[str, str]] = [{}]
+    size = 0
+    for (token, posting), n in zip(table.items(), sizes):
+        if size >= target and out[-1]:
+            out.append({})
+            size = 0
+        out[-1][token] = posting
+        size += n
+    return out
+
+
+# ---- Files ------------------------------------------------------------------------------------
+
+
+def script(kind: str, ident: int, data: object) -> bytes:
+    """A data file as a script: loaded with <script src>, it hands its data to the search page (from file:// too).
+    "<" is escaped, so no text can end a script element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
+    return f'{CALLBACK}("{kind}",{ident},{text});\n'.encode("utf-8")
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """A language's search index: its files (path under dist/ -> bytes), the root its page carries, and
+    the kinds of entry it has, for the page's filter."""
+
+    files: dict[str, bytes]
+    root: dict
+    kinds: tuple[str, ...]
+
+
+def shard_files(site: Site, links: LinkPolicy) -> tuple[dict[str, bytes], list[str], list[str]]:
+    """The postings files, language-neutral (search/t.<hash>.js), their paths and their first tokens."""
+    pieces = shards(postings(entries(site, LANGS[0], links)))
+    files, paths = {}, []
+    for n, piece in enumerate(pieces):
+        data = script("t", n, piece)
+        path = f"search/t.{digest(data)}.js"
+        files[path] = data
+        paths.append(path)
+    return files, paths, [next(iter(piece)) for piece in pieces]
+
+
+def build_index(site: Site, lang: str, links: LinkPolicy, shard_paths: list[str], bounds: list[str]) -> SearchIndex:
+    items = entries(site, lang, links)
+    fragments = [script("d", n, e.fragment()) for n, e in enumerate(items)]
+    folder = f"search/{lang}-{digest(b''.join(fragments))}"
+    here = page_url("search", lang)
+    files = {f"{folder}/{n}.js": data for n, data in enumerate(fragments)}
+    ids = [e.report_id for e in items]
+    reports = [[r.id, r.label[lang], ids.index(r.id), len(ids) - ids[::-1].index(r.id)]
+               for r in site.reports if r.id in ids]
+    root = {
+        "body": BODY,
+        "shards": posixpath.dirname(links.file(here, shard_paths[0])) + "/",  # + t.<name>.js
+        "names": [posixpath.basename(path)[2:-3] for path in shard_paths],
+        "bounds": bounds,
+        "docs": posixpath.dirname(links.file(here, f"{folder}/0.js")) + "/",
+        "kinds": "".join(e.kind.upper() if e.key else e.kind for e in items),
+        "reports": reports,  # [id, label, first entry, entry after its last]: a report's entries stand together
+        "stop": sorted(STOP_WORDS),
+    }
+    return SearchIndex(files, root, tuple(k for k in KINDS if any(e.kind == k for e in items)))
+
+
+class Indexes:
+    """The search indexes of a site for one link policy, made once, when first asked for."""
+
+    def __init__(self, site: Site, links: LinkPolicy):
+        self.site, self.links = site, links
+        self._shards: tuple[dict[str, bytes], list[str], list[str]] | None = None
+        self._indexes: dict[str, SearchIndex] = {}
+
+    def _shard_files(self):
+        if self._shards is None:
+            self._shards = shard_files(self.site, self.links)
+        return self._shards
+
+    def of(self, lang: str) -> SearchIndex:
+        if lang not in self._indexes:
+            _, paths, bounds = self._shard_files()
+            self._indexes[lang] = build_index(self.site, lang, self.links, paths, bounds)
+        return self._indexes[lang]
+
+    def files(self) -> dict[str, bytes]:
+        out = dict(self._shard_files()[0])
+        for lang in LANGS:
+            out.update(self.of(lang).files)
+            out[f"{lang}/search/index.js"] = RETIRED
+        return out
+
+
+# ---- Reading it back (tests, the comparison in bench/) ------------------------------------------
+
+SCRIPT = re.compile(rf'^{CALLBACK}\("([a-z])",(\d+),(.*)\);\n$', re.S)
+
+
+def read_script(data: bytes) -> tuple[str, int, object]:
+    m = SCRIPT.match(data.decode("utf-8"))
+    assert m, data[:80]
+    return m.group(1), int(m.group(2)), json.loads(m.group(3))
+
+
+def read_fragments(files: dict[str, bytes], lang: str) -> list[dict]:
+    """A language's fragments, in entry order, from the files of a build."""
+    found = {}
+    for path, data in files.items():
+        if re.fullmatch(rf"search/{lang}-[0-9a-f]+/\d+\.js", path):
+            kind, n, fragment = read_script(data)
+            found[n] = fragment
+    return [found[n] for n in sorted(found)]
+
+
+def read_postings(files: dict[str, bytes]) -> dict[str, dict[int, list[int]]]:
+    """token -> entry -> positions, from the files of a build."""
+    out = {}
+    for path, data in sorted(files.items()):
+        if re.fullmatch(r"search/t\.[0-9a-f]+\.js", path):
+            for token, posting in read_script(data)[2].items():
+                out[token] = _decode(posting)
+    return out
+
+
+def _decode(posting: str) -> dict[int, list[int]]:
+    out, n = {}, 0
+    for part in posting.split(","):
+        numbers = [int(x, 36) for x in part.split(".")]
+        n += numbers[0]
+        at, positions = 0, []
+        for d in numbers[1:]:
+            at += d
+            positions.append(at)
+        out[n] = positions
+    return out
