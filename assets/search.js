@@ -262,7 +262,7 @@
     var filters = { kind: kindSelect.value,
                     report: index.reports.filter(function (r) { return r[0] === reportSelect.value; })[0] };
     keepInAddress(q);
-    if (!parsed.terms.length) { results.textContent = ""; return; }
+    if (!parsed.terms.length) { results.textContent = ""; results.removeAttribute("data-state"); return; }
     var needed = {};
     parsed.terms.forEach(function (t) { shardsFor(index.bounds, t).forEach(function (n) { needed[n] = true; }); });
     var numbers = Object.keys(needed).map(Number);
@@ -291,10 +291,12 @@
       var batch = ranked.slice(shown, shown + PAGE);
       shown += batch.length;
       more.hidden = true;
+      results.setAttribute("data-state", "loading");
       return Promise.all(batch.map(fragment)).then(function (fragments) {
         if (mine !== turn) { return; }
         fragments.forEach(function (f) { list.appendChild(item(f, parsed.pieces)); });
         more.hidden = shown >= ranked.length;
+        results.setAttribute("data-state", "shown");  // tests wait for this
       }, failed);
     };
     more.addEventListener("click", function () {

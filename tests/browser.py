@@ -100,3 +100,24 @@ def checked_page(browser, allowed: tuple[str, ...], requests: list[str] | None =
     outside = [u for u in requests if not u.startswith(allowed) and not u.startswith("data:")]
     assert blocked == [] and outside == [], f"requests left {allowed}: {blocked or outside}"
     assert errors == [], f"console errors: {errors}"
+
+
+FIRST_QUERY_LIMIT = 60_000  # gzipped bytes a first search may load, everything included (issue: ≤ 60 KB)
+FIRST_QUERIES = ("{lang}/search/{page}?q=GDP", "{lang}/search/{page}?q=%E9%AB%98%E6%96%B0%E6%8A%80%E6%9C%AF%E4%BC%81%E4%B8%9A",
+                 "{lang}/search/{page}?q=9.2%25")  # a term, a Chinese phrase (高新技术企业), a number
+
+
+def gzipped_bytes_of_a_first_query(browser, base: str, folder: Path, address: str) -> tuple[int, list[str]]:
+    """Open a search page at address (under base, served from folder) in a fresh browser, with nothing
+    cached, wait for its first ten results (or all, when fewer), and add up each file it loaded, gzipped as a host would
+    send it; returns that total and the files."""
+    import gzip
+
+    requests: list[str] = []
+    with checked_page(browser, (base,), requests, viewport={"width": 390, "height": 800}) as page:
+        page.goto(base + address)
+        page.locator("[data-search-results][data-state=shown]").wait_for(timeout=15000)
+        page.wait_for_load_state("load")
+    files = sorted({u.split("#")[0].split("?")[0][len(base):] for u in requests if not u.startswith("data:")})
+    paths = [folder / (f + "index.html" if f.endswith("/") or f == "" else f) for f in files]
+    return sum(len(gzip.compress(p.read_bytes(), 9)) for p in paths), files

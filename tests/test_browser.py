@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .browser import checked_page
+from .browser import FIRST_QUERIES, FIRST_QUERY_LIMIT, checked_page, gzipped_bytes_of_a_first_query
 
 pytestmark = pytest.mark.browser
 
@@ -58,25 +58,37 @@ def test_a_figure_page_shows_its_verbatim_quote(page, base):
 
 
 @pytest.mark.parametrize("lang, query, expected, kind, title", [
-    ("en", "高新技术企业", "taiyuan-2021/figures/high-tech-enterprises-2025/", "f",
+    ("en", "高新技术企业", "taiyuan-2021/figures/high-tech-enterprises-2025/", "t",
      "High-tech enterprises · 2025 · 4,500"),
-    ("zh", "5G基站", "taiyuan-2021/figures/5g-base-stations-2021/", "f", "5G基站数量 · 2021年 · 5000座以上"),
+    ("zh", "5G基站", "taiyuan-2021/figures/5g-base-stations-2021/", "t", "5G基站数量 · 2021年 · 5000座以上"),
     ("en", "high-tech enterprises", "taiyuan-2021/figures/high-tech-enterprises-2020/", "f",
      "High-tech enterprises · 2020 · 2,132"),
     ("zh", "high-tech enterprises", "taiyuan-2021/sections/plan-1-innovation/#plan-1-enterprises", "p", "打造一流创新生态"),
 ])
 def test_search_finds_chinese_and_english_queries(page, base, lang, query, expected, kind, title):
-    """From the address (?q=) and typed into the box, the expected result is among the links,
-    titled by its kind (a UI string the page carries), its own title and, for a figure, its period and value."""
+    """From the address (?q=) and typed into the box, the expected result is among the links (ten at a time:
+    "More results" shows the next), titled by its kind (a UI string the page carries), its own title and, for a
+    figure, its period and value."""
     page.goto(base + f"{lang}/search/?q={query}")
-    kinds = json.loads(page.locator("#ui-strings").text_content())["kinds"]
+    kinds = json.loads(page.locator("#search-root").text_content())["ui"]["kinds"]
     result = page.locator(f'.search-results a[href="../{expected}"]')
-    result.wait_for(timeout=5000)
+    shown_after_more_clicks(page, result)
     assert result.inner_text() == f"{kinds[kind]} · {title}"
     page.goto(base + f"{lang}/search/?q=nothing-matches-this")
     page.fill("#q", query)
-    result.wait_for(timeout=5000)
+    shown_after_more_clicks(page, result)
     assert result.inner_text() == f"{kinds[kind]} · {title}"
+
+
+def shown_after_more_clicks(page, result, clicks: int = 5) -> None:
+    """Wait for the results; click "More results" until result is among them (at most clicks times)."""
+    page.locator(".search-results li").first.wait_for(timeout=5000)
+    for _ in range(clicks):
+        if result.count():
+            return
+        page.click("button.more")
+        page.wait_for_timeout(300)
+    result.wait_for(timeout=5000)
 
 
 def test_the_copy_button_puts_the_citation_on_the_clipboard(page, base):
@@ -174,16 +186,48 @@ def test_an_old_address_leads_to_the_new_page_without_javascript(browser, base):
     context.close()
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("query", FIRST_QUERIES)
+def test_a_first_query_loads_at_most_60_kb_gzipped(browser, base, real_project, lang, query):
+    """Page, styles, scripts, the pieces of the index and the first ten results, as a visitor's first search
+    loads them over HTTP (tests/test_bundle.py: the same from file://)."""
+    total, files = gzipped_bytes_of_a_first_query(browser, base, real_project.dist, query.format(lang=lang, page=""))
+    assert total <= FIRST_QUERY_LIMIT, (total, files)
+    assert any(f.startswith("search/t.") for f in files) and any(f.startswith(f"search/{lang}-") for f in files)
+
+
+def test_gdp_finds_the_growth_the_year_reached_among_the_first_results(page, base):
+    """A term finds its goals and outcomes first: GDP growth, 9.2% in 2021 (the 2022 report), is among the first."""
+    page.goto(base + "en/search/?q=GDP")
+    page.wait_for_function("document.querySelectorAll('.search-results li').length >= 10")
+    titles = page.locator(".search-results li > a").all_inner_texts()[:10]
+    assert "Figure · Real GDP growth · 2021 · 9.2%" in titles, titles
+    page.goto(base + "zh/search/?q=9.2%25")
+    page.locator(".search-results li").first.wait_for()
+    assert page.locator(".search-results li > a").first.inner_text() == "数字 · 地区生产总值实际增速 · 2021年 · 9.2%"
+    assert "29.2" not in page.locator(".search-results").inner_text()
+
+
+def test_the_filters_narrow_the_results_and_the_address_keeps_them(page, base):
+    page.goto(base + "en/search/?q=GDP&report=taiyuan-2022&kind=f")
+    page.locator(".search-results li").first.wait_for()
+    assert set(page.locator(".search-results .result-report").all_inner_texts()) == {"Taiyuan 2022"}
+    assert {t.split(" · ")[0] for t in page.locator(".search-results li > a").all_inner_texts()} <= {"Figure", "Goal"}
+    page.select_option("#search-kind", "g")
+    page.wait_for_url("**kind=g**")
+    assert page.locator("#search-report").input_value() == "taiyuan-2022"
+
+
 def test_a_number_finds_figures_first_and_says_which_report(page, base):
     page.goto(base + "en/search/?q=4500")
     first = page.locator(".search-results li").first
     first.wait_for(timeout=5000)
-    assert first.locator("a").inner_text().startswith("Figure · ")
+    assert first.locator("a").inner_text().startswith(("Figure · ", "Goal · "))
     assert first.locator(".result-report").inner_text() == "Taiyuan 2021"
     page.goto(base + "zh/search/?q=enterprises")
-    page.locator(".search-results li").first.wait_for(timeout=5000)
+    page.locator("[data-search-results][data-state=shown]").wait_for(timeout=5000)
     snippets = page.locator(".search-results li p[lang=en]").all_inner_texts()
-    assert len(snippets) > 10
+    assert len(snippets) > 5  # of the first ten (a match in a title only shows the text in the page's language)
     for text in snippets:  # cut at a word's edge, never inside a word
         words = text.strip("…").split()
         assert text.startswith("…") is False or text[1].isalnum() or text[1] in "“\"([", text[:20]

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import LANGS
+from reportsite import LANGS, search
 from reportsite.bundle import BUNDLE_DIR, build_bundle, bundle_names
 from reportsite.site import Project, build
 
-from .browser import checked_page
+from .browser import FIRST_QUERIES, FIRST_QUERY_LIMIT, checked_page, gzipped_bytes_of_a_first_query
 from .conftest import REAL_REPORT, nu_check
 
 # <link rel=...> values that never make the browser fetch anything
@@ -310,17 +310,28 @@ def test_every_page_of_the_offline_site_is_reached_and_every_link_resolves(unzip
 
 
 def test_every_search_result_link_resolves(unzipped):
+    files = {p.relative_to(unzipped).as_posix(): p.read_bytes() for p in (unzipped / "search").rglob("*.js")}
     for lang in LANGS:
         here = f"{lang}/search/index.html"
-        text = (unzipped / lang / "search" / "index.js").read_text(encoding="utf-8")
-        assert text.startswith("window.SEARCH_INDEX=")
-        entries = json.loads(text[len("window.SEARCH_INDEX="):].rstrip().rstrip(";"))
+        entries = search.read_fragments(files, lang)
         assert len(entries) > 300
         for entry in entries:
             target, fragment = resolve(here, entry["u"])
             assert target.endswith(".html") and (unzipped / target).is_file(), entry["u"]
             if fragment:
                 assert fragment in parse(unzipped / target).ids, entry["u"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("query", FIRST_QUERIES)
+def test_a_first_query_from_the_disk_loads_at_most_60_kb(browser, unzipped, lang, query):
+    """The same budget as over HTTP (tests/test_browser.py), opened from the unzipped bundle: the index's
+    pieces are scripts, so file:// loads them."""
+    total, files = gzipped_bytes_of_a_first_query(browser, unzipped.as_uri() + "/", unzipped,
+                                                  query.format(lang=lang, page="index.html"))
+    assert total <= FIRST_QUERY_LIMIT, (total, files)
+    assert any(f.startswith("search/t.") for f in files) and any(f.startswith(f"search/{lang}-") for f in files)
 
 
 # ---- the one-file editions, parsed ----------------------------------------------------------

@@ -14,6 +14,7 @@ import shutil
 import pytest
 from markupsafe import escape
 
+from reportsite import search
 from reportsite.bundle import bundle_files, bundle_names
 from reportsite.ledger import RULES, verdict
 from reportsite.model import Bi, Figure, Outcome, Qualifier, Range, Target, Unit
@@ -329,11 +330,10 @@ def test_breadcrumbs_and_titles_name_the_report(built):
 
 
 def test_search_spans_every_report_and_says_which(built):
-    text = built.files["en/search/index.js"].decode()
-    entries = json.loads(text[len("window.SEARCH_INDEX="):].rstrip().rstrip(";"))
-    reports = {e.get("r") for e in entries if e["k"] == "f"}
+    entries = search.read_fragments(built.files, "en")
+    reports = {e.get("r") for e in entries if e["k"] in ("f", "t")}
     assert reports == {"Sample City 2030", "Sample City 2031"}
-    figure = next(e for e in entries if e["k"] == "f" and e["u"] == "../city-2031/figures/gdp-growth-2030/")
+    figure = next(e for e in entries if e["k"] in ("f", "t") and e["u"] == "../city-2031/figures/gdp-growth-2030/")
     assert figure["v"] == "2030 · 7%"
 
 

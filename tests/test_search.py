@@ -1,0 +1,168 @@
+"""Search: the index the build writes (reportsite/search.py) and the ranking the page does (assets/search.js),
+without a browser. The script's pure functions run under node on indexes made here; the browser tests
+(tests/test_browser.py, tests/test_bundle.py) check the page itself, and how many bytes a first query loads."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from reportsite import search
+from reportsite.links import FOLDERS
+from reportsite.model import Bi
+from reportsite.site import build, read_site
+
+from .conftest import REPO, edit
+
+SCRIPT = REPO / "assets" / "search.js"
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def node(body: str, **data) -> object:
+    """What body returns, run by node with the search script's functions as `s` and data's values by name."""
+    program = (f"const s = require({json.dumps(str(SCRIPT))});\n"
+               + "".join(f"const {k} = {json.dumps(v, ensure_ascii=False)};\n" for k, v in data.items())
+               + f"process.stdout.write(JSON.stringify((() => {{ {body} }})()));")
+    run = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout)
+
+
+STOP = {w: True for w in search.STOP_WORDS}
+TEXTS = ["全年地区生产总值增长9.2%，高新技术企业达到4500家", "GDP grew 9.2% and 29.2% and 9.25; 4,500 high-tech firms",
+         "ＰＭ２．５ 下降１０．５％, the Belt and Road", "十四五 5G基站 2016–2020年 Ⅲ类"]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_page_reads_a_text_as_the_build_does(text):
+    """The same tokens at the same positions, or a query would miss what the index holds."""
+    assert node("return s.tokenize(text, 0, stop);", text=text, stop=STOP) == [list(t) for t in search.tokenize(text)]
+
+
+def test_numbers_are_whole_tokens_and_chinese_is_read_in_pairs():
+    tokens = [t for t, _ in search.tokenize("增长9.2%，29.2万，4,500家 GDP")]
+    assert tokens == ["增长", "长", "9.2", "29.2", "万", "4500", "家", "gdp"]
+
+
+# ---- Ranking, on a small index made here ----------------------------------------------------------
+
+
+def entry(kind: str, title: str, zh: str, en: str, key: bool = False, report: str | None = "r1") -> search.Entry:
+    return search.Entry(kind, f"#{title}", title, report, report, zh, en, title, key=key)
+
+
+ENTRIES = [
+    entry("p", "Economy", "地区生产总值增长29.2%。", "GDP grew 29.2%."),
+    entry("f", "Real GDP growth", "增长9.2%", "grew 9.2%", key=True),
+    entry("f", "Nominal GDP growth", "增长23.3%", "grew 23.3%"),
+    entry("p", "Enterprises", "高新技术企业", "Enterprises that are high in tech"),
+    entry("f", "High-tech enterprises", "高新技术企业4500家", "4,500 high-tech enterprises", report="r2"),
+    entry("g", "GDP", "地区生产总值", "gross domestic product", report=None),
+    entry("p", "GDP words", "地区生产总值的增长", "the growth of GDP"),
+]
+
+
+def ranked(query: str, **filters) -> list[str]:
+    """The titles of the entries a query finds, in the order the page shows them."""
+    table = search.postings(ENTRIES)
+    root = {"body": search.BODY, "kinds": "".join(e.kind.upper() if e.key else e.kind for e in ENTRIES)}
+    found = node("return s.search(root, [table], s.parseQuery(q, stop), filters);",
+                 root=root, table=table, q=query, stop=STOP, filters=filters)
+    return [ENTRIES[n].title for n in found]
+
+
+def test_a_number_finds_itself_whole_and_figures_first():
+    assert ranked("9.2%") == ["Real GDP growth"]  # never 29.2%
+    assert ranked("29.2") == ["Economy"]
+    assert ranked("4500") == ["High-tech enterprises"]  # as printed: 4,500
+    assert ranked("grew")[:2] == ["Real GDP growth", "Nominal GDP growth"]  # a word: figures are not first by rule
+    assert ranked("grew 9.2") == ["Real GDP growth"]
+
+
+def test_the_phrase_in_a_title_ranks_first_then_in_a_text_then_scattered_words():
+    assert ranked("high-tech enterprises") == ["High-tech enterprises", "Enterprises"]  # the second: scattered
+    assert ranked("高新技术企业") == ["High-tech enterprises", "Enterprises"]  # both hold it: title first
+    assert ranked("GDP") == ["GDP", "Real GDP growth", "Nominal GDP growth", "GDP words", "Economy"]  # titles first
+    # the phrase spans a stop word ("of"), then the words apart in a title
+    assert ranked("growth of GDP") == ["GDP words", "Real GDP growth", "Nominal GDP growth"]
+    assert ranked("enterprise") == ["High-tech enterprises", "Enterprises"]  # a word finds the longer ones it begins
+
+
+def test_goals_and_outcomes_rank_before_other_figures_of_the_same_tier():
+    assert ranked("growth")[:2] == ["Real GDP growth", "Nominal GDP growth"]
+    assert ranked("grew") == ["Real GDP growth", "Nominal GDP growth", "Economy"]
+
+
+def test_filters_by_kind_and_report():
+    assert ranked("GDP", kind="p") == ["GDP words", "Economy"]
+    assert ranked("GDP", kind="g") == ["GDP"]
+    assert ranked("enterprises", report=["r2", "", 4, 5]) == ["High-tech enterprises"]
+
+
+def test_a_single_chinese_character_finds_the_pairs_it_begins():
+    assert ranked("企") == ["High-tech enterprises", "Enterprises"]
+    assert ranked("家") == ["High-tech enterprises"]  # the last of a run, which begins no pair
+
+
+def test_a_snippet_marks_the_whole_number_only():
+    runs = node("return s.snippet(text, ['9.2'], true);", text="GDP grew 29.2% in one place and 9.2% in another")
+    assert [r for r, marked in runs if marked] == ["9.2"]
+    runs = node("return s.snippet(text, ['4500'], true);", text="There were 4,500 firms, not 14,500")
+    assert [r for r, marked in runs if marked] == ["4,500"]
+
+
+# ---- The index a build writes -------------------------------------------------------------------
+
+
+def test_each_language_s_index_holds_its_own_titles_and_both_texts(mini):
+    """A reader finds an entry by its Chinese or its English on either language's page; what a result
+    shows (its title, report, value) is in the page's language; the postings hold both languages' words."""
+    files = build(mini).files
+    zh, en = search.read_fragments(files, "zh"), search.read_fragments(files, "en")
+    assert len(zh) == len(en) > 15 and [e["k"] for e in zh] == [e["k"] for e in en]
+    assert {e["k"] for e in en} == {"s", "p", "f", "t", "g", "w"}
+    for z, e in zip(zh, en):
+        assert CJK.search(z["z"]) and z["z"] == e["z"] and z["e"] == e["e"] and not CJK.search(e["e"]), e
+        if e["k"] not in ("g", "w"):  # a term's title is both: 放管服 · the delegate-regulate-serve reform
+            assert CJK.search(z["t"]) and not CJK.search(e["t"]), (z["t"], e["t"])
+    figure = {"k": "f", "u": "../example-2030/figures/gdp-2029/",
+              "z": "全年地区生产总值达到1200.5亿元", "e": "GDP reached 120.05 billion yuan for the year"}
+    assert {**figure, "t": "地区生产总值", "r": "示例市2030年", "v": "2029年 · 1200.5亿元"} in zh
+    assert {**figure, "t": "GDP", "r": "Example City 2030", "v": "2029 · CNY 120.05 billion"} in en
+    postings = search.read_postings(files)
+    n = en.index({**figure, "t": "GDP", "r": "Example City 2030", "v": "2029 · CNY 120.05 billion"})
+    for token in ("gdp", "reached", "billion", "120.05", "1200.5", "生产", "总值"):
+        assert n in postings[token], token
+    assert postings["gdp"][n][0] < search.BODY <= postings["reached"][n][0]  # GDP in its title; "reached" in the quote
+
+
+def test_index_files_are_named_by_their_content_and_the_page_names_them(mini):
+    files = build(mini).files
+    for path, data in files.items():
+        if m := re.fullmatch(r"search/t\.([0-9a-f]+)\.js", path):
+            assert m.group(1) == search.digest(data)
+    page = files["en/search/index.html"].decode()
+    root = json.loads(re.search(r'<script type="application/json" id="search-root">(.*?)</script>', page).group(1))
+    names = {p for p in files if p.startswith("search/t.")}
+    assert {f"search/t.{n}.js" for n in root["names"]} == names and root["shards"] == "../../search/"
+    assert root["bounds"] == sorted(root["bounds"]) and len(root["kinds"]) == len(search.read_fragments(files, "en"))
+    folder = {p.rsplit("/", 1)[0] for p in files if p.startswith("search/en-")}
+    assert folder == {f"search/{root['docs'].split('/')[-2]}"}
+
+
+def test_an_edit_renames_the_files_it_changes_and_the_same_input_gives_the_same_bytes(mini):
+    first = {p: d for p, d in build(mini).files.items() if p.startswith("search/")}
+    again = {p: d for p, d in build(mini).files.items() if p.startswith("search/")}
+    assert first == again
+    edit(mini.data / "example-2030" / "sections" / "review-economy.yaml", "label: {zh: 地区生产总值, en: GDP}",
+         "label: {zh: 地区生产总值, en: Gross product}")
+    edited = {p for p in build(mini).files if p.startswith("search/")}
+    assert edited != set(first) and {p.split("/")[1] for p in edited if p.startswith("search/en-")} != \
+        {p.split("/")[1] for p in first if p.startswith("search/en-")}
+
+
+def test_the_text_of_a_page_cannot_close_the_script_that_carries_it():
+    data = search.script("d", 0, {"e": "</script><script>alert(1)</script>"})
+    assert b"</script" not in data and search.read_script(data)[2]["e"].startswith("</script>")
