@@ -278,6 +278,7 @@
 
   function show(q, parsed, ranked, mine) {
     results.textContent = "";
+    results.setAttribute("data-count", ranked.length);
     var count = document.createElement("p");
     count.textContent = (ranked.length === 1 ? ui.results_one : ui.results_other).replace("{n}", ranked.length).replace("{q}", q);
     results.appendChild(count);

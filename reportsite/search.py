@@ -160,16 +160,19 @@ def postings(items: list[Entry]) -> dict[str, str]:
     """token -> its entries and positions: "<entry>.<position>.<position>,<entry>…", each number (base 36)
     the difference from the one before it (entries from the last entry, positions from the last
     position of that entry), in token order."""
-    found: dict[str, dict[int, list[int]]] = {}
+    found: dict[str, list[tuple[int, list[int]]]] = {}
     for n, entry in enumerate(items):
+        own: dict[str, list[int]] = {}
         for token, at in entry.tokens():
-            found.setdefault(token, {}).setdefault(n, []).append(at)
+            own.setdefault(token, []).append(at)
+        for token, positions in own.items():
+            found.setdefault(token, []).append((n, positions))
     out = {}
     for token in sorted(found):
         last, parts = 0, []
-        for n, positions in found[token].items():  # entries in order: they were added so
-            deltas = [positions[0]] + [b - a for a, b in zip(positions, positions[1:])]
-            parts.append(".".join(_b36(d) for d in [n - last, *deltas]))
+        for n, positions in found[token]:  # entries in order: they were added so
+            deltas = [n - last, positions[0]] + [b - a for a, b in zip(positions, positions[1:])]
+            parts.append(".".join(B36[d] if d < len(B36) else _b36(d) for d in deltas))
             last = n
         out[token] = ",".join(parts)
     return out
@@ -183,6 +186,9 @@ def _b36(n: int) -> str:
         out = digits[d] + out
         if not n:
             return out
+
+
+B36 = [_b36(n) for n in range(36 * 36)]  # the numbers postings write most, made once
 
 
 def shards(table: dict[str, str], target: int = SHARD_BYTES) -> list[dict[str, str]]:
