@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from . import LANGS, l10n
 from .links import LinkPolicy
 from .model import Site
-from .pages import page_url
+from .pages import KIND, page_url
 
 TERM_LINK = re.compile(r"\[([^\]]*)\]\(term:[^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -147,7 +147,7 @@ def entries(site: Site, lang: str, links: LinkPolicy) -> list[Entry]:
     for t in site.terms:
         out.append(Entry("g", links.page(here, "glossary", lang, None, t.id), f"{t.zh} · {t.en}", None, None,
                          t.explanation.zh, t.explanation.en, f"{t.zh} {t.en} {t.pinyin}"))
-    for page in site.pages:
+    for page in KIND["page"].items(site):  # the prose pages that are pages (home.md is the home's intro)
         out.append(Entry("w", links.page(here, "page", lang, page.slug), page.title[lang], None, None,
                          plain(page.body_md.zh), plain(page.body_md.en), f"{page.title.zh} {page.title.en}"))
     return out
