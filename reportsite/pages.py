@@ -710,7 +710,7 @@ class SearchContext:
 
     root: dict
     reports: tuple[Report, ...]
-    kinds: tuple[str, ...]
+    entry_kinds: tuple[str, ...]  # search.KINDS that the index has
 
 
 def search_context(page: PageSpec, given: Given) -> SearchContext:
