@@ -103,8 +103,9 @@ def checked_page(browser, allowed: tuple[str, ...], requests: list[str] | None =
 
 
 FIRST_QUERY_LIMIT = 60_000  # gzipped bytes a first search may load, everything included (issue: ≤ 60 KB)
-FIRST_QUERIES = ("{lang}/search/{page}?q=GDP", "{lang}/search/{page}?q=%E9%AB%98%E6%96%B0%E6%8A%80%E6%9C%AF%E4%BC%81%E4%B8%9A",
-                 "{lang}/search/{page}?q=9.2%25")  # a term, a Chinese phrase (高新技术企业), a number
+FIRST_QUERIES = ("{lang}/search/{page}?q=GDP",  # a term, a Chinese phrase (高新技术企业), a number
+                 "{lang}/search/{page}?q=%E9%AB%98%E6%96%B0%E6%8A%80%E6%9C%AF%E4%BC%81%E4%B8%9A",
+                 "{lang}/search/{page}?q=9.2%25")
 
 
 def gzipped_bytes_of_a_first_query(browser, base: str, folder: Path, address: str) -> tuple[int, list[str]]:

@@ -11,9 +11,7 @@ import subprocess
 import pytest
 
 from reportsite import search
-from reportsite.links import FOLDERS
-from reportsite.model import Bi
-from reportsite.site import build, read_site
+from reportsite.site import build
 
 from .conftest import REPO, edit
 
