@@ -103,12 +103,16 @@ class Entry:
     title_text: str  # both languages' titles (and a figure's values): matches here rank first
     value: str | None = None  # a figure's period and value, as shown
     key: bool = False
+    place: str | None = None  # its report's place with its level, on a site of several places (one is no news)
 
     def fragment(self) -> dict:
-        """What the page shows of it: k kind, u link, t title, r report, v value, z / e the texts."""
+        """What the page shows of it: k kind, u link, t title, r report (its place and year), pl place (on a site
+        of several places), v value, z / e the texts. A new field is a new key here."""
         out = {"k": self.kind, "u": self.url, "t": self.title, "z": self.zh, "e": self.en}
         if self.report:
             out["r"] = self.report
+        if self.place:
+            out["pl"] = self.place
         if self.value:
             out["v"] = self.value
         return out
@@ -121,29 +125,32 @@ class Entry:
 
 
 def entries(site: Site, lang: str, links: LinkPolicy) -> list[Entry]:
-    """Every report's sections, paragraphs, figures and goals in order, then glossary terms and pages; links
-    are relative to the language's search page. The same entries, in the same order, in both languages."""
+    """Every report's sections, paragraphs, figures and goals in order, place by place, then glossary terms and
+    pages; links are relative to the language's search page. The same entries, in the same order, in both
+    languages."""
     here = page_url("search", lang)
     out = []
-    for report in site.reports:
+    for report in (r for _, reports in site.places for r in reports):  # a place's entries together
         link = lambda kind, ident=None, fragment=None, rid=report.id: links.page(  # noqa: E731
             here, kind, lang, ident, fragment, rid)
         label = report.label[lang]
+        place = l10n.place_name(report.place, lang) if len(site.places) > 1 else None
         goals = {t.figure.id for t in report.targets}
         outcomes = {t.outcome.figure.id for r in site.reports for t in r.targets
                     if t.outcome and t.outcome.figure and t.outcome.figure.report_id == report.id}
         for section in report.sections:
             out.append(Entry("s", link("section", section.id), section.title[lang], label, report.id,
-                             section.explainer.zh, section.explainer.en, f"{section.title.zh} {section.title.en}"))
+                             section.explainer.zh, section.explainer.en, f"{section.title.zh} {section.title.en}",
+                             place=place))
             for p in section.all_paragraphs:
                 out.append(Entry("p", link("section", section.id, p.id), section.title[lang], label, report.id,
-                                 p.plain_zh, plain(p.en), ""))
+                                 p.plain_zh, plain(p.en), "", place=place))
         for f in report.figures:
             values = f"{l10n.figure_value(f, 'zh')} {l10n.figure_value(f, 'en')}"
             out.append(Entry("t" if f.id in goals else "f", link("figure", f.id), f.label[lang], label, report.id,
                              f.quote_zh, f.quote_en, f"{f.label.zh} {f.label.en} {values}",
                              value=f"{l10n.period(f.period, lang)} · {l10n.figure_value(f, lang)}",
-                             key=f.id in goals or f.id in outcomes))
+                             key=f.id in goals or f.id in outcomes, place=place))
     for t in site.terms:
         out.append(Entry("g", links.page(here, "glossary", lang, None, t.id), f"{t.zh} · {t.en}", None, None,
                          t.explanation.zh, t.explanation.en, f"{t.zh} {t.en} {t.pinyin}"))

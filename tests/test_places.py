@@ -164,7 +164,7 @@ def test_an_indicator_s_chart_follows_one_place(built):
 
 def test_search_entries_carry_their_place_and_come_place_by_place(built):
     for lang, qingshi in (("en", "Qingshi (city)"), ("zh", "青石（市级）")):
-        entries = [e for e in search.entries(built.site, lang, FOLDERS) if e["k"] != "g"]
+        entries = [e.fragment() for e in search.entries(built.site, lang, FOLDERS) if e.kind not in ("g", "w")]
         assert {e["pl"] for e in entries if "qingshi-2030/" in e["u"]} == {qingshi}
         yunling = search.l10n.place_name(built.site.report["yunling-2030"].place, lang)
         assert [e["pl"] for e in entries] == sorted((e["pl"] for e in entries), key=[qingshi, yunling].index)
@@ -178,4 +178,4 @@ def test_a_site_of_one_place_shows_no_place_headings_columns_or_filters(one_plac
     assert "(city)" not in home + compare + page(one_place, "en/ledger/index.html")
     assert re.findall(r'<th scope="col">(.*?)</th>', compare)[1:3] == ["2030 target", "2030 outcome"]
     assert not any(name.startswith("en/ledger/by/place-") for name in one_place.files)
-    assert not any("pl" in e for e in search.entries(one_place.site, "en", FOLDERS))
+    assert not any("pl" in e.fragment() for e in search.entries(one_place.site, "en", FOLDERS))
