@@ -1,6 +1,7 @@
 """Lighthouse, as a publisher would run it: mobile emulation, all four categories, on the home, a
-section, a goals table, a figure page and the search page with a query, of the real site, in both languages. The Lighthouse the
-project pins (package.json) drives Debian's chromium; it never downloads a browser."""
+section, a goals table, a figure page and the search page with a query, of the real site, in both
+languages. The Lighthouse the project pins (package.json) drives Debian's chromium; it never downloads
+a browser."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ LIGHTHOUSE = REPO / "node_modules" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ["en/", "zh/", "en/taiyuan-2022/sections/review-2021-growth/", "zh/taiyuan-2021/sections/plan-1-innovation/",
          "en/taiyuan-2021/targets/", "zh/taiyuan-2022/targets/", "en/taiyuan-2021/figures/high-tech-enterprises-2025/",
-         "zh/taiyuan-2022/figures/gdp-2021/", "en/search/?q=GDP", "zh/search/?q=%E9%AB%98%E6%96%B0%E6%8A%80%E6%9C%AF%E4%BC%81%E4%B8%9A"]
+         "zh/taiyuan-2022/figures/gdp-2021/", "en/search/?q=GDP",
+         "zh/search/?q=%E9%AB%98%E6%96%B0%E6%8A%80%E6%9C%AF%E4%BC%81%E4%B8%9A"]  # 高新技术企业
 AT_LEAST = 0.95
 
 
