@@ -1,4 +1,5 @@
-"""Chinese text takes Chinese punctuation: no ASCII , : ; ( ) touching a Chinese character in any Chinese
+"""Chinese text takes Chinese punctuation: no ASCII , : ; ( ) touching a Chinese character, and no ASCII full stop
+after one, in any Chinese
 text the site shows: the report's text, our explainers, glossary, UI strings, charts and data.
 
 The exceptions are formats defined by others: a GB/T 7714 reference (the standard's own separators)
@@ -21,7 +22,7 @@ from .conftest import MINI_REPORT
 ASCII_TOUCHING_CHINESE = re.compile(r"[\u3400-\u9fff][,:;()]|[,:;()][\u3400-\u9fff]")
 # In a line of Chinese, a mark a space away counts too ("官方文本; 单文件版"); a data file's English may quote
 # Chinese after its own colon ("as printed: 万").
-ASCII_IN_CHINESE = re.compile(r"[\u3400-\u9fff][,:;()]|[,:;()]\s*[\u3400-\u9fff]")
+ASCII_IN_CHINESE = re.compile(r"[\u3400-\u9fff][,:;()]|[,:;()]\s*[\u3400-\u9fff]|[\u3400-\u9fff]\.(?!\d)")
 SKIPPED = ("script", "style", "code")
 FORMATS_OF_OTHERS = ("gbt7714", "bibtex")
 # Elements inside a line of text: "（<a>存档</a>）" is read as one text, so a mark beside a link is seen.
@@ -80,9 +81,10 @@ def chinese_texts(html: str) -> list[str]:
 def test_the_checker_sees_a_mistake_and_spares_the_standards():
     html = ('<html lang="zh-Hans"><body><p>出现于:第一节</p><div data-style="gbt7714"><pre>太原. 报告[R/OL]. 北京: 出版社</pre>'
             '</div><p lang="en">A (B), C</p><p>原文 (<a href="#">存档</a>)</p><p>官方文本; 单文件版</p>'
-            '<p>中文<span lang="en">(PDF) </span>与英文</p></body></html>')
+            '<p>中文<span lang="en">(PDF) </span>与英文</p><p>已移至<a href="#">第一节</a>.</p><p>第1.5节</p></body></html>')
     texts = chinese_texts(html)
-    assert [t for t in texts if ASCII_IN_CHINESE.search(t)] == ["出现于:第一节", "原文 (存档)", "官方文本; 单文件版"]
+    assert [t for t in texts if ASCII_IN_CHINESE.search(t)] == ["出现于:第一节", "原文 (存档)", "官方文本; 单文件版",
+                                                              "已移至第一节."]
 
 
 def test_no_chinese_text_on_any_page_uses_ascii_punctuation(site):
