@@ -20,6 +20,7 @@ WeasyPrint is imported only when a PDF is made, so that a plain site build never
 fetched: the CSS is given as a string, the QR code is inline SVG, and the URL fetcher refuses anything
 outside the project. The same input gives the same bytes: the PDF's dates are the data's last_updated,
 its identifier comes from the data hash, and the fonts are the system's (Noto CJK, a Latin face).
+Every PDF is tagged (PDF/UA-1: a structure tree, MarkInfo, the document's language), for screen readers.
 The bundle lays its PDFs out in worker processes, one per core: the templates are rendered first, in the
 build's process, so that a missing translation is reported there like any other.
 """
@@ -60,6 +61,9 @@ SCORECARD_TEMPLATE = "scorecard.html"
 SCORECARD_SIZES = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)  # points, largest first: the first that fits one page
 HANDOUT_CSS = "handout.css"
 BRIEFING_PAGES = 2
+# Tagged for screen readers and reflow (a structure tree, MarkInfo, the document's language, its title shown):
+# WeasyPrint's PDF/UA-1 variant, which also writes XMP metadata; nothing in it depends on the clock.
+PDF_VARIANT = "pdf/ua-1"
 BRIEFING_GROUPS = ("annual", "five-year")
 # The briefing's layouts, tried in order until one fills exactly two pages: each group on a page of its
 # own at a comfortable size, then the groups one after the other in ever smaller type (points).
@@ -285,10 +289,19 @@ def make_pdf(job: PdfJob, root: Path, requests: list[str] | None = None) -> byte
     for label, html, css in job.tries:
         document = render_pdf(html, css, root, requests)
         if job.pages is None or len(document.pages) == job.pages:
-            return document.write_pdf(pdf_identifier=job.identifier, uncompressed_pdf=False)
+            return write_pdf(document, job)
         tried.append(f"{label}: {len(document.pages)} pages")
     raise OutputError(f"{job.name} fits no layout on exactly {job.pages} pages ({'; '.join(tried)}): "
                       "shorten what it holds, or add a smaller layout to handout.BRIEFING_LAYOUTS")
+
+
+def write_pdf(document: "Document", job: PdfJob) -> bytes:
+    """The laid-out document as a tagged PDF; anything WeasyPrint warns about while tagging is an OutputError."""
+    with weasyprint_problems() as problems:
+        pdf = document.write_pdf(pdf_identifier=job.identifier, uncompressed_pdf=False, pdf_variant=PDF_VARIANT)
+    if problems:
+        raise OutputError(f"WeasyPrint could not tag {job.name} as written: " + "; ".join(problems[:5]))
+    return pdf
 
 
 def handout_pdf(project: Project, site: Site, report: Report, lang: str,

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from reportsite import LANGS, l10n
+from reportsite import LANGS, l10n, meta
 from reportsite.bundle import BUNDLE_DIR, bundle_names
 from reportsite.handout import (BRIEFING_GROUPS, briefing_html, briefing_pdf, goal_tables, groups_of, handout_html,
-                                handout_pdf, handout_renderer, qr_code, render_pdf)
+                                handout_pdf, handout_renderer, printed_editions, qr_code, render_pdf)
 from reportsite.ledger import STATUS_LABELS
-from reportsite.site import Project
+from reportsite.site import Project, read_site
 from reportsite.vocab import TARGET_GROUPS
 from reportsite.write import OutputError
 
@@ -29,6 +29,7 @@ from .conftest import REPO, required_tool
 from .test_punctuation import ASCII_TOUCHING_CHINESE, chinese_texts
 
 REPORTS = ["taiyuan-2021", "taiyuan-2022"]
+PAIR, PAIR_CONTENT = REPO / "tests/fixtures/pair", REPO / "tests/fixtures/pair-content"
 A4 = (595.28, 841.89)  # points
 MM = 72 / 25.4
 
@@ -63,6 +64,19 @@ def pdf(built, site):
     def path(report_id: str, lang: str, kind: str = "handout") -> Path:
         return built[2] / names[f"{report_id}:{lang}:{kind}"]
     return path
+
+
+@pytest.fixture(scope="module")
+def pair_pdfs(tmp_path_factory) -> dict[tuple[str, str, str], Path]:
+    """Every PDF of the small two-report site (tests/fixtures/pair: its url is https://example.org/sample/, the
+    second report judges the first's goals), written to a temporary folder: {(report id, lang, kind): path}."""
+    project = Project.at(REPO, data=PAIR, content=PAIR_CONTENT, dist=tmp_path_factory.mktemp("pair") / "dist")
+    folder = tmp_path_factory.mktemp("pair-pdfs")
+    paths = {}
+    for (report_id, lang, kind), data in printed_editions(project, read_site(project)).items():
+        paths[report_id, lang, kind] = folder / f"{report_id}-{lang}-{kind}.pdf"
+        paths[report_id, lang, kind].write_bytes(data)
+    return paths
 
 
 def squash(text: str) -> str:
@@ -276,6 +290,18 @@ def test_the_english_handout_gives_each_paragraph_in_english_with_the_official_c
         assert squash(paragraph.plain_zh)[:30] in en, paragraph.id  # the Chinese follows it
         assert squash(paragraph.plain_zh)[:30] in zh, paragraph.id
     assert squash(report.parts[-1].sections[-1].paragraphs[-1].plain_zh)[-30:] in zh  # to the last line
+
+
+def test_every_pdf_is_tagged_for_screen_readers_in_its_own_language(pair_pdfs):
+    """Handouts, briefings and scorecards carry a structure tree and MarkInfo (pdfinfo's "Tagged: yes"), and the
+    document's language, so that a screen reader reads them, in the right voice."""
+    from pypdf import PdfReader
+
+    assert {kind for _, _, kind in pair_pdfs} == {"handout", "briefing", "scorecard"}
+    for (report_id, lang, kind), path in pair_pdfs.items():
+        assert info(path)["Tagged"] == "yes", path.name
+        catalog = PdfReader(path).trailer["/Root"]
+        assert catalog["/Lang"] == meta.HTML_LANG[lang] and "/StructTreeRoot" in catalog, path.name
 
 
 def test_chinese_is_set_in_noto_cjk_and_english_in_a_latin_face(pdf):
