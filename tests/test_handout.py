@@ -304,6 +304,17 @@ def test_every_pdf_is_tagged_for_screen_readers_in_its_own_language(pair_pdfs):
         assert catalog["/Lang"] == meta.HTML_LANG[lang] and "/StructTreeRoot" in catalog, path.name
 
 
+def test_no_chinese_is_set_in_a_machine_slanted_face(pair_pdfs):
+    """Noto CJK has no italic: a Chinese face named Oblique or Italic in a PDF is one WeasyPrint slanted itself
+    (explainers, pinyin, emphasis). Pinyin may be slanted in a Latin face that has a real oblique."""
+    tool = required_tool("pdffonts", "poppler-utils")
+    slanted = []
+    for path in pair_pdfs.values():
+        fonts = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+        slanted += [f"{path.name}: {line.split()[0]}" for line in fonts if re.search(r"CJK.*(Oblique|Italic)", line)]
+    assert slanted == []
+
+
 def test_chinese_is_set_in_noto_cjk_and_english_in_a_latin_face(pdf):
     tool = required_tool("pdffonts", "poppler-utils")
     fonts = {lang: subprocess.run([tool, str(pdf("taiyuan-2021", lang))], capture_output=True, text=True,
