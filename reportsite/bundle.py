@@ -24,7 +24,8 @@ from markupsafe import Markup
 
 from . import LANGS
 from .charts import render_chart
-from .handout import judged_by, printed_editions
+from .editions import BUNDLE_DIR, bundle_names, edition
+from .handout import printed_editions
 from .links import ANCHORS, FILES
 from .model import Bi, Report, Site, Target
 from .pages import (GlossaryEntry, Imprint, Review, Terms, glossary_entries, imprint, judged_by_paragraph, page_url,
@@ -34,7 +35,6 @@ from .site import Project, base_url_line, check_published, make_renderer, read_s
 from .vocab import TARGET_GROUPS
 from .write import OutputError, write_site
 
-BUNDLE_DIR = "bundle"
 SINGLE_TEMPLATE = "single.html"
 README_TEMPLATE = "readme.txt"
 SINGLE_CSS = ("site.css", "single.css")  # the site's styles, then the one-file edition's own
@@ -44,37 +44,6 @@ NOT_OFFLINE = frozenset({"404.html"})
 
 INLINE = re.compile(r"<(style|script)>(.*?)</\1>", re.S)
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "srcset", "poster", "data"})
-
-
-def edition(site: Site) -> str:
-    """The edition's date, which every bundle file name carries."""
-    return site.last_updated.isoformat()
-
-
-def bundle_names(site: Site) -> dict[str, str]:
-    """What -> file name under bundle/: the zip of the whole site, and each report's one-file editions
-    ("<id>:<lang>"), printed handouts ("<id>:<lang>:handout"), two-page briefings ("<id>:<lang>:briefing"), and
-    for a report whose goals a later one judged, one-page scorecards ("<id>:<lang>:scorecard")."""
-    prefix = _common_prefix([r.id for r in site.reports])
-    names = {"zip": f"{prefix}-{edition(site)}.zip", "readme": "README.txt"}
-    for report in site.reports:
-        for lang in LANGS:
-            stem = f"{report.id}-{edition(site)}-{lang}"
-            names[f"{report.id}:{lang}"] = f"{stem}.html"
-            names[f"{report.id}:{lang}:handout"] = f"{stem}.pdf"
-            names[f"{report.id}:{lang}:briefing"] = f"{stem}-briefing.pdf"
-            if judged_by(site, report):
-                names[f"{report.id}:{lang}:scorecard"] = f"{stem}-scorecard.pdf"
-    return names
-
-
-def _common_prefix(ids: list[str]) -> str:
-    """taiyuan-2021, taiyuan-2022 -> taiyuan-reports; one report -> its id."""
-    if len(ids) == 1:
-        return ids[0]
-    words = [i.split("-") for i in ids]
-    shared = [w[0] for w in zip(*words) if len(set(w)) == 1]
-    return "-".join(shared + ["reports"])
 
 
 def build_bundle(project: Project) -> Iterator[str]:

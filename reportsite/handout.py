@@ -8,8 +8,8 @@ and print CSS by WeasyPrint.
   the glossary; running heads name the part, pages are numbered "n / N", bookmarks lead to every part
   and section.
 - The briefing (<report>-<edition>-<lang>-briefing.pdf): the year's main indicators and the five-year
-  goals with their baselines, what they need and what became of them, on exactly two A4 pages (the type
-  is made smaller, step by step, until it fits).
+  goals with their baselines, what they need and what became of them, and how the goals of the year before
+  went (the promise ledger), on at most two A4 pages (the type is made smaller, step by step, until it fits).
 - The scorecard (<report>-<edition>-<lang>-scorecard.pdf), for a report whose goals a later report has
   judged: "How 2021 went" on one A4 page, the ledger's counts and each main indicator with its target,
   outcome, status and the rule's reading (the editor's beside it where one is written).
@@ -43,12 +43,13 @@ from markupsafe import Markup
 
 from . import LANGS
 from .derive import is_need
+from .editions import edition_url, judged_by
 from .links import ANCHORS
 from .model import Bi, Derivation, Report, Site, Target
 from .pages import GlossaryEntry, Imprint, Review, glossary_entries, imprint, page_url, review_of
 from .render import Options, SiteRenderer
 from .site import Project, make_renderer
-from .views import Count, ledger_counts
+from .views import Count, fared, ledger_counts
 from .write import OutputError
 
 if TYPE_CHECKING:  # only for the annotations: importing WeasyPrint is left to the moment a PDF is made
@@ -65,10 +66,17 @@ BRIEFING_PAGES = 2
 # WeasyPrint's PDF/UA-1 variant, which also writes XMP metadata; nothing in it depends on the clock.
 PDF_VARIANT = "pdf/ua-1"
 BRIEFING_GROUPS = ("annual", "five-year")
-# The briefing's layouts, tried in order until one fills exactly two pages: each group on a page of its
+# The goals of the year before that the briefing names one by one: those that fell short or cannot be compared.
+SHORTFALLS = ("partly", "missed", "not_comparable")
+# The briefing's layouts, tried in order until one fits on at most two pages: each group on a page of its
 # own at a comfortable size, then the groups one after the other in ever smaller type (points).
-BRIEFING_LAYOUTS = (*(("apart", size) for size in (11.0, 10.5, 10.0, 9.5, 9.0)),
-                    *(("flow", size) for size in (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)))
+BRIEFING_LAYOUTS = (*(("apart", size) for size in (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0)),
+                    *(("flow", size) for size in (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)))
+# "apart" is taken only when what comes before the page break fills most of page 1: a third of a page left blank
+# reads as a mistake, so the groups flow on instead (a short report's briefing is then one page). The template
+# marks the spot with this id.
+PAGE_ONE_END = "page-one-end"
+PAGE_ONE_FILL = 0.7  # of the page's height
 
 
 # ---- What the templates are given ----------------------------------------------------------
@@ -175,6 +183,7 @@ class HandoutContext:
 
     report: Report
     imprint: Imprint
+    address: str | None  # this PDF's own address; None without a base URL
     qr: QrCode
     goals: tuple[GoalTable, ...]
     reviews: dict[str, Review | None]  # by part id
@@ -183,17 +192,39 @@ class HandoutContext:
 
 
 @dataclass(frozen=True)
+class YearBefore:
+    """How the goals of an earlier report went, by what this report says (the promise ledger): the counts of each
+    group by status, and the goals that fell short or cannot be compared (SHORTFALLS)."""
+
+    earlier: Report
+    counts: tuple[Count, ...]
+    shortfalls: tuple[Target, ...]
+
+
+def years_before(site: Site, report: Report) -> tuple[YearBefore, ...]:
+    """Each earlier report whose goals this report judges, oldest first (the year before; in a plan's last
+    report, also the plan's first)."""
+    return tuple(YearBefore(earlier, tuple(fared(site, earlier.id, report.id)),
+                            tuple(t for t in judged if t.verdict.status in SHORTFALLS))
+                 for earlier in site.reports
+                 if (judged := [t for t in earlier.targets if t.verdict and t.outcome.report_id == report.id]))
+
+
+@dataclass(frozen=True)
 class BriefingContext:
-    """What the two-page briefing (briefing.html) is given: the report, who made the edition, the QR code, the
-    goals tables of its groups (what each goal needs only), how those goals fared (the ledger's counts), and
-    the layout to try."""
+    """What the briefing (briefing.html) is given: the report, who made the edition and its address
+    (None without a base URL), the QR code, the goals tables of its groups (what each goal needs only), how those
+    goals fared (the ledger's counts), how the goals of the years before went, and the layout to try."""
 
     report: Report
     imprint: Imprint
+    address: str | None
     qr: QrCode
     goals: tuple[GoalTable, ...]
     counts: tuple[Count, ...]
+    before: tuple[YearBefore, ...]
     layout: str  # apart: the second group starts page 2; flow: one after the other
+    page_one_end: str = PAGE_ONE_END  # the id of the mark where page 1 of "apart" ends
 
 
 @dataclass(frozen=True)
@@ -205,6 +236,7 @@ class ScorecardContext:
     report: Report
     later: Report
     imprint: Imprint
+    address: str | None  # this PDF's own address; None without a base URL
     qr: QrCode
     main: tuple[Target, ...]
     counts: tuple[Count, ...]
@@ -212,7 +244,8 @@ class ScorecardContext:
 
 def handout_html(renderer: SiteRenderer, site: Site, report: Report, lang: str) -> str:
     """The whole report as one HTML document for print (templates/handout.html)."""
-    context = HandoutContext(report, imprint(site), qr_code(site, report, lang), goal_tables(report, groups_of(report)),
+    context = HandoutContext(report, imprint(site), edition_url(site, f"{report.id}:{lang}:handout"),
+                             qr_code(site, report, lang), goal_tables(report, groups_of(report)),
                              {part.id: review_of(part, report, site) for part in report.parts}, site.topics,
                              glossary_entries(site, report))
     html = renderer.one_file(lang, HANDOUT_TEMPLATE, context)
@@ -221,24 +254,20 @@ def handout_html(renderer: SiteRenderer, site: Site, report: Report, lang: str) 
 
 
 def briefing_html(renderer: SiteRenderer, site: Site, report: Report, lang: str, layout: str) -> str:
-    """The two-page briefing as HTML (templates/briefing.html); layout "apart" starts the second group on page 2."""
+    """The briefing as HTML (templates/briefing.html); layout "apart" starts the second group on page 2."""
     counts = tuple(c for c in ledger_counts(site) if c.report.id == report.id and c.group in BRIEFING_GROUPS)
-    context = BriefingContext(report, imprint(site), qr_code(site, report, lang),
-                              goal_tables(report, BRIEFING_GROUPS, needs_only=True), counts, layout)
+    context = BriefingContext(report, imprint(site), edition_url(site, f"{report.id}:{lang}:briefing"),
+                              qr_code(site, report, lang), goal_tables(report, BRIEFING_GROUPS, needs_only=True), counts,
+                              years_before(site, report), layout)
     html = renderer.one_file(lang, BRIEFING_TEMPLATE, context)
     renderer.check_catalog()
     return html
 
 
-def judged_by(site: Site, report: Report) -> Report | None:
-    """The later report that says what became of this report's goals (the ledger), if any."""
-    later = {t.outcome.report_id for t in report.targets if t.verdict}
-    return site.report[min(later, key=lambda rid: site.report[rid].date)] if later else None
-
-
 def scorecard_html(renderer: SiteRenderer, site: Site, report: Report, lang: str) -> str:
     """How a report's goals went, on one page (templates/scorecard.html)."""
-    context = ScorecardContext(report, judged_by(site, report), imprint(site), ledger_qr_code(site, report, lang),
+    context = ScorecardContext(report, judged_by(site, report), imprint(site),
+                               edition_url(site, f"{report.id}:{lang}:scorecard"), ledger_qr_code(site, report, lang),
                                tuple(t for t in report.targets if t.group == "annual" and t.verdict),
                                tuple(c for c in ledger_counts(site) if c.report.id == report.id))
     html = renderer.one_file(lang, SCORECARD_TEMPLATE, context)
@@ -256,7 +285,7 @@ class PdfJob:
 
     name: str  # what it is, for the PDF's identifier and for errors: taiyuan-2021-zh-briefing
     tries: tuple[tuple[str, str, str], ...]  # (label, html, css) in order of preference; the first that fits wins
-    pages: int | None = None  # the number of pages it must have; None: as many as it takes
+    pages: int | None = None  # the most pages it may have; None: as many as it takes
     identifier: bytes = b""  # the PDF's file identifier (from the data hash and the name)
 
 
@@ -268,7 +297,7 @@ def handout_job(project: Project, site: Site, renderer: SiteRenderer, report: Re
 
 
 def briefing_job(project: Project, site: Site, renderer: SiteRenderer, report: Report, lang: str) -> PdfJob:
-    """The briefing in each layout, most comfortable first; it must fill exactly two pages."""
+    """The briefing in each layout, most comfortable first; it may have at most two pages."""
     name, css = f"{report.id}-{lang}-briefing", stylesheet(project)
     html = {layout: briefing_html(renderer, site, report, lang, layout) for layout, _ in BRIEFING_LAYOUTS}
     tries = tuple((f"{layout} {size:g} pt", html[layout], f"{css}\n:root {{ --briefing-size: {size}pt; }}\n")
@@ -284,15 +313,29 @@ def scorecard_job(project: Project, site: Site, renderer: SiteRenderer, report: 
 
 
 def make_pdf(job: PdfJob, root: Path, requests: list[str] | None = None) -> bytes:
-    """The job's PDF: its first try that has the pages it must have; OutputError when none has."""
-    tried = []
+    """The job's PDF: its first try that has no more pages than it may have and fills page 1 where it breaks it on
+    purpose (page_one_filled); OutputError when none does."""
+    tried, unfilled = [], set()
     for label, html, css in job.tries:
+        if html in unfilled:  # smaller type fills page 1 less still
+            continue
         document = render_pdf(html, css, root, requests)
-        if job.pages is None or len(document.pages) == job.pages:
+        if not page_one_filled(document):
+            unfilled.add(html)
+            tried.append(f"{label}: page 1 not filled")
+        elif job.pages is None or len(document.pages) <= job.pages:
             return write_pdf(document, job)
-        tried.append(f"{label}: {len(document.pages)} pages")
-    raise OutputError(f"{job.name} fits no layout on exactly {job.pages} pages ({'; '.join(tried)}): "
+        else:
+            tried.append(f"{label}: {len(document.pages)} pages")
+    raise OutputError(f"{job.name} fits no layout on at most {job.pages} pages ({'; '.join(tried)}): "
                       "shorten what it holds, or add a smaller layout to handout.BRIEFING_LAYOUTS")
+
+
+def page_one_filled(document: "Document") -> bool:
+    """Whether page 1 is filled down to PAGE_ONE_FILL of its height where the layout breaks it on purpose (the
+    PAGE_ONE_END mark); True where there is no such mark."""
+    end = document.pages[0].anchors.get(PAGE_ONE_END)
+    return end is None or end[1] >= PAGE_ONE_FILL * document.pages[0].height
 
 
 def write_pdf(document: "Document", job: PdfJob) -> bytes:
@@ -312,7 +355,7 @@ def handout_pdf(project: Project, site: Site, report: Report, lang: str,
 
 def briefing_pdf(project: Project, site: Site, report: Report, lang: str,
                  requests: list[str] | None = None) -> bytes:
-    """The main indicators and five-year goals on exactly two A4 pages, in the largest type that fits."""
+    """The main indicators and five-year goals on at most two A4 pages, in the largest type that fits."""
     return make_pdf(briefing_job(project, site, handout_renderer(project, site), report, lang), project.root, requests)
 
 

@@ -647,6 +647,12 @@ class Imprint:
     data_version: str  # the data's whole content hash
     online: str | None  # the site's address; None without a base URL
 
+    @property
+    def short_version(self) -> str:
+        """The data version where it is printed for a reader (covers, footers): its first 12 characters, enough to
+        tell two editions apart (the bundle's summary and README give the same)."""
+        return self.data_version[:12]
+
 
 def imprint(site: Site) -> Imprint:
     return Imprint(site.name, site.licence, site.last_updated, site.data_hash, site.absolute(""))
