@@ -232,3 +232,33 @@ def test_a_number_finds_figures_first_and_says_which_report(page, base):
         words = text.strip("…").split()
         assert text.startswith("…") is False or text[1].isalnum() or text[1] in "“\"([", text[:20]
         assert all(w for w in words)
+
+
+PRINTED = ["en/ledger/", "zh/ledger/", "en/glossary/", "zh/glossary/", "en/compare/", "zh/compare/"]
+
+
+def test_the_ledger_glossary_and_comparison_print_whole_with_no_controls(browser, base):
+    """The browser's own print (A4 portrait, about 720 CSS pixels of text): nothing runs past the right edge, no
+    control is shown, no glossary term is underlined, an address is given as a note only where a reader can type
+    it (not the site's relative links), and no Chinese is slanted by the browser (CJK faces have no italic)."""
+    with checked_page(browser, (base,), viewport={"width": 720, "height": 1000}) as page:
+        page.emulate_media(media="print")
+        for path in PRINTED:
+            page.goto(base + path)
+            found = page.evaluate("""() => {
+              const shown = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0
+                && getComputedStyle(e).visibility !== 'hidden'; };
+              const width = document.documentElement.clientWidth;
+              return {
+                wide: [...document.querySelectorAll('main *')].filter(e => shown(e) && e.getBoundingClientRect().right > width + 1)
+                  .map(e => e.tagName + '.' + e.className).slice(0, 5),
+                controls: [...document.querySelectorAll('button, select, input, textarea, summary')].filter(shown)
+                  .map(e => e.outerHTML.slice(0, 80)).slice(0, 5),
+                underlined: [...document.querySelectorAll('a.term')].filter(a => getComputedStyle(a).textDecorationLine !== 'none').length,
+                notes: [...document.querySelectorAll('main a[href]')].filter(a => !/^https?:/.test(a.getAttribute('href'))
+                  && getComputedStyle(a, '::after').content.includes('<')).length,
+                slanted: [...document.querySelectorAll(':lang(zh):not(:lang(zh-Latn-pinyin))')]
+                  .filter(e => getComputedStyle(e).fontSynthesisStyle !== 'none').length,
+              };
+            }""")
+            assert found == {"wide": [], "controls": [], "underlined": 0, "notes": 0, "slanted": 0}, path
