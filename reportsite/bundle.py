@@ -1,5 +1,5 @@
 """The offline bundle: the whole site as a zip that works from file://, the whole report
-as one self-contained HTML file per language, its printed handout and two-page briefing as
+as one self-contained HTML file per language, its printed handout and briefing (at most two pages) as
 PDFs per language (handout.py), and a bilingual README, in dist/bundle/.
 
 Everything is rendered in memory and written with the normal site in one swap, so

@@ -22,7 +22,7 @@ def judged_by(site: Site, report: Report) -> Report | None:
 
 def bundle_names(site: Site) -> dict[str, str]:
     """What -> file name under bundle/: the zip of the whole site, and each report's one-file editions
-    ("<id>:<lang>"), printed handouts ("<id>:<lang>:handout"), two-page briefings ("<id>:<lang>:briefing"), and
+    ("<id>:<lang>"), printed handouts ("<id>:<lang>:handout"), briefings ("<id>:<lang>:briefing"), and
     for a report whose goals a later one judged, one-page scorecards ("<id>:<lang>:scorecard")."""
     prefix = _common_prefix([r.id for r in site.reports])
     names = {"zip": f"{prefix}-{edition(site)}.zip", "readme": "README.txt"}
