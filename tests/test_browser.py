@@ -234,12 +234,13 @@ def test_a_number_finds_figures_first_and_says_which_report(page, base):
         assert all(w for w in words)
 
 
-PRINTED = ["en/ledger/", "zh/ledger/", "en/glossary/", "zh/glossary/", "en/compare/", "zh/compare/"]
+PRINTED = ["en/ledger/", "zh/ledger/", "en/glossary/", "zh/glossary/", "en/compare/", "zh/compare/",
+           "en/taiyuan-2021/sections/plan-indicators/"]  # a section: its glossary terms are links
 
 
 def test_the_ledger_glossary_and_comparison_print_whole_with_no_controls(browser, base):
     """The browser's own print (A4 portrait, about 720 CSS pixels of text): nothing runs past the right edge, no
-    control is shown, no glossary term is underlined, an address is given as a note only where a reader can type
+    control is shown, no glossary term is underlined (a section's terms link to the glossary), an address is given as a note only where a reader can type
     it (not the site's relative links), and no Chinese is slanted by the browser (CJK faces have no italic)."""
     with checked_page(browser, (base,), viewport={"width": 720, "height": 1000}) as page:
         page.emulate_media(media="print")
@@ -262,3 +263,4 @@ def test_the_ledger_glossary_and_comparison_print_whole_with_no_controls(browser
               };
             }""")
             assert found == {"wide": [], "controls": [], "underlined": 0, "notes": 0, "slanted": 0}, path
+        assert page.evaluate("document.querySelectorAll('a.term').length") > 0  # the last page has terms to check
