@@ -73,7 +73,7 @@ def singles(site) -> list[str]:
 
 
 def printed(site) -> list[str]:
-    """Every report's PDF handout and two-page briefing, in both languages, and the one-page scorecard of each
+    """Every report's PDF handout and briefing, in both languages, and the one-page scorecard of each
     report whose goals a later report judged (tests/test_handout.py reads them)."""
     return [f"{r.id}-{site.last_updated.isoformat()}-{lang}{kind}.pdf" for r in site.reports for lang in LANGS
             for kind in ("", "-briefing") + (("-scorecard",) if judged(r) else ())]
