@@ -76,7 +76,7 @@ BRIEFING_LAYOUTS = (*(("apart", size) for size in (12.0, 11.5, 11.0, 10.5, 10.0,
 # reads as a mistake, so the groups flow on instead (a short report's briefing is then one page). The template
 # marks the spot with this id.
 PAGE_ONE_END = "page-one-end"
-PAGE_ONE_FILL = 0.7  # of the page's height
+PAGE_ONE_FILL = 0.75  # of the page's height
 
 
 # ---- What the templates are given ----------------------------------------------------------
