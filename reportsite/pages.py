@@ -884,8 +884,7 @@ def _pages_of(kind: PageKind, lang: str, site: Site, report: Report | None, tran
     owner = report if kind.scope == "report" else site
     if kind.items is None:
         title = translate(kind.title) if kind.title else (report.label if report else site.name)
-        description = report.title if kind.name == "report" else site.name if kind.name == "home" else None
-        return [PageSpec(kind, lang, title, description=description, report=report)]
+        return [PageSpec(kind, lang, title, report=report)]  # its description: meta.py says what it holds
     return [PageSpec(kind, lang, _title(kind.item_title(item), translate), _ident(item), item,
                      kind.item_description(item), report) for item in kind.items(owner)]
 

@@ -160,6 +160,20 @@ def test_the_site_s_root_describes_the_site_for_social_cards_and_search_engines(
             page_of(url, published)
 
 
+def test_every_page_describes_itself_in_more_than_the_site_s_name(published):
+    """A search result or a social card under the site's name says what the page holds; the homes too."""
+    names = {"示例市政府工作报告双语解读", "Example City Work Report: an explainer", "示例市政府工作报告",
+             "Example City Government Work Report"}
+    described = {}
+    for page in (p for p in published if p.endswith(".html") and p.startswith(("zh/", "en/"))):
+        html = published[page].decode()
+        if "page-redirect" not in html:
+            (described[page],) = re.findall(r'<meta name="description" content="([^"]*)">', html)
+    assert not [page for page, text in described.items() if text in names]
+    for home in ("zh/index.html", "en/index.html", "zh/example-2030/index.html", "en/example-2030/index.html"):
+        assert len(described[home]) > 40, home
+
+
 def test_the_same_page_has_the_same_path_in_both_languages(mini):
     build(mini)
     zh = {p[3:] for p in html_files(mini.dist) if p.startswith("zh/")}
