@@ -338,10 +338,16 @@ def page_one_filled(document: "Document") -> bool:
     return end is None or end[1] >= PAGE_ONE_FILL * document.pages[0].height
 
 
+# A character no installed font has is drawn as an empty box, tagged like the rest (as it was printed before
+# the PDFs were tagged); PDF/UA would rather have no such box, but a stray character is no reason to print nothing.
+NO_GLYPH = ".notdef glyph rendered"
+
+
 def write_pdf(document: "Document", job: PdfJob) -> bytes:
     """The laid-out document as a tagged PDF; anything WeasyPrint warns about while tagging is an OutputError."""
     with weasyprint_problems() as problems:
         pdf = document.write_pdf(pdf_identifier=job.identifier, uncompressed_pdf=False, pdf_variant=PDF_VARIANT)
+    problems = [p for p in problems if not p.startswith(NO_GLYPH)]
     if problems:
         raise OutputError(f"WeasyPrint could not tag {job.name} as written: " + "; ".join(problems[:5]))
     return pdf

@@ -268,6 +268,7 @@ def test_any_text_in_any_free_text_field_gives_a_clear_error_or_a_correct_site(v
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(FIELDS), printable_texts, min_size=1, max_size=4))
 @example({(SECTION, "figures", 0, "note", "en"): "It quotes <img src=x>, href=y and data=z"})
+@example({(f"{REPORT}/report.yaml", "speaker", "zh"): "李明\U000eb7c2"})  # a character no font has: a box, not a failure
 def test_build_py_bundle_with_any_text_makes_the_bundle_or_a_clear_error(values):
     with tempfile.TemporaryDirectory() as scratch:
         project = write_site(Path(scratch), values)
