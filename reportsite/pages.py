@@ -128,11 +128,6 @@ class PageSpec:
 
 
 @dataclass(frozen=True)
-class Nothing:
-    """The context of a template that needs nothing beyond its page and frame."""
-
-
-@dataclass(frozen=True)
 class HomePlace:
     """A place on the site's home: its name, its reports newest first with their first three main goals, and for
     each of them with judged goals how its main goals fared."""
@@ -722,10 +717,6 @@ class SearchContext:
 def search_context(page: PageSpec, given: Given) -> SearchContext:
     index = given.search_index(page.lang)
     return SearchContext(index.root, given.site.reports, index.kinds)
-
-
-def no_context(page: PageSpec, given: Given) -> Nothing:
-    return Nothing()
 
 
 @dataclass(frozen=True)
