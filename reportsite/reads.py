@@ -27,6 +27,7 @@ The parts (a name, then what it covers):
   targets           every goal of the site, with outcomes and verdicts
   glossary          every term with the paragraphs it is found in
   corrections       the corrections log
+  cards             the goals the share images show (share.card_goals), with their figures
   all               all the data (data/ and content/)
 """
 
@@ -86,6 +87,10 @@ class DataReads:
             return site.terms
         if name == "corrections":
             return site.corrections
+        if name == "cards":
+            from .share import card_goals
+
+            return [card_goals(site, report) for report in (None, *site.reports)]
         if kind == "target":
             return self._target(rest)
         report_id, _, item = rest.partition(":")

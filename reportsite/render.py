@@ -34,7 +34,7 @@ from .vocab import KINDS, TARGET_GROUPS
 # keys each group by them, so that a section edited does not make the share images again.
 EXTRAS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("assets", ()), ("search", (ALL,)), ("feeds", (ALL,)), ("robots", ("site",)), ("sitemap", (ALL,)),
-    ("data", (ALL,)), ("share", ("site",)),
+    ("data", (ALL,)), ("share", ("site", "cards")),
 )
 ENTITY = re.compile(r"&amp;[a-z]+;")  # an HTML entity a copy wrote as text (&middot;), once escaped
 

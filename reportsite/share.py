@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import l10n
 from .l10n import N_
-from .model import Report, Site
+from .model import Report, Site, Target
 
 FONT_PATHS = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -49,14 +49,12 @@ def share_image(site: Site, report: Report | None, lang: str, font_path: Path, c
     _fitted(draw, (MARGIN, 60), site.name[lang], font, 40, text_width, ACCENT)
     if report is None:
         _fitted(draw, (MARGIN, 130), " · ".join(r.label[lang] for r in site.reports), font, 58, text_width, INK)
-        goals = [t for r in site.reports for t in r.targets if t.group == "annual"][:3]
     else:
         _fitted(draw, (MARGIN, 130), f"{report.title[lang]} · {report.year}", font, 58, text_width, INK)
         when = f"{report.issuer[lang]} · {l10n.long_date(report.date, lang)}"
         _fitted(draw, (MARGIN, 215), when, font, 32, text_width, INK)
-        goals = [t for t in report.targets if t.group == "annual"][:3]
     x = MARGIN
-    for target in goals:
+    for target in card_goals(site, report):
         draw.rounded_rectangle((x, 320, x + CARD_W, 520), radius=16, fill=(255, 255, 255),
                                outline=(214, 218, 224), width=2)
         _fitted(draw, (x + 24, 345), l10n.figure_value(target.figure, lang), font, 50, CARD_W - 48, ACCENT)
@@ -66,6 +64,11 @@ def share_image(site: Site, report: Report | None, lang: str, font_path: Path, c
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+def card_goals(site: Site, report: Report | None) -> list[Target]:
+    """The goals a card shows: the first three main goals of the report, or of all reports for the site's."""
+    return [t for r in (site.reports if report is None else (report,)) for t in r.targets if t.group == "annual"][:3]
 
 
 def _fitted(draw, at: tuple[int, int], text: str, font, size: int, width: int, fill) -> None:

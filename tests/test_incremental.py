@@ -287,6 +287,44 @@ def test_the_data_version_a_page_shows_is_that_of_the_data_it_is_made_from(pair,
     assert after[0] != before[0] and after[1] == before[1]
 
 
+# A goal the later report sets for an indicator the earlier report has a figure of: the earlier figure's page
+# shows it in its indicator's history (indicator:*:I in reads.py), so editing the goal's value there must
+# render that page again. The pair site has no such goal; this adds one before the first build.
+NEXT_GOAL = [
+    ("data/city-2031/source.zh.txt", "新增幼儿园学位5000个。\n", "新增幼儿园学位5000个。\n2031年地区生产总值预期增长6%左右。\n"),
+    ("data/city-2031/parts/review.yaml", "sections: [review-2030, review-services]",
+     "sections: [review-2030, review-services, plan-2031]"),
+    ("data/targets.yaml", "targets:\n", "targets:\n  - {id: gdp-growth-2031, report: city-2031, group: annual, "
+     "figure: gdp-growth-2031}\n"),
+]
+PLAN_2031 = """id: plan-2031
+title: {zh: "2031年", en: "2031"}
+explainer: {zh: "2031年的目标。", en: "The goals for 2031."}
+paragraphs:
+  - id: plan-2031-goals
+    zh: "2031年地区生产总值预期增长6%左右。"
+    en: "In 2031 GDP is expected to grow by around 6%."
+figures:
+  - {id: gdp-growth-2031, paragraph: plan-2031-goals, quote_zh: "地区生产总值预期增长6%左右", quote_en: "GDP is expected to grow by around 6%", label: {zh: "地区生产总值增速", en: "GDP growth"}, value: 6, unit: percent, qualifier: around, period: "2031", kind: target, topic: economy}
+"""
+
+
+def test_a_later_reports_goal_edited_renders_again_the_earlier_figure_pages_that_show_it(pair, tmp_path):
+    (pair.root / "data/city-2031/sections/plan-2031.yaml").write_text(PLAN_2031, encoding="utf-8")
+    for path, old, new in NEXT_GOAL:
+        edit(pair.root / path, old, new)
+    page = "en/city-2030/figures/gdp-growth-2030/index.html"
+    before = clean_build(pair, tmp_path)[page]
+    built = edit_then_build_again(pair, tmp_path, [
+        ("data/city-2031/source.zh.txt", "预期增长6%左右", "预期增长5.5%左右"),
+        ("data/city-2031/sections/plan-2031.yaml", "预期增长6%左右", "预期增长5.5%左右"),
+        ("data/city-2031/sections/plan-2031.yaml", "around 6%", "around 5.5%"),
+        ("data/city-2031/sections/plan-2031.yaml", "value: 6,", "value: 5.5,"),
+    ])
+    assert files_in(pair.dist)[page] != before  # the page shows the goal: it was rendered again
+    assert 0 < built.rendered < built.pages
+
+
 def edit_a_page(dist: Path) -> None:
     page = dist / "en" / "glossary" / "index.html"
     page.write_bytes(page.read_bytes().replace(b"Glossary", b"Glossery"))  # the same size
