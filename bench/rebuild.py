@@ -1,5 +1,6 @@
 """Stage 9, rebuilds: `python build.py` again in a fresh process on a copy of the project, after its
-cold build: with nothing changed, after editing one section (its English title), after editing one
+cold build: with nothing changed, after editing one section's text (its first paragraph's English), after
+editing its title (which its report's contents rail shows on every section page), after editing one
 figure (its English label), and after editing a template that few pages use (the glossary's); and the cold build in one process (`--jobs 1`) against
 the default (a process per processor). Each build's own summary line says what it rendered."""
 
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .measure import build_command, copy_project, log, measured_run, stats, tail
-from .serve import edit_figure_label, edit_template, edited_section, edit_title
+from .serve import edit_figure_label, edit_paragraph, edit_template, edited_section, edit_title
 
 TIMEOUT_S = 300
 RENDERED = re.compile(r"\((\d+) pages unchanged since the last build, (\d+) rendered\)|\(nothing changed")
@@ -28,7 +29,7 @@ def bench_rebuild(root: Path, tmp: Path, runs: int) -> dict:
     glossary = site / "templates" / "glossary.html"
     result = {"commands": {"cold": " ".join(["python build.py", *cold[2:-2], "--dist TMP"]),
                            "rebuild": "python build.py --dist TMP"}, "edited_section": section.name}
-    timings = {"cold_all_cores_s": [], "cold_one_process_s": [], "no_change_s": [], "one_section_s": [],
+    timings = {"cold_all_cores_s": [], "cold_one_process_s": [], "no_change_s": [], "one_text_s": [], "one_section_s": [],
                "one_figure_s": [], "one_template_s": []}
     rendered = {}
     warm = measured_run(cold, site, TIMEOUT_S)  # not counted: warms the OS file cache and __pycache__
@@ -38,6 +39,7 @@ def bench_rebuild(root: Path, tmp: Path, runs: int) -> dict:
         marker = f"bench-edit-{i}-{random.randrange(10**6)}"
         steps = [("cold_one_process_s", cold + ["--jobs", "1"], None), ("cold_all_cores_s", cold, None),
                  ("no_change_s", incremental, None),
+                 ("one_text_s", incremental, lambda: edit_paragraph(section, marker)),
                  ("one_section_s", incremental, lambda: edit_title(section, marker)),
                  ("one_figure_s", incremental, lambda: edit_figure_label(section, marker)),
                  ("one_template_s", incremental, lambda: edit_template(glossary, marker))]

@@ -73,6 +73,24 @@ def edit_figure_label(path: Path, marker: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def edit_paragraph(path: Path, marker: str) -> None:
+    """Make the English of the section file's first paragraph end in marker (a folded block, `en: >-`, or
+    a string on one line, as the project's section files write it)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if i > lines.index("paragraphs:") and line.strip().startswith("en:"))
+    if lines[at].rstrip().endswith(">-"):
+        at += 1
+        while at + 1 < len(lines) and lines[at + 1].startswith(" " * (len(lines[at]) - len(lines[at].lstrip()))) \
+                and lines[at + 1].strip():
+            at += 1
+        lines[at] = re.sub(r" · bench-edit-\S+$", "", lines[at]) + f" · {marker}"
+    else:
+        key, _, value = lines[at].partition("en: ")
+        text = re.sub(r" · bench-edit-\S+$", "", yaml.safe_load(value))
+        lines[at] = f"{key}en: {json.dumps(text + f' · {marker}', ensure_ascii=False)}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def edit_template(path: Path, marker: str) -> None:
     """Add an HTML comment holding marker before </body>."""
     text = path.read_text(encoding="utf-8")

@@ -16,14 +16,16 @@ GOALS = {
     "scale_rss_mb": 500.0,  # the largest size, and the most reports
     "vs_hugo": 2.0,  # our cold build at most 2 x Hugo's build of the twin (median of the paired ratios)
     "no_change_s": 0.3,  # build.py again with nothing changed
-    "one_section_s": 1.0,  # build.py again after editing one section (and never slower than a clean build)
+    "one_text_s": 1.0,  # build.py again after editing one section's text (and never slower than a clean build)
+    "one_section_s": 1.0,  # build.py again after editing one section's title (and never slower than a clean build)
     "one_figure_s": 1.0,  # build.py again after editing one figure
     "reports_vs_one": 3.0,  # the real site's reports, clean, at most 3 x one report
 }
 REBUILDS = (("cold_one_process_s", "Cold build, one process (`--jobs 1`)"),
             ("cold_all_cores_s", "Cold build, a process per processor (the default)"),
             ("no_change_s", "Rebuild, nothing changed"),
-            ("one_section_s", "Rebuild after editing one section (its English title)"),
+            ("one_text_s", "Rebuild after editing one section's text (a paragraph's English)"),
+            ("one_section_s", "Rebuild after editing one section's title (in its report's contents rail)"),
             ("one_figure_s", "Rebuild after editing one figure (its English label)"),
             ("one_template_s", "Rebuild after editing a template two pages use (`glossary.html`)"))
 SERVE_EDITS = (("yaml_edit_s", "YAML edit"), ("template_edit_s", "template edit"),
@@ -73,19 +75,22 @@ def hugo_goal(r: dict) -> list[dict]:
 
 
 def rebuild_goals(r: dict) -> list[dict]:
-    """A build with nothing changed, after editing one section and after editing one figure, each a fresh
-    `python build.py`; an edit never slower than a clean build."""
+    """A build with nothing changed, after editing one section's text, its title and one figure, each a fresh
+    `python build.py`; a section edited never slower than a clean build."""
     rows = []
     for key, name, goal in (("no_change_s", "Rebuild with nothing changed (`python build.py` again)", "≤ 0.3 s"),
-                            ("one_section_s", "Rebuild after editing one section", "≤ 1 s"),
+                            ("one_text_s", "Rebuild after editing one section's text", "≤ 1 s"),
+                            ("one_section_s", "Rebuild after editing one section's title", "≤ 1 s"),
                             ("one_figure_s", "Rebuild after editing one figure", "≤ 1 s")):
         v = _get(r, "rebuild", key, "median")
         rows.append(_row(name, v, f"{v:.2f} s" if v is not None else "n/a", goal,
                          None if v is None else v <= GOALS[key]))
-    v, clean = _get(r, "rebuild", "one_section_s", "median"), _get(r, "rebuild", "cold_all_cores_s", "median")
-    rows.append(_row("Rebuild after editing one section vs a clean build", v,
-                     f"{v:.2f} s vs {clean:.2f} s" if v is not None and clean is not None else "n/a",
-                     "never slower", None if v is None or clean is None else v <= clean))
+    clean = _get(r, "rebuild", "cold_all_cores_s", "median")
+    for key, what in (("one_text_s", "text"), ("one_section_s", "title")):
+        v = _get(r, "rebuild", key, "median")
+        rows.append(_row(f"Rebuild after editing one section's {what} vs a clean build", v,
+                         f"{v:.2f} s vs {clean:.2f} s" if v is not None and clean is not None else "n/a",
+                         "never slower", None if v is None or clean is None else v <= clean))
     return rows
 
 

@@ -82,10 +82,10 @@ def test_a_quick_bench_run_writes_results_and_prints_the_tables(tmp_path):
 
 def check_rebuilds(rebuild: dict, pages: int) -> None:
     """Each rebuild in a fresh process says what it rendered: nothing with nothing changed, the pages that
-    show a section or a figure after it is edited (not a tenth of the site), the two glossary pages after
-    their template."""
+    show a section's text, its title or a figure after it is edited (not a tenth of the site), the two
+    glossary pages after their template."""
     rendered = dict(rebuild["rendered"])
-    edits = [rendered.pop("one_section_s"), rendered.pop("one_figure_s")]
+    edits = [rendered.pop("one_text_s"), rendered.pop("one_section_s"), rendered.pop("one_figure_s")]
     assert rendered == {"cold_one_process_s": "all", "cold_all_cores_s": "all", "no_change_s": "none",
                         "one_template_s": f"2 of {pages} pages"}
     for what in edits:
