@@ -4,8 +4,9 @@ A page's key covers the code (the package's sources, the libraries' versions, Py
 the data the page reads (its kind declares them, pages.PageKind.reads; reads.py hashes each from the
 model, content pages included), the base URL, the UI catalogs, the assets, the output's options, the
 page's path and its templates (its own and every one it extends, includes or imports). The files that
-are not pages (the renderer's extras) are keyed by group, each by the data it reads (render.EXTRAS:
-the share images read the site's settings and the font, the search indexes and data files all data).
+are not pages (the renderer's extras) are keyed by group, each by the data it reads (render.extras_groups:
+the share images read the site's settings and the font, a report's data files that report and the glossary,
+the search indexes all data).
 
 The bytes are kept nowhere else: the previous build's dist/ is the store. A manifest beside it
 (dist/ -> dist.cache.json, which .gitignore's /dist.* covers) records each file's key, size and
@@ -153,7 +154,7 @@ class Keys:
                                                          self.data.version(spec.reads()))
 
     def extras(self, group: str, reads: tuple[str, ...]) -> str:
-        """The key of one group of the files that are not pages (render.EXTRAS)."""
+        """The key of one group of the files that are not pages (render.extras_groups)."""
         return digest(self.base, "extras", group, self.data.version(reads), font_hash() if group == "share" else "")
 
     def templates(self, name: str) -> str | None:

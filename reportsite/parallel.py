@@ -31,7 +31,7 @@ IN_FLIGHT = 3  # tasks started per worker ahead of the one being written: the wo
 
 @dataclass(frozen=True)
 class Extras:
-    """The task that makes the files that are not pages, of these groups (render.EXTRAS)."""
+    """The task that makes the files that are not pages, of these groups (render.extras_groups)."""
 
     groups: tuple[str, ...]
 

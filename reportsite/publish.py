@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 
 from . import l10n
 from .derive import absolute
@@ -239,17 +240,64 @@ def _bound_side(change) -> str | None:
 
 
 def to_json_bytes(rows: list[dict]) -> bytes:
-    return (json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    """The rows as json.dumps(rows, ensure_ascii=False, indent=1) writes them, and a newline."""
+    return json_rows([json_row(row) for row in rows])
+
+
+def json_rows(texts: list[str]) -> bytes:
+    """A list of rows, each already written by json_row."""
+    return (("[\n" + ",\n".join(texts) + "\n]") if texts else "[]").encode("utf-8") + b"\n"
+
+
+def json_row(row: dict) -> str:
+    """A row as an item of a list written by json.dumps(..., ensure_ascii=False, indent=1), byte for byte: json's
+    own string and number writers, without its pure-Python indenting encoder (indent= turns off the fast
+    one, and it cost ten times this)."""
+    if not row:
+        return " {}"
+    return " {\n" + ",\n".join(f"  {_STRING(key)}: {_json_scalar(value)}" for key, value in row.items()) + "\n }"
+
+
+_STRING = json.encoder.encode_basestring  # the string writer of json.dumps(..., ensure_ascii=False)
+
+
+def _json_scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return _STRING(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    raise TypeError(f"not a value a table's cell holds: {value!r}")  # NaN, a list …: rows hold none
 
 
 def to_csv_bytes(rows: list[dict], fields: list[tuple]) -> bytes:
     """UTF-8 with a BOM (so Excel reads the Chinese) and a header row; booleans as true/false."""
+    return csv_file(csv_lines(rows, fields), fields)
+
+
+def csv_file(lines: list[str], fields: list[tuple]) -> bytes:
+    """A CSV file of rows already written by csv_lines."""
+    return b"\xef\xbb\xbf" + (csv_lines([{f[0]: f[0] for f in fields}], fields)[0] + "".join(lines)).encode("utf-8")
+
+
+def csv_lines(rows: list[dict], fields: list[tuple]) -> list[str]:
+    """Each row as one CSV record, its line ending included, its cells in the fields' order (csv_cell)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[f[0] for f in fields], lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    names, out = [f[0] for f in fields], []
     for row in rows:
-        writer.writerow({k: csv_cell(v) for k, v in row.items()})
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+        writer.writerow([csv_cell(row.get(name, "")) for name in names])
+        out.append(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
+    return out
 
 
 def csv_cell(value: object) -> object:
@@ -275,11 +323,6 @@ def tables(site: Site, report: Report | None) -> dict[str, list[dict]]:
             "glossary": [term_row(t, report) for t in terms]}
 
 
-def folders(site: Site) -> list[tuple[str, Report | None]]:
-    """(folder under dist/, report) of each set of tables: the site's data/, each report's data/<id>/."""
-    return [("data/", None)] + [(f"data/{r.id}/", r) for r in site.reports]
-
-
 def download_files(site: Site, report: Report | None) -> list[tuple[str, str]]:
     """(path, media type) of the downloads of a report, or of the whole site: the one list the downloads
     pages, the JSON-LD distributions and datapackage.json all read."""
@@ -293,28 +336,48 @@ def download_files(site: Site, report: Report | None) -> list[tuple[str, str]]:
 
 def data_files(site: Site) -> dict[str, bytes]:
     """Every data file of the site, and datapackage.json describing them all."""
-    files: dict[str, bytes] = {}
-    for folder, report in folders(site):
-        for name, rows in tables(site, report).items():
-            if name == "ledger" and report is not None:
-                continue
-            files[f"{folder}{name}.json"] = to_json_bytes(rows)
-            files[f"{folder}{name}.csv"] = to_csv_bytes(rows, TABLES[name])
-        if report is not None:
-            files[f"{folder}source.zh.txt"] = report.source_text.encode("utf-8")
-            for f in report.figures:  # one small file each, linked from the figure's page
-                for ext, fn in (("json", to_json_bytes), ("csv", lambda r: to_csv_bytes(r, FIGURE_FIELDS))):
-                    files[f"{folder}figures/{f.id}.{ext}"] = fn([figure_row(f, site)])
-    files.update(first_addresses(site, files))
+    files = site_tables(site)
+    for report in site.reports:
+        files.update(report_files(site, report))
     files["data/datapackage.json"] = datapackage(site, files)
     return files
 
 
-def first_addresses(site: Site, files: dict[str, bytes]) -> dict[str, bytes]:
+def site_tables(site: Site) -> dict[str, bytes]:
+    """The whole site's tables (data/): every report's rows, a report column says whose."""
+    return table_files("data/", tables(site, None))
+
+
+def report_files(site: Site, report: Report) -> dict[str, bytes]:
+    """One report's files (data/<id>/): its tables (the ledger is the site's alone), its source text, a small
+    file for each figure; and for the unprefixed report, the copies where they were first published."""
+    folder = f"data/{report.id}/"
+    rows = {name: table for name, table in tables(site, report).items() if name != "ledger"}
+    figures = [json_row(row) for row in rows["figures"]]  # each written once, for the table and its own file
+    lines = csv_lines(rows["figures"], FIGURE_FIELDS)
+    files = table_files(folder, rows, figures, lines)
+    files[f"{folder}source.zh.txt"] = report.source_text.encode("utf-8")
+    for f, text, line in zip(report.figures, figures, lines):  # linked from the figure's page
+        files[f"{folder}figures/{f.id}.json"] = json_rows([text])
+        files[f"{folder}figures/{f.id}.csv"] = csv_file([line], FIGURE_FIELDS)
+    if report.id == site.unprefixed_report:
+        files.update(first_addresses(report, files))
+    return files
+
+
+def table_files(folder: str, rows: dict[str, list[dict]], figures: list[str] | None = None,
+                lines: list[str] | None = None) -> dict[str, bytes]:
+    """Each table as JSON and CSV (figures, lines: the figures' rows as JSON and CSV, when already written)."""
+    files = {}
+    for name, table in rows.items():
+        mine = name == "figures" and figures is not None
+        files[f"{folder}{name}.json"] = json_rows(figures) if mine else to_json_bytes(table)
+        files[f"{folder}{name}.csv"] = csv_file(lines, FIGURE_FIELDS) if mine else to_csv_bytes(table, TABLES[name])
+    return files
+
+
+def first_addresses(report: Report, files: dict[str, bytes]) -> dict[str, bytes]:
     """The unprefixed report's per-figure files and source text where they were first published."""
-    report = site.report.get(site.unprefixed_report or "")
-    if report is None:
-        return {}
     out = {"data/source.zh.txt": files[f"data/{report.id}/source.zh.txt"]}
     for f in report.figures:
         for ext in ("json", "csv"):
@@ -322,19 +385,32 @@ def first_addresses(site: Site, files: dict[str, bytes]) -> dict[str, bytes]:
     return out
 
 
-def datapackage(site: Site, files: dict[str, bytes]) -> bytes:
-    """A Frictionless data package: every CSV a tabular resource with its typed schema, JSON and text
-    as plain resources (the data-package profile, since not every resource is a table)."""
+def data_paths(site: Site) -> list[str]:
+    """The path of every data file (what data_files makes), without making them."""
+    paths = [f"data/{name}.{ext}" for name in TABLES for ext in ("json", "csv")]
+    for report in site.reports:
+        folder = f"data/{report.id}/"
+        paths += [f"{folder}{name}.{ext}" for name in TABLES if name != "ledger" for ext in ("json", "csv")]
+        paths.append(f"{folder}source.zh.txt")
+        figures = [f"figures/{f.id}.{ext}" for f in report.figures for ext in ("json", "csv")]
+        paths += [folder + name for name in figures]
+        if report.id == site.unprefixed_report:
+            paths += ["data/source.zh.txt"] + ["data/" + name for name in figures]
+    return paths
+
+
+def datapackage(site: Site, paths) -> bytes:
+    """A Frictionless data package of the files at these paths: every CSV a tabular resource with its typed schema,
+    JSON and text as plain resources (the data-package profile, since not every resource is a table)."""
     resources = []
-    for path in sorted(files):
+    for path in sorted(paths):
         name = path.removeprefix("data/")
         resource = {"name": _resource_name(name), "path": name, "encoding": "utf-8"}
         if path.endswith(".csv"):
             base = name.rsplit("/", 1)[-1].removesuffix(".csv")
-            fields = FIGURE_FIELDS if "/figures/" in f"/{name}" else TABLES[base]
+            table = "figures" if "/figures/" in f"/{name}" else base
             resource.update(profile="tabular-data-resource", format="csv", mediatype="text/csv",
-                            encoding="utf-8-sig", description=CSV_TEXT_NOTE, schema={"fields": [
-                                {"name": n, "type": t, "description": d} for n, t, d in fields]})
+                            encoding="utf-8-sig", description=CSV_TEXT_NOTE, schema=SCHEMA_MARK % table)
         else:
             ext = path.rsplit(".", 1)[-1]
             resource.update(format=ext, mediatype="application/json" if ext == "json" else "text/plain")
@@ -350,7 +426,19 @@ def datapackage(site: Site, files: dict[str, bytes]) -> bytes:
                     for r in site.reports],
         "hash": site.data_hash, "resources": resources,
     }
-    return (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode()
+    text = json.dumps(package, ensure_ascii=False, indent=1)
+    for table in TABLES:  # each table's schema written once (a resource's schema stands three levels deep)
+        mark = json.dumps(SCHEMA_MARK % table, ensure_ascii=False)
+        text = text.replace(mark, json.dumps(schema(TABLES[table]), ensure_ascii=False, indent=1).replace("\n", "\n   "))
+    return (text + "\n").encode()
+
+
+SCHEMA_MARK = "\0schema of %s\0"  # where datapackage writes a table's schema: no text of the data holds a NUL
+
+
+def schema(fields: list[tuple]) -> dict:
+    """A table's Frictionless schema."""
+    return {"fields": [{"name": n, "type": t, "description": d} for n, t, d in fields]}
 
 
 def _resource_name(path: str) -> str:

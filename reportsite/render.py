@@ -30,12 +30,25 @@ from .sitemap import robots, sitemap
 from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
 
-# The files that are not pages, in groups, each with the parts of the data it reads (reads.py): the cache
-# keys each group by them, so that a section edited does not make the share images again.
-EXTRAS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("assets", ()), ("search", (ALL,)), ("feeds", (ALL,)), ("robots", ("site",)), ("sitemap", (ALL,)),
-    ("data", (ALL,)), ("share", ("site", "cards")),
-)
+Extras = tuple[tuple[str, tuple[str, ...]], ...]  # each group of the files that are not pages, and what it reads
+
+
+def extras_groups(site: Site) -> Extras:
+    """The files that are not pages, in groups, each with the parts of the data it reads (reads.py): the cache
+    keys each group by them, so that a section edited makes again neither the share images nor the other
+    reports' data files. The search index, the feeds (the data version), the sitemap (every page) and
+    datapackage.json (the data version) read all the data."""
+    reports = tuple(f"report:{r.id}" for r in site.reports)
+    return (
+        ("assets", ()), ("search", (ALL,)), ("feeds", (ALL,)), ("robots", ("site",)), ("sitemap", (ALL,)),
+        ("data", (*reports, "glossary")),
+        # the unprefixed report's files also stand where they were first published (site.yaml names it)
+        *((f"data:{r.id}", (f"report:{r.id}", "glossary", *(("site",) if r.id == site.unprefixed_report else ())))
+          for r in site.reports),
+        ("datapackage", (ALL,)), ("share", ("site", "cards")),
+    )
+
+
 ENTITY = re.compile(r"&amp;[a-z]+;")  # an HTML entity a copy wrote as text (&middot;), once escaped
 
 
@@ -254,6 +267,7 @@ class SiteRenderer:
         names = {name: f.path for name, f in self.assets.items()}
         self.envs = {lang: make_env(templates_dir, lang, translations[lang], options, prose, names, bytecode)
                      for lang in LANGS}
+        self.extras_groups = extras_groups(site)
         self._extras: dict[str, dict[str, bytes]] = {}  # group -> its files, once made
         self.search = search.Indexes(site, options.links)
 
@@ -283,13 +297,13 @@ class SiteRenderer:
         """Everything that is not a page (of the groups named; all by default): assets, search index, feeds,
         sitemap, data files, share images."""
         files: dict[str, bytes] = {}
-        for group, _ in EXTRAS:
+        for group, _ in self.extras_groups:
             if groups is None or group in groups:
                 files.update(self.extras_of(group))
         return files
 
     def extras_of(self, group: str) -> dict[str, bytes]:
-        """One group of the files that are not pages (EXTRAS), made once."""
+        """One group of the files that are not pages (extras_groups), made once."""
         if group not in self._extras:
             self._extras[group] = self._make_extras(group)
         return self._extras[group]
@@ -307,7 +321,11 @@ class SiteRenderer:
         elif group == "sitemap":
             files = {"sitemap.xml": sitemap(site, self.specs)} if site.url else {}
         elif group == "data":
-            files = publish.data_files(site)
+            files = publish.site_tables(site)
+        elif group.startswith("data:"):
+            files = publish.report_files(site, site.report[group.removeprefix("data:")])
+        elif group == "datapackage":
+            files = {"data/datapackage.json": publish.datapackage(site, publish.data_paths(site))}
         elif group == "share":
             files = self.share_images()
         return files

@@ -170,7 +170,7 @@ class Plan:
     names: list[str]  # each page's path, in the renderer's page order
     keys: list[str | None]  # and its key
     reused: dict[int, bytes]  # page (its index in that order) -> its bytes, reused
-    extras_keys: dict[str, str]  # each group of the files that are not pages (render.EXTRAS) -> its key
+    extras_keys: dict[str, str]  # each group of the files that are not pages (render.extras_groups) -> its key
     extras: dict[str, dict[str, bytes] | None]  # and its files, reused; None: rendered
 
     @property
@@ -190,13 +190,12 @@ class Plan:
 def plan_build(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> Plan:
     """Look up every page, and each group of the extras, in the cache."""
     from .links import dest
-    from .render import EXTRAS
 
     names = [dest(spec.url) for spec in renderer.specs]
     page_keys = [keys.page(spec) for spec in renderer.specs]
     reused = {i: data for i, (name, key) in enumerate(zip(names, page_keys))
               if (data := cache.reuse(name, key)) is not None}
-    extras_keys = {group: keys.extras(group, reads) for group, reads in EXTRAS}
+    extras_keys = {group: keys.extras(group, reads) for group, reads in renderer.extras_groups}
     return Plan(names, page_keys, reused, extras_keys,
                 {group: cache.reuse_group(key) for group, key in extras_keys.items()})
 
