@@ -465,3 +465,21 @@ def test_the_real_site_on_every_core_and_then_from_the_cache(site, tmp_path):
     again = incremental(project)
     assert (again.rendered, again.reused) == (0, site.pages)
     assert files_in(project.dist) == site.files
+
+
+def test_a_section_edited_makes_again_only_the_extras_that_read_it(pair, tmp_path, monkeypatch):
+    """The files that are not pages, by group (render.extras_groups): the edited report's data files, and what
+    reads all the data (search index, feeds, sitemap, datapackage.json); not the other report's data files, the
+    share images, the assets."""
+    from reportsite.render import SiteRenderer
+
+    made = []
+    make = SiteRenderer._make_extras
+    monkeypatch.setattr(SiteRenderer, "_make_extras", lambda self, group: made.append(group) or make(self, group))
+    build(pair, jobs=1)
+    assert {"data:city-2030", "data:city-2031", "share", "assets"} <= set(made)
+    made.clear()
+    edit(pair.root / PAIR_EDITS["a section's explainer"][0][0], *PAIR_EDITS["a section's explainer"][0][1:])
+    incremental(pair)
+    assert sorted(made) == ["data", "data:city-2031", "datapackage", "feeds", "search", "sitemap"]
+    assert files_in(pair.dist) == clean_build(pair, tmp_path)
