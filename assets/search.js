@@ -252,8 +252,11 @@
     }
     return waiting[key].promise;
   }
-  var shard = function (n) { return load("t", n, index.shards + "t." + index.names[n] + ".js"); };
-  var fragment = function (n) { return load("d", n, index.docs + n + ".js"); };
+  // A shard is known by its first token, an entry by its number; entries stand index.block to a folder.
+  var shard = function (n) { return load("t", index.bounds[n], index.shards + "t." + index.names[n] + ".js"); };
+  var fragment = function (n) {
+    return load("d", n, index.docs + index.blocks[Math.floor(n / index.block)] + "/" + n + ".js");
+  };
 
   var turn = 0;  // a newer query makes an older one's answer stale
   function run() {

@@ -269,7 +269,7 @@ class SiteRenderer:
                      for lang in LANGS}
         self.extras_groups = extras_groups(site)
         self._extras: dict[str, dict[str, bytes]] = {}  # group -> its files, once made
-        self.search = search.Indexes(site, options.links)
+        self.search = search.indexes(site, options.links)
 
     def translate(self, message: str) -> Bi:
         """A UI string in both languages, from the catalog."""
@@ -329,6 +329,12 @@ class SiteRenderer:
         elif group == "share":
             files = self.share_images()
         return files
+
+    def make_search_first(self, pages: Iterable[int], extras: Iterable[str]) -> None:
+        """Make the search index now, in this process, when these pages (indexes into specs) or extras need it:
+        worker processes started after this find it made, instead of each making it again."""
+        if "search" in extras or any(self.specs[i].kind.name == "search" for i in pages):
+            self.search.files()
 
     def share_images(self) -> dict[str, bytes]:
         font = share.find_font()

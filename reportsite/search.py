@@ -13,13 +13,14 @@ same rules (tests/test_search.py runs both on the same texts).
 What is written (files):
 - postings: token -> for each entry that holds it, the positions where it stands (title
   positions from 0, body positions from BODY), so that the browser can tell a phrase from
-  scattered words and a title from a body; one language-neutral set, cut by token ranges into
-  SHARDS files named by their content (search/t.<hash>.js);
+  scattered words and a title from a body; one language-neutral set, cut by token ranges (where the
+  tokens say, so that an edit moves no cut far from it) into files named by their content
+  (search/t.<hash>.js);
 - fragments: for each language, one small file per entry with what a result shows (kind, link,
-  title, report, value, the Chinese and English text for the snippet), in a folder named by the
-  content of all of them (search/<lang>-<hash>/<n>.js);
+  title, report, value, the Chinese and English text for the snippet), BLOCK entries to a folder
+  named by their content (search/<lang>-<hash>/<n>.js);
 - root: for each language, what the search page carries inline (search.html): the shards' first
-  tokens and names, the fragments' folder, and each entry's kind and report, for ranking and
+  tokens and names, the fragments' folders, and each entry's kind and report, for ranking and
   filters before anything is loaded.
 Every file is a script that hands its data to window.reportSearch, so that it loads from file://
 too (no fetch of JSON there). The same input gives the same bytes.
@@ -32,6 +33,7 @@ import json
 import posixpath
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 
 from . import LANGS, l10n
@@ -52,6 +54,7 @@ STOP_WORDS = frozenset("a an and are as at be by for from has have in is it its 
 BODY = 1000  # a body's first position: a title's tokens stand below it, so a position says which it is in
 GAP = 10  # positions between the Chinese and the English of a text: no phrase spans the two
 SHARD_BYTES = 6_000  # a postings file's size before compression: about 3 KB gzipped, so a query loads a few
+BLOCK = 32  # fragments a folder holds: an edit of a section renames one or two folders, and the root stays small
 # An entry's kind: s section, p paragraph, f figure, t goal (a figure a report sets as a goal),
 # g glossary term, w page. Goals and the figures that report a goal's outcome are key entries:
 # the root writes their kind in capitals, and they rank before the rest.
@@ -167,59 +170,79 @@ def postings(items: list[Entry]) -> dict[str, str]:
     """token -> its entries and positions: "<entry>.<position>.<position>,<entry>…", each number (base 36)
     the difference from the one before it (entries from the last entry, positions from the last
     position of that entry), in token order."""
-    found: dict[str, list[tuple[int, list[int]]]] = {}
+    found: dict[str, list[tuple[int, str]]] = {}
     for n, entry in enumerate(items):
         own: dict[str, list[int]] = {}
         for token, at in entry.tokens():
-            own.setdefault(token, []).append(at)
-        for token, positions in own.items():
-            found.setdefault(token, []).append((n, positions))
+            if token in own:
+                own[token].append(at)
+            else:
+                own[token] = [at]
+        for token, positions in own.items():  # an entry's part of a posting, but for its first number
+            written = b36(positions[0]) if len(positions) == 1 else ".".join(
+                b36(d) for d in [positions[0]] + [b - a for a, b in zip(positions, positions[1:])])
+            if token in found:
+                found[token].append((n, written))
+            else:
+                found[token] = [(n, written)]
     out = {}
     for token in sorted(found):
         last, parts = 0, []
-        for n, positions in found[token]:  # entries in order: they were added so
-            deltas = [n - last, positions[0]] + [b - a for a, b in zip(positions, positions[1:])]
-            parts.append(".".join(B36[d] if d < len(B36) else _b36(d) for d in deltas))
+        for n, written in found[token]:  # entries in order: they were added so
+            parts.append(f"{b36(n - last)}.{written}")
             last = n
         out[token] = ",".join(parts)
     return out
 
 
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
 def _b36(n: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     out = ""
     while True:
         n, d = divmod(n, 36)
-        out = digits[d] + out
+        out = DIGITS[d] + out
         if not n:
             return out
 
 
-B36 = [_b36(n) for n in range(36 * 36)]  # the numbers postings write most, made once
+B36 = [*DIGITS, *(a + b for a in DIGITS[1:] for b in DIGITS),
+       *(a + b + c for a in DIGITS[1:] for b in DIGITS for c in DIGITS)]  # n -> n in base 36, below 36³, made once
+
+
+def b36(n: int) -> str:
+    return B36[n] if n < len(B36) else _b36(n)
+
+
+# A shard ends before a token whose hash is a multiple of CUT_EVERY, once it holds SHARD_BYTES / 2 (and at
+# 2 x SHARD_BYTES whatever comes): its ends depend on the tokens near them, not on the size of everything
+# before, so an edit that changes a few postings changes the files of those postings only.
+CUT_EVERY = 64
 
 
 def shards(table: dict[str, str], target: int = SHARD_BYTES) -> list[dict[str, str]]:
-    """The postings cut into pieces of about target bytes, each a range of tokens in order."""
-    sizes = [len(t.encode()) + len(p) + 6 for t, p in table.items()]
+    """The postings cut into pieces of about target bytes, each a range of tokens in order, cut where the
+    tokens say (CUT_EVERY)."""
     out: list[dict[str, str]] = [{}]
     size = 0
-    for (token, posting), n in zip(table.items(), sizes):
-        if size >= target and out[-1]:
+    for token, posting in table.items():
+        if out[-1] and (size >= 2 * target or (size >= target // 2 and zlib.crc32(token.encode()) % CUT_EVERY == 0)):
             out.append({})
             size = 0
         out[-1][token] = posting
-        size += n
+        size += len(token.encode()) + len(posting) + 6
     return out
 
 
 # ---- Files ------------------------------------------------------------------------------------
 
 
-def script(kind: str, ident: int, data: object) -> bytes:
+def script(kind: str, ident: int | str, data: object) -> bytes:
     """A data file as a script: loaded with <script src>, it hands its data to the search page (from file:// too).
-    "<" is escaped, so no text can end a script element."""
+    "<" is escaped, so no text can end a script element. ident: an entry's number, or a shard's first token."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
-    return f'{CALLBACK}("{kind}",{ident},{text});\n'.encode("utf-8")
+    return f'{CALLBACK}("{kind}",{json.dumps(ident, ensure_ascii=False)},{text});\n'.encode("utf-8")
 
 
 def digest(data: bytes) -> str:
@@ -237,11 +260,12 @@ class SearchIndex:
 
 
 def shard_files(site: Site, links: LinkPolicy) -> tuple[dict[str, bytes], list[str], list[str]]:
-    """The postings files, language-neutral (search/t.<hash>.js), their paths and their first tokens."""
+    """The postings files, language-neutral (search/t.<hash>.js), their paths and their first tokens (a shard
+    is known by its first token, not its number, so that a shard added does not rename those after it)."""
     pieces = shards(postings(entries(site, LANGS[0], links)))
     files, paths = {}, []
-    for n, piece in enumerate(pieces):
-        data = script("t", n, piece)
+    for piece in pieces:
+        data = script("t", next(iter(piece)), piece)
         path = f"search/t.{digest(data)}.js"
         files[path] = data
         paths.append(path)
@@ -249,20 +273,25 @@ def shard_files(site: Site, links: LinkPolicy) -> tuple[dict[str, bytes], list[s
 
 
 def build_index(site: Site, lang: str, links: LinkPolicy, shard_paths: list[str], bounds: list[str]) -> SearchIndex:
+    """A language's fragments, in folders of BLOCK entries each named by their content (an edit renames the
+    folders of the entries it changed only), and its root."""
     items = entries(site, lang, links)
     fragments = [script("d", n, e.fragment()) for n, e in enumerate(items)]
-    folder = f"search/{lang}-{digest(b''.join(fragments))}"
+    blocks = [f"{lang}-{digest(b''.join(fragments[n:n + BLOCK]))}" for n in range(0, len(fragments), BLOCK)]
     here = page_url("search", lang)
-    files = {f"{folder}/{n}.js": data for n, data in enumerate(fragments)}
+    files = {f"search/{blocks[n // BLOCK]}/{n}.js": data for n, data in enumerate(fragments)}
     ids = [e.report_id for e in items]
     reports = [[r.id, r.label[lang], ids.index(r.id), len(ids) - ids[::-1].index(r.id)]
                for r in site.reports if r.id in ids]
+    folder = posixpath.dirname(links.file(here, shard_paths[0])) + "/"  # search/
     root = {
         "body": BODY,
-        "shards": posixpath.dirname(links.file(here, shard_paths[0])) + "/",  # + t.<name>.js
+        "shards": folder,  # + t.<name>.js
         "names": [posixpath.basename(path)[2:-3] for path in shard_paths],
         "bounds": bounds,
-        "docs": posixpath.dirname(links.file(here, f"{folder}/0.js")) + "/",
+        "docs": folder,  # + <block>/<n>.js
+        "block": BLOCK,
+        "blocks": blocks,  # entry n is in the folder blocks[n // block]
         "kinds": "".join(e.kind.upper() if e.key else e.kind for e in items),
         "reports": reports,  # [id, label, first entry, entry after its last]: a report's entries stand together
         "stop": sorted(STOP_WORDS),
@@ -297,15 +326,28 @@ class Indexes:
         return out
 
 
+_MADE: list[Indexes] = []  # the last indexes made: a worker process forked after they were made finds them
+
+
+def indexes(site: Site, links: LinkPolicy) -> Indexes:
+    """The search indexes of this site (this very model) for one link policy: made once per process, and
+    once in all when the build makes them before it starts its workers (SiteRenderer.make_search_first)."""
+    for made in _MADE:
+        if made.site is site and made.links == links:
+            return made
+    _MADE[:] = [*_MADE[-1:], Indexes(site, links)]
+    return _MADE[-1]
+
+
 # ---- Reading it back (tests, the comparison in bench/) ------------------------------------------
 
-SCRIPT = re.compile(rf'^{CALLBACK}\("([a-z])",(\d+),(.*)\);\n$', re.S)
+SCRIPT = re.compile(rf'^{CALLBACK}\("([a-z])",(\d+|"[^"]*"),(.*)\);\n$', re.S)
 
 
-def read_script(data: bytes) -> tuple[str, int, object]:
+def read_script(data: bytes) -> tuple[str, int | str, object]:
     m = SCRIPT.match(data.decode("utf-8"))
     assert m, data[:80]
-    return m.group(1), int(m.group(2)), json.loads(m.group(3))
+    return m.group(1), json.loads(m.group(2)), json.loads(m.group(3))
 
 
 def read_fragments(files: dict[str, bytes], lang: str) -> list[dict]:

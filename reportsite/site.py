@@ -151,6 +151,8 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     plan = plan_build(renderer, Keys.of(inputs, renderer), cache)
     to_render, groups = plan.to_render, {}
     workers = parallel.workers_for(len(to_render), jobs)
+    if workers:
+        renderer.make_search_first(to_render, plan.extras_to_render)
     rendered = parallel.render(renderer, to_render, plan.extras_to_render, workers,
                                partial(make_renderer, project, site, options), groups)
     files = unique(site_files(plan, rendered, cache, groups))  # each file rendered as it is written

@@ -154,8 +154,13 @@ def test_index_files_are_named_by_their_content_and_the_page_names_them(mini):
     names = {p for p in files if p.startswith("search/t.")}
     assert {f"search/t.{n}.js" for n in root["names"]} == names and root["shards"] == "../../search/"
     assert root["bounds"] == sorted(root["bounds"]) and len(root["kinds"]) == len(search.read_fragments(files, "en"))
-    folder = {p.rsplit("/", 1)[0] for p in files if p.startswith("search/en-")}
-    assert folder == {f"search/{root['docs'].split('/')[-2]}"}
+    assert root["docs"] == root["shards"]
+    for path, data in files.items():  # entry n in the folder blocks[n // block]; a shard known by its first token
+        if m := re.fullmatch(r"search/(en-[0-9a-f]+)/(\d+)\.js", path):
+            assert m.group(1) == root["blocks"][int(m.group(2)) // root["block"]]
+        if path.startswith("search/t."):
+            ident, table = search.read_script(data)[1:]
+            assert ident == next(iter(table)) and ident in root["bounds"]
 
 
 def test_an_edit_renames_the_files_it_changes_and_the_same_input_gives_the_same_bytes(mini):
@@ -167,6 +172,34 @@ def test_an_edit_renames_the_files_it_changes_and_the_same_input_gives_the_same_
     edited = {p for p in build(mini).files if p.startswith("search/")}
     assert edited != set(first) and {p.split("/")[1] for p in edited if p.startswith("search/en-")} != \
         {p.split("/")[1] for p in first if p.startswith("search/en-")}
+
+
+def test_an_edit_renames_few_files(mini, monkeypatch):
+    """A figure's English label edited: the one folder of English fragments that holds it, and the postings
+    files of the tokens it changed or moved; every other file keeps its name (and so its bytes). (Small folders and
+    shards, for the mini site's few entries.)"""
+    monkeypatch.setattr(search, "BLOCK", 4)
+    monkeypatch.setattr(search.shards, "__defaults__", (300,))
+    monkeypatch.setattr(search, "CUT_EVERY", 4)
+    first = {p for p in build(mini).files if p.startswith("search/")}
+    edit(mini.data / "example-2030" / "sections" / "review-economy.yaml", "label: {zh: 地区生产总值, en: GDP}",
+         "label: {zh: 地区生产总值, en: Gross product}")
+    edited = {p for p in build(mini).files if p.startswith("search/")}
+    folders = lambda paths: {p.split("/")[1] for p in paths if not p.startswith("search/t.")}  # noqa: E731
+    renamed = folders(edited - first)
+    assert len(folders(first)) > 4 and len(renamed) == 1 and next(iter(renamed)).startswith("en-")
+    shards = {p for p in first if p.startswith("search/t.")}
+    assert 0 < len(shards - edited) < len(shards) // 2  # the label's tokens, and the values after them in the title
+
+
+def test_a_posting_that_grows_changes_its_shard_alone():
+    """Shards end where the tokens say, not where a running size says: the pieces before and after stay."""
+    table = {f"w{n:05d}": "1.2" * (n % 40) for n in range(5_000)}
+    before = search.shards(table)
+    token = list(table)[2_500]
+    after = search.shards({**table, token: table[token] + ",3.4" * 200})
+    assert len(before) > 20
+    assert len([p for p in after if p not in before]) == 1 and len(after) == len(before)
 
 
 def test_the_text_of_a_page_cannot_close_the_script_that_carries_it():
