@@ -9,14 +9,18 @@ the share images read the site's settings and the font, a report's data files th
 the search indexes all data).
 
 The bytes are kept nowhere else: the previous build's dist/ is the store. A manifest beside it
-(dist/ -> dist.cache.json, which .gitignore's /dist.* covers) records each file's key, size and
-checksum. A file is reused only when its key is unchanged and its bytes in dist/ still have the
-recorded checksum (write.py then links it into the new dist/ instead of writing it again). Before all
-that, one hash of every input (build_stamp) is compared with the last build's: when it is the same and
-dist/ holds exactly the files that build wrote, each of the size and date recorded, there is nothing
+(dist/ -> dist.cache.json, which .gitignore's /dist.* covers) records each file's key, checksum, size and
+modification time. A file is reused when its key is unchanged and dist/ holds it with the size and time
+recorded: its bytes are trusted then, not read (reading thousands of files would cost more than the
+build); a file changed by hand has another time, and is made again. A file rendered again to the bytes
+recorded, and intact, is not written again (FileCache.note); write.update_site writes the others. Before
+all that, one hash of every input (build_stamp) is compared with the last build's: when it is the same
+and dist/ holds exactly the files that build wrote, each of the size and time recorded, there is nothing
 to do, and nothing is read (FileCache.unchanged). A manifest that cannot be read, is of another
 format, code version or project, or fails its own checksum, is ignored; a build during which an
-input folder changed records nothing (Inputs).
+input folder changed records nothing (Inputs). The manifest also records the version of the list of
+published addresses the build checked (published.py): the next build checks again only the addresses
+whose files it touches, unless the list changed.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ if TYPE_CHECKING:  # the check for an unchanged build (FileCache.unchanged) need
     from .pages import PageSpec
     from .reads import DataReads
 
-FORMAT = 3  # of the manifest and the keys; raise it when either changes meaning
+FORMAT = 4  # of the manifest and the keys; raise it when either changes meaning
 LIBRARIES = ("jinja2", "markupsafe", "babel", "markdown-it-py", "pyyaml", "pillow")  # what shapes the bytes
 
 
@@ -185,16 +189,18 @@ class Entry:
     key: str
     sha256: str
     size: int
-    mtime_ns: int = 0  # when it was written to dist/ (for the no-change check)
+    mtime_ns: int = 0  # when it was written to dist/ (0: not yet); with the size, what tells it is intact
 
 
 @dataclass(frozen=True)
 class Manifest:
-    """The record of one build: what it read (its stamp), what the command line says of it, its files."""
+    """The record of one build: what it read (its stamp), what the command line says of it, its files, and the
+    version of the list of published addresses its files were checked against (published.list_version)."""
 
     stamp: str
     summary: dict
     files: dict[str, Entry]
+    published: str
 
 
 def build_stamp(inputs: Inputs, project, options) -> str:
@@ -230,6 +236,7 @@ class FileCache:
         self.last = read_manifest(self.path, self.project) if use_previous else None
         self.previous = self.last.files if self.last else {}
         self.current: dict[str, Entry] = {}
+        self._on_disk: dict[str, tuple[int, int]] | None = None
 
     def unchanged(self, stamp: str) -> Manifest | None:
         """The last build's record when it read exactly these inputs and dist/ holds exactly the files it
@@ -237,48 +244,66 @@ class FileCache:
         if self.last is None or self.last.stamp != stamp:
             return None
         recorded = {name: (entry.size, entry.mtime_ns) for name, entry in self.previous.items()}
-        return self.last if files_on_disk(self.dist) == recorded else None
+        return self.last if self.on_disk == recorded else None
 
-    def reuse(self, name: str, key: str | None) -> bytes | None:
-        """The file's bytes in dist/ when its key is unchanged and its bytes are those recorded (then they
-        are recorded again for the next build); else None."""
+    @property
+    def on_disk(self) -> dict[str, tuple[int, int]]:
+        """Every file dist/ holds now -> (size, modification time in ns), as this build found it."""
+        if self._on_disk is None:
+            self._on_disk = files_on_disk(self.dist)
+        return self._on_disk
+
+    def intact(self, name: str) -> Entry | None:
+        """The last build's record of a file, when dist/ holds it with the size and date recorded (its bytes
+        are trusted then, not read: reading thousands of files would cost more than the build)."""
         entry = self.previous.get(name)
+        return entry if entry is not None and self.on_disk.get(name) == (entry.size, entry.mtime_ns) else None
+
+    def reuse(self, name: str, key: str | None) -> bool:
+        """Whether the file in dist/ is this build's as it stands: its key is unchanged and it is intact (then
+        it is recorded again for the next build)."""
+        entry = self.intact(name)
         if key is None or entry is None or entry.key != key:
-            return None
-        try:
-            data = (self.dist / name).read_bytes()
-        except OSError:
-            return None
-        if len(data) != entry.size or hashlib.sha256(data).hexdigest() != entry.sha256:
-            return None
+            return False
         self.current[name] = entry
-        return data
+        return True
 
-    def reuse_group(self, key: str) -> dict[str, bytes] | None:
-        """All files recorded under one key, when every one of them can be reused; else None."""
+    def reuse_group(self, key: str) -> list[str] | None:
+        """The paths of all files recorded under one key, when every one of them can be reused; else None."""
         names = [name for name, entry in self.previous.items() if entry.key == key]
-        files = {name: self.reuse(name, key) for name in names}
-        if not names or None in files.values():
-            for name in names:
-                self.current.pop(name, None)
-            return None
-        return files
+        if names and all(self.reuse(name, key) for name in names):
+            return names
+        for name in names:
+            self.current.pop(name, None)
+        return None
 
-    def note(self, name: str, key: str | None, data: bytes) -> None:
-        """Record a rendered file for the next build."""
+    def note(self, name: str, key: str | None, data: bytes) -> bool:
+        """Record a rendered file for the next build; whether it must be written (False: dist/ holds these very
+        bytes, intact, and they are recorded under their new key)."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        entry = self.intact(name)
+        same = entry is not None and (entry.sha256, entry.size) == (sha256, len(data))
         if key is not None:
-            self.current[name] = Entry(key, hashlib.sha256(data).hexdigest(), len(data))
+            self.current[name] = replace(entry, key=key) if same else Entry(key, sha256, len(data))
+        return not same
 
-    def source(self, name: str) -> Path:
-        """Where a reused file's bytes are now (write.py links the new file to it)."""
-        return self.dist / name
+    def save(self, stamp: str, summary: dict, published: str) -> None:
+        """Record this build's files for the next build, each written one with its date as dist/ now holds it
+        (the others keep theirs). published: the version of the published addresses' list it checked."""
+        files = {}
+        for name, entry in self.current.items():
+            if entry.mtime_ns:  # as the last build left it, not written again
+                files[name] = entry
+            elif (stat := _stat(self.dist / name)) is not None and stat.st_size == entry.size:
+                files[name] = replace(entry, mtime_ns=stat.st_mtime_ns)
+        write_manifest(self.path, self.project, Manifest(stamp, summary, files, published))
 
-    def save(self, stamp: str, summary: dict) -> None:
-        """Record this build's files, as dist/ now holds them, for the next build."""
-        on_disk = files_on_disk(self.dist)
-        files = {name: replace(entry, mtime_ns=on_disk[name][1])
-                 for name, entry in self.current.items() if on_disk.get(name, (None,))[0] == entry.size}
-        write_manifest(self.path, self.project, Manifest(stamp, summary, files))
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
 
 
 def files_on_disk(folder: Path) -> dict[str, tuple[int, int]]:
@@ -300,7 +325,7 @@ def files_on_disk(folder: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-BODY = ("stamp", "summary", "files")  # what a manifest's checksum covers
+BODY = ("stamp", "summary", "files", "published")  # what a manifest's checksum covers
 
 
 def body_checksum(doc: dict) -> str:
@@ -316,10 +341,10 @@ def read_manifest(path: Path, project: str) -> Manifest | None:
         if (doc["format"], doc["code"], doc["project"], doc["checksum"]) != \
                 (FORMAT, code_version(), project, body_checksum(doc)):
             return None
-        if not (isinstance(doc["stamp"], str) and isinstance(doc["summary"], dict)):
+        if not (isinstance(doc["stamp"], str) and isinstance(doc["summary"], dict) and isinstance(doc["published"], str)):
             raise ValueError("not a manifest")
         files = {name: Entry(*_fields(row)) for name, row in doc["files"].items()}
-        return Manifest(doc["stamp"], doc["summary"], files)
+        return Manifest(doc["stamp"], doc["summary"], files, doc["published"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None  # a damaged file: no cache, not a crash
 
@@ -334,7 +359,8 @@ def _fields(row: object) -> tuple[str, str, int, int]:
 def write_manifest(path: Path, project: str, manifest: Manifest) -> None:
     """Write the manifest whole or not at all (a temporary file, then a rename)."""
     body = {"stamp": manifest.stamp, "summary": manifest.summary,
-            "files": {name: [e.key, e.sha256, e.size, e.mtime_ns] for name, e in manifest.files.items()}}
+            "files": {name: [e.key, e.sha256, e.size, e.mtime_ns] for name, e in manifest.files.items()},
+            "published": manifest.published}
     doc = {"format": FORMAT, "code": code_version(), "project": project, "checksum": body_checksum(body), **body}
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)

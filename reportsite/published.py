@@ -6,11 +6,15 @@ a page ("/en/sections/plan-1-innovation/"), a file ("/data/figures.csv"), or an 
 resolves: the page or file is gone, or the anchor is gone from its page, unless a redirect
 page stands at the old address and its target has the anchor. `build.py published` adds the
 addresses of a new build to the list (record.py); nothing ever leaves it.
+
+An incremental build checks only the addresses whose files it wrote or deleted (the previous build checked
+the others, over the files that are still the same), unless the list changed since: then it checks them all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Mapping, Set
 from pathlib import Path
 
 from .errors import Mark, Problems, rel
@@ -37,6 +41,20 @@ def resolves(address: str, files: Mapping[str, bytes], redirects: Mapping[str, s
     return not anchor or f' id="{anchor}"'.encode() in body
 
 
+def files_read(address: str, redirects: Mapping[str, str]) -> list[str]:
+    """The paths resolves() reads for an address: its file, and the file of each redirect page's target."""
+    paths: list[str] = []
+    page = address.removeprefix("/").partition("#")[0]
+    while True:
+        path = page + "index.html" if page == "" or page.endswith("/") else page
+        if path in paths:
+            return paths
+        paths.append(path)
+        if path not in redirects:
+            return paths
+        page = redirects[path]
+
+
 def read_list(data_dir: Path) -> list[str]:
     return [address for _, address in numbered_list(data_dir)]
 
@@ -50,11 +68,21 @@ def numbered_list(data_dir: Path) -> list[tuple[int, str]]:
     return [(n, line) for n, line in enumerate(lines, start=1) if line and not line.startswith("#")]
 
 
-def check(data_dir: Path, root: Path, files, redirects: Mapping[str, str], problems: Problems) -> None:
+def list_version(data_dir: Path) -> str:
+    """A hash of the list as it is now ("none" when there is none): a build records the list it checked."""
+    path = data_dir / LIST_NAME
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "none"
+
+
+def check(data_dir: Path, root: Path, files, redirects: Mapping[str, str], problems: Problems,
+          touched: Set[str] | None = None) -> None:
     """Note every published address that no longer resolves (files: anything with .get(path) -> bytes;
-    redirects: as resolves() takes them)."""
+    redirects: as resolves() takes them). touched: when given, only the addresses that read one of these
+    paths are checked (the others resolved in the previous build, over files that have not changed)."""
     shown = rel(data_dir / LIST_NAME, root)
     for n, address in numbered_list(data_dir):
+        if touched is not None and touched.isdisjoint(files_read(address, redirects)):
+            continue
         if not resolves(address, files, redirects):
             problems.add(Mark(shown, n), address,
                          "a page, file or anchor at this published address (or a redirect page to its new place)",

@@ -6,7 +6,7 @@ changed since the last one (cache.py) never loads Jinja, Babel or the YAML reade
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .cache import FileCache, Inputs, build_stamp
 from .errors import BuildFailed, Problems
-from .write import unique, write_site
+from .write import unique, update_site, write_site
 
 if TYPE_CHECKING:
     import jinja2
@@ -115,25 +115,28 @@ def render_site(project: Project, site: Site, options: Options | None = None) ->
     return SiteFiles(dict(unique(renderer.files())), renderer.redirects)
 
 
-def check_published(project: Project, files, redirects: dict[str, str]) -> None:
+def check_published(project: Project, files, redirects: dict[str, str], touched: Set[str] | None = None) -> None:
     """Raise BuildFailed when an address the site has published (data/published.txt) no longer resolves
-    (files: the written site, anything with .get(path) -> bytes; redirects: SiteFiles.redirects)."""
+    (files: the written site, anything with .get(path) -> bytes; redirects: SiteFiles.redirects; touched:
+    when given, only the addresses that read one of these paths are checked, published.check)."""
     from . import published
 
     problems = Problems()
-    published.check(project.data, project.root, files, redirects, problems)
+    published.check(project.data, project.root, files, redirects, problems, touched)
     if problems:
         raise BuildFailed(problems)
 
 
 def build(project: Project, options: Options | None = None, keep_files: bool = True, jobs: int = 1,
           reuse: bool = False) -> Built:
-    """Build the whole site; on success replace dist/, on failure leave it untouched.
+    """Build the whole site; on success update dist/, on failure leave it untouched.
 
     With keep_files=False the pages stream to the disk as they are rendered (the CLI's way: memory
     stays flat however large the report). jobs: the processes that may render (parallel.py decides
     whether the pages to render are worth more than one). reuse: take the previous build's files
-    whose inputs did not change (cache.py); every successful build records its files for the next."""
+    whose inputs did not change (cache.py), and update dist/ in place, writing only the files that
+    changed (write.update_site); without it, or without a usable record of the previous build, dist/ is
+    replaced whole (write.write_site). Every successful build records its files for the next."""
     start = time.perf_counter()
     inputs = Inputs.of(project)
     stamp = build_stamp(inputs, project, options)
@@ -141,7 +144,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     if not keep_files and (last := cache.unchanged(stamp)) is not None:
         return Built(None, tuple(last.files), time.perf_counter() - start, reused=last.summary["pages"],
                      url=last.summary["url"], reports=last.summary["reports"], nothing_changed=True)
-    from . import parallel  # only now: a build with nothing to do loads none of the rendering code
+    from . import parallel, published  # only now: a build with nothing to do loads none of the rendering code
     from .cache import Keys
     from .render import Options
 
@@ -149,31 +152,45 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     site = read_site(project)
     renderer = make_renderer(project, site, options)
     plan = plan_build(renderer, Keys.of(inputs, renderer), cache)
-    to_render, groups = plan.to_render, {}
+    to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
     workers = parallel.workers_for(len(to_render), jobs)
     if workers:
         renderer.make_search_first(to_render, plan.extras_to_render)
     rendered = parallel.render(renderer, to_render, plan.extras_to_render, workers,
                                partial(make_renderer, project, site, options), groups)
-    files = unique(site_files(plan, rendered, cache, groups))  # each file rendered as it is written
-    kept = dict(files) if keep_files else None
-    paths = write_site(files if kept is None else kept.items(), project.dist,
-                       lambda written: check_published(project, written, renderer.redirects), plan.sources(cache))
+    files = site_files(plan, keeping(rendered, kept), cache, groups)  # each file rendered as it is written
+    checked, redirects = published.list_version(project.data), renderer.redirects
+    if cache.last is not None and project.dist.is_dir():
+        everything = cache.last.published != checked  # else the last build checked the files this one leaves alone
+        paths = update_site(files, project.dist, cache.on_disk.keys() | cache.previous.keys(), lambda after, touched:
+                            check_published(project, after, redirects, None if everything else touched))
+    else:  # nothing to keep: each file comes with its bytes
+        paths = write_site(files, project.dist, lambda written: check_published(project, written, redirects))
     if Inputs.of(project) == inputs:  # else a file changed while the build ran: record nothing
-        cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)})
+        cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)}, checked)
+    if kept is not None:  # and the files reused, as dist/ holds them
+        kept = {name: kept[name] if name in kept else (project.dist / name).read_bytes() for name in paths}
     return Built(site, tuple(paths), time.perf_counter() - start, files=kept, rendered=len(to_render),
                  reused=len(plan.reused), processes=max(workers, 1), url=site.url, reports=len(site.reports))
 
 
+def keeping(files: Iterator[tuple[str, bytes]], kept: dict[str, bytes] | None) -> Iterator[tuple[str, bytes]]:
+    """Pass files through, keeping each in kept when it is given."""
+    for name, data in files:
+        if kept is not None:
+            kept[name] = data
+        yield name, data
+
+
 @dataclass(frozen=True)
 class Plan:
-    """Which files of a build are the previous build's, unchanged, and which are rendered."""
+    """Which files of a build are the previous build's, unchanged in dist/, and which are rendered."""
 
     names: list[str]  # each page's path, in the renderer's page order
     keys: list[str | None]  # and its key
-    reused: dict[int, bytes]  # page (its index in that order) -> its bytes, reused
+    reused: set[int]  # the pages (their indexes in that order) dist/ holds as this build would make them
     extras_keys: dict[str, str]  # each group of the files that are not pages (render.extras_groups) -> its key
-    extras: dict[str, dict[str, bytes] | None]  # and its files, reused; None: rendered
+    extras: dict[str, list[str] | None]  # and the paths of its files, reused; None: rendered
 
     @property
     def to_render(self) -> list[int]:
@@ -183,11 +200,6 @@ class Plan:
     def extras_to_render(self) -> tuple[str, ...]:
         return tuple(group for group, files in self.extras.items() if files is None)
 
-    def sources(self, cache: FileCache) -> dict[str, Path]:
-        """Each reused file's path -> where its bytes are now (write.py links the new file to them)."""
-        names = [self.names[i] for i in self.reused] + [name for files in self.extras.values() for name in files or ()]
-        return {name: cache.source(name) for name in names}
-
 
 def plan_build(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> Plan:
     """Look up every page, and each group of the extras, in the cache."""
@@ -195,27 +207,25 @@ def plan_build(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> Plan:
 
     names = [dest(spec.url) for spec in renderer.specs]
     page_keys = [keys.page(spec) for spec in renderer.specs]
-    reused = {i: data for i, (name, key) in enumerate(zip(names, page_keys))
-              if (data := cache.reuse(name, key)) is not None}
+    reused = {i for i, (name, key) in enumerate(zip(names, page_keys)) if cache.reuse(name, key)}
     extras_keys = {group: keys.extras(group, reads) for group, reads in renderer.extras_groups}
     return Plan(names, page_keys, reused, extras_keys,
                 {group: cache.reuse_group(key) for group, key in extras_keys.items()})
 
 
 def site_files(plan: Plan, rendered: Iterator[tuple[str, bytes]], cache: FileCache,
-               groups: dict[str, str]) -> Iterator[tuple[str, bytes]]:
-    """Every file of the site in the one-process order, each reused or as rendered (then recorded);
+               groups: dict[str, str]) -> Iterator[tuple[str, bytes | None]]:
+    """Every file of the site in the one-process order, with its bytes as rendered (then recorded with its key,
+    cache.note); None for a file dist/ holds as it should be (reused, or rendered to the bytes it holds).
     BuildFailed at the end if any mistake was found. groups: each rendered extra file's group, learnt as
     they come."""
     for i, name in enumerate(plan.names):
         if i in plan.reused:
-            yield name, plan.reused[i]
+            yield name, None
             continue
         name, data = next(rendered)
-        cache.note(name, plan.keys[i], data)
-        yield name, data
+        yield name, data if cache.note(name, plan.keys[i], data) else None
     for files in plan.extras.values():
-        yield from (files or {}).items()
+        yield from ((name, None) for name in files or ())
     for name, data in rendered:  # the extras rendered; then the whole run's mistakes, raised
-        cache.note(name, plan.extras_keys[groups[name]], data)
-        yield name, data
+        yield name, data if cache.note(name, plan.extras_keys[groups[name]], data) else None

@@ -170,6 +170,9 @@ EDITS = {  # on the mini site (one report)
     "a report's metadata": [
         (f"data/{MINI_REPORT}/report.yaml", "Li Ming", "Li Ning"),
     ],
+    "a figure's id (its page moves: the old one is deleted, and its folder)": [
+        (f"data/{MINI_REPORT}/sections/review-economy.yaml", "id: high-tech-2025", "id: high-tech-firms-2025"),
+    ],
     "a catalog string": [
         (PO, 'msgstr "术语表"', 'msgstr "术语汇编"'),
     ],
@@ -254,6 +257,7 @@ def edit_then_build_again(project: Project, tmp_path: Path, edits: list[tuple[st
         edit(project.root / path, old, new)
     built = incremental(project)
     assert files_in(project.dist) == clean_build(project, tmp_path)
+    assert not [folder for folder in project.dist.rglob("*") if folder.is_dir() and not any(folder.iterdir())]
     assert incremental(project).rendered == 0
     return built
 
@@ -330,6 +334,14 @@ def edit_a_page(dist: Path) -> None:
     page.write_bytes(page.read_bytes().replace(b"Glossary", b"Glossery"))  # the same size
 
 
+def edit_a_download(dist: Path) -> None:
+    """A file that is not a page (render.EXTRAS), edited to the same size."""
+    download = dist / "data" / MINI_REPORT / "figures.csv"
+    data = download.read_bytes()
+    download.write_bytes(data.replace(b"2", b"3", 1))
+    assert download.read_bytes() != data
+
+
 def delete_a_page(dist: Path) -> None:
     (dist / "en" / "glossary" / "index.html").unlink()
 
@@ -338,13 +350,64 @@ def add_a_file(dist: Path) -> None:
     (dist / "en" / "stray.html").write_text("left by hand")
 
 
-@pytest.mark.parametrize("tamper", [edit_a_page, delete_a_page, add_a_file])
+@pytest.mark.parametrize("tamper", [edit_a_page, edit_a_download, delete_a_page, add_a_file])
 def test_a_dist_changed_by_hand_is_made_whole_again(project, tamper):
+    """A file whose size or date is not the one recorded is made again (its bytes are never read to tell)."""
     first = build(project, jobs=1)
     tamper(project.dist)
     built = incremental(project)
-    assert built.rendered == (0 if tamper is add_a_file else 1)
+    assert built.rendered == (1 if tamper in (edit_a_page, delete_a_page) else 0)
     assert files_in(project.dist) == first.files
+
+
+def dates(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_an_incremental_build_writes_only_the_files_whose_bytes_changed(pair, tmp_path):
+    """dist/ is updated in place: a file that comes out of the build as dist/ holds it is not written again,
+    though the edit made it be rendered again (the search index's shards, the data downloads)."""
+    build(pair, jobs=1)
+    folder, before, written = pair.dist.stat().st_ino, files_in(pair.dist), dates(pair.dist)
+    edit(pair.root / PAIR_EDITS["a section's title"][0][0], *PAIR_EDITS["a section's title"][0][1:])
+    incremental(pair)
+    after, now = files_in(pair.dist), dates(pair.dist)
+    assert pair.dist.stat().st_ino == folder
+    same = {name for name in after if before.get(name) == after[name]}
+    assert {name for name in same if now[name] != written[name]} == set()
+    assert same and len(same) < len(after)
+    assert [name for name in same if name.startswith(("data/", "search/"))]  # rendered again, not written
+
+
+# A build that fails after an incremental start leaves dist/ exactly as it was: every file, its bytes and its date.
+# Each: the published addresses, then the edits that break the build.
+LATE_MISTAKES = {
+    "a UI string the catalog lacks (found once every page is rendered)": ((), [
+        ("templates/glossary.html", "<h1>{{ page.title|t }}</h1>", '<h1>{{ page.title|t }}{{ _("Never translated") }}</h1>'),
+    ]),
+    "a template error": ((), [
+        ("templates/glossary.html", "<h1>{{ page.title|t }}</h1>", "<h1>{{ page.title|t }}{{ nowhere.name }}</h1>"),
+    ]),
+    "a published address that no longer resolves": ((f"/en/{MINI_REPORT}/sections/review-economy/#review-economy-growth",), [
+        (f"data/{MINI_REPORT}/sections/review-economy.yaml", "review-economy-growth", "review-economy-output"),
+    ]),
+}
+
+
+@pytest.mark.parametrize("what", LATE_MISTAKES)
+def test_a_build_that_fails_after_an_incremental_start_leaves_dist_as_it_was(project, what):
+    addresses, edits = LATE_MISTAKES[what]
+    (project.data / "published.txt").write_text("".join(f"{a}\n" for a in addresses), encoding="utf-8")
+    build(project, jobs=1)
+    before, written = files_in(project.dist), dates(project.dist)
+    recorded = manifest_path(project.dist).read_bytes()
+    for path, old, new in edits + [("data/glossary.yaml", "regulates better", "regulates more wisely")]:  # more to write
+        edit(project.root / path, old, new)
+    with pytest.raises(BuildFailed):
+        incremental(project)
+    assert (files_in(project.dist), dates(project.dist)) == (before, written)
+    assert manifest_path(project.dist).read_bytes() == recorded
+    assert not [p for p in project.dist.parent.iterdir() if p.name.startswith(".dist.")]
 
 
 def damage_garbage(path: Path) -> None:
@@ -428,7 +491,7 @@ def test_the_cache_lives_beside_dist_and_is_never_published(project):
 
 
 def test_clean_ignores_the_cache(project):
-    """The cache trusts a well-formed manifest whose checksums match dist/: with one that lies about a
+    """The cache trusts a well-formed manifest whose sizes and dates match dist/: with one that lies about a
     page, a build reuses the lie, and `build.py --clean` renders every page again."""
     build(project, jobs=1)
     page, name = project.dist / "en" / "glossary" / "index.html", "en/glossary/index.html"
@@ -450,7 +513,7 @@ def forge(manifest: Path, name: str, page: Path, data: bytes) -> None:
 
     page.write_bytes(data)
     doc = json.loads(manifest.read_bytes())
-    doc["files"][name][1:3] = [hashlib.sha256(data).hexdigest(), len(data)]
+    doc["files"][name][1:4] = [hashlib.sha256(data).hexdigest(), len(data), page.stat().st_mtime_ns]
     doc["checksum"] = cache.body_checksum(doc)
     manifest.write_text(json.dumps(doc))
 

@@ -44,11 +44,11 @@ def replace(project: Project, path: str, old: str, new: str) -> None:
     file.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def build_errors(project: Project) -> list[str]:
-    """Every error of a build that must fail; dist/ is left as it was."""
+def build_errors(project: Project, reuse: bool = False) -> list[str]:
+    """Every error of a build that must fail (reuse: an incremental build); dist/ is left as it was."""
     before = sorted(p for p in project.dist.rglob("*")) if project.dist.exists() else None
     with pytest.raises(BuildFailed) as failed:
-        build(project)
+        build(project, keep_files=False, reuse=reuse)
     after = sorted(p for p in project.dist.rglob("*")) if project.dist.exists() else None
     assert after == before, "a failed build wrote dist/"
     return [str(e) for e in failed.value.problems.errors]
@@ -82,6 +82,41 @@ def test_an_anchor_removed_fails_the_build(project):
         f"data/published.txt:4: {SECTION}#review-economy-growth{NOTHING_THERE}",
         f"data/published.txt:5: {SECTION}#gdp-2029{NOTHING_THERE}",
     ]
+
+
+def test_an_address_an_incremental_build_breaks_fails_it(project):
+    """An incremental build checks the addresses whose files it writes or deletes: this one is caught."""
+    publish(project, f"{SECTION}#review-economy-growth", f"/en/{MINI_REPORT}/figures/high-tech-2025/")
+    build(project)
+    replace(project, SECTION_FILE, "review-economy-growth", "review-economy-output")
+    replace(project, SECTION_FILE, "id: high-tech-2025", "id: high-tech-firms-2025")
+    assert build_errors(project, reuse=True) == [f"data/published.txt:4: {SECTION}#review-economy-growth{NOTHING_THERE}",
+                                                 f"data/published.txt:5: /en/{MINI_REPORT}/figures/high-tech-2025/"
+                                                 f"{NOTHING_THERE}"]
+
+
+def test_an_address_added_to_the_list_is_checked_though_the_build_writes_nothing_it_reads(project):
+    publish(project, SECTION)
+    build(project)
+    publish(project, SECTION, "/en/nowhere/")
+    assert build_errors(project, reuse=True) == [f"data/published.txt:5: /en/nowhere/{NOTHING_THERE}"]
+
+
+def test_an_incremental_build_checks_only_the_addresses_that_read_a_file_it_touched(tmp_path):
+    """The others resolved in the last build, over files still the same. An address at a redirect page reads its
+    target's file too."""
+    from reportsite.errors import Problems
+    from reportsite.published import check
+
+    files = {"en/a/index.html": b"<p>", "en/old/index.html": b"<meta>", "en/b/index.html": b"<p>"}
+    redirects = {"en/old/index.html": "en/b/"}
+    listed = ["/en/a/#gone", "/en/old/#gone", "/en/b/#gone", "/en/c/"]
+    (tmp_path / "published.txt").write_text("".join(f"{a}\n" for a in listed), encoding="utf-8")
+    for touched, found in (({"en/a/index.html"}, listed[:1]), ({"en/b/index.html"}, listed[1:3]),
+                           ({"en/c/index.html"}, listed[3:]), (set(), []), (None, listed)):
+        problems = Problems()
+        check(tmp_path, tmp_path, files, redirects, problems, touched)
+        assert [error.key_path for error in problems.errors] == found, touched
 
 
 def test_a_paragraph_keeps_the_anchor_of_its_former_id(project):
