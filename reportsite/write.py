@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from pathlib import Path, PurePosixPath
 
 
@@ -76,16 +76,17 @@ class FolderFiles:
 
 
 class UpdatedFiles:
-    """The site an update will leave, read like {path: bytes} before dist/ is touched: the changed files from
-    the staging folder, the others from dist/, and nothing for a file the new build does not have."""
+    """The site an update will leave, read like {path: bytes} before dist/ is touched: the changed files where
+    they are staged, the others from dist/, and nothing for a file the new build does not have."""
 
-    def __init__(self, staging: Path, changed: Set[str], dist: Path, names: Set[str]):
-        self.staging, self.changed, self.dist, self.names = staging, changed, dist, names
+    def __init__(self, staged: Mapping[str, str], dist: Path, names: Set[str]):
+        self.staged, self.dist, self.names = staged, dist, names
 
     def get(self, path: str) -> bytes | None:
         if path not in self.names:
             return None
-        return ((self.staging if path in self.changed else self.dist) / path).read_bytes()
+        with open(self.staged[path] if path in self.staged else os.path.join(self.dist, path), "rb") as file:
+            return file.read()
 
 
 def staging_folder(dist: Path) -> Path:
@@ -137,16 +138,29 @@ def update_site(files: Iterable[tuple[str, bytes | None]], dist: Path, on_disk: 
     staging = staging_folder(dist)
     names: list[str] = []
     try:
-        written = write_tree(changed_only(unique(files), names), staging)
+        staged = _stage(changed_only(unique(files), names), staging)
         kept = set(names)
         gone = [name for name in on_disk if name not in kept]
         if verify is not None:
-            verify(UpdatedFiles(staging, set(written), dist, kept), frozenset(written) | frozenset(gone))
-        _remove(dist, gone)
-        _move_in(staging, written, dist)
+            verify(UpdatedFiles(staged, dist, kept), frozenset(staged) | frozenset(gone))
+        _remove(str(dist), gone)
+        _move_in(staged, str(dist))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return names
+
+
+def _stage(files: Iterable[tuple[str, bytes]], staging: Path) -> dict[str, str]:
+    """Write each file into the staging folder under a number (no folders to make there, or to remove);
+    return each one's path in the site -> where it is staged."""
+    staged: dict[str, str] = {}
+    for name, data in files:
+        inside(name)
+        where = os.path.join(staging, str(len(staged)))
+        with open(where, "wb") as file:
+            file.write(data)
+        staged[name] = where
+    return staged
 
 
 def changed_only(files: Iterable[tuple[str, bytes | None]], names: list[str]) -> Iterator[tuple[str, bytes]]:
@@ -157,25 +171,32 @@ def changed_only(files: Iterable[tuple[str, bytes | None]], names: list[str]) ->
             yield name, data
 
 
-def _remove(dist: Path, gone: Iterable[str]) -> None:
+def _remove(dist: str, gone: Iterable[str]) -> None:
     """Delete files, then every folder that held one and is empty now (first: a new file may take its path)."""
     folders = set()
     for name in gone:
-        target = dist.joinpath(*inside(name).parts)
-        target.unlink(missing_ok=True)
-        folders.update(p for p in target.parents if p != dist and dist in p.parents)
-    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):  # the deepest first
-        if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+        inside(name)
+        try:
+            os.unlink(os.path.join(dist, name))
+        except FileNotFoundError:  # recorded by the last build, and gone since
+            continue
+        folder = os.path.dirname(name)
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    for folder in sorted(folders, key=lambda f: f.count("/"), reverse=True):  # the deepest first
+        path = os.path.join(dist, folder)
+        if os.path.isdir(path) and not os.listdir(path):
+            os.rmdir(path)
 
 
-def _move_in(staging: Path, written: Iterable[str], dist: Path) -> None:
-    """Move each written file from the staging folder to its place in dist/, replacing the old one whole."""
+def _move_in(staged: Mapping[str, str], dist: str) -> None:
+    """Move each staged file to its place in dist/, replacing the old one whole (a rename: no half file)."""
     made = set()
-    for name in written:  # each checked by write_tree already
-        parts = PurePosixPath(name).parts
-        target = dist.joinpath(*parts)
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        os.replace(staging.joinpath(*parts), target)
+    for name, where in staged.items():
+        target = os.path.join(dist, name)
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        os.replace(where, target)
