@@ -140,6 +140,7 @@ class Keys:
     env: jinja2.Environment  # reads and parses the templates
     data: DataReads  # the hash of each part of the data
     _sets: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # memos
+    _versions: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False, repr=False)
     _sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _references: dict[str, tuple[str | None, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -155,7 +156,13 @@ class Keys:
 
         templates = self.templates(spec.template)
         return None if templates is None else digest(self.base, "page", dest(spec.url), templates,
-                                                         self.data.version(spec.reads()))
+                                                         self.version(spec.reads()))
+
+    def version(self, reads: tuple[str, ...]) -> str:
+        """The data version of these parts (many pages read the same ones)."""
+        if reads not in self._versions:
+            self._versions[reads] = self.data.version(reads)
+        return self._versions[reads]
 
     def extras(self, group: str, reads: tuple[str, ...]) -> str:
         """The key of one group of the files that are not pages (render.extras_groups)."""
@@ -366,7 +373,7 @@ def write_manifest(path: Path, project: str, manifest: Manifest) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(doc, out, separators=(",", ":"))
+            out.write(json.dumps(doc, separators=(",", ":")))  # json.dump would encode in Python, a piece at a time
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
