@@ -54,6 +54,7 @@ class DataReads:
     def __init__(self, site: Site):
         self.site = site
         self._hashes: dict[str, str] = {}
+        self._by_indicator: dict[str, tuple[list, list]] | None = None
 
     def hash(self, name: str) -> str:
         if name not in self._hashes:
@@ -66,6 +67,16 @@ class DataReads:
         for name in sorted(set(names)):
             hashed.update(f"{name}={self.hash(name)}\0".encode())
         return hashed.hexdigest()
+
+    def _indicators(self) -> dict[str, tuple[list, list]]:
+        """Each indicator -> its figures in every report, and its goals (one pass, not one for each indicator)."""
+        if self._by_indicator is None:
+            self._by_indicator = {}
+            for figure in (f for r in self.site.reports for f in r.figures):
+                self._by_indicator.setdefault(figure.indicator, ([], []))[0].append(figure)
+            for target in self.site.targets:
+                self._by_indicator.setdefault(target.figure.indicator, ([], []))[1].append(target)
+        return self._by_indicator
 
     def _target(self, target_id: str) -> tuple:
         """A goal, and the section of the later report whose words say it was done (its card links there)."""
@@ -95,8 +106,7 @@ class DataReads:
             return self._target(rest)
         report_id, _, item = rest.partition(":")
         if kind == "indicator" and report_id == "*":
-            return ([f for r in site.reports for f in r.figures if f.indicator == item],
-                    [t for t in site.targets if t.figure.indicator == item])
+            return self._indicators().get(item, ([], []))
         report = site.report[report_id]
         if kind == "nav":
             return tuple(_without(p, "sections") for p in report.parts)
