@@ -54,7 +54,9 @@ class DataReads:
     def __init__(self, site: Site):
         self.site = site
         self._hashes: dict[str, str] = {}
-        self._by_indicator: dict[str, tuple[list, list]] | None = None
+        self._by_indicator: dict[str, dict[str, list]] = {}  # report ("*": all) -> indicator -> its figures
+        self._goals_by_indicator: dict[str, list] | None = None
+        self._targets: dict[str, object] | None = None
 
     def hash(self, name: str) -> str:
         if name not in self._hashes:
@@ -68,19 +70,30 @@ class DataReads:
             hashed.update(f"{name}={self.hash(name)}\0".encode())
         return hashed.hexdigest()
 
-    def _indicators(self) -> dict[str, tuple[list, list]]:
-        """Each indicator -> its figures in every report, and its goals (one pass, not one for each indicator)."""
-        if self._by_indicator is None:
-            self._by_indicator = {}
-            for figure in (f for r in self.site.reports for f in r.figures):
-                self._by_indicator.setdefault(figure.indicator, ([], []))[0].append(figure)
+    def _figures(self, report_id: str, indicator: str) -> list:
+        """The figures of an indicator in one report ("*": in every report), in the order of the report's figures;
+        grouped in one pass over them, not one pass for each indicator."""
+        if report_id not in self._by_indicator:
+            reports = self.site.reports if report_id == "*" else (self.site.report[report_id],)
+            grouped: dict[str, list] = {}
+            for figure in (f for r in reports for f in r.figures):
+                grouped.setdefault(figure.indicator, []).append(figure)
+            self._by_indicator[report_id] = grouped
+        return self._by_indicator[report_id].get(indicator, [])
+
+    def _goals(self, indicator: str) -> list:
+        """The goals of an indicator, in the site's order (grouped in one pass)."""
+        if self._goals_by_indicator is None:
+            self._goals_by_indicator = {}
             for target in self.site.targets:
-                self._by_indicator.setdefault(target.figure.indicator, ([], []))[1].append(target)
-        return self._by_indicator
+                self._goals_by_indicator.setdefault(target.figure.indicator, []).append(target)
+        return self._goals_by_indicator.get(indicator, [])
 
     def _target(self, target_id: str) -> tuple:
         """A goal, and the section of the later report whose words say it was done (its card links there)."""
-        target = next(t for t in self.site.targets if t.id == target_id)
+        if self._targets is None:
+            self._targets = {t.id: t for t in reversed(self.site.targets)}  # reversed: the first of an id wins, as before
+        target = self._targets[target_id]
         said = target.outcome.statement if target.outcome else None
         later = self.site.report[target.outcome.report_id] if said else None
         return target, later.index.paragraphs[said.paragraph_id].section_id if later else None
@@ -106,7 +119,7 @@ class DataReads:
             return self._target(rest)
         report_id, _, item = rest.partition(":")
         if kind == "indicator" and report_id == "*":
-            return self._indicators().get(item, ([], []))
+            return self._figures("*", item), self._goals(item)
         report = site.report[report_id]
         if kind == "nav":
             return tuple(_without(p, "sections") for p in report.parts)
@@ -117,7 +130,7 @@ class DataReads:
         if kind == "section":
             return report.index.sections[item]
         if kind == "indicator":
-            figures = [f for f in report.figures if f.indicator == item]
+            figures = self._figures(report_id, item)
             return figures, [report.index.sections[f.section_id].title for f in figures]
         if kind == "targets":
             return report.targets
