@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # the check for an unchanged build (FileCache.unchanged) need
     from .pages import PageSpec
     from .reads import DataReads
 
-FORMAT = 4  # of the manifest and the keys; raise it when either changes meaning
+FORMAT = 5  # of the manifest and the keys; raise it when either changes meaning
 LIBRARIES = ("jinja2", "markupsafe", "babel", "markdown-it-py", "pyyaml", "pillow")  # what shapes the bytes
 
 
@@ -74,9 +74,11 @@ def code_version() -> str:
 
 def package_hash() -> str:
     """A content hash of the package's sources and data (reportsite/*.py, vocab.yaml)."""
-    package = Path(__file__).parent
-    sources = sorted(p for p in package.iterdir() if p.suffix in (".py", ".yaml"))
-    return digest(*(f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in sources))
+    return digest(*(f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in package_sources()))
+
+
+def package_sources() -> list[Path]:
+    return sorted(p for p in Path(__file__).parent.iterdir() if p.suffix in (".py", ".yaml"))
 
 
 def _version(library: str) -> str:
@@ -128,8 +130,20 @@ class Inputs:
 
     @classmethod
     def of(cls, project) -> "Inputs":
-        folders = (project.data, project.content, project.locales, project.assets, project.templates)
-        return cls(*map(tree_hash, folders), package_hash())
+        return cls(*map(tree_hash, input_folders(project)), package_hash())
+
+
+def input_folders(project) -> tuple[Path, ...]:
+    return project.data, project.content, project.locales, project.assets, project.templates
+
+
+def input_dates(project) -> tuple:
+    """The path, size and modification time of every file Inputs reads: taken before Inputs.of reads them,
+    and the same after the build, no file was saved meanwhile, and there is no need to read them all again
+    to tell (two saves of one size in one tick of the file system's clock, a few ms, would look like one)."""
+    files = [p for folder in input_folders(project) if folder.is_dir() for p in sorted(folder.rglob("*"))]
+    return tuple((str(p), stat.st_size, stat.st_mtime_ns) for p in files + package_sources()
+                 if p.is_file() and (stat := p.stat()))
 
 
 @dataclass(frozen=True)
@@ -143,13 +157,17 @@ class Keys:
     _versions: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False, repr=False)
     _sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _references: dict[str, tuple[str | None, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # the templates each template names, as the last build found them: name -> (hash of its source, the names)
+    known: dict[str, tuple[str, tuple[str | None, ...]]] = field(default_factory=dict, compare=False, repr=False)
+    learnt: dict[str, tuple[str, tuple[str | None, ...]]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, inputs: Inputs, renderer) -> "Keys":
+    def of(cls, inputs: Inputs, renderer, known: dict[str, tuple[str, tuple[str | None, ...]]] | None = None) -> "Keys":
+        """known: the templates each template names, as the last build found them (Manifest.templates)."""
         site, options = renderer.site, renderer.options
         base = digest(FORMAT, code_version(), site.url, inputs.locales, inputs.assets, options.links.name,
                       sorted(options.bundle.items()))
-        return cls(base, renderer.envs["en"], renderer.data)
+        return cls(base, renderer.envs["en"], renderer.data, known=known or {})
 
     def page(self, spec: PageSpec) -> str | None:
         from .links import dest
@@ -181,11 +199,18 @@ class Keys:
         return self._sources[name]
 
     def references(self, name: str) -> tuple[str | None, ...]:
-        """The templates one template names (None for a name it computes)."""
+        """The templates one template names (None for a name it computes): as the last build found them when
+        the template's source is the same (parsing every template costs more than the rest of the keys)."""
         if name not in self._references:
-            from jinja2 import meta
+            checksum = hashlib.sha256(self.source(name).encode()).hexdigest()
+            known = self.known.get(name)
+            if known is not None and known[0] == checksum:
+                self._references[name] = known[1]
+            else:
+                from jinja2 import meta
 
-            self._references[name] = tuple(meta.find_referenced_templates(self.env.parse(self.source(name))))
+                self._references[name] = tuple(meta.find_referenced_templates(self.env.parse(self.source(name))))
+            self.learnt[name] = (checksum, self._references[name])
         return self._references[name]
 
 
@@ -202,12 +227,14 @@ class Entry:
 @dataclass(frozen=True)
 class Manifest:
     """The record of one build: what it read (its stamp), what the command line says of it, its files, and the
-    version of the list of published addresses its files were checked against (published.list_version)."""
+    version of the list of published addresses its files were checked against (published.list_version), and
+    the templates each template names (Keys.known)."""
 
     stamp: str
     summary: dict
     files: dict[str, Entry]
     published: str
+    templates: dict[str, tuple[str, tuple[str | None, ...]]] = field(default_factory=dict)  # Keys.learnt
 
 
 def build_stamp(inputs: Inputs, project, options) -> str:
@@ -294,16 +321,17 @@ class FileCache:
             self.current[name] = replace(entry, key=key) if same else Entry(key, sha256, len(data))
         return not same
 
-    def save(self, stamp: str, summary: dict, published: str) -> None:
+    def save(self, stamp: str, summary: dict, published: str, templates: dict) -> None:
         """Record this build's files for the next build, each written one with its date as dist/ now holds it
-        (the others keep theirs). published: the version of the published addresses' list it checked."""
+        (the others keep theirs). published: the version of the published addresses' list it checked;
+        templates: the templates each template names (Keys.learnt)."""
         files = {}
         for name, entry in self.current.items():
             if entry.mtime_ns:  # as the last build left it, not written again
                 files[name] = entry
             elif (stat := _stat(self.dist / name)) is not None and stat.st_size == entry.size:
                 files[name] = replace(entry, mtime_ns=stat.st_mtime_ns)
-        write_manifest(self.path, self.project, Manifest(stamp, summary, files, published))
+        write_manifest(self.path, self.project, Manifest(stamp, summary, files, published, templates))
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -332,26 +360,24 @@ def files_on_disk(folder: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-BODY = ("stamp", "summary", "files", "published")  # what a manifest's checksum covers
-
-
-def body_checksum(doc: dict) -> str:
-    body = {name: doc[name] for name in BODY}
-    return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
-
-
 def read_manifest(path: Path, project: str) -> Manifest | None:
     """The last build's record; None when it is missing, unreadable, damaged, or of another format,
-    code version or project."""
+    code version or project.
+
+    Two lines of JSON: a head (the format, the code version, the project, the checksum of the body) and the
+    body (the Manifest's fields), checksummed as written: nothing is encoded again to check it."""
     try:
-        doc = json.loads(path.read_bytes())
-        if (doc["format"], doc["code"], doc["project"], doc["checksum"]) != \
-                (FORMAT, code_version(), project, body_checksum(doc)):
+        head, _, body = path.read_bytes().partition(b"\n")
+        head = json.loads(head)
+        if (head["format"], head["code"], head["project"], head["checksum"]) != \
+                (FORMAT, code_version(), project, hashlib.sha256(body).hexdigest()):
             return None
+        doc = json.loads(body)
         if not (isinstance(doc["stamp"], str) and isinstance(doc["summary"], dict) and isinstance(doc["published"], str)):
             raise ValueError("not a manifest")
         files = {name: Entry(*_fields(row)) for name, row in doc["files"].items()}
-        return Manifest(doc["stamp"], doc["summary"], files, doc["published"])
+        templates = {name: _references(row) for name, row in doc["templates"].items()}
+        return Manifest(doc["stamp"], doc["summary"], files, doc["published"], templates)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None  # a damaged file: no cache, not a crash
 
@@ -363,17 +389,25 @@ def _fields(row: object) -> tuple[str, str, int, int]:
     return row[0], row[1], row[2], row[3]
 
 
+def _references(row: object) -> tuple[str, tuple[str | None, ...]]:
+    if not (isinstance(row, list) and len(row) == 2 and isinstance(row[0], str) and isinstance(row[1], list)
+            and all(name is None or isinstance(name, str) for name in row[1])):
+        raise ValueError("not a template's references")
+    return row[0], tuple(row[1])
+
+
 def write_manifest(path: Path, project: str, manifest: Manifest) -> None:
     """Write the manifest whole or not at all (a temporary file, then a rename)."""
-    body = {"stamp": manifest.stamp, "summary": manifest.summary,
-            "files": {name: [e.key, e.sha256, e.size, e.mtime_ns] for name, e in manifest.files.items()},
-            "published": manifest.published}
-    doc = {"format": FORMAT, "code": code_version(), "project": project, "checksum": body_checksum(body), **body}
+    body = json.dumps({"stamp": manifest.stamp, "summary": manifest.summary, "published": manifest.published,
+                       "templates": {name: [checksum, list(names)] for name, (checksum, names) in manifest.templates.items()},
+                       "files": {name: [e.key, e.sha256, e.size, e.mtime_ns] for name, e in manifest.files.items()}},
+                      separators=(",", ":")).encode()
+    head = {"format": FORMAT, "code": code_version(), "project": project, "checksum": hashlib.sha256(body).hexdigest()}
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(json.dumps(doc, separators=(",", ":")))  # json.dump would encode in Python, a piece at a time
+        with os.fdopen(handle, "wb") as out:
+            out.write(json.dumps(head).encode() + b"\n" + body)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import FileCache, Inputs, build_stamp
+from .cache import FileCache, Inputs, build_stamp, input_dates
 from .errors import BuildFailed, Problems
 from .write import unique, update_site, write_site
 
@@ -138,6 +138,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     changed (write.update_site); without it, or without a usable record of the previous build, dist/ is
     replaced whole (write.write_site). Every successful build records its files for the next."""
     start = time.perf_counter()
+    dates = input_dates(project)  # first: a file saved after it shows, whenever it was read
     inputs = Inputs.of(project)
     stamp = build_stamp(inputs, project, options)
     cache = FileCache(project, use_previous=reuse)
@@ -151,7 +152,8 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     options = options or Options()
     site = read_site(project)
     renderer = make_renderer(project, site, options)
-    plan = plan_build(renderer, Keys.of(inputs, renderer), cache)
+    keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
+    plan = plan_build(renderer, keys, cache)
     to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
     workers = parallel.workers_for(len(to_render), jobs)
     if workers:
@@ -166,8 +168,9 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
                             check_published(project, after, redirects, None if everything else touched))
     else:  # nothing to keep: each file comes with its bytes
         paths = write_site(files, project.dist, lambda written: check_published(project, written, redirects))
-    if Inputs.of(project) == inputs:  # else a file changed while the build ran: record nothing
-        cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)}, checked)
+    if input_dates(project) == dates or Inputs.of(project) == inputs:  # else an input changed meanwhile: no record
+        cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)}, checked,
+                   keys.learnt)
     if kept is not None:  # and the files reused, as dist/ holds them
         kept = {name: kept[name] if name in kept else (project.dist / name).read_bytes() for name in paths}
     return Built(site, tuple(paths), time.perf_counter() - start, files=kept, rendered=len(to_render),

@@ -8,6 +8,7 @@ never trusted; mistakes found in worker processes are reported as one process re
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -150,6 +151,18 @@ def test_an_edit_to_a_template_included_by_an_imported_one_renders_the_pages_tha
     assert (built.rendered, built.reused) == (built.pages - 2, 2)
     glossary = (project.dist / "en" / "glossary" / "index.html").read_bytes()
     assert b'<p class="term-note">Terms of the report</p>' in glossary
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+
+
+def test_a_template_that_starts_to_include_another_renders_its_pages_when_that_one_changes(project, tmp_path):
+    """What a template names is taken again from its source when that changed (cache.Keys.references)."""
+    build(project, jobs=1)
+    (project.templates / "term-note.html").write_text('<p class="term-note">Terms</p>\n', encoding="utf-8")
+    edit(project.templates / "macros.html", '<dl class="glossary">', '{% include "term-note.html" %}<dl class="glossary">')
+    incremental(project)
+    edit(project.templates / "term-note.html", "Terms", "Terms of the report")
+    built = incremental(project)
+    assert (built.rendered, built.reused) == (built.pages - 2, 2)
     assert files_in(project.dist) == clean_build(project, tmp_path)
 
 
@@ -418,28 +431,40 @@ def damage_truncated(path: Path) -> None:
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 
 
+def manifest_parts(path: Path) -> tuple[dict, dict]:
+    """A manifest's two lines: its head (format, code version, project, checksum of the body) and its body."""
+    head, body = path.read_bytes().split(b"\n")
+    return json.loads(head), json.loads(body)
+
+
+def write_parts(path: Path, head: dict, body: dict, checksum: bool = True) -> None:
+    """Write a manifest's two lines; with checksum, the head's checksum made that of the body written."""
+    data = json.dumps(body).encode()
+    if checksum:
+        head["checksum"] = hashlib.sha256(data).hexdigest()
+    path.write_bytes(json.dumps(head).encode() + b"\n" + data)
+
+
 def damage_another_code_version(path: Path) -> None:
     """A well-formed manifest, checksum and all, from another version of the code."""
-    import reportsite.cache as cache
-
-    doc = json.loads(path.read_bytes())
-    doc["code"] = "0" * 64
-    path.write_text(json.dumps(doc))
-    assert doc["code"] != code_version() and doc["checksum"] == cache.body_checksum(doc)
+    head, body = manifest_parts(path)
+    head["code"] = "0" * 64
+    write_parts(path, head, body)
+    assert head["code"] != code_version()
 
 
 def damage_another_project(path: Path) -> None:
-    doc = json.loads(path.read_bytes())
-    doc["project"] = "0" * 64
-    path.write_text(json.dumps(doc))
+    head, body = manifest_parts(path)
+    head["project"] = "0" * 64
+    write_parts(path, head, body)
 
 
 def damage_an_entry(path: Path) -> None:
     """One entry edited without its manifest's checksum: the whole manifest is ignored."""
-    doc = json.loads(path.read_bytes())
-    name = next(iter(doc["files"]))
-    doc["files"][name][2] += 1
-    path.write_text(json.dumps(doc))
+    head, body = manifest_parts(path)
+    name = next(iter(body["files"]))
+    body["files"][name][2] += 1
+    write_parts(path, head, body, checksum=False)
 
 
 @pytest.mark.parametrize("damage", [damage_garbage, damage_truncated, damage_another_code_version,
@@ -479,11 +504,9 @@ def test_a_build_during_which_an_input_changed_records_nothing(project, tmp_path
 
 def test_the_cache_lives_beside_dist_and_is_never_published(project):
     """dist.cache.json, beside dist/, records every file the build wrote with its checksum and size."""
-    import hashlib
-
     build(project, jobs=1)
     assert manifest_path(project.dist) == project.dist.parent / "dist.cache.json"
-    recorded = json.loads(manifest_path(project.dist).read_bytes())["files"]
+    recorded = manifest_parts(manifest_path(project.dist))[1]["files"]
     written = files_in(project.dist)
     assert {name: (sha256, size) for name, (_, sha256, size, _) in recorded.items()} == \
         {name: (hashlib.sha256(data).hexdigest(), len(data)) for name, data in written.items()}
@@ -507,15 +530,10 @@ def test_clean_ignores_the_cache(project):
 
 def forge(manifest: Path, name: str, page: Path, data: bytes) -> None:
     """Write other bytes to a page and record them in the manifest as they would be by a build."""
-    import hashlib
-
-    import reportsite.cache as cache
-
     page.write_bytes(data)
-    doc = json.loads(manifest.read_bytes())
-    doc["files"][name][1:4] = [hashlib.sha256(data).hexdigest(), len(data), page.stat().st_mtime_ns]
-    doc["checksum"] = cache.body_checksum(doc)
-    manifest.write_text(json.dumps(doc))
+    head, body = manifest_parts(manifest)
+    body["files"][name][1:4] = [hashlib.sha256(data).hexdigest(), len(data), page.stat().st_mtime_ns]
+    write_parts(manifest, head, body)
 
 
 def test_the_real_site_on_every_core_and_then_from_the_cache(site, tmp_path):
