@@ -373,7 +373,8 @@ def read_manifest(path: Path, project: str) -> Manifest | None:
                 (FORMAT, code_version(), project, hashlib.sha256(body).hexdigest()):
             return None
         doc = json.loads(body)
-        if not (isinstance(doc["stamp"], str) and isinstance(doc["summary"], dict) and isinstance(doc["published"], str)):
+        if not (isinstance(doc["stamp"], str) and isinstance(doc["summary"], dict)
+                and isinstance(doc["published"], str)):
             raise ValueError("not a manifest")
         files = {name: Entry(*_fields(row)) for name, row in doc["files"].items()}
         templates = {name: _references(row) for name, row in doc["templates"].items()}
@@ -399,7 +400,8 @@ def _references(row: object) -> tuple[str, tuple[str | None, ...]]:
 def write_manifest(path: Path, project: str, manifest: Manifest) -> None:
     """Write the manifest whole or not at all (a temporary file, then a rename)."""
     body = json.dumps({"stamp": manifest.stamp, "summary": manifest.summary, "published": manifest.published,
-                       "templates": {name: [checksum, list(names)] for name, (checksum, names) in manifest.templates.items()},
+                       "templates": {name: [checksum, list(names)]
+                                     for name, (checksum, names) in manifest.templates.items()},
                        "files": {name: [e.key, e.sha256, e.size, e.mtime_ns] for name, e in manifest.files.items()}},
                       separators=(",", ":")).encode()
     head = {"format": FORMAT, "code": code_version(), "project": project, "checksum": hashlib.sha256(body).hexdigest()}

@@ -92,7 +92,7 @@ class DataReads:
     def _target(self, target_id: str) -> tuple:
         """A goal, and the section of the later report whose words say it was done (its card links there)."""
         if self._targets is None:
-            self._targets = {t.id: t for t in reversed(self.site.targets)}  # reversed: the first of an id wins, as before
+            self._targets = {t.id: t for t in reversed(self.site.targets)}  # reversed: the first of an id wins
         target = self._targets[target_id]
         said = target.outcome.statement if target.outcome else None
         later = self.site.report[target.outcome.report_id] if said else None

@@ -394,15 +394,17 @@ def test_an_incremental_build_writes_only_the_files_whose_bytes_changed(pair, tm
 
 # A build that fails after an incremental start leaves dist/ exactly as it was: every file, its bytes and its date.
 # Each: the published addresses, then the edits that break the build.
+PARAGRAPH = "review-economy-growth"
 LATE_MISTAKES = {
     "a UI string the catalog lacks (found once every page is rendered)": ((), [
-        ("templates/glossary.html", "<h1>{{ page.title|t }}</h1>", '<h1>{{ page.title|t }}{{ _("Never translated") }}</h1>'),
+        ("templates/glossary.html", "<h1>{{ page.title|t }}</h1>",
+         '<h1>{{ page.title|t }}{{ _("Never translated") }}</h1>'),
     ]),
     "a template error": ((), [
         ("templates/glossary.html", "<h1>{{ page.title|t }}</h1>", "<h1>{{ page.title|t }}{{ nowhere.name }}</h1>"),
     ]),
-    "a published address that no longer resolves": ((f"/en/{MINI_REPORT}/sections/review-economy/#review-economy-growth",), [
-        (f"data/{MINI_REPORT}/sections/review-economy.yaml", "review-economy-growth", "review-economy-output"),
+    "a published address that no longer resolves": ((f"/en/{MINI_REPORT}/sections/review-economy/#{PARAGRAPH}",), [
+        (f"data/{MINI_REPORT}/sections/review-economy.yaml", PARAGRAPH, "review-economy-output"),
     ]),
 }
 
@@ -414,7 +416,8 @@ def test_a_build_that_fails_after_an_incremental_start_leaves_dist_as_it_was(pro
     build(project, jobs=1)
     before, written = files_in(project.dist), dates(project.dist)
     recorded = manifest_path(project.dist).read_bytes()
-    for path, old, new in edits + [("data/glossary.yaml", "regulates better", "regulates more wisely")]:  # more to write
+    more = [("data/glossary.yaml", "regulates better", "regulates more wisely")]  # more pages to write
+    for path, old, new in edits + more:
         edit(project.root / path, old, new)
     with pytest.raises(BuildFailed):
         incremental(project)

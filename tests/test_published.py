@@ -90,9 +90,10 @@ def test_an_address_an_incremental_build_breaks_fails_it(project):
     build(project)
     replace(project, SECTION_FILE, "review-economy-growth", "review-economy-output")
     replace(project, SECTION_FILE, "id: high-tech-2025", "id: high-tech-firms-2025")
-    assert build_errors(project, reuse=True) == [f"data/published.txt:4: {SECTION}#review-economy-growth{NOTHING_THERE}",
-                                                 f"data/published.txt:5: /en/{MINI_REPORT}/figures/high-tech-2025/"
-                                                 f"{NOTHING_THERE}"]
+    assert build_errors(project, reuse=True) == [
+        f"data/published.txt:4: {SECTION}#review-economy-growth{NOTHING_THERE}",
+        f"data/published.txt:5: /en/{MINI_REPORT}/figures/high-tech-2025/{NOTHING_THERE}",
+    ]
 
 
 def test_an_address_added_to_the_list_is_checked_though_the_build_writes_nothing_it_reads(project):
