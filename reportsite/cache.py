@@ -88,10 +88,14 @@ def _version(library: str) -> str:
         return f"{library} none"
 
 
-def font_hash() -> str:
-    """The share images' font, by content (REPORTSITE_FONT or the first system font found)."""
+def font_id() -> str:
+    """The share images' font (REPORTSITE_FONT or the first system font found), by name, size and date:
+    hashing its 20 MB would cost more than planning the whole build."""
     font = _font_file()
-    return "none" if font is None else digest(font, hashlib.sha256(font.read_bytes()).hexdigest())
+    if font is None:
+        return "none"
+    stat = font.stat()
+    return f"{font}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def templates_used(name: str, references: Callable[[str], tuple[str | None, ...]],
@@ -184,7 +188,7 @@ class Keys:
 
     def extras(self, group: str, reads: tuple[str, ...]) -> str:
         """The key of one group of the files that are not pages (render.extras_groups)."""
-        return digest(self.base, "extras", group, self.data.version(reads), font_hash() if group == "share" else "")
+        return digest(self.base, "extras", group, self.data.version(reads), font_id() if group == "share" else "")
 
     def templates(self, name: str) -> str | None:
         """A hash of the sources of the templates a page's template uses."""
@@ -239,12 +243,9 @@ class Manifest:
 
 def build_stamp(inputs: Inputs, project, options) -> str:
     """Everything a build reads, in one hash: the input folders, the code, the options (None: the
-    defaults), the base URL and the share images' font (by name, size and date: hashing its 20 MB
-    would cost more than the whole check)."""
-    font = _font_file()
-    font_id = "none" if font is None else f"{font}:{font.stat().st_size}:{font.stat().st_mtime_ns}"
+    defaults), the base URL and the share images' font (font_id)."""
     options_id = "defaults" if options is None else (options.links.name, sorted(options.bundle.items()))
-    return digest(FORMAT, code_version(), *astuple(inputs), project.base_url, options_id, font_id)
+    return digest(FORMAT, code_version(), *astuple(inputs), project.base_url, options_id, font_id())
 
 
 def _font_file() -> Path | None:
