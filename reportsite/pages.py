@@ -24,7 +24,7 @@ from .cite import Citation
 from .l10n import N_
 from .model import (Bi, Correction, Figure, Page, Paragraph, Part, Place, Plan, Report, Section, Site, Target,
                     Term, TextNote)
-from .reads import ALL
+from .reads import ALL, search_example
 from .vocab import TARGET_GROUPS
 
 if TYPE_CHECKING:
@@ -712,11 +712,21 @@ class SearchContext:
     root: dict
     reports: tuple[Report, ...]
     entry_kinds: tuple[str, ...]  # search.KINDS that the index has
+    hint: str  # examples for its box (search_hint)
 
 
 def search_context(page: PageSpec, given: Given) -> SearchContext:
     index = given.search_index(page.lang)
-    return SearchContext(index.root, given.site.reports, index.kinds)
+    return SearchContext(index.root, given.site.reports, index.kinds,
+                         search_hint(given.site, page.lang, given.gettexts[page.lang]))
+
+
+def search_hint(site: Site, lang: str, _) -> str:
+    """Examples for the search box from the data: the first main goal of the newest report, in both languages."""
+    label = search_example(site)
+    if label is None:
+        return _("Search the reports")
+    return _("e.g. %(example)s, %(example_zh)s") % {"example": label[lang], "example_zh": label.zh}
 
 
 @dataclass(frozen=True)

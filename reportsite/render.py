@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +25,8 @@ from .catalog import EXTRACT_STEPS, StrictTranslations
 from .errors import BuildFailed, Mark, Problems
 from .links import FOLDERS, LinkPolicy, dest
 from .model import Bi, Page, Report, Site, Target
-from .reads import ALL, DataReads, search_example
-from .pages import KIND, Given, PageKind, PageSpec, navigation, plan_pages
+from .reads import ALL, DataReads
+from .pages import KIND, Given, PageKind, PageSpec, navigation, plan_pages, search_hint
 from .sitemap import robots, sitemap
 from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
@@ -83,6 +84,27 @@ def unbroken_ranges(text: str) -> Markup:
     return Markup(RANGE.sub(lambda m: f'<span class="num">{m.group(0)}</span>', str(escape(text))))
 
 
+def remembered_gettext(translations: StrictTranslations):
+    """Jinja's newstyle gettext (the message is a format string, its variables escaped), each message without
+    variables translated once: pages ask for the same few hundred strings hundreds of thousands of times."""
+    said: dict[str, Markup] = {}
+
+    @jinja2.pass_eval_context
+    def gettext(eval_ctx, message: str, **variables) -> str:
+        if not eval_ctx.autoescape:  # readme.txt
+            return translations.gettext(message) % variables
+        if variables:
+            return Markup(translations.gettext(message)) % variables
+        if message not in said:
+            text = Markup(translations.gettext(message)) % {}
+            if message in translations.missing:
+                return text  # noted again on each use: a task reports what it missed (parallel.py)
+            said[message] = text
+        return said[message]
+
+    return gettext
+
+
 def make_env(templates_dir: Path, lang: str, translations: StrictTranslations, options: Options, prose: Prose,
              asset_names: dict[str, str], bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
     """A Jinja environment for one language and one output. Its globals are formatting helpers only (numbers,
@@ -94,6 +116,7 @@ def make_env(templates_dir: Path, lang: str, translations: StrictTranslations, o
         auto_reload=False,  # no stat of every template on every page: each rebuild (serve too) makes new environments
     )
     env.install_gettext_callables(translations.gettext, translations.ngettext, newstyle=True)
+    env.globals["gettext"] = env.globals["_"] = remembered_gettext(translations)
     links, _ = options.links, translations.gettext
     favicon = assets.data_uri(templates_dir.parent / "assets" / "favicon.svg")
 
@@ -146,7 +169,8 @@ def _here(ctx) -> str:
 @dataclass(frozen=True)
 class Frame:
     """What the site shows around every page's own content (base.html): the head (title, description,
-    addresses, social card, JSON-LD), the header (name, navigation, search) and the footer."""
+    addresses, social card, JSON-LD, the strings site.js shows), the header (Chrome's, for this page) and the
+    footer."""
 
     title: str
     description: str
@@ -154,32 +178,129 @@ class Frame:
     alternates: list[tuple[str, str]]  # (hreflang, absolute address) of each language version (with a base URL)
     open_graph: list[tuple[str, str]]  # (property, content)
     structured_data: dict  # JSON-LD
-    site_name: Bi
-    short_name: Bi  # the name in the header of a phone
-    navigation: list[tuple[PageKind, object]]  # the site's (pages.navigation)
-    report_navigation: list[tuple[PageKind, object]]  # the page's report's; empty on the site's own pages
-    search_hint: str
+    ui_strings: Markup  # macros.ui_strings
+    header: Markup  # macros.site_header: name, navigation, search, the report's navigation
     licence: Bi
     edition: dt.date
     data_version: str  # the data's content hash, shortened
-    report_errors: str | None  # where readers report an error
-    prose_pages: tuple[Page, ...]  # linked from the footer (not the home's intro)
+    footer_links: Markup  # macros.site_footer_links
 
 
-def frame(site: Site, spec: PageSpec, gettext, data_version: str) -> Frame:
-    """The frame of a page in its language (data_version: of the data the page is made from, reads.py)."""
+def frame(site: Site, spec: PageSpec, gettext, data_version: str, chrome: Chrome, problems: Problems) -> Frame:
+    """The frame of a page in its language (data_version: of the data the page is made from, reads.py; chrome: the
+    pieces shared with other pages; problems: where their template mistakes go)."""
     lang, _ = spec.lang, gettext
     title, description = page_title(site, spec), meta.description(site, spec, lang, _)
+    header, footer_links, ui_strings = chrome.pieces(spec, problems)
     return Frame(
         title=title, description=description, canonical=site.absolute(spec.url),
         alternates=[(hreflang, site.absolute(url)) for hreflang, url in meta.alternates(site, spec)
                     if site.absolute(url)],  # search engines read absolute addresses only
         open_graph=meta.open_graph(site, spec, lang, title, description, _(share.ALT)),
-        structured_data=meta.structured_data(site, spec, lang, description),
-        site_name=site.name, short_name=site.short_name, navigation=navigation(site),
-        report_navigation=navigation(spec.report) if spec.report else [], search_hint=search_hint(site, lang, _),
-        licence=site.licence, edition=site.last_updated, data_version=data_version[:12],
-        report_errors=site.report_errors, prose_pages=tuple(p for p in site.pages if p.slug != "home"))
+        structured_data=meta.structured_data(site, spec, lang, description), ui_strings=ui_strings,
+        header=header, licence=site.licence, edition=site.last_updated, data_version=data_version[:12],
+        footer_links=footer_links)
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What the frame shows that is the same on every page of a language and a report (macros.site_header and
+    site_footer_links are given it)."""
+
+    site_name: Bi
+    short_name: Bi  # the name in the header of a phone
+    navigation: list[tuple[PageKind, object]]  # the site's (pages.navigation)
+    report_navigation: list[tuple[PageKind, object]]  # the page's report's; empty on the site's own pages
+    search_hint: str
+    report_errors: str | None  # where readers report an error
+    prose_pages: tuple[Page, ...]  # linked from the footer (not the home's intro)
+
+
+@dataclass(frozen=True)
+class Place:
+    """What the frame's shared pieces know of the page they are for: its kind and, where the navigation lists items
+    of its kind (a part, a prose page), its item; so that one rendering serves every page of the same place."""
+
+    kind: PageKind
+    ident: str | None
+
+
+SLOT = "\x1a"  # marks a link in a piece rendered for many pages; no text of the data can hold a control character
+COUNTERPART = None  # the slot of the link to the page in the other language
+
+
+@dataclass(frozen=True)
+class Linked:
+    """Markup rendered once for many pages, its links written for each: the text around the links, and each link
+    (LinkPolicy.page's arguments but the page it is on; COUNTERPART: the page in the other language)."""
+
+    texts: tuple[str, ...]
+    links: tuple[tuple | None, ...]
+
+    @classmethod
+    def of(cls, rendered: str, links: list[tuple | None]) -> Linked:
+        parts = rendered.split(SLOT)
+        return cls(tuple(parts[0::2]), tuple(links[int(i)] for i in parts[1::2]))
+
+    def on(self, spec: PageSpec, policy: LinkPolicy) -> Markup:
+        """The markup with its links written from this page."""
+        here, out = spec.url, [self.texts[0]]
+        for link, text in zip(self.links, self.texts[1:]):
+            if link is COUNTERPART:
+                link = (spec.kind.name, other_lang(spec.lang), spec.ident, None, spec.report and spec.report.id)
+            out += (escape(policy.page(here, *link)), text)
+        return Markup("".join(out))
+
+
+NO_PIECES = (Linked(("",), ()), Linked(("",), ()), Markup(""))  # the pieces of a frame whose template has a mistake
+
+
+class Chrome:
+    """The frame's pieces that are the same on many pages (macros.site_header, site_footer_links, ui_strings),
+    each rendered once per language, report and place in the navigation (Place), and written for each page by
+    writing its links from there: the navigation is most of a page's rendering otherwise."""
+
+    def __init__(self, site: Site, envs: dict[str, jinja2.Environment], gettexts: dict[str, Callable[[str], str]],
+                 policy: LinkPolicy):
+        self.site, self.envs, self.gettexts, self.policy = site, envs, gettexts, policy
+        self._rendered: dict[tuple, tuple[Linked, Linked, Markup]] = {}
+        self._site_nav = navigation(site)
+        self._listed = {kind.name for kind, item in self._site_nav if item is not None}
+        self._listed_in = {r.id: {kind.name for kind, item in navigation(r) if item is not None} for r in site.reports}
+
+    def pieces(self, spec: PageSpec, problems: Problems) -> tuple[Markup, Markup, Markup]:
+        """The page's header, its footer's links and the strings its script shows (template mistakes go to
+        problems, and the pieces are empty)."""
+        report = spec.report.id if spec.report else None
+        listed = self._listed | self._listed_in.get(report, set())
+        place = Place(spec.kind, spec.ident if spec.kind.name in listed else None)
+        key = (spec.lang, report, place)
+        if key not in self._rendered:
+            self._rendered[key] = NO_PIECES
+            with template_mistakes("macros.html", spec.url, problems):
+                self._rendered[key] = self._render(spec.lang, spec.report, place)
+        header, footer_links, ui_strings = self._rendered[key]
+        return header.on(spec, self.policy), footer_links.on(spec, self.policy), ui_strings
+
+    def _render(self, lang: str, page_report: Report | None, place: Place) -> tuple[Linked, Linked, Markup]:
+        links: list[tuple | None] = []
+
+        def link(kind: str, ident: str | None = None, fragment: str | None = None, to_lang: str | None = None,
+                 report: str | None = None) -> str:
+            """make_env's link, for a page of this place: a slot for the link, written for each page."""
+            links.append((kind, to_lang or lang, ident, fragment, report or (page_report and page_report.id)))
+            return f"{SLOT}{len(links) - 1}{SLOT}"
+
+        site, _ = self.site, self.gettexts[lang]
+        shared = Shared(site.name, site.short_name, self._site_nav, navigation(page_report) if page_report else [],
+                        search_hint(site, lang, _), site.report_errors,
+                        tuple(p for p in site.pages if p.slug != "home"))
+        macros = self.envs[lang].get_template("macros.html").make_module(
+            {"page": place, "report": page_report, "link": link})
+        links.append(COUNTERPART)
+        header = Linked.of(str(macros.site_header(shared, f"{SLOT}{len(links) - 1}{SLOT}")), links)
+        footer_links = Linked.of(str(macros.site_footer_links(shared)), links)
+        return header, footer_links, Markup(macros.ui_strings())
 
 
 def page_title(site: Site, spec: PageSpec) -> str:
@@ -237,14 +358,6 @@ def editor_text(target, _) -> str | None:
     return _("The editor agrees, because:")
 
 
-def search_hint(site: Site, lang: str, _) -> str:
-    """Examples for the search box from the data: the first main goal of the newest report, in both languages."""
-    label = search_example(site)
-    if label is None:
-        return _("Search the reports")
-    return _("e.g. %(example)s, %(example_zh)s") % {"example": label[lang], "example_zh": label.zh}
-
-
 def to_json(value: object) -> Markup:
     """JSON for a <script type="application/ld+json"> block, safe inside HTML."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -267,6 +380,7 @@ class SiteRenderer:
         names = {name: f.path for name, f in self.assets.items()}
         self.envs = {lang: make_env(templates_dir, lang, translations[lang], options, prose, names, bytecode)
                      for lang in LANGS}
+        self.chrome = Chrome(site, self.envs, {lang: tr.gettext for lang, tr in translations.items()}, options.links)
         self.extras_groups = extras_groups(site)
         self._extras: dict[str, dict[str, bytes]] = {}  # group -> its files, once made
         self.search = search.indexes(site, options.links)
@@ -282,7 +396,7 @@ class SiteRenderer:
         version = self.data.version(spec.reads())
         context = vars(spec.context(Given(self.site, gettexts, self.options.bundle, version, self.search.of)))
         if spec.framed:
-            context["frame"] = frame(self.site, spec, gettexts[spec.lang], version)
+            context["frame"] = frame(self.site, spec, gettexts[spec.lang], version, self.chrome, self.problems)
         html = render_template(self.envs[spec.lang], spec.template, spec.url, self.problems, page=spec,
                                report=spec.report, csp=None if preview else Markup(spec.policy),
                                **context)
@@ -381,12 +495,19 @@ class SiteRenderer:
 
 def render_template(env: jinja2.Environment, name: str, where: str, problems: Problems, **context) -> str:
     """A template rendered, or "" with the template mistake noted (file, line, what went wrong)."""
-    try:
+    with template_mistakes(name, where, problems):
         return env.get_template(name).render(**context)
+    return ""
+
+
+@contextmanager
+def template_mistakes(name: str, where: str, problems: Problems) -> Iterator[None]:
+    """Notes a template mistake made inside the block (template name, where it was rendered for) and goes on."""
+    try:
+        yield
     except jinja2.TemplateSyntaxError as exc:
         problems.add(Mark(f"templates/{exc.name or name}", exc.lineno), "", "a valid template", exc.message)
     except jinja2.UndefinedError as exc:
         problems.add(Mark(f"templates/{name}"), where, "only defined names in the template", str(exc))
     except jinja2.TemplateNotFound as exc:
         problems.add(Mark(f"templates/{exc.name}"), where, "a template file", "none")
-    return ""
