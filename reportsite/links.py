@@ -32,15 +32,35 @@ def dest(url: str) -> str:
 def href(from_url: str, to_url: str, style: str = FOLDER) -> str:
     """A relative link from one page (or file) to another, keeping any #fragment."""
     to_url, hash_, fragment = to_url.partition("#")
-    target = dest(to_url)
-    start = posixpath.dirname(dest(from_url)) or "."
-    if style == FOLDER and target.endswith("index.html") and (to_url == "" or to_url.endswith("/")):
-        folder = posixpath.dirname(target) or "."
-        link = relative(folder, start)
+    there, folder = _target(to_url, style)
+    here = _start(from_url)
+    common = 0
+    for a, b in zip(here, there):
+        if a != b:
+            break
+        common += 1
+    link = "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
+    if folder:
         link = "./" if link == "." else link + "/"
-    else:
-        link = relative(target, start)
     return link + hash_ + fragment
+
+
+@lru_cache(maxsize=4096)
+def _start(from_url: str) -> tuple[str, ...]:
+    """The folder a page's links start from, as its parts."""
+    start = posixpath.dirname(dest(from_url))
+    return tuple(start.split("/")) if start else ()
+
+
+@lru_cache(maxsize=4096)
+def _target(to_url: str, style: str) -> tuple[tuple[str, ...], bool]:
+    """What a link leads to, as its parts (a page's folder, in the FOLDER style; else its file), and whether it is
+    a folder."""
+    target = dest(to_url)
+    if style == FOLDER and target.endswith("index.html") and (to_url == "" or to_url.endswith("/")):
+        folder = posixpath.dirname(target)
+        return (tuple(folder.split("/")) if folder else ()), True
+    return tuple(target.split("/")), False
 
 
 def relative(path: str, start: str) -> str:

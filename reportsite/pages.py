@@ -14,6 +14,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -855,6 +856,7 @@ REDIRECT_TEMPLATE = "redirect.html"
 SITE_LANG = "en"  # pages for the whole site (the chooser, 404) are rendered with this language's catalog
 
 
+@lru_cache(maxsize=16384)  # pure, and asked for every link
 def page_url(kind: str, lang: str | None = None, ident: str | None = None, report: str | None = None) -> str:
     """The site-relative URL of a page: page_url("section", "en", "plan-1-innovation", "taiyuan-2021")."""
     return KIND[kind].url.format(lang=lang, ident=ident, report=report)

@@ -1,7 +1,8 @@
 """Render on every core: pages in chunks, by a pool of worker processes, collected in a fixed order.
 
-Each worker builds its own renderer (its own Jinja environments) from the same project and site, so
-a page's bytes do not depend on the process that rendered it. The files come back in the order one
+A forked worker renders with a copy of this process's renderer (its templates compiled before the fork);
+elsewhere each worker builds its own from the same project and site, so a page's bytes do not depend on the
+process that rendered it. The files come back in the order one
 process would give them, and so do the mistakes: template errors in page order, then the extras',
 then every UI string the catalog lacks, raised as one BuildFailed at the end, as SiteRenderer's
 own iteration does. A small site is rendered in this process: starting workers would cost more.
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 # Measured on 2 cores (the real site, tests/fixtures/pair): a worker's start costs about as much as
 # rendering 40 pages (forking, its renderer, compiling the templates again), so below 2 x 40 pages
-# one process is as fast or faster.
+# one process is as fast or faster. (Measured before forked workers took the parent's renderer.)
 MIN_PAGES_PER_WORKER = 40
 CHUNK = 24  # pages a task: small enough to even out the workers' loads, large enough to cost nothing
 IN_FLIGHT = 3  # tasks started per worker ahead of the one being written: the workers never wait, memory stays flat
@@ -114,10 +115,18 @@ def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRendere
         return
     import multiprocessing  # here: a build that renders in one process never needs it
 
-    # fork: a worker starts with the site already in memory; elsewhere make() travels pickled.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(workers, _start_worker, (make,)) as pool:
-        yield lambda tasks: _in_order(pool, tasks, IN_FLIGHT * workers)
+    # fork: a worker starts with this process's renderer, its templates compiled here once; elsewhere make()
+    # travels pickled and each worker makes its own.
+    global _worker
+    forked = "fork" in multiprocessing.get_all_start_methods()
+    if forked:
+        renderer.compile_templates()
+        _worker = renderer
+    try:
+        with multiprocessing.get_context("fork" if forked else "spawn").Pool(workers, _start_worker, (make,)) as pool:
+            yield lambda tasks: _in_order(pool, tasks, IN_FLIGHT * workers)
+    finally:
+        _worker = None
 
 
 def _in_order(pool, tasks: list, window: int) -> Iterator[Rendered]:
@@ -133,7 +142,7 @@ def _in_order(pool, tasks: list, window: int) -> Iterator[Rendered]:
 
 
 _make: Callable[[], SiteRenderer] | None = None  # in a worker process: how to make its renderer
-_worker: SiteRenderer | None = None  # and the renderer, made by its first task
+_worker: SiteRenderer | None = None  # and the renderer: the parent's when forked, else made by its first task
 
 
 def _start_worker(make: Callable[[], SiteRenderer]) -> None:

@@ -385,6 +385,16 @@ class SiteRenderer:
         self._extras: dict[str, dict[str, bytes]] = {}  # group -> its files, once made
         self.search = search.indexes(site, options.links)
 
+    def compile_templates(self) -> None:
+        """Compile every page template now (before worker processes are forked from this one, which then need not);
+        a template's mistake is left for rendering to report."""
+        for env in self.envs.values():
+            for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+                try:
+                    env.get_template(name)
+                except jinja2.TemplateError:
+                    pass  # noted when a page is rendered with it
+
     def translate(self, message: str) -> Bi:
         """A UI string in both languages, from the catalog."""
         return Bi(self.translations["zh"].gettext(message), self.translations["en"].gettext(message))

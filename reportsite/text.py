@@ -3,16 +3,22 @@ Chinese with glossary terms linked on their first use in a section."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markupsafe import Markup, escape
 
 from .model import Term
 
 TERM_SCHEME = "term:"
-PAGE_SCHEME = "page:"  # in content pages: [the ledger](page:ledger) links to a page kind of the site
+PAGE_SCHEME = "page:"
+# A term's link in prose rendered once for every page that shows it, written for each page (Prose.inline).
+# No text of the data can hold a control character.
+TERM_SLOT = "\x1a%s\x1a"
+TERM_SLOTS = re.compile("\x1a([^\x1a]*)\x1a")  # in content pages: [the ledger](page:ledger) links to a page kind of the site
 
 
 def markdown() -> MarkdownIt:
@@ -44,6 +50,10 @@ class Prose:
 
     def __init__(self, md: MarkdownIt, terms: dict[str, Term]):
         self.md, self.terms = md, terms
+        # A paragraph is rendered on its section's page in both languages and on each of its figures' pages:
+        # what does not depend on the page is worked out once.
+        self._inline: dict[tuple[str, frozenset[str]], tuple[str, frozenset[str]]] = {}
+        self._candidates: dict[tuple[str, str | None], tuple[tuple[int, int, Term], ...]] = {}
 
     def block(self, text: str, page_url: Callable[[str], str] | None = None) -> Markup:
         """Block Markdown (a content page); a link to page:<kind> (page:ledger) goes to that page of the site."""
@@ -58,11 +68,17 @@ class Prose:
     def inline(self, text: str, linked: set[str] | None, term_url: Callable[[str], str]) -> Markup:
         """Inline Markdown; [words](term:id) links to the glossary on the term's first use."""
         linked = set() if linked is None else linked
-        tokens = self.md.parseInline(text)
-        for token in tokens:
-            if token.children:
-                token.children = self._resolve_terms(token.children, linked, term_url)
-        return Markup(self.md.renderer.render(tokens, self.md.options, {}))
+        key = (text, frozenset(linked))
+        if key not in self._inline:
+            now_linked = set(linked)
+            tokens = self.md.parseInline(text)
+            for token in tokens:
+                if token.children:
+                    token.children = self._resolve_terms(token.children, now_linked, lambda term_id: TERM_SLOT % term_id)
+            self._inline[key] = (self.md.renderer.render(tokens, self.md.options, {}), frozenset(now_linked))
+        html, now_linked = self._inline[key]
+        linked |= now_linked
+        return Markup(TERM_SLOTS.sub(lambda slot: escapeHtml(term_url(slot[1])), html))
 
     def _resolve_terms(self, children: list, linked: set[str], term_url: Callable[[str], str]) -> list:
         out, dropping = [], []
@@ -102,15 +118,7 @@ class Prose:
 
         In a report's text, a term limited to other reports (its `reports`) is not matched."""
         linked = set() if linked is None else linked
-        spans = []
-        for term in self.terms.values():
-            if term.id in linked or (report_id and term.reports and report_id not in term.reports):
-                continue
-            hits = [(text.find(m), m) for m in term.match_zh if m in text]
-            if hits:
-                start, match = min(hits, key=lambda h: (h[0], -len(h[1])))
-                spans.append((start, start + len(match), term))
-        spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        spans = [span for span in self.candidates(text, report_id) if span[2].id not in linked]
         html, cursor = [], 0
         for start, end, term in spans:
             if start < cursor:
@@ -122,3 +130,20 @@ class Prose:
             cursor = end
         html.append(escape(text[cursor:]))
         return Markup("").join(html)
+
+    def candidates(self, text: str, report_id: str | None) -> tuple[tuple[int, int, Term], ...]:
+        """Each term's first appearance in the text (its longest match there), as (start, end, term), in the order
+        chinese() links them; a term limited to other reports (report_id's text) is left out."""
+        key = (text, report_id)
+        if key not in self._candidates:
+            spans = []
+            for term in self.terms.values():
+                if report_id and term.reports and report_id not in term.reports:
+                    continue
+                hits = [(text.find(m), m) for m in term.match_zh if m in text]
+                if hits:
+                    start, match = min(hits, key=lambda h: (h[0], -len(h[1])))
+                    spans.append((start, start + len(match), term))
+            spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))  # stable: a tie keeps the glossary's order
+            self._candidates[key] = tuple(spans)
+        return self._candidates[key]
