@@ -318,11 +318,39 @@ def citations_of(page: PageSpec, given: Given, report: Report, title: str,
 Terms = dict[str, dict[str, str]]  # term id -> its glossary entry (zh, pinyin, en, text) for the popover
 
 
+_remembered: dict[str, object] = {"site": None}  # what the pages of the last site asked about share (remembered())
+
+
+def remembered(site: Site, what: tuple, make: Callable[[], object]) -> object:
+    """make(), worked out once for all the pages of a site that need it (the last site asked about, by identity)."""
+    if _remembered["site"] is not site:
+        _remembered.clear()
+        _remembered["site"] = site
+    if what not in _remembered:
+        _remembered[what] = make()
+    return _remembered[what]
+
+
 def terms_used(site: Site, report: Report, paragraphs: Iterable[Paragraph], lang: str) -> Terms:
     """The glossary entries of the terms in these paragraphs, for the popover a tapped term opens."""
-    ids = {(report.id, p.id) for p in paragraphs}
+    where = remembered(site, ("terms by paragraph",), lambda: terms_by_paragraph(site))
+    found = sorted({i for p in paragraphs for i in where.get((report.id, p.id), ())})
     return {t.id: {"zh": t.zh, "pinyin": t.pinyin, "en": t.en, "text": t.explanation[lang]}
-            for t in site.terms if ids & set(t.uses)}
+            for t in (site.terms[i] for i in found)}
+
+
+def terms_by_paragraph(site: Site) -> dict[tuple[str, str], list[int]]:
+    """(report id, paragraph id) -> the positions in site.terms of the terms used in that paragraph."""
+    where: dict[tuple[str, str], list[int]] = {}
+    for i, term in enumerate(site.terms):
+        for use in set(term.uses):
+            where.setdefault(use, []).append(i)
+    return where
+
+
+def judged_of(site: Site, report: Report) -> dict[str, tuple[Target, ...]]:
+    """judged_by_paragraph, once for all the pages of a site's report."""
+    return remembered(site, ("judged by paragraph", report.id), lambda: judged_by_paragraph(report))
 
 
 def judged_by_paragraph(report: Report) -> dict[str, tuple[Target, ...]]:
@@ -358,7 +386,7 @@ def section_context(page: PageSpec, given: Given) -> SectionContext:
     previous_section, next_section = report.index.neighbours(section.id)
     return SectionContext(
         section=section, part=report.index.parts[section.part_id],
-        corrections=corrections_of(site, report, "section", section.id), judged=judged_by_paragraph(report),
+        corrections=corrections_of(site, report, "section", section.id), judged=judged_of(site, report),
         history_chart=charts.render_chart("before-after", lang, report, _, section=section, chart_id="chart-history"),
         goal_charts=tuple(charts.render_chart("targets", lang, report, _, section=section, group=group,
                                               chart_id=f"chart-{group}") for group in TARGET_GROUPS),
@@ -401,7 +429,7 @@ def figure_context(page: PageSpec, given: Given) -> FigureContext:
     judged_goal = next((t for t, _later in goals if t.verdict), None)
     return FigureContext(
         figure=figure, section=section, paragraph=paragraph, topic=site.topics[figure.topic],
-        corrections=corrections_of(site, report, "figure", figure.id), judged=judged_by_paragraph(report),
+        corrections=corrections_of(site, report, "figure", figure.id), judged=judged_of(site, report),
         series_chart=charts.render_chart("series", lang, report, _, figure=figure, chart_id="chart-series")
         if len(series) > 1 else None,
         history_chart=charts.history_chart(verdicts.history(site, judged_goal), site.report, lang, _, "chart-history")
