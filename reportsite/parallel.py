@@ -61,20 +61,21 @@ def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], 
     """The pages (indexes into renderer.specs) in order, then the extras of the groups asked for, as (path,
     bytes); rendered here (workers=0) or by that many processes, each with the renderer make() gives. groups,
     when given, learns the group of each extra file. BuildFailed at the end for every mistake of the whole run."""
-    tasks = ([Extras(tuple(extras))] if extras else []) + [tuple(pages[i:i + CHUNK]) for i in range(0, len(pages), CHUNK)]
-    problems, missing, held = Problems(), {lang: set() for lang in renderer.translations}, None
-    with _runner(renderer, workers, make) as run:
-        for task, result in zip(tasks, run(tasks)):
-            if isinstance(task, Extras):
-                held = result  # first to start (it is the longest task), last to be written
-                continue
+    tasks = [tuple(pages[i:i + CHUNK]) for i in range(0, len(pages), CHUNK)]
+    problems, missing = Problems(), {lang: set() for lang in renderer.translations}
+    with _runner(renderer, workers, make) as (start, run):
+        # the extras first (the longest task), apart: the pages' results are taken in order meanwhile, and the
+        # extras' files written last
+        held = start(Extras(tuple(extras))) if extras else None
+        for result in run(tasks):
             _collect(result, problems, missing)
             yield from result.files
-    if held is not None:
-        _collect(held, problems, missing)
+        extras_result = held.get() if held is not None else None
+    if extras_result is not None:
+        _collect(extras_result, problems, missing)
         if groups is not None:
-            groups.update(held.groups)
-        yield from held.files
+            groups.update(extras_result.groups)
+        yield from extras_result.files
     renderer.problems = problems
     for lang, messages in missing.items():
         renderer.translations[lang].missing |= messages
@@ -109,9 +110,10 @@ def _collect(result: Rendered, problems: Problems, missing: dict[str, set[str]])
 
 @contextmanager
 def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRenderer]):
-    """A function from tasks to their results, in order: here, or on a pool of worker processes."""
+    """Two functions, here or on a pool of worker processes: one that starts a task (its result: .get()), and
+    one from tasks to their results, in order."""
     if workers == 0:
-        yield lambda tasks: (run_task(renderer, task) for task in tasks)
+        yield (lambda task: _Done(run_task(renderer, task))), (lambda tasks: (run_task(renderer, task) for task in tasks))
         return
     import multiprocessing  # here: a build that renders in one process never needs it
 
@@ -124,9 +126,20 @@ def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRendere
         _worker = renderer
     try:
         with multiprocessing.get_context("fork" if forked else "spawn").Pool(workers, _start_worker, (make,)) as pool:
-            yield lambda tasks: _in_order(pool, tasks, IN_FLIGHT * workers)
+            yield (lambda task: pool.apply_async(_run_in_worker, (task,))), \
+                (lambda tasks: _in_order(pool, tasks, IN_FLIGHT * workers))
     finally:
         _worker = None
+
+
+@dataclass(frozen=True)
+class _Done:
+    """A task's result made already (in this process)."""
+
+    result: Rendered
+
+    def get(self) -> Rendered:
+        return self.result
 
 
 def _in_order(pool, tasks: list, window: int) -> Iterator[Rendered]:
