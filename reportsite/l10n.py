@@ -62,6 +62,7 @@ def _values(value: float | Range) -> tuple[float, ...]:
     return (value.low, value.high) if isinstance(value, Range) else (value,)
 
 
+@lru_cache(maxsize=16384)  # pure, and shown on many pages (its own, its section's, related figures', cards')
 def figure_value(figure: Figure, lang: str) -> str:
     """The figure's value as a reader of lang expects it, with unit and qualifiers; an average over
     years says so ("6.6% a year on average" / "年均6.6%"), a change says from when ("up 17 days on 2029"),
@@ -206,6 +207,7 @@ def _place_en(core: str, unit: Unit, qualifiers) -> str:
     return f"{prefix} {core}{suffix}".strip()
 
 
+@lru_cache(maxsize=1024)  # pure: the edition's date, in every footer and citation
 def long_date(date: dt.date, lang: str) -> str:
     return format_date(date, format="long", locale=LOCALES[lang])
 
@@ -216,6 +218,7 @@ HALF = {"zh": ("上半年", "下半年"), "en": ("H1", "H2")}
 NO_DATE = {"zh": "未写明时间", "en": "no date given"}
 
 
+@lru_cache(maxsize=4096)  # pure
 def period(text: str | None, lang: str) -> str:
     """A period as the language writes it: 2016-2020 -> 2016–2020年 / 2016–2020; 2021-H2 -> 2021年下半年 /
     H2 2021; 2021-Q3 -> 2021年第三季度 / Q3 2021; 2021-06 -> 2021年6月 / June 2021; spans with "/"."""
