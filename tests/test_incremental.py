@@ -140,6 +140,18 @@ def test_an_edit_to_a_template_reached_only_through_another_renders_the_pages_th
     assert files_in(project.dist) == clean_build(project, tmp_path)
 
 
+def test_an_edit_to_the_header_rendered_once_for_many_pages_renders_every_framed_page(project, tmp_path):
+    """The header and the footer's links are rendered once per language, report and place in the navigation
+    (render.Chrome), from macros.html: an edit there reaches every page that shows them."""
+    build(project, jobs=1)
+    edit(project.templates / "macros.html", '<nav class="site-nav"', '<nav class="site-nav wide"')
+    edit(project.templates / "macros.html", '{{ _("Corrections") }}</a>', '{{ _("Corrections") }}</a> ')
+    built = incremental(project)
+    assert (built.rendered, built.reused) == (built.pages - 2, 2)  # all but the chooser and the 404 page
+    assert b'<nav class="site-nav wide"' in (project.dist / "en" / "glossary" / "index.html").read_bytes()
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+
+
 def test_an_edit_to_a_template_included_by_an_imported_one_renders_the_pages_that_use_it(project, tmp_path):
     """A page extends base.html, which imports macros.html, which includes term-note.html: three steps."""
     (project.templates / "term-note.html").write_text('<p class="term-note">Terms</p>\n', encoding="utf-8")
@@ -209,6 +221,9 @@ PAIR_EDITS = {  # on the pair site: two reports, the later one judging the earli
     ],
     "a figure's label": [
         ("data/city-2031/sections/review-2030.yaml", 'en: "Rise in consumer prices"', 'en: "Consumer price rise"'),
+    ],
+    "a part's title (in the navigation of every page of its report)": [
+        ("data/city-2031/parts/review.yaml", 'en: "Review"}', 'en: "The review"}'),
     ],
     "an outcome's value, which changes its goal's verdict": [
         ("data/city-2031/sections/review-2030.yaml", "3.1", "3.4"),
