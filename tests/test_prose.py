@@ -1,0 +1,41 @@
+"""Prose (text.py): a glossary term is linked on its first use in a section, to the glossary as seen from the page
+showing it, however many pages show the same paragraph (the renderer works a paragraph out once for them all)."""
+
+from __future__ import annotations
+
+from reportsite.model import Bi, Term
+from reportsite.text import Prose, markdown
+
+TERMS = {
+    "dual-carbon": Term("dual-carbon", "双碳", "shuāng tàn", "dual carbon", ("双碳",), Bi("", "")),
+    "new-type": Term("new-type", "新型工业化", "xīnxíng gōngyèhuà", "new industrialization", ("新型工业化", "新型"),
+                     Bi("", ""), reports=("other-report",)),
+}
+ENGLISH = "Towards [dual carbon](term:dual-carbon) & more: [dual carbon](term:dual-carbon) again."
+CHINESE = "推进双碳与新型工业化，双碳。"
+
+
+def glossary_from(folder: str):
+    return lambda term_id: f"{folder}glossary/#{term_id}"
+
+
+def test_a_term_in_english_is_linked_once_in_a_section_to_the_glossary_as_seen_from_each_page():
+    prose = Prose(markdown(), TERMS)
+    first = prose.inline(ENGLISH, set(), glossary_from("../../"))
+    linked = {"dual-carbon"}
+    after_it = prose.inline(ENGLISH, linked, glossary_from("../../"))
+    elsewhere = prose.inline(ENGLISH, set(), glossary_from("../../../"))
+    assert first.count('class="term"') == 1 and 'href="../../glossary/#dual-carbon"' in first
+    assert 'class="term"' not in after_it and linked == {"dual-carbon"}
+    assert 'href="../../../glossary/#dual-carbon"' in elsewhere and "&amp; more" in elsewhere
+
+
+def test_a_term_in_chinese_is_linked_once_and_only_in_the_reports_it_belongs_to():
+    prose = Prose(markdown(), TERMS)
+    linked: set[str] = set()
+    here = prose.chinese(CHINESE, linked, glossary_from("../"), "this-report")
+    assert here.count('class="term"') == 1 and 'href="../glossary/#dual-carbon"' in here
+    assert linked == {"dual-carbon"}
+    assert 'class="term"' not in prose.chinese(CHINESE, linked, glossary_from("../"), "this-report")
+    there = prose.chinese(CHINESE, set(), glossary_from("../../"), "other-report")
+    assert 'href="../../glossary/#dual-carbon"' in there and 'data-term="new-type">新型工业化</a>' in there
