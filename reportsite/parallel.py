@@ -113,7 +113,8 @@ def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRendere
     """Two functions, here or on a pool of worker processes: one that starts a task (its result: .get()), and
     one from tasks to their results, in order."""
     if workers == 0:
-        yield (lambda task: _Done(run_task(renderer, task))), (lambda tasks: (run_task(renderer, task) for task in tasks))
+        yield (lambda task: _Done(run_task(renderer, task))), \
+            (lambda tasks: (run_task(renderer, task) for task in tasks))
         return
     import multiprocessing  # here: a build that renders in one process never needs it
 

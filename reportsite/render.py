@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
