@@ -32,20 +32,24 @@ IN_FLIGHT = 3  # tasks started per worker ahead of the one being written: the wo
 
 @dataclass(frozen=True)
 class Extras:
-    """The task that makes the files that are not pages, of these groups (render.extras_groups)."""
+    """The task that makes the files that are not pages, of these groups (render.extras_groups), and first the
+    pages that show what they make (SiteRenderer.pages_along): the process that makes the search index renders
+    the search pages, which would otherwise make it again (or this process, before the workers start)."""
 
     groups: tuple[str, ...]
+    pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
 class Rendered:
     """What one task gives back: its files in order, its mistakes, the UI strings it missed, and for the files
-    that are not pages, the group of each."""
+    that are not pages, the group of each; an Extras task's pages apart, each with its own mistakes."""
 
     files: list[tuple[str, bytes]]
     problems: Problems
     missing: dict[str, set[str]]
     groups: dict[str, str]
+    pages: tuple[tuple[tuple[str, bytes], Problems], ...] = ()
 
 
 def workers_for(pages: int, jobs: int) -> int:
@@ -61,15 +65,24 @@ def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], 
     """The pages (indexes into renderer.specs) in order, then the extras of the groups asked for, as (path,
     bytes); rendered here (workers=0) or by that many processes, each with the renderer make() gives. groups,
     when given, learns the group of each extra file. BuildFailed at the end for every mistake of the whole run."""
-    tasks = [tuple(pages[i:i + CHUNK]) for i in range(0, len(pages), CHUNK)]
+    along = renderer.pages_along(pages) if workers else ()
+    steps = _steps(pages, set(along))
     problems, missing = Problems(), {lang: set() for lang in renderer.translations}
     with _runner(renderer, workers, make) as (start, run):
-        # the extras first (the longest task), apart: the pages' results are taken in order meanwhile, and the
-        # extras' files written last
-        held = start(Extras(tuple(extras))) if extras else None
-        for result in run(tasks):
-            _collect(result, problems, missing)
-            yield from result.files
+        # the extras first (the longest task), apart from the pages: their files are written last
+        held = start(Extras(tuple(extras), along)) if extras or along else None
+        results, pages_along = run([step for step in steps if isinstance(step, tuple)]), {}
+        for step in steps:
+            if isinstance(step, tuple):
+                result = next(results)
+                _collect(result, problems, missing)
+                yield from result.files
+                continue
+            if not pages_along:
+                pages_along = dict(zip(along, held.get().pages))
+            page, page_problems = pages_along[step]
+            _collect(Rendered([], page_problems, {}, {}), problems, missing)
+            yield page
         extras_result = held.get() if held is not None else None
     if extras_result is not None:
         _collect(extras_result, problems, missing)
@@ -82,21 +95,41 @@ def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], 
     renderer.check_catalog()
 
 
+def _steps(pages: Sequence[int], along: set[int]) -> list[tuple[int, ...] | int]:
+    """The pages in order as tasks of up to CHUNK pages, and alone (an int) each page the extras task renders."""
+    steps: list[tuple[int, ...] | int] = []
+    run: list[int] = []
+    for i in pages:
+        if i in along or len(run) == CHUNK:
+            steps += [tuple(run)] if run else []
+            run = []
+        if i in along:
+            steps.append(i)
+        else:
+            run.append(i)
+    return steps + ([tuple(run)] if run else [])
+
+
 def run_task(renderer: SiteRenderer, task: Extras | tuple[int, ...]) -> Rendered:
     """Render one task's files, with the mistakes and missing UI strings of that task alone."""
     from .links import dest
 
-    renderer.problems = Problems()
     groups: dict[str, str] = {}
+    pages = []
     if isinstance(task, Extras):
+        for spec in (renderer.specs[i] for i in task.pages):
+            renderer.problems = Problems()
+            pages.append(((dest(spec.url), renderer.page(spec)), renderer.problems))
+        renderer.problems = Problems()
         files = [(name, data) for group in task.groups for name, data in renderer.extras_of(group).items()]
         groups = {name: group for group in task.groups for name in renderer.extras_of(group)}
     else:
+        renderer.problems = Problems()
         files = [(dest(spec.url), renderer.page(spec)) for spec in (renderer.specs[i] for i in task)]
     missing = {lang: set(tr.missing) for lang, tr in renderer.translations.items()}
     for tr in renderer.translations.values():
         tr.missing.clear()
-    return Rendered(files, renderer.problems, missing, groups)
+    return Rendered(files, renderer.problems, missing, groups, tuple(pages))
 
 
 def _collect(result: Rendered, problems: Problems, missing: dict[str, set[str]]) -> None:

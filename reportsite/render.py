@@ -50,6 +50,7 @@ def extras_groups(site: Site) -> Extras:
     )
 
 
+ALONG = ("search",)  # the page kinds that show what the extras make at a cost (the search page: its index's root)
 ENTITY = re.compile(r"&amp;[a-z]+;")  # an HTML entity a copy wrote as text (&middot;), once escaped
 
 
@@ -454,11 +455,10 @@ class SiteRenderer:
             files = self.share_images()
         return files
 
-    def make_search_first(self, pages: Iterable[int], extras: Iterable[str]) -> None:
-        """Make the search index now, in this process, when these pages (indexes into specs) or extras need it:
-        worker processes started after this find it made, instead of each making it again."""
-        if "search" in extras or any(self.specs[i].kind.name == "search" for i in pages):
-            self.search.files()
+    def pages_along(self, pages: Iterable[int]) -> tuple[int, ...]:
+        """Which of these pages (indexes into specs) show what the extras make at a cost (ALONG): where several
+        processes render, the one that makes the extras renders them (parallel.Extras), and makes it once."""
+        return tuple(i for i in pages if self.specs[i].kind.name in ALONG and not self.specs[i].moved_to)
 
     def share_images(self) -> dict[str, bytes]:
         font = share.find_font()

@@ -331,7 +331,7 @@ _MADE: list[Indexes] = []  # the last indexes made: a worker process forked afte
 
 def indexes(site: Site, links: LinkPolicy) -> Indexes:
     """The search indexes of this site (this very model) for one link policy: made once per process, and
-    once in all when the build makes them before it starts its workers (SiteRenderer.make_search_first)."""
+    once in all when the worker that makes the extras renders the search pages too (parallel.Extras)."""
     for made in _MADE:
         if made.site is site and made.links == links:
             return made

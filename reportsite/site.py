@@ -156,8 +156,6 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     plan = plan_build(renderer, keys, cache)
     to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
     workers = parallel.workers_for(len(to_render), jobs)
-    if workers:
-        renderer.make_search_first(to_render, plan.extras_to_render)
     rendered = parallel.render(renderer, to_render, plan.extras_to_render, workers,
                                partial(make_renderer, project, site, options), groups)
     files = site_files(plan, keeping(rendered, kept), cache, groups)  # each file rendered as it is written
