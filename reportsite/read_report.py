@@ -7,13 +7,15 @@ so that one run lists them all; validate.py reads the site around the reports.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import Mark, Problems, rel
 from .fields import ID_LIKENESS, Field, did_you_mean
-from .load import load_yaml, read_text
+from .load import Doc, load_yaml, read_text
 from .coverage import counts, coverage, occurrences
 from .model import (BOLD, EACH_MONTHS, Bi, Capture, Emendation, Figure, NotFigure, Paragraph, Part, Place,
                     Qualifier, Range, Relative, Report, Section, Source, TextNote, Unit, paragraphs_in_order,
@@ -21,6 +23,9 @@ from .model import (BOLD, EACH_MONTHS, Bi, Capture, Emendation, Figure, NotFigur
 from .numbers import WIDTH, PrintedNumber, as_decimal, chinese_value, one_number, printed_numbers
 from .text import foreign_links
 from .vocab import DIRECTIONS, KINDS, NOT_FIGURE_REASONS, PLACE_LEVELS, RELATIONS, RUN_WORDS, SCALES
+
+if TYPE_CHECKING:
+    from .datacache import DataCache
 
 SOURCE_FILE = "source.zh.txt"
 RUN = re.compile("连续([0-9０-９]+|[零〇一二两三四五六七八九十百]+)个?(半年|年|季度|月)")
@@ -70,11 +75,23 @@ class ReportsRead:
         return rid
 
 
+@dataclass(frozen=True)
+class KeptReport:
+    """A report as read, with what the checks across reports ask of its reader (datacache.py keeps it)."""
+
+    report: Report
+    incomplete: bool
+    reviews: dict[str, object]  # part id -> its `reviews:` as written
+    place: object  # report.yaml's place as written
+
+
 class ReportReader:
     """Reads one report folder; every read_* notes problems rather than raising."""
 
-    def __init__(self, folder: Path, root: Path, vocabulary: Vocabulary, problems: Problems):
+    def __init__(self, folder: Path, root: Path, vocabulary: Vocabulary, problems: Problems,
+                 kept: DataCache | None = None):
         self.dir, self.root, self.vocab, self.problems = folder, root, vocabulary, problems
+        self.kept = kept  # the files parsed by the last read (datacache.py)
         self.report_id = folder.name
         self.anchors: dict[str, Mark] = {}  # ids sharing the report's anchor namespace
         self.text_marks: dict[tuple[str, str], Mark] = {}  # (paragraph id, zh|en) -> where that text is
@@ -96,7 +113,7 @@ class ReportReader:
         return tuple(item for item in items if item is not None)
 
     def load(self, path: Path) -> Field | None:
-        doc = load_yaml(path, rel(path, self.root), self.problems)
+        doc = (self.kept.load_yaml if self.kept else load_yaml)(path, rel(path, self.root), self.problems)
         return Field.root(doc, self.problems) if doc else None
 
     def claim(self, field: Field, ident: str | None) -> str | None:
@@ -108,6 +125,22 @@ class ReportReader:
             return None
         self.anchors[ident] = field.mark
         return ident
+
+    def to_keep(self, report: Report) -> KeptReport:
+        """The report read, to be recalled by the next read while its folder stays as it is."""
+        return KeptReport(report, self.incomplete, {pid: f.value for pid, f in self.reviews.items()},
+                          self.place.value if self.place else None)
+
+    def recall(self, kept: KeptReport) -> Report:
+        """Stand for reading the folder again, as far as the checks across reports ask. Where they find a
+        mistake, they note it at report.yaml's first line, and the read is done again without the cache
+        (validate.validate_site), which says where."""
+        doc = Doc(rel(self.dir / "report.yaml", self.root), None, {}, {})
+        self.incomplete = kept.incomplete
+        self.reviews = {pid: Field(doc, f"{pid}.reviews", value, self.problems) for pid, value in kept.reviews.items()}
+        self.place = Field(doc, "place", kept.place, self.problems)
+        self.text_marks = defaultdict(lambda: doc.mark(""))
+        return kept.report
 
     # -- the report -------------------------------------------------------
 

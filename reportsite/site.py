@@ -80,11 +80,14 @@ def base_url_line(url: str | None) -> str:
             "addresses, there is no sitemap, and citations cite the edition")
 
 
-def read_site(project: Project) -> Site:
-    """Validate the data and content; raise BuildFailed listing every problem."""
+def read_site(project: Project, reuse: bool = False) -> Site:
+    """Validate the data and content; raise BuildFailed listing every problem. reuse: take what did not change
+    from the last read's units, beside dist/ (datacache.py), and keep this read's there."""
+    from .datacache import cache_path
     from .validate import validate_site
 
-    return validate_site(project.data, project.content, project.root, project.base_url)
+    cache = cache_path(project.dist) if reuse else None
+    return validate_site(project.data, project.content, project.root, project.base_url, cache)
 
 
 def make_renderer(project: Project, site: Site, options: Options | None = None,
@@ -150,7 +153,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     from .render import Options
 
     options = options or Options()
-    site = read_site(project)
+    site = read_site(project, reuse)
     renderer = make_renderer(project, site, options)
     keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
     plan = plan_build(renderer, keys, cache)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import LANGS, other_lang
-from .cache import tree_hash
+from .cache import digest, tree_hash
 from .errors import BuildFailed, Mark, Problems, rel
 from .fields import LANG_NAMES, Field
 from .l10n import place_name
@@ -21,6 +22,9 @@ from .model import Bi, Correction, Page, Plan, Qualifier, Report, Site, Term, Un
 from .read_goals import GoalReader, read_statement
 from .read_report import ReportReader, ReportsRead, Vocabulary
 from .vocab import BUILT_IN, DIRECTIONS, POSITIONS, UNIT_STYLES
+
+if TYPE_CHECKING:
+    from .datacache import DataCache
 
 TERM_LINK = re.compile(r"\]\(term:([^)\s]*)\)")
 SITE_KEYS = ("name", "licence", "last_updated", "reports", "topics")
@@ -31,27 +35,49 @@ REQUIRED_PAGES = ("home", "about")  # content/<lang>/home.md is the site home's 
 
 
 def validate_site(data_dir: Path, content_dir: Path | None, root: Path | None = None,
-                  base_url: str | None = None) -> Site:
-    """Load, check and model the whole site; raise BuildFailed with all problems."""
+                  base_url: str | None = None, cache: Path | None = None) -> Site:
+    """Load, check and model the whole site; raise BuildFailed with all problems. cache: a file of the units
+    of the last read to take those unchanged from, and to keep this read's in (datacache.py)."""
     root = root or data_dir.parent
+    if cache is not None:
+        from .datacache import DataCache
+
+        kept = DataCache(cache, data_dir, root)
+        problems = Problems()
+        site = read_site_data(data_dir, content_dir, root, base_url, problems, kept)
+        if site is not None:
+            kept.save()
+            return site
+        # a mistake: read everything again as if there were no cache, for the errors a full read finds
     problems = Problems()
-    site = SiteReader(data_dir, root, problems).site(base_url)
+    site = read_site_data(data_dir, content_dir, root, base_url, problems)
+    if site is None:
+        raise BuildFailed(problems)
+    return site
+
+
+def read_site_data(data_dir: Path, content_dir: Path | None, root: Path, base_url: str | None, problems: Problems,
+                   kept: DataCache | None = None) -> Site | None:
+    """The site, or None with every problem noted."""
+    site = SiteReader(data_dir, root, problems, kept).site(base_url)
     pages = read_pages(content_dir, root, problems) if content_dir else ()
     if problems.failed or site is None:  # a draft is not a mistake, but it is never published
-        raise BuildFailed(problems)
+        return None
     return replace(site, pages=pages, data_hash=tree_hash(data_dir, DATA_VERSION_LEAVES_OUT))
 
 
 class SiteReader:
-    """Reads a site's data folder: settings, vocabulary, each report, then what the reports share."""
+    """Reads a site's data folder: settings, vocabulary, each report, then what the reports share. kept: the
+    units of the last read, to take those whose inputs did not change from (datacache.py)."""
 
-    def __init__(self, data_dir: Path, root: Path, problems: Problems):
-        self.dir, self.root, self.problems = data_dir, root, problems
+    def __init__(self, data_dir: Path, root: Path, problems: Problems, kept: DataCache | None = None):
+        self.dir, self.root, self.problems, self.kept = data_dir, root, problems, kept
+        self.report_keys: dict[str, str] = {}  # each report read -> its key in kept
 
     def load(self, path: Path, required: bool = True) -> Field | None:
         if not required and not path.exists():
             return None
-        doc = load_yaml(path, rel(path, self.root), self.problems)
+        doc = (self.kept.load_yaml if self.kept else load_yaml)(path, rel(path, self.root), self.problems)
         return Field.root(doc, self.problems) if doc else None
 
     def site(self, base_url: str | None) -> Site | None:
@@ -70,8 +96,9 @@ class SiteReader:
             if rid and not (folder / "report.yaml").exists():
                 ref.fail(f"a report folder {rel(folder, self.root)}/ with a report.yaml", repr(rid))
             elif rid:
-                readers[rid] = ReportReader(folder, self.root, vocabulary, self.problems)
-        reports = {rid: r for rid, r in ((rid, reader.report(rid)) for rid, reader in readers.items()) if r}
+                readers[rid] = ReportReader(folder, self.root, vocabulary, self.problems, self.kept)
+        reports = {rid: r for rid, r in ((rid, self.read_report(reader, vocabulary))
+                                         for rid, reader in readers.items()) if r}
         read = ReportsRead(reports, frozenset(rid for rid, reader in readers.items()
                                               if rid not in reports or reader.incomplete),
                            all_named=bool(listed) and len(readers) == len(listed),
@@ -89,6 +116,21 @@ class SiteReader:
             return None
         return Site(**settings, topics=vocabulary.topics, units=vocabulary.units, reports=tuple(reports.values()),
                     terms=terms, corrections=corrections, plans=plans)
+
+    def read_report(self, reader: ReportReader, vocabulary: Vocabulary) -> Report | None:
+        """A report's model; as the last read left it when none of its files, nor the vocabulary, changed."""
+        if self.kept is None:
+            return reader.report(reader.report_id)
+        folder = rel(reader.dir, self.dir)
+        key = self.kept.key("report", rel(reader.dir, self.root), self.kept.folder(folder), repr(vocabulary))
+        self.report_keys[reader.report_id] = key
+        kept = self.kept.get(key)
+        if kept is not None:
+            return reader.recall(kept)
+        report = reader.report(reader.report_id)
+        if report is not None:
+            self.kept.keep(key, reader.to_keep(report))
+        return report
 
     def read_plans(self, f: Field, read: ReportsRead) -> tuple[Plan, ...]:
         """The plan periods of site.yaml: the report that set each plan's goals and the one that reviews it."""
@@ -192,6 +234,18 @@ class SiteReader:
     # -- what the reports share ----------------------------------------------------------
 
     def read_glossary(self, read: ReportsRead) -> tuple[Term, ...]:
+        """The glossary; as the last read left it when neither its file nor any paragraph's text changed."""
+        if self.kept is None:
+            return self.read_terms(read)
+        texts = digest(*((r.id, p.id, p.plain_zh, p.en) for r in read.reports.values() for p in r.paragraphs()))
+        key = self.kept.key("glossary", self.kept.file(self.dir / "glossary.yaml"), texts, *_as_read(read))
+        terms = self.kept.get(key)
+        if terms is None:
+            terms = self.read_terms(read)
+            self.kept.keep(key, terms)
+        return terms
+
+    def read_terms(self, read: ReportsRead) -> tuple[Term, ...]:
         f = self.load(self.dir / "glossary.yaml")
         if f is None:
             return ()
@@ -279,6 +333,18 @@ class SiteReader:
                                f"no goal of {earlier} with an outcome in {rid} yet")
 
     def read_goals(self, read: ReportsRead) -> dict:
+        """The goals of each report; as the last read left them when neither targets.yaml nor any report changed."""
+        if self.kept is None:
+            return self.read_targets(read)
+        key = self.kept.key("goals", self.kept.file(self.dir / "targets.yaml"),
+                            sorted(self.report_keys.items()), *_as_read(read))
+        goals = self.kept.get(key)
+        if goals is None:
+            goals = self.read_targets(read)
+            self.kept.keep(key, goals)
+        return goals
+
+    def read_targets(self, read: ReportsRead) -> dict:
         f = self.load(self.dir / "targets.yaml")
         return GoalReader(read).read(f) if f else {}
 
@@ -314,6 +380,11 @@ class SiteReader:
             a[kind].fail(f"the id of a {kind} of {rid}", repr(ident))
             return None
         return (rid, kind, ident) if rid and ident else None
+
+
+def _as_read(read: ReportsRead) -> tuple:
+    """What the checks across files ask of the reports read, besides their models (part of keys)."""
+    return list(read.reports), sorted(read.incomplete), read.all_named, read.places_agree
 
 
 def read_pages(content_dir: Path, root: Path, problems: Problems) -> tuple[Page, ...]:

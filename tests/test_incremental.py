@@ -507,8 +507,8 @@ def test_a_build_during_which_an_input_changed_records_nothing(project, tmp_path
     edit(project.templates / "glossary.html", "<h1>", "<h1 class=first>")  # so that the build has work to do
     read_site = reportsite.site.read_site
 
-    def read_then_save_a_template(project_):
-        site = read_site(project_)
+    def read_then_save_a_template(project_, *args):
+        site = read_site(project_, *args)
         edit(project.templates / "glossary.html", "<h1 class=first>", "<h1 class=terms>")
         return site
 
