@@ -13,16 +13,12 @@ from functools import lru_cache
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
+from . import N_  # noqa: F401 (marks UI strings; l10n.N_ for the modules that format too)
 from .model import Derivation, Figure, Place, Qualifier, Range, Relative, Unit
 from .numbers import NAME_AFTER, one_number, roman
 from .vocab import PLACE_LEVELS, RELATIONS, RUN_WORDS, SCALES
 
 LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
-
-
-def N_(message: str) -> str:
-    """Marks a UI string for the catalog (pybabel extract) where it is defined; it is translated where used."""
-    return message
 
 
 # Punctuation is locale data: Chinese text takes full-width marks.

@@ -11,10 +11,12 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import l10n
-from .l10n import N_
-from .model import Report, Site, Target
+from . import N_
+
+if TYPE_CHECKING:  # find_font, asked by every build's check for changes (cache.py), needs neither Babel nor the model
+    from .model import Report, Site, Target
 
 FONT_PATHS = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -40,6 +42,8 @@ def find_font() -> Path | None:
 def share_image(site: Site, report: Report | None, lang: str, font_path: Path, caption: str) -> bytes:
     """The card of a report (its title, date and first main goals) or of the site (its reports)."""
     from PIL import Image, ImageDraw, ImageFont
+
+    from . import l10n
 
     image = Image.new("RGB", SIZE, SOFT)
     draw = ImageDraw.Draw(image)
