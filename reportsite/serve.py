@@ -1,10 +1,11 @@
 """Live preview: build, serve on localhost, rebuild on any change, reload the page.
 
-After a change the data is validated at once (a template, stylesheet or catalog
-edited: not even that) and the newest site is served from memory, each page
-rendered when it is asked for, so a save shows in a fraction of a second; dist/ is
-then written by another process (a build reusing the last one's unchanged pages,
-cache.py), so the server answers while it writes, the first write after start too. The server
+After a change the data is validated at once, reading again only what changed
+(datacache.py; a template, stylesheet or catalog edited: not even that), and the
+newest site is served from memory, each page rendered when it is asked for, so a
+save shows in a fraction of a second; dist/ is then written by another process, at a
+lower priority (a build reusing the last one's unchanged pages, cache.py), so the
+server answers while it writes, the first write after start too. The server
 serves nothing outside the site (a request for /../pyproject.toml is a 404), and
 while the data is broken it shows the error list instead, without stopping.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import html
 import mimetypes
 import multiprocessing
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,6 +28,7 @@ from .site import Project, build, make_renderer, read_site
 POLL_MS = 100  # how often the watcher looks for changes
 WRITE_DELAY_S = 0.5  # let the reloaded browser fetch its page before the full write
 WRITE_JOBS = 1  # the writer's processes: one, so that a core stays free for the preview
+WRITER_NICENESS = 10  # the writer yields the processor to the preview, which answers a save while dist/ is written
 
 
 class SiteApp:
@@ -137,7 +140,8 @@ class Preview:
         site already read is served again, with new templates."""
         start = time.perf_counter()
         try:
-            site = self.app.renderer.site if not data and self.app.renderer is not None else read_site(self.project)
+            site = self.app.renderer.site if not data and self.app.renderer is not None else \
+                read_site(self.project, reuse=True)
             renderer = make_renderer(self.project, site, bytecode=self.bytecode)
         except BuildFailed as failed:
             self.fail(failed)
@@ -165,7 +169,9 @@ class Preview:
 
 def write_dist(project: Project) -> None:
     """Build dist/ from the inputs as they are now, reusing the last build's unchanged files (in the writer
-    process); mistakes are the preview's to show, the server's log says them too."""
+    process, at a lower priority: a save during the write is previewed first); mistakes are the preview's to
+    show, the server's log says them too."""
+    os.nice(WRITER_NICENESS)
     start = time.perf_counter()
     try:
         built = build(project, keep_files=False, jobs=WRITE_JOBS, reuse=True)

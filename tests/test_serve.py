@@ -183,8 +183,37 @@ def test_a_template_edit_is_previewed_without_reading_the_data_again(mini, monke
     preview = serve.Preview(mini, serve.SiteApp(mini.dist, mini.assets), lambda delay, fn: None)
     preview.rebuild()
     site = preview.app.renderer.site
-    monkeypatch.setattr(serve, "read_site", lambda project: pytest.fail("the data was read again"))
+    monkeypatch.setattr(serve, "read_site", lambda *args, **kwargs: pytest.fail("the data was read again"))
     monkeypatch.setattr(serve, "make_renderer", lambda project, site_, bytecode: type(
         "Renderer", (), {"site": site_})())
     preview.rebuild(data=False)
     assert preview.app.renderer.site is site
+
+
+def test_a_save_reads_again_only_the_file_it_changed(mini, monkeypatch):
+    """The preview reads the data through the build's cache of it (reportsite/datacache.py)."""
+    import reportsite.datacache as datacache
+    import reportsite.serve as serve
+
+    preview = serve.Preview(mini, serve.SiteApp(mini.dist, mini.assets), lambda delay, fn: None)
+    preview.rebuild()
+    section = mini.data / "example-2030" / "sections" / "plan-goals.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("Goals for the year", "Goals for this year"),
+                       encoding="utf-8")
+    parsed, load_yaml = [], datacache.load_yaml
+    monkeypatch.setattr(datacache, "load_yaml", lambda path, *args: parsed.append(path) or load_yaml(path, *args))
+    preview.rebuild()
+    assert [p.name for p in parsed if p.is_relative_to(mini.data)] == ["plan-goals.yaml"]
+    assert b"Goals for this year" in preview.app.renderer.file("en/example-2030/sections/plan-goals/index.html",
+                                                               preview=True)
+
+
+def test_the_writer_yields_the_processor_to_the_preview(mini, monkeypatch):
+    """It lowers its priority before it builds: a save during the first, long write is previewed at once."""
+    import reportsite.serve as serve
+
+    done = []
+    monkeypatch.setattr(serve.os, "nice", lambda increment: done.append(("nice", increment)))
+    monkeypatch.setattr(serve, "build", lambda *args, **kwargs: done.append("build") or type("Built", (), {"pages": 0}))
+    serve.write_dist(mini)
+    assert done == [("nice", serve.WRITER_NICENESS), "build"] and serve.WRITER_NICENESS > 0
