@@ -48,23 +48,29 @@ def cache_path(dist: Path) -> Path:
 
 
 def file_hashes(folder: Path) -> dict[str, str]:
-    """Every file under a folder (its path from there, with /) -> a sha256 of its bytes."""
+    """Every file under a folder (its path from there, with /) -> a sha256 of its bytes. Linked folders are
+    followed, as reading the data follows them, each once (a link to a folder above it ends nowhere)."""
     found: dict[str, str] = {}
+    seen: set[tuple[int, int]] = set()
     todo = [(str(folder), "")]
     while todo:
         path, prefix = todo.pop()
         try:
+            stat = os.stat(path)
+            if (stat.st_dev, stat.st_ino) in seen:
+                continue
+            seen.add((stat.st_dev, stat.st_ino))
             entries = list(os.scandir(path))
         except OSError:
             continue
         for entry in entries:
             if entry.is_dir():
                 todo.append((entry.path, f"{prefix}{entry.name}/"))
-            else:
-                try:
-                    found[prefix + entry.name] = hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
-                except OSError:
-                    found[prefix + entry.name] = "unreadable"
+                continue
+            try:
+                found[prefix + entry.name] = hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
+            except OSError:
+                found[prefix + entry.name] = "unreadable"
     return found
 
 

@@ -121,8 +121,7 @@ class SiteReader:
         """A report's model; as the last read left it when none of its files, nor the vocabulary, changed."""
         if self.kept is None:
             return reader.report(reader.report_id)
-        folder = rel(reader.dir, self.dir)
-        key = self.kept.key("report", rel(reader.dir, self.root), self.kept.folder(folder), repr(vocabulary))
+        key = self.kept.key("report", rel(reader.dir, self.root), self.kept.folder(reader.report_id), repr(vocabulary))
         self.report_keys[reader.report_id] = key
         kept = self.kept.get(key)
         if kept is not None:

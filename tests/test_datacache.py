@@ -264,3 +264,13 @@ def test_a_foreign_cache_file_runs_nothing(pair):
     foreign(cache_path(pair.dist))
     assert repr(cached_read(pair)) == repr(read_site(pair))
     assert not (pair.dist.parent / "ran").exists()
+
+
+def test_a_report_folder_that_is_a_link_is_read_through_it(pair, tmp_path):
+    """Its files are in the report's key as reading finds them; a link to a folder above ends nowhere."""
+    shutil.move(pair.data / "city-2031", tmp_path / "elsewhere")
+    (pair.data / "city-2031").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "elsewhere" / "loop").symlink_to(pair.data)
+    cached_read(pair)
+    edit(tmp_path / "elsewhere/report.yaml", 'en: "Wang Fang"', 'en: "Fang Wang"')
+    assert cached_read(pair).report["city-2031"].speaker.en == "Fang Wang"
