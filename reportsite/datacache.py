@@ -86,15 +86,20 @@ class DataCache:
     """The units of the last read (old), and those of this read (new: the ones it used or made); and the
     parsed YAML files of the data, by name and hash, of the last read and of this one."""
 
-    def __init__(self, path: Path, data_dir: Path, root: Path):
+    def __init__(self, path: Path, data_dir: Path, root: Path, previous: DataCache | None = None):
+        """previous: the cache of the last read in this process (the preview's), taken instead of the file."""
         self.path, self.data_dir = path, data_dir
         self.project = digest(root, data_dir)
         self.files = file_hashes(data_dir)  # the data as this read finds it
-        kept = read_cache(path, self.project)
+        if previous is not None and (previous.path, previous.project) == (path, self.project) and previous.read:
+            kept = {"units": previous.new, "docs": previous.docs()}
+        else:
+            kept = read_cache(path, self.project)
         self.old: dict[str, object] = kept.get("units", {})
         self.old_docs: dict[tuple[str, str], Blob] = kept.get("docs", {})
         self.new: dict[str, object] = {}
         self.new_docs: dict[tuple[str, str], Blob] = {}
+        self.read = False  # set once a read through it found no mistake: then what it holds may be kept
 
     def key(self, kind: str, *parts: object) -> str:
         return digest(FORMAT, kind, code_version(), *parts)
@@ -136,13 +141,18 @@ class DataCache:
             self.new_docs[key] = Blob(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL))
         return doc
 
-    def save(self) -> None:
-        """Write the units this read used and the parsed files that are still as the data holds them,
-        unless the file holds just these already, or a data file changed while it was read (then a unit
-        might be kept under the key of other bytes)."""
+    def docs(self) -> dict[tuple[str, str], Blob]:
+        """The parsed files that are still as the data holds them."""
         docs = {key: blob for key, blob in self.old_docs.items() if self.files.get(key[0]) == key[1]}
         docs.update(self.new_docs)
-        if (self.new.keys() == self.old.keys() and docs.keys() == self.old_docs.keys()) or \
+        return docs
+
+    def save(self) -> None:
+        """Write the units a read without mistakes used and the parsed files that are still as the data holds
+        them, unless the file holds just these already, or a data file changed while it was read (then a
+        unit might be kept under the key of other bytes)."""
+        docs = self.docs()
+        if not self.read or (self.new.keys() == self.old.keys() and docs.keys() == self.old_docs.keys()) or \
                 file_hashes(self.data_dir) != self.files:
             return
         payload = pickle.dumps({"units": self.new, "docs": docs}, protocol=pickle.HIGHEST_PROTOCOL)

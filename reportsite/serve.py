@@ -19,11 +19,16 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from .errors import BuildFailed
 from .render import SharedBytecode, SiteRenderer
-from .site import Project, build, make_renderer, read_site
+from .site import Project, build, data_cache, make_renderer, read_data
+
+if TYPE_CHECKING:
+    from .datacache import DataCache
+    from .model import Site
 
 POLL_MS = 100  # how often the watcher looks for changes
 WRITE_DELAY_S = 0.5  # let the reloaded browser fetch its page before the full write
@@ -134,14 +139,14 @@ class Preview:
         self.bytecode = SharedBytecode()  # templates that did not change are not compiled again
         self.generation = 0
         self.writer: multiprocessing.Process | None = None  # the write of dist/ under way
+        self.kept: DataCache | None = None  # the units of the last read of the data (datacache.py)
 
     def rebuild(self, data: bool = True) -> None:
         """Serve the inputs as they are now; data=False: only templates, assets or catalogs changed, and the
         site already read is served again, with new templates."""
         start = time.perf_counter()
         try:
-            site = self.app.renderer.site if not data and self.app.renderer is not None else \
-                read_site(self.project, reuse=True)
+            site = self.app.renderer.site if not data and self.app.renderer is not None else self.read()
             renderer = make_renderer(self.project, site, bytecode=self.bytecode)
         except BuildFailed as failed:
             self.fail(failed)
@@ -151,6 +156,14 @@ class Preview:
         print(f"validated in {time.perf_counter() - start:.2f} s; serving the new site", flush=True)
         self.schedule(WRITE_DELAY_S, lambda generation=self.generation: self.write(generation))
 
+    def read(self) -> Site:
+        """The data, read again only where it changed, through the units the last read kept in memory (saved
+        beside dist/ by the writer, not here: a save is previewed first)."""
+        kept = data_cache(self.project, self.kept)
+        site = read_data(self.project, kept)
+        self.kept = kept
+        return site
+
     def write(self, generation: int) -> None:
         """Write dist/ in a process of its own, once the one under way is done (a newer change writes anew)."""
         if generation != self.generation or self.app.renderer is None:
@@ -159,7 +172,7 @@ class Preview:
             self.schedule(WRITE_DELAY_S, lambda: self.write(generation))
             return
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        self.writer = context.Process(target=write_dist, args=(self.project,), daemon=True)
+        self.writer = context.Process(target=write_dist, args=(self.project, self.kept), daemon=True)
         self.writer.start()
 
     def fail(self, failed: BuildFailed) -> None:
@@ -167,11 +180,13 @@ class Preview:
         print(self.app.error, file=sys.stderr, flush=True)
 
 
-def write_dist(project: Project) -> None:
-    """Build dist/ from the inputs as they are now, reusing the last build's unchanged files (in the writer
-    process, at a lower priority: a save during the write is previewed first); mistakes are the preview's to
-    show, the server's log says them too."""
+def write_dist(project: Project, kept: DataCache | None = None) -> None:
+    """Build dist/ from the inputs as they are now, reusing the last build's unchanged files and the preview's
+    last read of the data (kept, saved first), in the writer process, at a lower priority: a save during the
+    write is previewed first. Mistakes are the preview's to show, the server's log says them too."""
     os.nice(WRITER_NICENESS)
+    if kept is not None:
+        kept.save()
     start = time.perf_counter()
     try:
         built = build(project, keep_files=False, jobs=WRITE_JOBS, reuse=True)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import jinja2
 
     from .cache import Keys
+    from .datacache import DataCache
     from .model import Site
     from .render import Options, SiteRenderer
 
@@ -83,11 +84,25 @@ def base_url_line(url: str | None) -> str:
 def read_site(project: Project, reuse: bool = False) -> Site:
     """Validate the data and content; raise BuildFailed listing every problem. reuse: take what did not change
     from the last read's units, beside dist/ (datacache.py), and keep this read's there."""
-    from .datacache import cache_path
+    kept = data_cache(project) if reuse else None
+    site = read_data(project, kept)
+    if kept is not None:
+        kept.save()
+    return site
+
+
+def data_cache(project: Project, previous: DataCache | None = None) -> DataCache:
+    """The units of the last read of the project's data (beside dist/; previous: those of this process's)."""
+    from .datacache import DataCache, cache_path
+
+    return DataCache(cache_path(project.dist), project.data, project.root, previous)
+
+
+def read_data(project: Project, kept: DataCache | None) -> Site:
+    """The site read through kept (datacache.py), which notes what this read used, for its owner to save."""
     from .validate import validate_site
 
-    cache = cache_path(project.dist) if reuse else None
-    return validate_site(project.data, project.content, project.root, project.base_url, cache)
+    return validate_site(project.data, project.content, project.root, project.base_url, kept)
 
 
 def make_renderer(project: Project, site: Site, options: Options | None = None,

@@ -35,18 +35,15 @@ REQUIRED_PAGES = ("home", "about")  # content/<lang>/home.md is the site home's 
 
 
 def validate_site(data_dir: Path, content_dir: Path | None, root: Path | None = None,
-                  base_url: str | None = None, cache: Path | None = None) -> Site:
-    """Load, check and model the whole site; raise BuildFailed with all problems. cache: a file of the units
-    of the last read to take those unchanged from, and to keep this read's in (datacache.py)."""
+                  base_url: str | None = None, kept: DataCache | None = None) -> Site:
+    """Load, check and model the whole site; raise BuildFailed with all problems. kept: the units of the last
+    read, to take those unchanged from; this read's are noted in it, for its owner to save (datacache.py)."""
     root = root or data_dir.parent
-    if cache is not None:
-        from .datacache import DataCache
-
-        kept = DataCache(cache, data_dir, root)
+    if kept is not None:
         problems = Problems()
         site = read_site_data(data_dir, content_dir, root, base_url, problems, kept)
         if site is not None:
-            kept.save()
+            kept.read = True
             return site
         # a mistake: read everything again as if there were no cache, for the errors a full read finds
     problems = Problems()

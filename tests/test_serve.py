@@ -183,7 +183,7 @@ def test_a_template_edit_is_previewed_without_reading_the_data_again(mini, monke
     preview = serve.Preview(mini, serve.SiteApp(mini.dist, mini.assets), lambda delay, fn: None)
     preview.rebuild()
     site = preview.app.renderer.site
-    monkeypatch.setattr(serve, "read_site", lambda *args, **kwargs: pytest.fail("the data was read again"))
+    monkeypatch.setattr(serve, "read_data", lambda *args: pytest.fail("the data was read again"))
     monkeypatch.setattr(serve, "make_renderer", lambda project, site_, bytecode: type(
         "Renderer", (), {"site": site_})())
     preview.rebuild(data=False)
@@ -215,5 +215,7 @@ def test_the_writer_yields_the_processor_to_the_preview(mini, monkeypatch):
     done = []
     monkeypatch.setattr(serve.os, "nice", lambda increment: done.append(("nice", increment)))
     monkeypatch.setattr(serve, "build", lambda *args, **kwargs: done.append("build") or type("Built", (), {"pages": 0}))
-    serve.write_dist(mini)
-    assert done == [("nice", serve.WRITER_NICENESS), "build"] and serve.WRITER_NICENESS > 0
+    kept = type("Kept", (), {"save": lambda self: done.append("the preview's read saved")})()
+    serve.write_dist(mini, kept)
+    assert done == [("nice", serve.WRITER_NICENESS), "the preview's read saved", "build"]
+    assert serve.WRITER_NICENESS > 0
