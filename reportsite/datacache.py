@@ -91,10 +91,9 @@ class DataCache:
         self.path, self.data_dir = path, data_dir
         self.project = digest(root, data_dir)
         self.files = file_hashes(data_dir)  # the data as this read finds it
-        if previous is not None and (previous.path, previous.project) == (path, self.project) and previous.read:
-            kept = {"units": previous.new, "docs": previous.docs()}
-        else:
-            kept = read_cache(path, self.project)
+        self.from_file = not (previous is not None and previous.read and
+                              (previous.path, previous.project) == (path, self.project))
+        kept = read_cache(path, self.project) if self.from_file else {"units": previous.new, "docs": previous.docs()}
         self.old: dict[str, object] = kept.get("units", {})
         self.old_docs: dict[tuple[str, str], Blob] = kept.get("docs", {})
         self.new: dict[str, object] = {}
@@ -152,8 +151,8 @@ class DataCache:
         them, unless the file holds just these already, or a data file changed while it was read (then a
         unit might be kept under the key of other bytes)."""
         docs = self.docs()
-        if not self.read or (self.new.keys() == self.old.keys() and docs.keys() == self.old_docs.keys()) or \
-                file_hashes(self.data_dir) != self.files:
+        as_in_file = self.from_file and self.new.keys() == self.old.keys() and docs.keys() == self.old_docs.keys()
+        if not self.read or as_in_file or file_hashes(self.data_dir) != self.files:
             return
         payload = pickle.dumps({"units": self.new, "docs": docs}, protocol=pickle.HIGHEST_PROTOCOL)
         write_cache(self.path, self.project, payload)

@@ -274,3 +274,17 @@ def test_a_report_folder_that_is_a_link_is_read_through_it(pair, tmp_path):
     cached_read(pair)
     edit(tmp_path / "elsewhere/report.yaml", 'en: "Wang Fang"', 'en: "Fang Wang"')
     assert cached_read(pair).report["city-2031"].speaker.en == "Fang Wang"
+
+
+def test_a_read_through_the_last_one_in_memory_saves_what_it_used(pair):
+    """The preview reads through its last read, unsaved (the writer of dist/ saves it): nothing changed since
+    that read, the file is still written."""
+    from reportsite.site import data_cache, read_data
+
+    first = data_cache(pair)
+    read_data(pair, first)
+    second = data_cache(pair, first)
+    assert repr(read_data(pair, second)) == repr(read_site(pair))
+    assert not cache_path(pair.dist).exists()
+    second.save()
+    assert kept(pair)["units"].keys() == second.new.keys() == first.new.keys()
