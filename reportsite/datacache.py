@@ -86,14 +86,17 @@ class DataCache:
     """The units of the last read (old), and those of this read (new: the ones it used or made); and the
     parsed YAML files of the data, by name and hash, of the last read and of this one."""
 
-    def __init__(self, path: Path, data_dir: Path, root: Path, previous: DataCache | None = None):
-        """previous: the cache of the last read in this process (the preview's), taken instead of the file."""
+    def __init__(self, path: Path, data_dir: Path, root: Path, previous: DataCache | None = None,
+                 anew: bool = False):
+        """previous: the cache of the last read in this process (the preview's), taken instead of the file;
+        anew: take nothing, only keep what this read makes (--clean)."""
         self.path, self.data_dir = path, data_dir
         self.project = digest(root, data_dir)
         self.files = file_hashes(data_dir)  # the data as this read finds it
         self.from_file = not (previous is not None and previous.read and
                               (previous.path, previous.project) == (path, self.project))
-        kept = read_cache(path, self.project) if self.from_file else {"units": previous.new, "docs": previous.docs()}
+        kept = {} if anew else read_cache(path, self.project) if self.from_file else \
+            {"units": previous.new, "docs": previous.docs()}
         self.old: dict[str, object] = kept.get("units", {})
         self.old_docs: dict[tuple[str, str], Blob] = kept.get("docs", {})
         self.new: dict[str, object] = {}

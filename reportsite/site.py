@@ -91,11 +91,12 @@ def read_site(project: Project, reuse: bool = False) -> Site:
     return site
 
 
-def data_cache(project: Project, previous: DataCache | None = None) -> DataCache:
-    """The units of the last read of the project's data (beside dist/; previous: those of this process's)."""
+def data_cache(project: Project, previous: DataCache | None = None, anew: bool = False) -> DataCache:
+    """The units of the last read of the project's data (beside dist/; previous: those of this process's;
+    anew: none, this read's kept for the next)."""
     from .datacache import DataCache, cache_path
 
-    return DataCache(cache_path(project.dist), project.data, project.root, previous)
+    return DataCache(cache_path(project.dist), project.data, project.root, previous, anew)
 
 
 def read_data(project: Project, kept: DataCache | None) -> Site:
@@ -168,7 +169,9 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     from .render import Options
 
     options = options or Options()
-    site = read_site(project, reuse)
+    kept = data_cache(project, anew=not reuse)  # --clean reads none of the last read, and keeps this one's
+    site = read_data(project, kept)
+    kept.save()
     renderer = make_renderer(project, site, options)
     keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
     plan = plan_build(renderer, keys, cache)

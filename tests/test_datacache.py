@@ -3,7 +3,7 @@
 The model read with the cache is the model read without it, after any kind of edit; an edit to one
 section parses that file again and reads only its report; a mistake is reported as a read without a
 cache reports it, and nothing read in a run with a mistake is kept; a damaged, foreign or other
-version's cache file is ignored; --clean reads no cache at all.
+version's cache file is ignored; --clean reads no cache, and writes it anew.
 """
 
 from __future__ import annotations
@@ -200,11 +200,12 @@ def forge(project: Project, title: str) -> None:
     write_cache(cache_path(project.dist), digest(project.root, project.data), pickle.dumps(units))
 
 
-def test_clean_reads_no_cache(pair):
+def test_clean_reads_no_cache_and_writes_it_anew(pair):
     cached_read(pair)
     forge(pair, "Forged")
     assert cached_read(pair).report["city-2031"].title.en == "Forged"  # the cache is read when reused
     assert build(pair, keep_files=False, reuse=False).site.report["city-2031"].title.en != "Forged"
+    assert repr(cached_read(pair)) == repr(read_site(pair))
 
 
 def damaged(path: Path) -> None:
