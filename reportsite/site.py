@@ -169,9 +169,9 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     from .render import Options
 
     options = options or Options()
-    kept = data_cache(project, anew=not reuse)  # --clean reads none of the last read, and keeps this one's
-    site = read_data(project, kept)
-    kept.save()
+    data = data_cache(project, anew=not reuse)  # --clean reads none of the last read of the data, keeps this one
+    site = read_data(project, data)
+    data.save()
     renderer = make_renderer(project, site, options)
     keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
     plan = plan_build(renderer, keys, cache)
