@@ -167,8 +167,8 @@ def header(project: str, payload: bytes) -> bytes:
 
 
 def read_cache(path: Path, project: str) -> dict[str, dict]:
-    """The units and parsed files a cache file holds; none when it is missing, damaged, or of another format, code version or
-    project."""
+    """The units and parsed files a cache file holds; none when it is missing, damaged, or of another format,
+    code version or project."""
     try:
         data = path.read_bytes()
     except OSError:

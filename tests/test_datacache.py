@@ -149,8 +149,8 @@ def test_a_place_named_two_ways_is_said_where_the_report_the_cache_holds_names_i
     cached_read(pair)
     edit(pair.data / "city-2030/report.yaml", 'en: "Sample City"', 'en: "Sample Town"')
     assert errors(pair, reuse=True) == [
-        f"{pair.data}/city-2031/report.yaml:9:24: place.en: expected 'Sample Town', the English name city-2030 gives the city 样板市 "
-        "(every report of a place names it alike), found 'Sample City'"]
+        f"{pair.data}/city-2031/report.yaml:9:24: place.en: expected 'Sample Town', the English name city-2030 "
+        "gives the city 样板市 (every report of a place names it alike), found 'Sample City'"]
 
 
 def test_a_mistake_read_first_is_never_kept_and_its_fix_is_read(pair):
