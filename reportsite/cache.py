@@ -259,6 +259,24 @@ def manifest_path(dist: Path) -> Path:
     return dist.parent / f"{dist.name}.cache.json"
 
 
+def compiled_templates(dist: Path) -> jinja2.BytecodeCache:
+    """The templates as earlier builds compiled them, kept beside the output folder (dist/ ->
+    dist.templates/<code version>/, never in it): compiling all of them costs a build about 0.4 s. Jinja
+    loads a compiled template only when its source is the one it was compiled from and the Jinja and
+    Python versions are the same; the code version stands for the environment's settings (render.make_env),
+    and the folders of other code versions are removed."""
+    import shutil
+
+    import jinja2
+
+    root = dist.parent / f"{dist.name}.templates"
+    folder = root / code_version()[:16]
+    if not folder.is_dir():
+        shutil.rmtree(root, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def project_id(project) -> str:
     return digest(project.root, project.data, project.content, project.dist)
 

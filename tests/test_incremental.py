@@ -531,6 +531,19 @@ def test_the_cache_lives_beside_dist_and_is_never_published(project):
     assert not [name for name in written if "cache" in name]
 
 
+def test_templates_compiled_by_a_build_are_kept_beside_dist_and_compiled_again_when_edited(project, tmp_path):
+    """dist.templates/<code version>/ holds the compiled templates, one folder: a build loads them instead of
+    compiling; a template edited since is compiled again (Jinja compares its source), so its pages change."""
+    build(project, jobs=1)
+    kept = project.dist.parent / "dist.templates"
+    assert [folder.name for folder in kept.iterdir()] == [code_version()[:16]]
+    assert list(kept.glob("*/*.cache"))  # a file for each template the build used
+    edit(project.root / "templates" / "glossary.html", "{% block main %}", "{% block main %}<p>Edited.</p>")
+    incremental(project)
+    assert b"<p>Edited.</p>" in (project.dist / "en" / "glossary" / "index.html").read_bytes()
+    assert files_in(project.dist) == clean_build(project, tmp_path)
+
+
 def test_clean_ignores_the_cache(project):
     """The cache trusts a well-formed manifest whose sizes and dates match dist/: with one that lies about a
     page, a build reuses the lie, and `build.py --clean` renders every page again."""
