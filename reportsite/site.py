@@ -172,7 +172,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     data = data_cache(project, anew=not reuse)  # --clean reads none of the last read of the data, keeps this one
     site = read_data(project, data)
     data.save()
-    renderer = make_renderer(project, site, options, compiled_templates(project.dist))
+    renderer = make_renderer(project, site, options, compiled_templates(project.root))
     keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
     plan = plan_build(renderer, keys, cache)
     to_render, groups, kept = plan.to_render, {}, {} if keep_files else None

@@ -531,11 +531,11 @@ def test_the_cache_lives_beside_dist_and_is_never_published(project):
     assert not [name for name in written if "cache" in name]
 
 
-def test_templates_compiled_by_a_build_are_kept_beside_dist_and_compiled_again_when_edited(project, tmp_path):
-    """dist.templates/<code version>/ holds the compiled templates, one folder: a build loads them instead of
+def test_templates_compiled_by_a_build_are_kept_in_the_project_and_compiled_again_when_edited(project, tmp_path):
+    """.cache/templates/<code version>/ holds the compiled templates, one folder: a build loads them instead of
     compiling; a template edited since is compiled again (Jinja compares its source), so its pages change."""
     build(project, jobs=1)
-    kept = project.dist.parent / "dist.templates"
+    kept = project.root / ".cache" / "templates"
     assert [folder.name for folder in kept.iterdir()] == [code_version()[:16]]
     assert list(kept.glob("*/*.cache"))  # a file for each template the build used
     edit(project.root / "templates" / "glossary.html", "{% block main %}", "{% block main %}<p>Edited.</p>")
