@@ -29,17 +29,23 @@ too (no fetch of JSON there). The same input gives the same bytes.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import operator
 import posixpath
 import re
 import unicodedata
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Protocol
 
 from . import LANGS, l10n
 from .links import LinkPolicy
-from .model import Site
+from .model import Report, Site
 from .pages import KIND, page_url
+from .reads import DataReads, fingerprint
 
 TERM_LINK = re.compile(r"\[([^\]]*)\]\(term:[^)]*\)")
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -78,12 +84,12 @@ def normalize(text: str) -> str:
 def tokenize(text: str, start: int = 0) -> list[tuple[str, int]]:
     """(token, position) of a text whose first token stands at start; a stop word takes a position."""
     out, at = [], start
-    for m in TOKEN.finditer(normalize(text)):
-        word = m.group()
+    for word in TOKEN.findall(normalize(text)):
         if "\u3400" <= word[0]:
-            out.extend((word[i:i + 2], at + i) for i in range(len(word) - 1))
-            out.append((word[-1], at + len(word) - 1))
-            at += len(word)
+            n = len(word)
+            out += zip(map(operator.add, word, word[1:]), range(at, at + n - 1))  # its pairs, word[i:i + 2]
+            out.append((word[-1], at + n - 1))
+            at += n
         else:
             if word not in STOP_WORDS:
                 out.append((word, at))
@@ -131,33 +137,55 @@ def entries(site: Site, lang: str, links: LinkPolicy) -> list[Entry]:
     """Every report's sections, paragraphs, figures and goals in order, place by place, then glossary terms and
     pages; links are relative to the language's search page. The same entries, in the same order, in both
     languages."""
+    return [e for report in in_order(site) for e in report_entries(site, report, lang, links)] + \
+        other_entries(site, lang, links)
+
+
+def in_order(site: Site) -> list[Report]:
+    """The reports in the index's order: place by place, so that a place's entries stand together."""
+    return [r for _, reports in site.places for r in reports]
+
+
+def outcome_figures(site: Site, report: Report) -> frozenset[str]:
+    """The report's figures that report the outcome of a goal (of any report): key entries."""
+    return frozenset(t.outcome.figure.id for t in site.targets
+                     if t.outcome and t.outcome.figure and t.outcome.figure.report_id == report.id)
+
+
+def report_entries(site: Site, report: Report, lang: str, links: LinkPolicy) -> list[Entry]:
+    """A report's sections, paragraphs, figures and goals. What they read: the report, which of its figures are
+    outcomes (outcome_figures), whether the site has several places, the link policy (part_key says so too)."""
+    here = page_url("search", lang)
+    link = lambda kind, ident=None, fragment=None: links.page(here, kind, lang, ident, fragment, report.id)  # noqa: E731
+    label = report.label[lang]
+    place = l10n.place_name(report.place, lang) if len(site.places) > 1 else None
+    goals = {t.figure.id for t in report.targets}
+    outcomes = outcome_figures(site, report)
+    out = []
+    for section in report.sections:
+        out.append(Entry("s", link("section", section.id), section.title[lang], label, report.id,
+                         section.explainer.zh, section.explainer.en, f"{section.title.zh} {section.title.en}",
+                         place=place))
+        for p in section.all_paragraphs:
+            out.append(Entry("p", link("section", section.id, p.id), section.title[lang], label, report.id,
+                             p.plain_zh, plain(p.en), "", place=place))
+    for f in report.figures:
+        values = f"{l10n.figure_value(f, 'zh')} {l10n.figure_value(f, 'en')}"
+        out.append(Entry("t" if f.id in goals else "f", link("figure", f.id), f.label[lang], label, report.id,
+                         f.quote_zh, f.quote_en, f"{f.label.zh} {f.label.en} {values}",
+                         value=f"{l10n.period(f.period, lang)} · {l10n.figure_value(f, lang)}",
+                         key=f.id in goals or f.id in outcomes, place=place))
+    return out
+
+
+def other_entries(site: Site, lang: str, links: LinkPolicy) -> list[Entry]:
+    """The glossary's terms and the prose pages that are pages (home.md is the home's intro)."""
     here = page_url("search", lang)
     out = []
-    for report in (r for _, reports in site.places for r in reports):  # a place's entries together
-        link = lambda kind, ident=None, fragment=None, rid=report.id: links.page(  # noqa: E731
-            here, kind, lang, ident, fragment, rid)
-        label = report.label[lang]
-        place = l10n.place_name(report.place, lang) if len(site.places) > 1 else None
-        goals = {t.figure.id for t in report.targets}
-        outcomes = {t.outcome.figure.id for r in site.reports for t in r.targets
-                    if t.outcome and t.outcome.figure and t.outcome.figure.report_id == report.id}
-        for section in report.sections:
-            out.append(Entry("s", link("section", section.id), section.title[lang], label, report.id,
-                             section.explainer.zh, section.explainer.en, f"{section.title.zh} {section.title.en}",
-                             place=place))
-            for p in section.all_paragraphs:
-                out.append(Entry("p", link("section", section.id, p.id), section.title[lang], label, report.id,
-                                 p.plain_zh, plain(p.en), "", place=place))
-        for f in report.figures:
-            values = f"{l10n.figure_value(f, 'zh')} {l10n.figure_value(f, 'en')}"
-            out.append(Entry("t" if f.id in goals else "f", link("figure", f.id), f.label[lang], label, report.id,
-                             f.quote_zh, f.quote_en, f"{f.label.zh} {f.label.en} {values}",
-                             value=f"{l10n.period(f.period, lang)} · {l10n.figure_value(f, lang)}",
-                             key=f.id in goals or f.id in outcomes, place=place))
     for t in site.terms:
         out.append(Entry("g", links.page(here, "glossary", lang, None, t.id), f"{t.zh} · {t.en}", None, None,
                          t.explanation.zh, t.explanation.en, f"{t.zh} {t.en} {t.pinyin}"))
-    for page in KIND["page"].items(site):  # the prose pages that are pages (home.md is the home's intro)
+    for page in KIND["page"].items(site):
         out.append(Entry("w", links.page(here, "page", lang, page.slug), page.title[lang], None, None,
                          plain(page.body_md.zh), plain(page.body_md.en), f"{page.title.zh} {page.title.en}"))
     return out
@@ -170,29 +198,50 @@ def postings(items: list[Entry]) -> dict[str, str]:
     """token -> its entries and positions: "<entry>.<position>.<position>,<entry>…", each number (base 36)
     the difference from the one before it (entries from the last entry, positions from the last
     position of that entry), in token order."""
-    found: dict[str, list[tuple[int, str]]] = {}
+    return merge([(0, part_postings(items))])
+
+
+Rows = dict[str, tuple[int, int, str]]  # a part's postings: token -> (its first entry, its last, the rest)
+
+
+def part_postings(items: list[Entry]) -> Rows:
+    """The postings of a part's entries, counted from the part's first: token -> its first entry, its last, and
+    its posting but for the first entry's number (which, in the site's postings, counts from an entry of an
+    earlier part: merge() writes it). Tokens in the order they are first found."""
+    found: dict[str, list] = {}  # token -> [first entry, last entry, the rest]
     for n, entry in enumerate(items):
         own: dict[str, list[int]] = {}
         for token, at in entry.tokens():
-            if token in own:
-                own[token].append(at)
-            else:
+            positions = own.get(token)
+            if positions is None:
                 own[token] = [at]
+            else:
+                positions.append(at)
         for token, positions in own.items():  # an entry's part of a posting, but for its first number
             written = b36(positions[0]) if len(positions) == 1 else ".".join(
                 b36(d) for d in [positions[0]] + [b - a for a, b in zip(positions, positions[1:])])
-            if token in found:
-                found[token].append((n, written))
+            row = found.get(token)
+            if row is None:
+                found[token] = [n, n, "." + written]
+            else:  # entries in order: they were added so
+                row[2] += f",{b36(n - row[1])}.{written}"
+                row[1] = n
+    return {token: (first, last, rest) for token, (first, last, rest) in found.items()}
+
+
+def merge(parts: list[tuple[int, Rows]]) -> dict[str, str]:
+    """The site's postings (postings()) from its parts' (part_postings), each with the number of its first entry
+    in the site, in order: a part's entries keep their differences, only its first entry's number is written."""
+    texts: dict[str, str] = {}
+    lasts: dict[str, int] = {}  # token -> its last entry so far
+    for offset, rows in parts:
+        for token, (first, end, rest) in rows.items():
+            if token in lasts:
+                texts[token] += f",{b36(offset + first - lasts[token])}{rest}"
             else:
-                found[token] = [(n, written)]
-    out = {}
-    for token in sorted(found):
-        last, parts = 0, []
-        for n, written in found[token]:  # entries in order: they were added so
-            parts.append(f"{b36(n - last)}.{written}")
-            last = n
-        out[token] = ",".join(parts)
-    return out
+                texts[token] = b36(offset + first) + rest
+            lasts[token] = offset + end
+    return {token: texts[token] for token in sorted(texts)}
 
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -235,18 +284,83 @@ def shards(table: dict[str, str], target: int = SHARD_BYTES) -> list[dict[str, s
     return out
 
 
-# ---- Files ------------------------------------------------------------------------------------
+# ---- Scripts ----------------------------------------------------------------------------------
 
 
 def script(kind: str, ident: int | str, data: object) -> bytes:
     """A data file as a script: loaded with <script src>, it hands its data to the search page (from file:// too).
-    "<" is escaped, so no text can end a script element. ident: an entry's number, or a shard's first token."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
+    ident: an entry's number, or a shard's first token."""
+    return script_line(kind, ident, script_data(data))
+
+
+def script_data(data: object) -> str:
+    """Data as a script writes it: JSON, with "<" escaped, so that no text can end a script element."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def script_line(kind: str, ident: int | str, text: str) -> bytes:
     return f'{CALLBACK}("{kind}",{json.dumps(ident, ensure_ascii=False)},{text});\n'.encode("utf-8")
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:10]
+
+
+# ---- Parts: what an edit makes again ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """What the index takes of one report's entries (or of the glossary's terms and the pages), made apart from
+    the rest, entries counted from the part's first: an edit makes again the parts it changed only, when the
+    build keeps the others (search_store.py)."""
+
+    kinds: str  # each entry's kind, in capitals for a key entry (language-neutral)
+    report_id: str | None  # of every entry (None: the glossary's terms, the pages)
+    fragments: dict[str, list[str]]  # language -> each entry's fragment, as its script writes it (script_data)
+    postings: Rows  # language-neutral (part_postings)
+
+    @classmethod
+    def of(cls, entries_by_lang: dict[str, list[Entry]], report_id: str | None) -> "Part":
+        items = entries_by_lang[LANGS[0]]
+        return cls("".join(e.kind.upper() if e.key else e.kind for e in items), report_id,
+                   {lang: [script_data(e.fragment()) for e in entries_by_lang[lang]] for lang in LANGS},
+                   part_postings(items))
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+
+class PartStore(Protocol):
+    """Parts kept between builds, by a key that says what each is made from (search_store.py)."""
+
+    def part(self, key: str, make: Callable[[], Part]) -> Part: ...
+
+
+def parts(site: Site, links: LinkPolicy, store: PartStore | None = None,
+          data: DataReads | None = None) -> list[Part]:
+    """The site's parts in the index's order: each report's (in_order), then the glossary's and pages'. With a
+    store (and the data's hashes), each is taken from it when it holds one made from the same inputs."""
+    def report_part(report: Report) -> Part:
+        return Part.of({lang: report_entries(site, report, lang, links) for lang in LANGS}, report.id)
+
+    others = {lang: other_entries(site, lang, links) for lang in LANGS}  # few: made every time, and keyed by themselves
+    if store is None or data is None:
+        return [*map(report_part, in_order(site)), Part.of(others, None)]
+    several = len(site.places) > 1
+    out = [store.part(fingerprint(("report", links.name, data.hash(f"report:{r.id}"),
+                                   sorted(outcome_figures(site, r)), several)), partial(report_part, r))
+           for r in in_order(site)]  # what report_entries reads
+    out.append(store.part(fingerprint(("others", others)), lambda: Part.of(others, None)))
+    return out
+
+
+def offsets(parts: list[Part]) -> list[int]:
+    """The number, in the site, of each part's first entry."""
+    return list(itertools.accumulate((len(p) for p in parts[:-1]), initial=0))
+
+
+# ---- Files ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -259,10 +373,10 @@ class SearchIndex:
     kinds: tuple[str, ...]
 
 
-def shard_files(site: Site, links: LinkPolicy) -> tuple[dict[str, bytes], list[str], list[str]]:
+def shard_files(parts: list[Part]) -> tuple[dict[str, bytes], list[str], list[str]]:
     """The postings files, language-neutral (search/t.<hash>.js), their paths and their first tokens (a shard
     is known by its first token, not its number, so that a shard added does not rename those after it)."""
-    pieces = shards(postings(entries(site, LANGS[0], links)))
+    pieces = shards(merge(list(zip(offsets(parts), (p.postings for p in parts)))))
     files, paths = {}, []
     for piece in pieces:
         data = script("t", next(iter(piece)), piece)
@@ -272,18 +386,19 @@ def shard_files(site: Site, links: LinkPolicy) -> tuple[dict[str, bytes], list[s
     return files, paths, [next(iter(piece)) for piece in pieces]
 
 
-def build_index(site: Site, lang: str, links: LinkPolicy, shard_paths: list[str], bounds: list[str]) -> SearchIndex:
+def build_index(site: Site, lang: str, links: LinkPolicy, parts: list[Part], shard_paths: list[str],
+                bounds: list[str]) -> SearchIndex:
     """A language's fragments, in folders of BLOCK entries each named by their content (an edit renames the
     folders of the entries it changed only), and its root."""
-    items = entries(site, lang, links)
-    fragments = [script("d", n, e.fragment()) for n, e in enumerate(items)]
+    fragments = [script_line("d", n, text) for n, text in enumerate(t for p in parts for t in p.fragments[lang])]
     blocks = [f"{lang}-{digest(b''.join(fragments[n:n + BLOCK]))}" for n in range(0, len(fragments), BLOCK)]
     here = page_url("search", lang)
     files = {f"search/{blocks[n // BLOCK]}/{n}.js": data for n, data in enumerate(fragments)}
-    ids = [e.report_id for e in items]
+    ids = [p.report_id for p in parts for _ in range(len(p))]
     reports = [[r.id, r.label[lang], ids.index(r.id), len(ids) - ids[::-1].index(r.id)]
                for r in site.reports if r.id in ids]
     folder = posixpath.dirname(links.file(here, shard_paths[0])) + "/"  # search/
+    kinds = "".join(p.kinds for p in parts)
     root = {
         "body": BODY,
         "shards": folder,  # + t.<name>.js
@@ -292,11 +407,11 @@ def build_index(site: Site, lang: str, links: LinkPolicy, shard_paths: list[str]
         "docs": folder,  # + <block>/<n>.js
         "block": BLOCK,
         "blocks": blocks,  # entry n is in the folder blocks[n // block]
-        "kinds": "".join(e.kind.upper() if e.key else e.kind for e in items),
+        "kinds": kinds,
         "reports": reports,  # [id, label, first entry, entry after its last]: a report's entries stand together
         "stop": sorted(STOP_WORDS),
     }
-    return SearchIndex(files, root, tuple(k for k in KINDS if any(e.kind == k for e in items)))
+    return SearchIndex(files, root, tuple(k for k in KINDS if k in kinds.lower()))
 
 
 class Indexes:
@@ -304,18 +419,31 @@ class Indexes:
 
     def __init__(self, site: Site, links: LinkPolicy):
         self.site, self.links = site, links
+        self.store: PartStore | None = None
+        self.data: DataReads | None = None
+        self._parts: list[Part] | None = None
         self._shards: tuple[dict[str, bytes], list[str], list[str]] | None = None
         self._indexes: dict[str, SearchIndex] = {}
 
+    def keep_parts(self, store: PartStore, data: DataReads) -> None:
+        """Take the parts this store holds made from the same inputs (the data's hashes say which), and give it
+        those made."""
+        self.store, self.data = store, data
+
+    def parts(self) -> list[Part]:
+        if self._parts is None:
+            self._parts = parts(self.site, self.links, self.store, self.data)
+        return self._parts
+
     def _shard_files(self):
         if self._shards is None:
-            self._shards = shard_files(self.site, self.links)
+            self._shards = shard_files(self.parts())
         return self._shards
 
     def of(self, lang: str) -> SearchIndex:
         if lang not in self._indexes:
             _, paths, bounds = self._shard_files()
-            self._indexes[lang] = build_index(self.site, lang, self.links, paths, bounds)
+            self._indexes[lang] = build_index(self.site, lang, self.links, self.parts(), paths, bounds)
         return self._indexes[lang]
 
     def files(self) -> dict[str, bytes]:

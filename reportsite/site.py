@@ -167,12 +167,15 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     from . import parallel, published  # only now: a build with nothing to do loads none of the rendering code
     from .cache import Keys
     from .render import Options
+    from .search_store import PartStore
 
     options = options or Options()
     data = data_cache(project, anew=not reuse)  # --clean reads none of the last read of the data, keeps this one
     site = read_data(project, data)
     data.save()
     renderer = make_renderer(project, site, options, compiled_templates(project.root))
+    search_parts = PartStore.beside(project.dist, use_previous=reuse)  # the search index's, by report
+    renderer.search.keep_parts(search_parts, renderer.data)
     keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
     plan = plan_build(renderer, keys, cache)
     to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
@@ -190,6 +193,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     if input_dates(project) == dates or Inputs.of(project) == inputs:  # else an input changed meanwhile: no record
         cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)}, checked,
                    keys.learnt)
+        search_parts.save()
     if kept is not None:  # and the files reused, as dist/ holds them
         kept = {name: kept[name] if name in kept else (project.dist / name).read_bytes() for name in paths}
     return Built(site, tuple(paths), time.perf_counter() - start, files=kept, rendered=len(to_render),

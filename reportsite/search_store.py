@@ -1,0 +1,105 @@
+"""The search index's parts kept between builds (search.Part), so that an edit of one report makes again only
+that report's part of the index: its entries, fragments and postings; the build merges the parts again.
+
+Each part is kept under a key that says what it is made from (search.parts: a report's hash, which of its
+figures report a goal's outcome, whether the site has several places, the link policy; the glossary's and pages'
+entries themselves), in a file beside the output folder, never in it (dist/ -> dist.search.bin, which
+.gitignore's /dist.* covers). The file holds the parts the last build used, written whole or not at all: a
+line that says what wrote it (this format, this code version) and the sha256 of the rest, then the parts in
+Python's marshal format, read and written in a third of JSON's time (the file is 6 MB; an edit of a section
+should cost well under a second in all), and never read unless that line is right: one that cannot be read,
+fails its checksum, or is of another format or code version (marshal's format is Python's: the code version
+names it) is ignored, and the parts are made again, as `build.py --clean` makes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from . import LANGS
+from .cache import code_version
+from .search import Part
+
+FORMAT = 1  # of the file; raise it when a part's fields change meaning
+
+
+def store_path(dist: Path) -> Path:
+    """Beside the output folder: dist/ -> dist.search.bin."""
+    return dist.parent / f"{dist.name}.search.bin"
+
+
+class PartStore:
+    """The parts of the last build (by key), read when first asked for (a build that makes no index reads
+    nothing), and those this build uses, for the next."""
+
+    def __init__(self, path: Path, use_previous: bool = True):
+        self.path, self.use_previous = path, use_previous
+        self.kept: dict[str, Part] | None = None
+        self.used: dict[str, Part] = {}
+
+    @classmethod
+    def beside(cls, dist: Path, use_previous: bool = True) -> "PartStore":
+        return cls(store_path(dist), use_previous)
+
+    def part(self, key: str, make: Callable[[], Part]) -> Part:
+        """The part kept under this key, or the one make() makes."""
+        if self.kept is None:
+            self.kept = read_parts(self.path) if self.use_previous else {}
+        found = self.kept.get(key)
+        if found is None:
+            found = make()
+        self.used[key] = found
+        return found
+
+    def save(self) -> None:
+        """Keep the parts this build used for the next one; when it made no index, leave the file as it is."""
+        if self.used:
+            write_parts(self.path, self.used)
+
+
+def header(body: bytes) -> bytes:
+    return json.dumps({"format": FORMAT, "code": code_version(), "sha256": hashlib.sha256(body).hexdigest()},
+                      sort_keys=True).encode()
+
+
+def read_parts(path: Path) -> dict[str, Part]:
+    """The parts a file keeps; none when it is missing, unreadable, damaged, or of another format or code version."""
+    try:
+        head, _, body = path.read_bytes().partition(b"\n")
+        if head != header(body):
+            return {}
+        return {key: _part(row) for key, row in marshal.loads(body).items()}
+    except (OSError, ValueError, TypeError, AttributeError, EOFError, RecursionError):
+        return {}  # a damaged file: the parts are made again, never a crash
+
+
+def _part(row: object) -> Part:
+    """A part as the file writes it: [kinds, report id, {language: fragments}, {token: (first, last, rest)}]."""
+    if not (isinstance(row, list) and len(row) == 4):
+        raise ValueError("not a part")
+    kinds, report_id, fragments, postings = row
+    if not (isinstance(kinds, str) and (report_id is None or isinstance(report_id, str))
+            and isinstance(fragments, dict) and sorted(fragments) == sorted(LANGS) and isinstance(postings, dict)
+            and all(isinstance(texts, list) and len(texts) == len(kinds) for texts in fragments.values())):
+        raise ValueError("not a part")
+    return Part(kinds, report_id, fragments, postings)
+
+
+def write_parts(path: Path, parts: dict[str, Part]) -> None:
+    """Write the file whole or not at all (a temporary file, then a rename)."""
+    body = marshal.dumps({key: [p.kinds, p.report_id, p.fragments, p.postings] for key, p in parts.items()})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(header(body) + b"\n" + body)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
