@@ -595,3 +595,107 @@ def test_a_section_edited_makes_again_only_the_extras_that_read_it(pair, tmp_pat
     incremental(pair)
     assert sorted(made) == ["data", "data:city-2031", "datapackage", "feeds", "search", "sitemap"]
     assert files_in(pair.dist) == clean_build(pair, tmp_path)
+
+
+# ---- the search index's parts, kept beside dist/ (search_store.py) -----------------------------------------
+
+
+@pytest.fixture
+def parts_made(monkeypatch) -> list[str | None]:
+    """The search index's parts each build makes (a report's id; None: the glossary's and the pages')."""
+    from reportsite import search
+
+    made, make = [], search.Part.of
+    monkeypatch.setattr(search.Part, "of", lambda entries, report_id: made.append(report_id) or make(entries, report_id))
+    return made
+
+
+@pytest.mark.parametrize("what, remade", [
+    ("a section's explainer", ["city-2031"]),
+    ("a section's title, of the report whose old addresses redirect", ["city-2030"]),
+    ("a glossary term", [None]),
+    ("a prose page", [None]),
+    # the earlier report's goal loses its outcome; the later report's figure is no longer a key entry
+    ("an outcome", ["city-2030", "city-2031"]),
+])
+def test_an_edit_makes_again_the_search_parts_of_what_it_changed(pair, tmp_path, parts_made, what, remade):
+    edit_then_build_again(pair, tmp_path, PAIR_EDITS[what])  # the bytes of a clean build
+    every = ["city-2030", "city-2031", None]
+    assert parts_made == every + remade + every  # the first build's, the edit's, the clean build's
+
+
+def damage_search_garbage(path: Path) -> None:
+    path.write_bytes(b"\x00\xff garbage \x89PNG" * 100)
+
+
+def damage_search_truncated(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def damage_search_a_byte(path: Path) -> None:
+    """One byte of a part changed, its checksum not."""
+    data = bytearray(path.read_bytes())
+    data[-100] ^= 1
+    path.write_bytes(bytes(data))
+
+
+def damage_search_another_code_version(path: Path) -> None:
+    """Well-formed, checksum and all, but written by another version of the code."""
+    head, _, body = path.read_bytes().partition(b"\n")
+    doc = json.loads(head)
+    doc["code"] = "0" * 64
+    path.write_bytes(json.dumps(doc, sort_keys=True).encode() + b"\n" + body)
+
+
+def damage_search_a_part_of_another_shape(path: Path) -> None:
+    """A part that is not one (a checksum made for it): the file is ignored, not a crash."""
+    import marshal
+
+    from reportsite import search_store
+
+    parts = marshal.loads(path.read_bytes().partition(b"\n")[2])
+    parts[next(iter(parts))] = ["s", None, {"zh": []}, {}]
+    body = marshal.dumps(parts)
+    path.write_bytes(search_store.header(body) + b"\n" + body)
+
+
+@pytest.mark.parametrize("damage", [damage_search_garbage, damage_search_truncated, damage_search_a_byte,
+                                    damage_search_another_code_version, damage_search_a_part_of_another_shape])
+def test_a_damaged_or_foreign_store_of_search_parts_is_ignored(pair, tmp_path, parts_made, damage):
+    from reportsite.search_store import store_path
+
+    build(pair, jobs=1)
+    damage(store_path(pair.dist))
+    parts_made.clear()
+    edit(pair.root / PAIR_EDITS["a glossary term"][0][0], *PAIR_EDITS["a glossary term"][0][1:])
+    incremental(pair)
+    assert parts_made == ["city-2030", "city-2031", None]  # every part made again
+    assert files_in(pair.dist) == clean_build(pair, tmp_path)
+    parts_made.clear()
+    edit(pair.root / PAIR_EDITS["a prose page"][0][0], *PAIR_EDITS["a prose page"][0][1:])
+    incremental(pair)
+    assert parts_made[0] is None and len(parts_made) == 1, "a good store was written in its place"
+
+
+def test_the_search_parts_live_beside_dist_and_clean_ignores_them(pair):
+    """dist.search.bin, beside dist/; a build takes the parts it holds (here a forged one, with its checksum,
+    which a build trusts: a report's fragments say LIE), and `build.py --clean` makes every part again."""
+    import marshal
+
+    from reportsite import search_store
+
+    build(pair, jobs=1)
+    path = search_store.store_path(pair.dist)
+    assert path == pair.dist.parent / "dist.search.bin" and not [p for p in files_in(pair.dist) if "search.bin" in p]
+    parts = marshal.loads(path.read_bytes().partition(b"\n")[2])
+    part = next(row for row in parts.values() if row[1] == "city-2030")
+    part[2]["en"] = [text.replace("Goals", "LIE") for text in part[2]["en"]]
+    body = marshal.dumps(parts)
+    forged = search_store.header(body) + b"\n" + body
+    command = [sys.executable, str(REPO / "build.py"), "--root", str(pair.root), "--dist", str(pair.dist)]
+    for clean, lies, (old, new) in ((False, True, ("has been", "is")), (True, False, ("is", "was"))):
+        path.write_bytes(forged)
+        edit(pair.root / "data/glossary.yaml", f"{old} developed", f"{new} developed")  # so that the index is made
+        assert subprocess.run(command + ["--clean"] * clean, capture_output=True).returncode == 0
+        found = any(b"LIE" in data for name, data in files_in(pair.dist).items() if name.startswith("search/en-"))
+        assert found == lies

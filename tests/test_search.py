@@ -202,6 +202,16 @@ def test_a_posting_that_grows_changes_its_shard_alone():
     assert len([p for p in after if p not in before]) == 1 and len(after) == len(before)
 
 
+def test_the_postings_of_parts_merged_are_those_of_all_their_entries():
+    """Each report's part is made apart (and kept between builds): its entries counted from its first; merged,
+    each part's numbers shifted by the entries before it, they give the postings of all the entries at once."""
+    pieces = [ENTRIES[:4], ENTRIES[4:5], ENTRIES[5:]]
+    starts = [0, 4, 5]
+    merged = search.merge([(start, search.part_postings(items)) for start, items in zip(starts, pieces)])
+    assert merged == search.postings(ENTRIES) and list(merged) == sorted(merged)
+    assert len([token for token in merged if merged[token].count(",") >= 2]) > 3  # tokens found in several parts
+
+
 def test_the_text_of_a_page_cannot_close_the_script_that_carries_it():
     data = search.script("d", 0, {"e": "</script><script>alert(1)</script>"})
     assert b"</script" not in data and search.read_script(data)[2]["e"].startswith("</script>")
