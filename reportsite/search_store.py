@@ -58,8 +58,9 @@ class PartStore:
         return found
 
     def save(self) -> None:
-        """Keep the parts this build used for the next one; when it made no index, leave the file as it is."""
-        if self.used:
+        """Keep the parts this build used for the next one; when it made no index, or took every part it used
+        from the file, leave the file as it is."""
+        if self.used and self.used.keys() != (self.kept or {}).keys():
             write_parts(self.path, self.used)
 
 
