@@ -201,13 +201,15 @@ def postings(items: list[Entry]) -> dict[str, str]:
     return merge([(0, part_postings(items))])
 
 
-Rows = dict[str, tuple[int, int, str]]  # a part's postings: token -> (its first entry, its last, the rest)
+# A part's postings, as four columns (few objects: the build keeps them in a file and reads them back):
+# each token, the number of its first entry and of its last, counted from the part's first, and its posting but
+# for its first entry's number (which, in the site's postings, counts from an entry of an earlier part).
+Rows = tuple[list[str], list[int], list[int], list[str]]
 
 
 def part_postings(items: list[Entry]) -> Rows:
-    """The postings of a part's entries, counted from the part's first: token -> its first entry, its last, and
-    its posting but for the first entry's number (which, in the site's postings, counts from an entry of an
-    earlier part: merge() writes it). Tokens in the order they are first found."""
+    """The postings of a part's entries, counted from the part's first (Rows), tokens in the order they are first
+    found: merge() writes each first entry's number."""
     found: dict[str, list] = {}  # token -> [first entry, last entry, the rest]
     for n, entry in enumerate(items):
         own: dict[str, list[int]] = {}
@@ -226,7 +228,8 @@ def part_postings(items: list[Entry]) -> Rows:
             else:  # entries in order: they were added so
                 row[2] += f",{b36(n - row[1])}.{written}"
                 row[1] = n
-    return {token: (first, last, rest) for token, (first, last, rest) in found.items()}
+    rows = found.values()
+    return list(found), [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
 
 
 def merge(parts: list[tuple[int, Rows]]) -> dict[str, str]:
@@ -234,8 +237,8 @@ def merge(parts: list[tuple[int, Rows]]) -> dict[str, str]:
     in the site, in order: a part's entries keep their differences, only its first entry's number is written."""
     texts: dict[str, str] = {}
     lasts: dict[str, int] = {}  # token -> its last entry so far
-    for offset, rows in parts:
-        for token, (first, end, rest) in rows.items():
+    for offset, (tokens, firsts, ends, rests) in parts:
+        for token, first, end, rest in zip(tokens, firsts, ends, rests):
             if token in lasts:
                 texts[token] += f",{b36(offset + first - lasts[token])}{rest}"
             else:

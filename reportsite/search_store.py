@@ -81,13 +81,15 @@ def read_parts(path: Path) -> dict[str, Part]:
 
 
 def _part(row: object) -> Part:
-    """A part as the file writes it: [kinds, report id, {language: fragments}, {token: (first, last, rest)}]."""
+    """A part as the file writes it: [kinds, report id, {language: fragments}, postings (search.Rows)]."""
     if not (isinstance(row, list) and len(row) == 4):
         raise ValueError("not a part")
     kinds, report_id, fragments, postings = row
     if not (isinstance(kinds, str) and (report_id is None or isinstance(report_id, str))
-            and isinstance(fragments, dict) and sorted(fragments) == sorted(LANGS) and isinstance(postings, dict)
-            and all(isinstance(texts, list) and len(texts) == len(kinds) for texts in fragments.values())):
+            and isinstance(fragments, dict) and sorted(fragments) == sorted(LANGS)
+            and all(isinstance(texts, list) and len(texts) == len(kinds) for texts in fragments.values())
+            and isinstance(postings, tuple) and len(postings) == 4
+            and all(isinstance(column, list) and len(column) == len(postings[0]) for column in postings)):
         raise ValueError("not a part")
     return Part(kinds, report_id, fragments, postings)
 
