@@ -24,6 +24,10 @@ What is written (files):
   filters before anything is loaded.
 Every file is a script that hands its data to window.reportSearch, so that it loads from file://
 too (no fetch of JSON there). The same input gives the same bytes.
+
+The index is made of parts (Part), one for each report and one for the glossary's terms and the pages, each
+counted from its first entry; a build keeps them between builds (search_store.py), so that an edit of one
+report makes again that report's part only, and merges the parts' postings again (merge).
 """
 
 from __future__ import annotations
@@ -154,9 +158,12 @@ def outcome_figures(site: Site, report: Report) -> frozenset[str]:
 
 def report_entries(site: Site, report: Report, lang: str, links: LinkPolicy) -> list[Entry]:
     """A report's sections, paragraphs, figures and goals. What they read: the report, which of its figures are
-    outcomes (outcome_figures), whether the site has several places, the link policy (part_key says so too)."""
+    outcomes (outcome_figures), whether the site has several places, the link policy: parts() keys its part by them."""
     here = page_url("search", lang)
-    link = lambda kind, ident=None, fragment=None: links.page(here, kind, lang, ident, fragment, report.id)  # noqa: E731
+
+    def link(kind: str, ident: str | None = None, fragment: str | None = None) -> str:
+        return links.page(here, kind, lang, ident, fragment, report.id)
+
     label = report.label[lang]
     place = l10n.place_name(report.place, lang) if len(site.places) > 1 else None
     goals = {t.figure.id for t in report.targets}

@@ -606,7 +606,8 @@ def parts_made(monkeypatch) -> list[str | None]:
     from reportsite import search
 
     made, make = [], search.Part.of
-    monkeypatch.setattr(search.Part, "of", lambda entries, report_id: made.append(report_id) or make(entries, report_id))
+    monkeypatch.setattr(search.Part, "of", lambda entries, report_id: made.append(report_id)
+                        or make(entries, report_id))
     return made
 
 
