@@ -346,6 +346,8 @@ class PartStore(Protocol):
 
     def part(self, key: str, make: Callable[[], Part]) -> Part: ...
 
+    def save(self) -> None: ...
+
 
 def parts(site: Site, links: LinkPolicy, store: PartStore | None = None,
           data: DataReads | None = None) -> list[Part]:
@@ -437,12 +439,14 @@ class Indexes:
 
     def keep_parts(self, store: PartStore, data: DataReads) -> None:
         """Take the parts this store holds made from the same inputs (the data's hashes say which), and give it
-        those made."""
+        those made, to save for the next build."""
         self.store, self.data = store, data
 
     def parts(self) -> list[Part]:
         if self._parts is None:
             self._parts = parts(self.site, self.links, self.store, self.data)
+            if self.store is not None:  # saved by the process that made them (a worker, in a build on several)
+                self.store.save()
         return self._parts
 
     def _shard_files(self):

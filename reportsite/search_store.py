@@ -4,12 +4,13 @@ that report's part of the index: its entries, fragments and postings; the build 
 Each part is kept under a key that says what it is made from (search.parts: a report's hash, which of its
 figures report a goal's outcome, whether the site has several places, the link policy; the glossary's and pages'
 entries themselves), in a file beside the output folder, never in it (dist/ -> dist.search.bin, which
-.gitignore's /dist.* covers). The file holds the parts the last build used, written whole or not at all: a
-line that says what wrote it (this format, this code version) and the sha256 of the rest, then the parts in
-Python's marshal format, read and written in a third of JSON's time (the file is 6 MB; an edit of a section
-should cost well under a second in all), and never read unless that line is right: one that cannot be read,
-fails its checksum, or is of another format or code version (marshal's format is Python's: the code version
-names it) is ignored, and the parts are made again, as `build.py --clean` makes them.
+.gitignore's /dist.* covers). The file holds the parts the last build used. The process that made the index
+writes it as soon as it has them (a part is right for its key whatever the build does next), whole or not at
+all: a line that says what wrote it (this format, this code version) and the sha256 of the rest, then the
+parts in Python's marshal format, read and written in a third of JSON's time (the file is 6 MB, and a section
+edited should cost well under a second in all). The parts are never read unless that line is right: a file
+that cannot be read, fails its checksum, or is of another format or code version (marshal's format is
+Python's: the code version names it) is ignored, and the parts are made again, as `build.py --clean` makes them.
 """
 
 from __future__ import annotations

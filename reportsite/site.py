@@ -174,8 +174,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     site = read_data(project, data)
     data.save()
     renderer = make_renderer(project, site, options, compiled_templates(project.root))
-    search_parts = PartStore.beside(project.dist, use_previous=reuse)  # the search index's, by report
-    renderer.search.keep_parts(search_parts, renderer.data)
+    renderer.search.keep_parts(PartStore.beside(project.dist, use_previous=reuse), renderer.data)  # search_store.py
     keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
     plan = plan_build(renderer, keys, cache)
     to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
@@ -193,7 +192,6 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     if input_dates(project) == dates or Inputs.of(project) == inputs:  # else an input changed meanwhile: no record
         cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)}, checked,
                    keys.learnt)
-        search_parts.save()
     if kept is not None:  # and the files reused, as dist/ holds them
         kept = {name: kept[name] if name in kept else (project.dist / name).read_bytes() for name in paths}
     return Built(site, tuple(paths), time.perf_counter() - start, files=kept, rendered=len(to_render),
