@@ -700,3 +700,13 @@ def test_the_search_parts_live_beside_dist_and_clean_ignores_them(pair):
         assert subprocess.run(command + ["--clean"] * clean, capture_output=True).returncode == 0
         found = any(b"LIE" in data for name, data in files_in(pair.dist).items() if name.startswith("search/en-"))
         assert found == lies
+
+
+def test_a_build_on_several_processes_keeps_the_search_parts_its_worker_made(pair, two_workers):
+    """The worker that makes the index (and renders the search pages) keeps its parts: this process never has them."""
+    from reportsite.search_store import read_parts, store_path
+
+    built = build(pair, jobs=2)
+    assert built.processes == 2
+    assert sorted(part.report_id or "" for part in read_parts(store_path(pair.dist)).values()) == \
+        ["", "city-2030", "city-2031"]
