@@ -600,14 +600,31 @@ def test_a_section_edited_makes_again_only_the_extras_that_read_it(pair, tmp_pat
 # ---- the search index's parts, kept beside dist/ (search_store.py) -----------------------------------------
 
 
+class PartsMade:
+    """The search index's parts the builds make (a report's id; None: the glossary's and the pages'), in worker
+    processes too (a file, appended to)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def note(self, report_id: str | None) -> None:
+        with self.path.open("a") as out:
+            out.write(f"{report_id}\n")
+
+    def __call__(self) -> list[str | None]:
+        lines = self.path.read_text().splitlines() if self.path.exists() else []
+        return [None if line == "None" else line for line in lines]
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
 @pytest.fixture
-def parts_made(monkeypatch) -> list[str | None]:
-    """The search index's parts each build makes (a report's id; None: the glossary's and the pages')."""
+def parts_made(monkeypatch, tmp_path) -> PartsMade:
     from reportsite import search
 
-    made, make = [], search.Part.of
-    monkeypatch.setattr(search.Part, "of", lambda entries, report_id: made.append(report_id)
-                        or make(entries, report_id))
+    made, make = PartsMade(tmp_path / "parts-made.txt"), search.Part.of
+    monkeypatch.setattr(search.Part, "of", lambda entries, report_id: made.note(report_id) or make(entries, report_id))
     return made
 
 
@@ -622,7 +639,7 @@ def parts_made(monkeypatch) -> list[str | None]:
 def test_an_edit_makes_again_the_search_parts_of_what_it_changed(pair, tmp_path, parts_made, what, remade):
     edit_then_build_again(pair, tmp_path, PAIR_EDITS[what])  # the bytes of a clean build
     every = ["city-2030", "city-2031", None]
-    assert parts_made == every + remade + every  # the first build's, the edit's, the clean build's
+    assert parts_made() == every + remade + every  # the first build's, the edit's, the clean build's
 
 
 def damage_search_garbage(path: Path) -> None:
@@ -670,12 +687,12 @@ def test_a_damaged_or_foreign_store_of_search_parts_is_ignored(pair, tmp_path, p
     parts_made.clear()
     edit(pair.root / PAIR_EDITS["a glossary term"][0][0], *PAIR_EDITS["a glossary term"][0][1:])
     incremental(pair)
-    assert parts_made == ["city-2030", "city-2031", None]  # every part made again
+    assert parts_made() == ["city-2030", "city-2031", None]  # every part made again
     assert files_in(pair.dist) == clean_build(pair, tmp_path)
     parts_made.clear()
     edit(pair.root / PAIR_EDITS["a prose page"][0][0], *PAIR_EDITS["a prose page"][0][1:])
     incremental(pair)
-    assert parts_made[0] is None and len(parts_made) == 1, "a good store was written in its place"
+    assert parts_made() == [None], "a good store was written in its place"
 
 
 def test_the_search_parts_live_beside_dist_and_clean_ignores_them(pair):
