@@ -64,25 +64,43 @@ def inside(name: str) -> PurePosixPath:
     return rel
 
 
-class FolderFiles:
-    """A written folder read like {path: bytes}, a file at a time (for checks before the swap)."""
+class LastRead:
+    """Files read like {path: bytes}, a file at a time, the last one kept: the published list names a page's
+    anchors one after another, so each page is read once, not once an anchor."""
 
-    def __init__(self, folder: Path):
-        self.folder = folder
+    def __init__(self):
+        self._last: tuple[str, bytes | None] | None = None
 
     def get(self, path: str) -> bytes | None:
+        if self._last is None or self._last[0] != path:
+            self._last = (path, self.read(path))
+        return self._last[1]
+
+    def read(self, path: str) -> bytes | None:
+        raise NotImplementedError
+
+
+class FolderFiles(LastRead):
+    """A written folder (for checks before the swap)."""
+
+    def __init__(self, folder: Path):
+        super().__init__()
+        self.folder = folder
+
+    def read(self, path: str) -> bytes | None:
         target = self.folder / path
         return target.read_bytes() if target.is_file() else None
 
 
-class UpdatedFiles:
-    """The site an update will leave, read like {path: bytes} before dist/ is touched: the changed files where
-    they are staged, the others from dist/, and nothing for a file the new build does not have."""
+class UpdatedFiles(LastRead):
+    """The site an update will leave, before dist/ is touched: the changed files where they are staged, the
+    others from dist/, and nothing for a file the new build does not have."""
 
     def __init__(self, staged: Mapping[str, str], dist: Path, names: Set[str]):
+        super().__init__()
         self.staged, self.dist, self.names = staged, dist, names
 
-    def get(self, path: str) -> bytes | None:
+    def read(self, path: str) -> bytes | None:
         if path not in self.names:
             return None
         with open(self.staged[path] if path in self.staged else os.path.join(self.dist, path), "rb") as file:

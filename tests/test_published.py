@@ -120,6 +120,29 @@ def test_an_incremental_build_checks_only_the_addresses_that_read_a_file_it_touc
         assert [error.key_path for error in problems.errors] == found, touched
 
 
+def test_a_page_s_anchors_listed_one_after_another_are_checked_with_one_read_of_the_page(tmp_path):
+    """The list names a page's anchors together: the written site is read a page at a time, not an anchor."""
+    from reportsite.errors import Problems
+    from reportsite.published import check
+    from reportsite.write import FolderFiles
+
+    (tmp_path / "en" / "a").mkdir(parents=True)
+    (tmp_path / "en" / "a" / "index.html").write_bytes(b'<p id="one"><p id="two"><p id="three">')
+    (tmp_path / "published.txt").write_text("/en/a/\n/en/a/#one\n/en/a/#two\n/en/a/#three\n/en/a/#four\n",
+                                            encoding="utf-8")
+    reads = []
+
+    class Counted(FolderFiles):
+        def read(self, path):
+            reads.append(path)
+            return super().read(path)
+
+    problems = Problems()
+    check(tmp_path, tmp_path, Counted(tmp_path), {}, problems)
+    assert [error.key_path for error in problems.errors] == ["/en/a/#four"]
+    assert reads == ["en/a/index.html"]
+
+
 def test_a_paragraph_keeps_the_anchor_of_its_former_id(project):
     publish(project, f"{SECTION}#review-economy-growth")
     replace(project, SECTION_FILE, "review-economy-growth", "review-economy-output")
