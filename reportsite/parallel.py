@@ -69,8 +69,8 @@ def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], 
     steps = _steps(pages, set(along))
     problems, missing = Problems(), {lang: set() for lang in renderer.translations}
     with _runner(renderer, workers, make) as (start, run):
-        # the extras first (the longest task), apart from the pages: their files are written last
-        held = start(Extras(tuple(extras), along)) if extras or along else None
+        # the extras first (the search index the longest), apart from the pages: their files are written last
+        held = [(task, start(task)) for task in _extras_tasks(extras, along)]
         results, pages_along = run([step for step in steps if isinstance(step, tuple)]), {}
         for step in steps:
             if isinstance(step, tuple):
@@ -79,12 +79,12 @@ def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], 
                 yield from result.files
                 continue
             if not pages_along:
-                pages_along = dict(zip(along, held.get().pages))
+                pages_along = dict(zip(along, next(done for task, done in held if task.pages).get().pages))
             page, page_problems = pages_along[step]
             _collect(Rendered([], page_problems, {}, {}), problems, missing)
             yield page
-        extras_result = held.get() if held is not None else None
-    if extras_result is not None:
+        extras_results = [done.get() for _, done in held]
+    for extras_result in extras_results:  # in the order of their groups, as one process makes them
         _collect(extras_result, problems, missing)
         if groups is not None:
             groups.update(extras_result.groups)
@@ -93,6 +93,18 @@ def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], 
     for lang, messages in missing.items():
         renderer.translations[lang].missing |= messages
     renderer.check_catalog()
+
+
+def _extras_tasks(groups: Sequence[str], along: tuple[int, ...]) -> list[Extras]:
+    """A task for each group of the extras, so that the workers share them, in their order; the pages along
+    (SiteRenderer.pages_along) go with the group they show, or alone when it is not made again."""
+    from .render import ALONG
+
+    shown = set(ALONG.values())
+    tasks = [Extras((group,), along if group in shown else ()) for group in groups]
+    if along and not any(task.pages for task in tasks):
+        tasks.insert(0, Extras((), along))
+    return tasks
 
 
 def _steps(pages: Sequence[int], along: set[int]) -> list[tuple[int, ...] | int]:

@@ -50,7 +50,8 @@ def extras_groups(site: Site) -> Extras:
     )
 
 
-ALONG = ("search",)  # the page kinds that show what the extras make at a cost (the search page: its index's root)
+# The page kinds that show what the extras make at a cost, each with that group (the search page: its index's root).
+ALONG = {"search": "search"}
 ENTITY = re.compile(r"&amp;[a-z]+;")  # an HTML entity a copy wrote as text (&middot;), once escaped
 
 
