@@ -29,13 +29,14 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field, replace
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .write import write_whole
 
 if TYPE_CHECKING:  # the check for an unchanged build (FileCache.unchanged) needs none of them
     import jinja2
@@ -428,12 +429,4 @@ def write_manifest(path: Path, project: str, manifest: Manifest) -> None:
                        "files": {name: [e.key, e.sha256, e.size, e.mtime_ns] for name, e in manifest.files.items()}},
                       separators=(",", ":")).encode()
     head = {"format": FORMAT, "code": code_version(), "project": project, "checksum": hashlib.sha256(body).hexdigest()}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(json.dumps(head).encode() + b"\n" + body)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_whole(path, json.dumps(head).encode() + b"\n" + body)

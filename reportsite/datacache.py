@@ -24,13 +24,13 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import code_version, digest
 from .errors import Problems
 from .load import Doc, load_yaml
+from .write import write_whole
 
 FORMAT = 1  # of the file; raise it when its layout or a key changes meaning
 MAGIC = b"reportsite data cache"
@@ -189,15 +189,7 @@ def read_cache(path: Path, project: str) -> dict[str, dict]:
 
 def write_cache(path: Path, project: str, payload: bytes) -> None:
     """Write the file whole or not at all (a temporary file, then a rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(header(project, payload) + payload)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_whole(path, header(project, payload) + payload)
 
 
 class _ModelUnpickler(pickle.Unpickler):

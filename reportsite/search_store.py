@@ -18,14 +18,13 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from . import LANGS
 from .cache import code_version
 from .search import Part
+from .write import write_whole
 
 FORMAT = 1  # of the file; raise it when a part's fields change meaning
 
@@ -98,12 +97,4 @@ def _part(row: object) -> Part:
 def write_parts(path: Path, parts: dict[str, Part]) -> None:
     """Write the file whole or not at all (a temporary file, then a rename)."""
     body = marshal.dumps({key: [p.kinds, p.report_id, p.fragments, p.postings] for key, p in parts.items()})
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(header(body) + b"\n" + body)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_whole(path, header(body) + b"\n" + body)

@@ -56,6 +56,20 @@ def write_tree(files: Iterable[tuple[str, bytes | None]], folder: Path) -> list[
     return written
 
 
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all (a temporary file beside it, then a rename): a record a build reads
+    back (cache.py, datacache.py, search_store.py) is never seen half written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def inside(name: str) -> PurePosixPath:
     """A relative path that stays inside the folder it is relative to; OutputError otherwise."""
     rel = PurePosixPath(name)
