@@ -177,6 +177,29 @@ def test_dist_is_written_by_another_process_so_the_preview_answers_while_it_writ
     assert page.read_bytes() == preview.app.renderer.file("en/example-2030/sections/review-economy/index.html")
 
 
+def test_a_page_asked_for_again_is_not_rendered_again_until_the_next_save(mini):
+    """A browser reloading (or a script polling) while the server waits for the next save costs no rendering."""
+    import reportsite.serve as serve
+
+    preview = serve.Preview(mini, serve.SiteApp(mini.dist, mini.assets), lambda delay, fn: None)
+    preview.rebuild()
+    renderer, rendered = preview.app.renderer, []
+    render = renderer.file
+    renderer.file = lambda name, preview=False: rendered.append(name) or render(name, preview)
+
+    def body(path: str) -> bytes:
+        return b"".join(preview.app({"PATH_INFO": path}, lambda status, headers: None))
+
+    first = body("/en/example-2030/sections/plan-goals/")
+    assert body("/en/example-2030/sections/plan-goals/") == first
+    assert rendered == ["en/example-2030/sections/plan-goals/index.html"]
+    section = mini.data / "example-2030" / "sections" / "plan-goals.yaml"
+    section.write_text(section.read_text(encoding="utf-8").replace("Goals for the year", "Goals for this year"),
+                       encoding="utf-8")
+    preview.rebuild()
+    assert b"Goals for this year" in body("/en/example-2030/sections/plan-goals/")
+
+
 def test_a_template_edit_is_previewed_without_reading_the_data_again(mini, monkeypatch):
     import reportsite.serve as serve
 
