@@ -28,11 +28,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field, replace
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,7 +70,7 @@ def tree_hash(folder: Path, leave_out: frozenset[str] = frozenset()) -> str:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the package's sources and data, the libraries' versions and Python's version."""
-    return digest(FORMAT, sys.version, *map(_version, LIBRARIES), package_hash())
+    return digest(FORMAT, sys.version, *installed(LIBRARIES), package_hash())
 
 
 def package_hash() -> str:
@@ -82,11 +82,28 @@ def package_sources() -> list[Path]:
     return sorted(p for p in Path(__file__).parent.iterdir() if p.suffix in (".py", ".yaml"))
 
 
-def _version(library: str) -> str:
-    try:
-        return f"{library} {metadata.version(library)}"
-    except metadata.PackageNotFoundError:
-        return f"{library} none"
+def installed(libraries: tuple[str, ...]) -> list[str]:
+    """Each library as installed: the name of its metadata folder (name-version.dist-info or .egg-info) where
+    Python would find it first, or "<library> none". A folder's listing, not importlib.metadata, whose import
+    alone (email, zipfile …) costs a tenth of a build with nothing to do."""
+    found: dict[str, str] = {}
+    wanted = {_normal(library): library for library in libraries}
+    for folder in sys.path:
+        try:
+            names = sorted(os.listdir(folder or "."))
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                library = wanted.get(_normal(name.split("-", 1)[0].removesuffix(".egg-info")))
+                if library is not None:
+                    found.setdefault(library, name)
+    return [found.get(library, f"{library} none") for library in libraries]
+
+
+def _normal(name: str) -> str:
+    """A project's name as packaging compares it: markdown-it-py, markdown_it_py and Markdown.It.Py alike."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def font_id() -> str:

@@ -544,6 +544,23 @@ def test_templates_compiled_by_a_build_are_kept_in_the_project_and_compiled_agai
     assert files_in(project.dist) == clean_build(project, tmp_path)
 
 
+def test_a_library_of_another_version_is_another_code_version(tmp_path, monkeypatch):
+    """The code version names each library that shapes the bytes as installed, where Python finds it first: an
+    upgrade of any one makes every file again."""
+    from reportsite.cache import LIBRARIES, installed
+
+    before = installed(LIBRARIES)
+    assert not [name for name in before if name.endswith(" none")]  # markdown-it-py as markdown_it_py-….dist-info
+    shadow = tmp_path / "site-packages"
+    (shadow / "Jinja2-0.0.1.dist-info").mkdir(parents=True)
+    (shadow / "PyYAML-5.1-py3.11.egg-info").mkdir()  # as some Debian packages install it
+    monkeypatch.setattr(sys, "path", [str(shadow), *sys.path])
+    after = installed(LIBRARIES)
+    assert after[LIBRARIES.index("jinja2")] == "Jinja2-0.0.1.dist-info"
+    assert after[LIBRARIES.index("pyyaml")] == "PyYAML-5.1-py3.11.egg-info"
+    assert [a for a, b in zip(after, before) if a != b] == ["Jinja2-0.0.1.dist-info", "PyYAML-5.1-py3.11.egg-info"]
+
+
 def test_clean_ignores_the_cache(project):
     """The cache trusts a well-formed manifest whose sizes and dates match dist/: with one that lies about a
     page, a build reuses the lie, and `build.py --clean` renders every page again."""
