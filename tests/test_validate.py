@@ -287,6 +287,36 @@ def test_a_part_file_report_yaml_does_not_list_is_one_error_that_says_to_list_it
         "or delete this file), found a part file that report.yaml does not list"]
 
 
+def test_a_terms_uses_are_the_paragraphs_printing_its_words_or_linking_it_in_the_reports_it_names(tmp_path):
+    """In the reports' order; words of one character too; a link from our English counts where the words are not
+    printed (validate.Paragraphs finds them by an index, the definition is this one)."""
+    import shutil
+
+    from reportsite.site import Project
+
+    shutil.copytree(REPO / "tests/fixtures/pair", tmp_path / "pair" / "data")
+    shutil.copytree(REPO / "tests/fixtures/pair-content", tmp_path / "pair" / "content")
+    folder = tmp_path / "pair"
+    project = Project.at(REPO, data=folder / "data", dist=folder / "dist", content=folder / "content")
+    edit(project.data / "city-2030/sections/plan-goals.yaml", 'en: "This year', 'en: "[New jobs](term:new-jobs): This year')
+    with (project.data / "glossary.yaml").open("a", encoding="utf-8") as glossary:
+        glossary.write(
+            '  - {id: ten-thousand, zh: "万", pinyin: "wàn", en: "ten thousand", reports: [city-2031],\n'
+            '     explanation: {zh: "数目。", en: "A number."}}\n'
+            '  - {id: new-jobs, zh: "新增就业", pinyin: "xīnzēng jiùyè", en: "new jobs", match_zh: ["全年新增就业"],\n'
+            '     explanation: {zh: "新增的就业岗位。", en: "Jobs added."}}\n')
+    site = read_site(project)
+    for term in site.terms:
+        expected = tuple((r.id, p.id) for r in site.reports if not term.reports or r.id in term.reports
+                         for p in r.paragraphs() if any(m in p.plain_zh for m in term.match_zh)
+                         or f"(term:{term.id})" in p.en)
+        assert term.uses == expected, term.id
+    uses = {term.id: term.uses for term in site.terms}
+    assert {r for r, _ in uses["built-up-area"]} == {"city-2030", "city-2031"}
+    assert uses["ten-thousand"] and {r for r, _ in uses["ten-thousand"]} == {"city-2031"}
+    assert {r for r, _ in uses["new-jobs"]} == {"city-2030", "city-2031"}  # linked in 2030, printed in 2031
+
+
 def test_a_glossary_term_no_report_prints_says_what_to_do(mini):
     edit(mini.data / "glossary.yaml", "zh: 一网通办", "zh: 一网办通")
     assert errors_of(mini) == [
