@@ -796,8 +796,16 @@ def reads_site(page: PageSpec) -> tuple[str, ...]:
 
 
 def reads_report(page: PageSpec) -> tuple[str, ...]:
-    """A report's own pages that show the whole report (its home, parts, goals, figures, text, downloads)."""
-    return (f"report:{page.report.id}", "targets", "glossary", "corrections")
+    """A report's own pages that show the whole report (its home, goals, figures, text, downloads): its goals
+    with their baselines and verdicts are the report's."""
+    return (f"report:{page.report.id}", "glossary", "corrections")
+
+
+def reads_part(page: PageSpec) -> tuple[str, ...]:
+    """A part, and where it reviews an earlier report's year, what became of that report's goals (their verdicts
+    by this report's figures)."""
+    reviews = page.obj.reviews
+    return reads_report(page) + ((f"targets:{reviews}",) if reviews else ())
 
 
 def reads_section(page: PageSpec) -> tuple[str, ...]:
@@ -824,6 +832,11 @@ def reads_ledger(page: PageSpec) -> tuple[str, ...]:
     return ("targets",)
 
 
+def reads_ledger_filter(page: PageSpec) -> tuple[str, ...]:
+    """Its goals, and every filter's title and goals (the links to them show how many each has)."""
+    return ("ledger-filters", *(f"target:{t.id}" for t in page.obj.goals))
+
+
 def item_reads(page: PageSpec) -> tuple[str, ...]:
     """What a page's title and description come from: its item (a redirect page shows its page's title)."""
     if page.report is None:
@@ -842,7 +855,7 @@ KINDS: tuple[PageKind, ...] = (
              site_nav=2, passing=True, context=report_context, reads=reads_report),
     PageKind("part", "{lang}/{report}/parts/{ident}/", "part.html", scope="report", nav=2,
              items=attrgetter("parts"), nav_items=lambda r: (p for p in r.parts if p.number),
-             item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/", context=part_context, reads=reads_report),
+             item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/", context=part_context, reads=reads_part),
     PageKind("section", "{lang}/{report}/sections/{ident}/", "section.html", scope="report",
              items=attrgetter("sections"), item_description=attrgetter("explainer"),
              moved_from="{lang}/sections/{ident}/", context=section_context, reads=reads_section),
@@ -862,7 +875,7 @@ KINDS: tuple[PageKind, ...] = (
              items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label,
              context=verdict_context, reads=reads_verdict),
     PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
-             items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context, reads=reads_ledger),
+             items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context, reads=reads_ledger_filter),
     PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year"),
              nav_title=N_("Comparison"), nav=4, context=compare_context, reads=reads_all),
     PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path

@@ -27,6 +27,7 @@ The parts (a name, then what it covers):
   targets           every goal of the site, with outcomes and verdicts
   glossary          every term with the paragraphs it is found in
   corrections       the corrections log
+  ledger-filters    the ledger's filters (views.ledger_filters): each one's title and the ids of its goals
   cards             the goals the share images show (share.card_goals), with their figures
   all               all the data (data/ and content/)
 """
@@ -111,6 +112,10 @@ class DataReads:
             return site.terms
         if name == "corrections":
             return site.corrections
+        if name == "ledger-filters":
+            from .views import ledger_filters
+
+            return tuple((f.id, f.title, tuple(t.id for t in f.goals)) for f in ledger_filters(site))
         if name == "cards":
             from .share import card_goals
 

@@ -357,6 +357,28 @@ def test_a_later_reports_goal_edited_renders_again_the_earlier_figure_pages_that
     assert 0 < built.rendered < built.pages
 
 
+def test_a_goals_label_edited_renders_of_the_later_report_only_the_part_that_reviews_it(pair, tmp_path, monkeypatch):
+    """The later report's own pages show its goals, not the earlier one's; its review part shows how those fared.
+    Of the ledger's filtered pages, those that list the goal."""
+    from reportsite.render import SiteRenderer
+    from reportsite.site import read_site
+    from reportsite.views import ledger_filters
+
+    build(pair, jobs=1)
+    rendered, page = [], SiteRenderer.page
+    monkeypatch.setattr(SiteRenderer, "page", lambda self, spec, preview=False: rendered.append(spec.url) or page(
+        self, spec, preview))
+    edit(pair.root / "data/city-2030/sections/plan-goals.yaml", 'en: "Retail sales growth"', 'en: "Growth of retail sales"')
+    build(pair, keep_files=False, jobs=1, reuse=True)
+    assert sorted(url for url in rendered if "/city-2031/" in url) == ["en/city-2031/parts/review/",
+                                                                        "zh/city-2031/parts/review/"]
+    listing = [f.id for f in ledger_filters(read_site(pair)) if "retail-growth-2030" in {t.id for t in f.goals}]
+    assert len(listing) == 3  # its status, topic and report
+    assert sorted(url for url in rendered if "/ledger/by/" in url) == sorted(
+        f"{lang}/ledger/by/{f}/" for lang in ("en", "zh") for f in listing)
+    assert files_in(pair.dist) == clean_build(pair, tmp_path)
+
+
 def edit_a_page(dist: Path) -> None:
     page = dist / "en" / "glossary" / "index.html"
     page.write_bytes(page.read_bytes().replace(b"Glossary", b"Glossery"))  # the same size
