@@ -7,12 +7,18 @@ same feed; links are absolute when the site has a base URL, relative to the feed
 from __future__ import annotations
 
 import uuid
-from xml.sax.saxutils import escape
+from html import escape as _escape
 
 from . import l10n
 from .meta import HTML_LANG
 from .model import Site
 from .pages import page_url
+
+
+def escape(text: str) -> str:
+    """Text as XML character data: &, < and > escaped (xml.sax.saxutils.escape, without its import of urllib)."""
+    return _escape(text, quote=False)
+
 
 ATOM = "http://www.w3.org/2005/Atom"
 
