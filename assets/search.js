@@ -253,9 +253,11 @@
     return waiting[key].promise;
   }
   // A shard is known by its first token, an entry by its number; entries stand index.block to a folder.
+  // An entry's file is both languages' pages': the fields of this page's language over those the two share.
   var shard = function (n) { return load("t", index.bounds[n], index.shards + "t." + index.names[n] + ".js"); };
   var fragment = function (n) {
-    return load("d", n, index.docs + index.blocks[Math.floor(n / index.block)] + "/" + n + ".js");
+    return load("d", n, index.docs + index.blocks[Math.floor(n / index.block)] + "/" + n + ".js")
+      .then(function (both) { return Object.assign({}, both, both[lang]); });
   };
 
   var turn = 0;  // a newer query makes an older one's answer stale

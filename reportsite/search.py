@@ -16,9 +16,9 @@ What is written (files):
   scattered words and a title from a body; one language-neutral set, cut by token ranges (where the
   tokens say, so that an edit moves no cut far from it) into files named by their content
   (search/t.<hash>.js);
-- fragments: for each language, one small file per entry with what a result shows (kind, link,
-  title, report, value, the Chinese and English text for the snippet), BLOCK entries to a folder
-  named by their content (search/<lang>-<hash>/<n>.js);
+- fragments: one small file per entry with what a result shows, for both languages at once (kind and
+  the Chinese and English text for the snippet once; link, title, report and value in each language), BLOCK
+  entries to a folder named by their content (search/d.<hash>/<n>.js);
 - root: for each language, what the search page carries inline (search.html): the shards' first
   tokens and names, the fragments' folders, and each entry's kind and report, for ranking and
   filters before anything is loaded.
@@ -135,6 +135,21 @@ class Entry:
         body = tokenize(self.zh, BODY)
         english_start = (body[-1][1] if body else BODY) + GAP
         return tokenize(self.title_text) + body + tokenize(self.en, english_start)
+
+
+def fragment(entry: dict[str, Entry]) -> dict:
+    """One entry's fragment for both languages' pages: the fields the same in both once (its kind, the Chinese
+    and English texts), the others under each language ({"k": "f", "z": …, "e": …, "en": {"t": "GDP", …},
+    "zh": {"t": "地区生产总值", …}}); a page reads its own language's over the rest (assets/search.js)."""
+    shown = {lang: e.fragment() for lang, e in entry.items()}
+    first = shown[LANGS[0]]
+    same = {key: value for key, value in first.items() if all(key in f and f[key] == value for f in shown.values())}
+    return {**same, **{lang: {k: v for k, v in f.items() if k not in same} for lang, f in shown.items()}}
+
+
+def in_language(fragment: dict, lang: str) -> dict:
+    """What a language's page shows of a fragment (fragment()): as assets/search.js reads it."""
+    return {**{k: v for k, v in fragment.items() if k not in LANGS}, **fragment[lang]}
 
 
 def entries(site: Site, lang: str, links: LinkPolicy) -> list[Entry]:
@@ -327,14 +342,15 @@ class Part:
 
     kinds: str  # each entry's kind, in capitals for a key entry (language-neutral)
     report_id: str | None  # of every entry (None: the glossary's terms, the pages)
-    fragments: dict[str, list[str]]  # language -> each entry's fragment, as its script writes it (script_data)
+    fragments: list[str]  # each entry's fragment in both languages (fragment()), as its script writes it
     postings: Rows  # language-neutral (part_postings)
 
     @classmethod
     def of(cls, entries_by_lang: dict[str, list[Entry]], report_id: str | None) -> "Part":
         items = entries_by_lang[LANGS[0]]
         return cls("".join(e.kind.upper() if e.key else e.kind for e in items), report_id,
-                   {lang: [script_data(e.fragment()) for e in entries_by_lang[lang]] for lang in LANGS},
+                   [script_data(fragment(dict(zip(LANGS, same)))) for same in zip(*(entries_by_lang[lang]
+                                                                                      for lang in LANGS))],
                    part_postings(items))
 
     def __len__(self) -> int:
@@ -377,10 +393,9 @@ def offsets(parts: list[Part]) -> list[int]:
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """A language's search index: its files (path under dist/ -> bytes), the root its page carries, and
-    the kinds of entry it has, for the page's filter."""
+    """A language's search index: the root its page carries, and the kinds of entry it has, for the page's
+    filter (its files are both languages', Indexes.files)."""
 
-    files: dict[str, bytes]
     root: dict
     kinds: tuple[str, ...]
 
@@ -398,14 +413,18 @@ def shard_files(parts: list[Part]) -> tuple[dict[str, bytes], list[str], list[st
     return files, paths, [next(iter(piece)) for piece in pieces]
 
 
+def fragment_files(parts: list[Part]) -> tuple[dict[str, bytes], list[str]]:
+    """The fragments, both languages' pages', in folders of BLOCK entries each named by their content (an edit
+    renames the folders of the entries it changed only): the files, and the folders' names in entry order."""
+    fragments = [script_line("d", n, text) for n, text in enumerate(t for p in parts for t in p.fragments)]
+    blocks = [f"d.{digest(b''.join(fragments[n:n + BLOCK]))}" for n in range(0, len(fragments), BLOCK)]
+    return {f"search/{blocks[n // BLOCK]}/{n}.js": data for n, data in enumerate(fragments)}, blocks
+
+
 def build_index(site: Site, lang: str, links: LinkPolicy, parts: list[Part], shard_paths: list[str],
-                bounds: list[str]) -> SearchIndex:
-    """A language's fragments, in folders of BLOCK entries each named by their content (an edit renames the
-    folders of the entries it changed only), and its root."""
-    fragments = [script_line("d", n, text) for n, text in enumerate(t for p in parts for t in p.fragments[lang])]
-    blocks = [f"{lang}-{digest(b''.join(fragments[n:n + BLOCK]))}" for n in range(0, len(fragments), BLOCK)]
+                bounds: list[str], blocks: list[str]) -> SearchIndex:
+    """A language's root: what its search page carries."""
     here = page_url("search", lang)
-    files = {f"search/{blocks[n // BLOCK]}/{n}.js": data for n, data in enumerate(fragments)}
     ids = [p.report_id for p in parts for _ in range(len(p))]
     reports = [[r.id, r.label[lang], ids.index(r.id), len(ids) - ids[::-1].index(r.id)]
                for r in site.reports if r.id in ids]
@@ -423,7 +442,7 @@ def build_index(site: Site, lang: str, links: LinkPolicy, parts: list[Part], sha
         "reports": reports,  # [id, label, first entry, entry after its last]: a report's entries stand together
         "stop": sorted(STOP_WORDS),
     }
-    return SearchIndex(files, root, tuple(k for k in KINDS if k in kinds.lower()))
+    return SearchIndex(root, tuple(k for k in KINDS if k in kinds.lower()))
 
 
 class Indexes:
@@ -435,6 +454,7 @@ class Indexes:
         self.data: DataReads | None = None
         self._parts: list[Part] | None = None
         self._shards: tuple[dict[str, bytes], list[str], list[str]] | None = None
+        self._fragments: tuple[dict[str, bytes], list[str]] | None = None
         self._indexes: dict[str, SearchIndex] = {}
 
     def keep_parts(self, store: PartStore, data: DataReads) -> None:
@@ -454,16 +474,21 @@ class Indexes:
             self._shards = shard_files(self.parts())
         return self._shards
 
+    def _fragment_files(self):
+        if self._fragments is None:
+            self._fragments = fragment_files(self.parts())
+        return self._fragments
+
     def of(self, lang: str) -> SearchIndex:
         if lang not in self._indexes:
             _, paths, bounds = self._shard_files()
-            self._indexes[lang] = build_index(self.site, lang, self.links, self.parts(), paths, bounds)
+            self._indexes[lang] = build_index(self.site, lang, self.links, self.parts(), paths, bounds,
+                                              self._fragment_files()[1])
         return self._indexes[lang]
 
     def files(self) -> dict[str, bytes]:
-        out = dict(self._shard_files()[0])
+        out = {**self._shard_files()[0], **self._fragment_files()[0]}
         for lang in LANGS:
-            out.update(self.of(lang).files)
             out[f"{lang}/search/index.js"] = RETIRED
         return out
 
@@ -493,12 +518,12 @@ def read_script(data: bytes) -> tuple[str, int | str, object]:
 
 
 def read_fragments(files: dict[str, bytes], lang: str) -> list[dict]:
-    """A language's fragments, in entry order, from the files of a build."""
+    """What a language's page shows of each entry (in_language), in entry order, from the files of a build."""
     found = {}
     for path, data in files.items():
-        if re.fullmatch(rf"search/{lang}-[0-9a-f]+/\d+\.js", path):
-            kind, n, fragment = read_script(data)
-            found[n] = fragment
+        if re.fullmatch(r"search/d\.[0-9a-f]+/\d+\.js", path):
+            kind, n, both = read_script(data)
+            found[n] = in_language(both, lang)
     return [found[n] for n in sorted(found)]
 
 

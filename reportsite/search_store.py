@@ -21,12 +21,11 @@ import marshal
 from collections.abc import Callable
 from pathlib import Path
 
-from . import LANGS
 from .cache import code_version
 from .search import Part
 from .write import write_whole
 
-FORMAT = 1  # of the file; raise it when a part's fields change meaning
+FORMAT = 2  # of the file; raise it when a part's fields change meaning
 
 
 def store_path(dist: Path) -> Path:
@@ -81,13 +80,13 @@ def read_parts(path: Path) -> dict[str, Part]:
 
 
 def _part(row: object) -> Part:
-    """A part as the file writes it: [kinds, report id, {language: fragments}, postings (search.Rows)]."""
+    """A part as the file writes it: [kinds, report id, fragments, postings (search.Rows)]."""
     if not (isinstance(row, list) and len(row) == 4):
         raise ValueError("not a part")
     kinds, report_id, fragments, postings = row
     if not (isinstance(kinds, str) and (report_id is None or isinstance(report_id, str))
-            and isinstance(fragments, dict) and sorted(fragments) == sorted(LANGS)
-            and all(isinstance(texts, list) and len(texts) == len(kinds) for texts in fragments.values())
+            and isinstance(fragments, list) and len(fragments) == len(kinds)
+            and all(isinstance(text, str) for text in fragments)
             and isinstance(postings, tuple) and len(postings) == 4
             and all(isinstance(column, list) and len(column) == len(postings[0]) for column in postings)):
         raise ValueError("not a part")

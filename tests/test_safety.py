@@ -50,7 +50,7 @@ def test_search_index_cannot_close_its_script(mini):
     poison(mini.data / "example-2030/sections/plan-goals.yaml",
            lambda d: d["paragraphs"][0].update(en="</script><script>alert(1)</script>"))
     files = build(mini).files
-    fragments = {p: d.decode() for p, d in files.items() if p.startswith("search/en-")}
+    fragments = {p: d.decode() for p, d in files.items() if p.startswith("search/d.")}
     poisoned = [text for text in fragments.values() if "alert(1)" in text]
     assert len(poisoned) == 1 and "</script" not in poisoned[0]
     # Loaded with <script src>, never inlined; the page carries only the index's root, escaped.
