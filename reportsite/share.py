@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,13 +42,13 @@ def find_font() -> Path | None:
 
 def share_image(site: Site, report: Report | None, lang: str, font_path: Path, caption: str) -> bytes:
     """The card of a report (its title, date and first main goals) or of the site (its reports)."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
     from . import l10n
 
     image = Image.new("RGB", SIZE, SOFT)
     draw = ImageDraw.Draw(image)
-    font = lambda size: ImageFont.truetype(str(font_path), size)  # noqa: E731
+    font = partial(_face, str(font_path))
     text_width = SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
     _fitted(draw, (MARGIN, 60), site.name[lang], font, 40, text_width, ACCENT)
@@ -68,6 +69,15 @@ def share_image(site: Site, report: Report | None, lang: str, font_path: Path, c
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+@lru_cache(maxsize=64)
+def _face(path: str, size: int):
+    """The font at one size, read once: each card tries several sizes for each line (_fitted), and reading
+    the 20 MB file for each try was a quarter of the cards' time."""
+    from PIL import ImageFont
+
+    return ImageFont.truetype(path, size)
 
 
 def card_goals(site: Site, report: Report | None) -> list[Target]:
