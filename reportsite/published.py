@@ -55,6 +55,29 @@ def files_read(address: str, redirects: Mapping[str, str]) -> list[str]:
         page = redirects[path]
 
 
+class Seen:
+    """What the published addresses ask of a site as it is written (note each file as it passes), for check(): of
+    each file they read, that it was written and which of their anchors it holds. Not its bytes: a clean build
+    checks its files as it writes them, and neither reads them back nor keeps them."""
+
+    def __init__(self, data_dir: Path, redirects: Mapping[str, str]):
+        self.wanted: dict[str, set[bytes]] = {}  # path -> the anchors (as resolves() looks for them) read there
+        for address in read_list(data_dir):
+            anchor = address.partition("#")[2]
+            for path in files_read(address, redirects):
+                self.wanted.setdefault(path, set()).update([f' id="{anchor}"'.encode()] if anchor else [])
+        self.found: dict[str, bytes] = {}
+
+    def note(self, path: str, data: bytes) -> None:
+        markers = self.wanted.get(path)
+        if markers is not None:
+            self.found[path] = b"".join(sorted(m for m in markers if m in data))
+
+    def get(self, path: str) -> bytes | None:
+        """As resolves() reads a file: the anchors it asked for that the file holds; None: never written."""
+        return self.found.get(path)
+
+
 def read_list(data_dir: Path) -> list[str]:
     return [address for _, address in numbered_list(data_dir)]
 

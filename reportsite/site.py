@@ -187,8 +187,9 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         everything = cache.last.published != checked  # else the last build checked the files this one leaves alone
         paths = update_site(files, project.dist, cache.on_disk.keys() | cache.previous.keys(), lambda after, touched:
                             check_published(project, after, redirects, None if everything else touched))
-    else:  # nothing to keep: each file comes with its bytes
-        paths = write_site(files, project.dist, lambda written: check_published(project, written, redirects))
+    else:  # nothing to keep: each file comes with its bytes, and is checked as it is written
+        seen = published.Seen(project.data, redirects)
+        paths = write_site(noting(files, seen), project.dist, lambda _: check_published(project, seen, redirects))
     if input_dates(project) == dates or Inputs.of(project) == inputs:  # else an input changed meanwhile: no record
         cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)}, checked,
                    keys.learnt)
@@ -196,6 +197,13 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         kept = {name: kept[name] if name in kept else (project.dist / name).read_bytes() for name in paths}
     return Built(site, tuple(paths), time.perf_counter() - start, files=kept, rendered=len(to_render),
                  reused=len(plan.reused), processes=max(workers, 1), url=site.url, reports=len(site.reports))
+
+
+def noting(files: Iterator[tuple[str, bytes]], seen) -> Iterator[tuple[str, bytes]]:
+    """Pass files through, each noted by seen (published.Seen) as it passes."""
+    for name, data in files:
+        seen.note(name, data)
+        yield name, data
 
 
 def keeping(files: Iterator[tuple[str, bytes]], kept: dict[str, bytes] | None) -> Iterator[tuple[str, bytes]]:
