@@ -22,6 +22,14 @@ TARGET_KEYS = ("id", "report", "group", "figure")
 OPTIONAL_KEYS = ("baselines", "no_baseline", "growth", "direction", "outcome", "status", "reason")
 
 
+def what_goals_read(report: Report) -> tuple:
+    """All that the goals read of a report (GoalReader, read_statement): its id, date and place, its figures (a
+    goal's figure, baselines and outcome), and its paragraphs' printed Chinese (a statement's words). An edit of
+    anything else (a title, an explainer, our English) leaves every goal as it was (validate.read_goals)."""
+    return (report.id, report.date, report.place, report.figures,
+            tuple((p.id, p.zh) for p in report.paragraphs()))
+
+
 class GoalReader:
     """Reads targets.yaml against the reports already read; notes problems rather than raising."""
 

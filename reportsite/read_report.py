@@ -83,6 +83,7 @@ class KeptReport:
     incomplete: bool
     reviews: dict[str, object]  # part id -> its `reviews:` as written
     place: object  # report.yaml's place as written
+    goals_read: str  # a hash of what the goals read of it (read_goals.what_goals_read)
 
 
 class ReportReader:
@@ -128,8 +129,11 @@ class ReportReader:
 
     def to_keep(self, report: Report) -> KeptReport:
         """The report read, to be recalled by the next read while its folder stays as it is."""
+        from .cache import digest
+        from .read_goals import what_goals_read
+
         return KeptReport(report, self.incomplete, {pid: f.value for pid, f in self.reviews.items()},
-                          self.place.value if self.place else None)
+                          self.place.value if self.place else None, digest(what_goals_read(report)))
 
     def recall(self, kept: KeptReport) -> Report:
         """Stand for reading the folder again, as far as the checks across reports ask. Where they find a

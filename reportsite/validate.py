@@ -104,7 +104,7 @@ class SiteReader:
 
     def __init__(self, data_dir: Path, root: Path, problems: Problems, kept: DataCache | None = None):
         self.dir, self.root, self.problems, self.kept = data_dir, root, problems, kept
-        self.report_keys: dict[str, str] = {}  # each report read -> its key in kept
+        self.goals_read: dict[str, str] = {}  # each report read -> a hash of what the goals read of it (in kept)
 
     def load(self, path: Path, required: bool = True) -> Field | None:
         if not required and not path.exists():
@@ -154,13 +154,17 @@ class SiteReader:
         if self.kept is None:
             return reader.report(reader.report_id)
         key = self.kept.key("report", rel(reader.dir, self.root), self.kept.folder(reader.report_id), repr(vocabulary))
-        self.report_keys[reader.report_id] = key
         kept = self.kept.get(key)
         if kept is not None:
+            self.goals_read[reader.report_id] = kept.goals_read
             return reader.recall(kept)
         report = reader.report(reader.report_id)
-        if report is not None:
-            self.kept.keep(key, reader.to_keep(report))
+        if report is None:
+            self.goals_read[reader.report_id] = key  # not read: the goals are read again when its files change
+            return None
+        kept = reader.to_keep(report)
+        self.kept.keep(key, kept)
+        self.goals_read[reader.report_id] = kept.goals_read
         return report
 
     def read_plans(self, f: Field, read: ReportsRead) -> tuple[Plan, ...]:
@@ -360,11 +364,12 @@ class SiteReader:
                                f"no goal of {earlier} with an outcome in {rid} yet")
 
     def read_goals(self, read: ReportsRead) -> dict:
-        """The goals of each report; as the last read left them when neither targets.yaml nor any report changed."""
+        """The goals of each report; as the last read left them when neither targets.yaml nor what they read of any
+        report (read_goals.what_goals_read) changed."""
         if self.kept is None:
             return self.read_targets(read)
         key = self.kept.key("goals", self.kept.file(self.dir / "targets.yaml"),
-                            sorted(self.report_keys.items()), *_as_read(read))
+                            sorted(self.goals_read.items()), *_as_read(read))
         goals = self.kept.get(key)
         if goals is None:
             goals = self.read_targets(read)

@@ -102,6 +102,23 @@ def test_an_edit_to_one_section_parses_that_file_again_and_reads_only_its_report
     assert (parsed, reports) == (["vocab.yaml", "plan-goals.yaml"], ["city-2030"])
 
 
+def test_the_goals_are_judged_again_only_when_what_they_read_of_a_report_changed(pair, monkeypatch):
+    """A section's title or our English edited: the goals as the last read judged them; a figure edited (a goal's
+    outcome): judged again (read_goals.what_goals_read)."""
+    from reportsite import validate
+
+    cached_read(pair)
+    judged, read_targets = [], validate.SiteReader.read_targets
+    monkeypatch.setattr(validate.SiteReader, "read_targets", lambda self, read: judged.append(1) or read_targets(self, read))
+    edit(pair.data / "city-2030/sections/plan-goals.yaml", 'en: "Goals"}', 'en: "The goals"}')
+    edit(pair.data / "city-2030/sections/plan-goals.yaml", 'en: "This year GDP', 'en: "This year, GDP')
+    assert repr(cached_read(pair)) == repr(read_site(pair)) and judged == [1]  # the read without the cache
+    judged.clear()
+    edit(pair.data / EDITS["a later report's figure, by which a goal is judged"][0],
+         *EDITS["a later report's figure, by which a goal is judged"][1:])
+    assert repr(cached_read(pair)) == repr(read_site(pair)) and judged == [1, 1]
+
+
 def test_nothing_changed_reads_no_report_and_parses_no_data_file(pair, monkeypatch):
     cached_read(pair)
     read = repr(read_site(pair))
@@ -196,7 +213,7 @@ def forge(project: Project, title: str) -> None:
             units["units"][key] = read_report.KeptReport(
                 type(report)(**{**{f: getattr(report, f) for f in report.__dataclass_fields__},
                                 "title": type(report.title)(report.title.zh, title)}),
-                unit.incomplete, unit.reviews, unit.place)
+                unit.incomplete, unit.reviews, unit.place, unit.goals_read)
     write_cache(cache_path(project.dist), digest(project.root, project.data), pickle.dumps(units))
 
 
