@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,13 +41,13 @@ def find_font() -> Path | None:
 
 def share_image(site: Site, report: Report | None, lang: str, font_path: Path, caption: str) -> bytes:
     """The card of a report (its title, date and first main goals) or of the site (its reports)."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw, ImageFont
 
     from . import l10n
 
     image = Image.new("RGB", SIZE, SOFT)
     draw = ImageDraw.Draw(image)
-    font = partial(_face, str(font_path))
+    font = lambda size: ImageFont.truetype(str(font_path), size)  # noqa: E731
     text_width = SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
     _fitted(draw, (MARGIN, 60), site.name[lang], font, 40, text_width, ACCENT)
@@ -71,15 +70,6 @@ def share_image(site: Site, report: Report | None, lang: str, font_path: Path, c
     return out.getvalue()
 
 
-@lru_cache(maxsize=64)
-def _face(path: str, size: int):
-    """The font at one size, read once: each card tries several sizes for each line (_fitted), and reading
-    the 20 MB file for each try was a quarter of the cards' time."""
-    from PIL import ImageFont
-
-    return ImageFont.truetype(path, size)
-
-
 def card_goals(site: Site, report: Report | None) -> list[Target]:
     """The goals a card shows: the first three main goals of the report, or of all reports for the site's."""
     return [t for r in (site.reports if report is None else (report,)) for t in r.targets if t.group == "annual"][:3]
@@ -91,9 +81,10 @@ def _fitted(draw, at: tuple[int, int], text: str, font, size: int, width: int, f
     line break: it refuses a newline, and its layout fails on a carriage return or a paragraph separator)."""
     text = " ".join(text.split())
     smallest = int(size * 0.6)
-    while size > smallest and draw.textlength(text, font=font(size)) > width:
+    face = font(size)  # read once for each size tried (reading the font costs more than measuring with it)
+    while size > smallest and draw.textlength(text, font=face) > width:
         size -= 2
-    face = font(size)
+        face = font(size)
     if draw.textlength(text, font=face) > width:
         while text and draw.textlength(text + "…", font=face) > width:
             text = text[:-1]
