@@ -33,13 +33,7 @@ def href(from_url: str, to_url: str, style: str = FOLDER) -> str:
     """A relative link from one page (or file) to another, keeping any #fragment."""
     to_url, hash_, fragment = to_url.partition("#")
     there, folder = _target(to_url, style)
-    here = _start(from_url)
-    common = 0
-    for a, b in zip(here, there):
-        if a != b:
-            break
-        common += 1
-    link = "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
+    link = _relative_parts(there, _start(from_url))
     if folder:
         link = "./" if link == "." else link + "/"
     return link + hash_ + fragment
@@ -64,16 +58,20 @@ def _target(to_url: str, style: str) -> tuple[tuple[str, ...], bool]:
 
 
 def relative(path: str, start: str) -> str:
-    """posixpath.relpath(path, start) for the site's own paths (relative, no "." or ".." inside them),
-    in a fifth of its time: the build asks for tens of thousands."""
-    here = [] if start == "." else start.split("/")
-    there = [] if path == "." else path.split("/")
+    """posixpath.relpath(path, start) for the site's own paths (relative, no "." or ".." inside them), in a
+    fifth of its time: every link href writes is worked out so (_relative_parts), tens of thousands a build."""
+    parts = lambda p: () if p == "." else tuple(p.split("/"))  # noqa: E731
+    return _relative_parts(parts(path), parts(start))
+
+
+def _relative_parts(there: tuple[str, ...], here: tuple[str, ...]) -> str:
+    """relative() of paths given as their parts."""
     common = 0
     for a, b in zip(here, there):
         if a != b:
             break
         common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
+    return "/".join([".."] * (len(here) - common) + list(there[common:])) or "."
 
 
 @dataclass(frozen=True)
