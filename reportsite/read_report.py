@@ -75,6 +75,12 @@ class ReportsRead:
         return rid
 
 
+def load_field(path: Path, root: Path, problems: Problems, kept: DataCache | None) -> Field | None:
+    """A YAML file of the data as a Field, parsed again only when kept does not hold it as it is (datacache.py)."""
+    doc = (kept.load_yaml if kept else load_yaml)(path, rel(path, root), problems)
+    return Field.root(doc, problems) if doc else None
+
+
 @dataclass(frozen=True)
 class KeptReport:
     """A report as read, with what the checks across reports ask of its reader (datacache.py keeps it)."""
@@ -114,8 +120,7 @@ class ReportReader:
         return tuple(item for item in items if item is not None)
 
     def load(self, path: Path) -> Field | None:
-        doc = (self.kept.load_yaml if self.kept else load_yaml)(path, rel(path, self.root), self.problems)
-        return Field.root(doc, self.problems) if doc else None
+        return load_field(path, self.root, self.problems, self.kept)
 
     def claim(self, field: Field, ident: str | None) -> str | None:
         """Register an id in the report's anchor namespace; a second use is a duplicate."""

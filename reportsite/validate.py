@@ -18,10 +18,10 @@ from .cache import digest, tree_hash
 from .errors import BuildFailed, Mark, Problems, rel
 from .fields import LANG_NAMES, Field
 from .l10n import place_name
-from .load import load_yaml, read_text
+from .load import read_text
 from .model import Bi, Correction, Page, Plan, Qualifier, Report, Site, Term, Unit
 from .read_goals import GoalReader, read_statement
-from .read_report import ReportReader, ReportsRead, Vocabulary
+from .read_report import ReportReader, ReportsRead, Vocabulary, load_field
 from .vocab import BUILT_IN, DIRECTIONS, POSITIONS, UNIT_STYLES
 
 if TYPE_CHECKING:
@@ -71,13 +71,13 @@ class Paragraphs:
     their rarest pair, not in all of them (881 terms × 1,782 paragraphs), and by the terms their English links."""
 
     def __init__(self, read: ReportsRead):
-        self.rows = [(r.id, p.id, p.plain_zh) for r in read.reports.values() for p in r.paragraphs()]
+        self.rows: list[tuple[str, str, str]] = []  # (report id, paragraph id, printed Chinese), in order
         self.pairs: dict[str, list[int]] = {}  # two characters -> the rows printing them, in order
         self.links: dict[str, list[int]] = {}  # a term id -> the rows whose English links it, in order
-        for n, (rid, pid, zh) in enumerate(self.rows):
-            for pair in {zh[i:i + 2] for i in range(len(zh) - 1)}:
+        for n, (rid, p) in enumerate((r.id, p) for r in read.reports.values() for p in r.paragraphs()):
+            self.rows.append((rid, p.id, p.plain_zh))
+            for pair in {p.plain_zh[i:i + 2] for i in range(len(p.plain_zh) - 1)}:
                 self.pairs.setdefault(pair, []).append(n)
-        for n, p in enumerate(p for r in read.reports.values() for p in r.paragraphs()):
             for tid in set(TERM_LINK_ANYWHERE.findall(p.en)):
                 self.links.setdefault(tid, []).append(n)
 
@@ -109,8 +109,7 @@ class SiteReader:
     def load(self, path: Path, required: bool = True) -> Field | None:
         if not required and not path.exists():
             return None
-        doc = (self.kept.load_yaml if self.kept else load_yaml)(path, rel(path, self.root), self.problems)
-        return Field.root(doc, self.problems) if doc else None
+        return load_field(path, self.root, self.problems, self.kept)
 
     def site(self, base_url: str | None) -> Site | None:
         meta = self.load(self.dir / "site.yaml")
