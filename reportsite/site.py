@@ -6,7 +6,7 @@ changed since the last one (cache.py) never loads Jinja, Babel or the YAML reade
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -181,7 +181,8 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     workers = parallel.workers_for(len(to_render), jobs)
     rendered = parallel.render(renderer, to_render, plan.extras_to_render, workers,
                                partial(make_renderer, project, site, options), groups)
-    files = site_files(plan, keeping(rendered, kept), cache, groups)  # each file rendered as it is written
+    keep = None if kept is None else kept.__setitem__
+    files = site_files(plan, noting(rendered, keep), cache, groups)  # each file rendered as it is written
     checked, redirects = published.list_version(project.data), renderer.redirects
     if cache.last is not None and project.dist.is_dir():
         everything = cache.last.published != checked  # else the last build checked the files this one leaves alone
@@ -189,7 +190,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
                             check_published(project, after, redirects, None if everything else touched))
     else:  # nothing to keep: each file comes with its bytes, and is checked as it is written
         seen = published.Seen(project.data, redirects)
-        paths = write_site(noting(files, seen), project.dist, lambda _: check_published(project, seen, redirects))
+        paths = write_site(noting(files, seen.note), project.dist, lambda _: check_published(project, seen, redirects))
     if input_dates(project) == dates or Inputs.of(project) == inputs:  # else an input changed meanwhile: no record
         cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)}, checked,
                    keys.learnt)
@@ -199,18 +200,11 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
                  reused=len(plan.reused), processes=max(workers, 1), url=site.url, reports=len(site.reports))
 
 
-def noting(files: Iterator[tuple[str, bytes]], seen) -> Iterator[tuple[str, bytes]]:
-    """Pass files through, each noted by seen (published.Seen) as it passes."""
+def noting(files: Iterator[tuple[str, bytes]], note: Callable[[str, bytes], None] | None) -> Iterator[tuple[str, bytes]]:
+    """Pass files through, each given to note (when there is one) as it passes."""
     for name, data in files:
-        seen.note(name, data)
-        yield name, data
-
-
-def keeping(files: Iterator[tuple[str, bytes]], kept: dict[str, bytes] | None) -> Iterator[tuple[str, bytes]]:
-    """Pass files through, keeping each in kept when it is given."""
-    for name, data in files:
-        if kept is not None:
-            kept[name] = data
+        if note is not None:
+            note(name, data)
         yield name, data
 
 
