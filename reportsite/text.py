@@ -14,11 +14,11 @@ from markupsafe import Markup, escape
 from .model import Term
 
 TERM_SCHEME = "term:"
-PAGE_SCHEME = "page:"
+PAGE_SCHEME = "page:"  # in content pages: [the ledger](page:ledger) links to a page kind of the site
 # A term's link in prose rendered once for every page that shows it, written for each page (Prose.inline).
 # No text of the data can hold a control character.
 TERM_SLOT = "\x1a%s\x1a"
-TERM_SLOTS = re.compile("\x1a([^\x1a]*)\x1a")  # in content pages: [the ledger](page:ledger) links to a page kind of the site
+TERM_SLOTS = re.compile("\x1a([^\x1a]*)\x1a")
 
 
 def markdown() -> MarkdownIt:
