@@ -268,10 +268,13 @@ class SiteReader:
     # -- what the reports share ----------------------------------------------------------
 
     def read_glossary(self, read: ReportsRead) -> tuple[Term, ...]:
-        """The glossary; as the last read left it when neither its file nor any paragraph's text changed."""
+        """The glossary; as the last read left it when neither its file nor what its terms read of the paragraphs
+        changed: their printed Chinese and the terms their English links (our English edited reads it again only
+        where a link to a term changed)."""
         if self.kept is None:
             return self.read_terms(read)
-        texts = digest(*((r.id, p.id, p.plain_zh, p.en) for r in read.reports.values() for p in r.paragraphs()))
+        texts = digest(*((r.id, p.id, p.plain_zh, TERM_LINK_ANYWHERE.findall(p.en))
+                         for r in read.reports.values() for p in r.paragraphs()))
         key = self.kept.key("glossary", self.kept.file(self.dir / "glossary.yaml"), texts, *_as_read(read))
         terms = self.kept.get(key)
         if terms is None:

@@ -119,6 +119,26 @@ def test_the_goals_are_judged_again_only_when_what_they_read_of_a_report_changed
     assert repr(cached_read(pair)) == repr(read_site(pair)) and judged == [1, 1]
 
 
+def test_the_glossary_is_read_again_only_when_a_paragraph_s_chinese_or_its_links_to_terms_changed(pair, monkeypatch):
+    """Our English edited: the terms as the last read found their uses; a link to a term added, or the printed
+    Chinese edited: read again (each read equal to a read without the cache)."""
+    from reportsite import validate
+
+    cached_read(pair)
+    read, read_terms = [], validate.SiteReader.read_terms
+    monkeypatch.setattr(validate.SiteReader, "read_terms", lambda self, r: read.append(1) or read_terms(self, r))
+    section = pair.data / "city-2030/sections/plan-goals.yaml"
+    edit(section, 'en: "This year GDP', 'en: "This year, GDP')
+    assert repr(cached_read(pair)) == repr(read_site(pair)) and read == [1]  # the read without the cache
+    read.clear()
+    edit(section, *EDITS["a paragraph, whose links the glossary finds"][1:])
+    assert repr(cached_read(pair)) == repr(read_site(pair)) and read == [1, 1]
+    read.clear()
+    for printed in (section, pair.data / "city-2030/source.zh.txt"):  # the official text, and the paragraph's
+        edit(printed, "今年地区生产总值", "今年全市地区生产总值")
+    assert repr(cached_read(pair)) == repr(read_site(pair)) and read == [1, 1]
+
+
 def test_nothing_changed_reads_no_report_and_parses_no_data_file(pair, monkeypatch):
     cached_read(pair)
     read = repr(read_site(pair))
