@@ -22,6 +22,8 @@ The parts (a name, then what it covers):
   indicator:R:I     the figures of indicator I in report R, with their sections' titles (a series chart)
   indicator:*:I     the figures and goals of indicator I in every report (a goal's path on its card)
   targets:R         report R's goals, with their outcomes and verdicts (from the later reports' figures)
+  tables:R          what report R's data files show: its figures and goals, its official text (not our English
+                    of its paragraphs, nor its sections' titles and explainers)
   goals:R:S         the goals report R sets in section S, with their outcomes and verdicts
   target:T          goal T, its figure, baselines, outcome and verdict
   targets           every goal of the site, with outcomes and verdicts
@@ -139,6 +141,10 @@ class DataReads:
             return figures, [report.index.sections[f.section_id].title for f in figures]
         if kind == "targets":
             return report.targets
+        if kind == "tables":  # of parts hashed already: every figure is in one indicator's part
+            indicators = dict.fromkeys(f.indicator for f in report.figures)
+            return (tuple(f.id for f in report.figures), tuple(self.hash(f"indicator:{report_id}:{i}") for i in indicators),
+                    self.hash(f"targets:{report_id}"), report.source_text)
         if kind == "goals":
             return report.index.targets_for_section(item)
         raise KeyError(f"no such part of the data: {name}")

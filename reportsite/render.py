@@ -38,13 +38,14 @@ def extras_groups(site: Site) -> Extras:
     """The files that are not pages, in groups, each with the parts of the data it reads (reads.py): the cache
     keys each group by them, so that a section edited makes again neither the share images nor the other
     reports' data files. The search index, the feeds (the data version), the sitemap (every page) and
-    datapackage.json (the data version) read all the data."""
-    reports = tuple(f"report:{r.id}" for r in site.reports)
+    datapackage.json (the data version) read all the data; the data files, the reports' figures and goals, not
+    our English of their paragraphs."""
+    tables = tuple(f"tables:{r.id}" for r in site.reports)
     return (
         ("assets", ()), ("search", (ALL,)), ("feeds", (ALL,)), ("robots", ("site",)), ("sitemap", (ALL,)),
-        ("data", (*reports, "glossary")),
+        ("data", (*tables, "glossary")),
         # the unprefixed report's files also stand where they were first published (site.yaml names it)
-        *((f"data:{r.id}", (f"report:{r.id}", "glossary", *(("site",) if r.id == site.unprefixed_report else ())))
+        *((f"data:{r.id}", (f"tables:{r.id}", "glossary", *(("site",) if r.id == site.unprefixed_report else ())))
           for r in site.reports),
         ("datapackage", (ALL,)), ("share", ("site", "cards")),
     )

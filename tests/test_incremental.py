@@ -619,9 +619,10 @@ def test_the_real_site_on_every_core_and_then_from_the_cache(site, tmp_path):
 
 
 def test_a_section_edited_makes_again_only_the_extras_that_read_it(pair, tmp_path, monkeypatch):
-    """The files that are not pages, by group (render.extras_groups): the edited report's data files, and what
-    reads all the data (search index, feeds, sitemap, datapackage.json); not the other report's data files, the
-    share images, the assets."""
+    """The files that are not pages, by group (render.extras_groups): what reads all the data (search index, feeds,
+    sitemap, datapackage.json); the data files only where a figure or goal changed (they show the figures, the goals
+    and the official text, not our English of the paragraphs, nor a section's explainer), and then the edited
+    report's and the site's, not the other report's; never the share images, the assets."""
     from reportsite.render import SiteRenderer
 
     made = []
@@ -629,10 +630,16 @@ def test_a_section_edited_makes_again_only_the_extras_that_read_it(pair, tmp_pat
     monkeypatch.setattr(SiteRenderer, "_make_extras", lambda self, group: made.append(group) or make(self, group))
     build(pair, jobs=1)
     assert {"data:city-2030", "data:city-2031", "share", "assets"} <= set(made)
+    section = pair.root / "data/city-2031/sections/review-services.yaml"
+    for old, new in (("What became of", "The outcome of"), ("were all delivered", "were all completed")):
+        made.clear()
+        edit(section, old, new)  # its explainer; our English of a paragraph
+        build(pair, keep_files=False, jobs=1, reuse=True)
+        assert sorted(made) == ["datapackage", "feeds", "search", "sitemap"]
     made.clear()
-    edit(pair.root / PAIR_EDITS["a section's explainer"][0][0], *PAIR_EDITS["a section's explainer"][0][1:])
-    incremental(pair)
-    assert sorted(made) == ["data", "data:city-2031", "datapackage", "feeds", "search", "sitemap"]
+    edit(section, 'en: "New parking spaces"', 'en: "Parking spaces added"')  # a figure's label, an outcome of city-2030's
+    build(pair, keep_files=False, jobs=1, reuse=True)
+    assert sorted(made) == ["data", "data:city-2030", "data:city-2031", "datapackage", "feeds", "search", "sitemap"]
     assert files_in(pair.dist) == clean_build(pair, tmp_path)
 
 
