@@ -7,8 +7,9 @@ it changed; and the page's footer and citations show the version of the data the
 (the hashes of its parts, together): two copies of a page with the same data version show the same data.
 
 A part is hashed from the model, not from the files: a goal's verdict reads the later report's figure, a
-term's uses read every paragraph, and the model already holds what follows from what. A declaration that
-misses a part the page shows would leave that page stale after an edit of that part;
+term's uses read every paragraph, and the model already holds what follows from what. A part made of others
+(a report: its outline, its sections, its goals) is hashed from their hashes, so that nothing is hashed twice.
+A declaration that misses a part the page shows would leave that page stale after an edit of that part;
 tests/test_incremental.py edits each kind of data and compares an incremental build with a clean one.
 
 The parts (a name, then what it covers):
@@ -108,8 +109,8 @@ class DataReads:
             return site.data_hash, site.pages
         if name == "site":
             return site_settings(site)
-        if name == "targets":
-            return site.targets
+        if name == "targets":  # as each report's goals hash
+            return tuple(self.hash(f"targets:{r.id}") for r in site.reports)
         if name == "glossary":
             return site.terms
         if name == "corrections":
@@ -132,8 +133,10 @@ class DataReads:
             return tuple(_without(p, "sections") for p in report.parts)
         if kind == "outline":
             return tuple((_without(p, "sections"), tuple((s.id, s.title) for s in p.sections)) for p in report.parts)
-        if kind == "report":
-            return report
+        if kind == "report":  # its fields, its parts and sections and goals as their own parts hash (hashed once)
+            return (_without(report, "parts", "targets"), self.hash(f"outline:{report_id}"),
+                    tuple(self.hash(f"section:{report_id}:{s.id}") for p in report.parts for s in p.sections),
+                    self.hash(f"targets:{report_id}"))
         if kind == "section":
             return report.index.sections[item]
         if kind == "indicator":

@@ -319,6 +319,31 @@ def test_the_data_version_a_page_shows_is_that_of_the_data_it_is_made_from(pair,
     assert after[0] != before[0] and after[1] == before[1]
 
 
+def test_a_report_s_hash_changes_with_each_of_its_fields_and_its_parts(pair):
+    """report:R is hashed from the hashes of the parts it is made of (reads.py): each field of the report, taken
+    from the other report, or a part's title changed, gives another hash."""
+    from dataclasses import fields, replace
+
+    from reportsite.model import Bi, Report
+    from reportsite.reads import DataReads
+    from reportsite.site import read_site
+
+    site = read_site(pair)
+    a, b = site.reports
+    hashed = DataReads(site).hash(f"report:{a.id}")
+
+    def with_report(report: Report) -> str:
+        return DataReads(replace(site, reports=(report, b))).hash(f"report:{a.id}")
+
+    changed = [f.name for f in fields(Report) if f.name != "id" and getattr(a, f.name) != getattr(b, f.name)]
+    assert {"date", "parts", "source_text", "targets"} <= set(changed)
+    for name in changed:
+        assert with_report(replace(a, **{name: getattr(b, name)})) != hashed, name
+    retitled = replace(a.parts[0], title=Bi("新题", "A new title"))
+    assert with_report(replace(a, parts=(retitled, *a.parts[1:]))) != hashed
+    assert with_report(replace(a)) == hashed
+
+
 # A goal the later report sets for an indicator the earlier report has a figure of: the earlier figure's page
 # shows it in its indicator's history (indicator:*:I in reads.py), so editing the goal's value there must
 # render that page again. The pair site has no such goal; this adds one before the first build.
