@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import math
+import re
 
 from . import l10n
 from .derive import absolute
@@ -402,19 +403,17 @@ def data_paths(site: Site) -> list[str]:
 def datapackage(site: Site, paths) -> bytes:
     """A Frictionless data package of the files at these paths: every CSV a tabular resource with its typed schema,
     JSON and text as plain resources (the data-package profile, since not every resource is a table)."""
+    schemas = {table: json.dumps(schema(fields), ensure_ascii=False, indent=1).replace("\n", "\n   ")
+               for table, fields in TABLES.items()}  # each written once, as it stands in a resource
+    shapes: dict[tuple, list[str]] = {}  # a resource's text but for its name and path, by its other fields
     resources = []
     for path in sorted(paths):
-        name = path.removeprefix("data/")
-        resource = {"name": _resource_name(name), "path": name, "encoding": "utf-8"}
-        if path.endswith(".csv"):
-            base = name.rsplit("/", 1)[-1].removesuffix(".csv")
-            table = "figures" if "/figures/" in f"/{name}" else base
-            resource.update(profile="tabular-data-resource", format="csv", mediatype="text/csv",
-                            encoding="utf-8-sig", description=CSV_TEXT_NOTE, schema=SCHEMA_MARK % table)
-        else:
-            ext = path.rsplit(".", 1)[-1]
-            resource.update(format=ext, mediatype="application/json" if ext == "json" else "text/plain")
-        resources.append(resource)
+        resource = _resource(path)
+        shape = tuple(item for item in resource.items() if item[0] not in ("name", "path"))
+        if shape not in shapes:  # its text cut where the name and the path go (hundreds of figures share a shape)
+            shapes[shape] = _resource_text({**resource, "name": "\0", "path": "\0"}, schemas).split(_STRING("\0"))
+        before, between, after = shapes[shape]
+        resources += (",\n" if resources else "", before, _STRING(resource["name"]), between, _STRING(resource["path"]), after)
     package = {
         "profile": "data-package", "name": _resource_name(site.name.en.lower()),
         "title": f"{site.name.en} — data", "version": site.last_updated.isoformat(),
@@ -424,16 +423,34 @@ def datapackage(site: Site, paths) -> bytes:
                       "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "sources": [{"title": f"{r.source.title}（{r.source.publisher.zh}）", "path": r.source.url}
                     for r in site.reports],
-        "hash": site.data_hash, "resources": resources,
+        "hash": site.data_hash, "resources": RESOURCES_MARK,
     }
-    text = json.dumps(package, ensure_ascii=False, indent=1)
-    for table in TABLES:  # each table's schema written once (a resource's schema stands three levels deep)
-        mark = json.dumps(SCHEMA_MARK % table, ensure_ascii=False)
-        text = text.replace(mark, json.dumps(schema(TABLES[table]), ensure_ascii=False, indent=1).replace("\n", "\n   "))
-    return (text + "\n").encode()
+    listed = "".join(["[\n", *resources, "\n ]"]) if resources else "[]"
+    return (json.dumps(package, ensure_ascii=False, indent=1).replace(_STRING(RESOURCES_MARK), listed) + "\n").encode()
 
 
-SCHEMA_MARK = "\0schema of %s\0"  # where datapackage writes a table's schema: no text of the data holds a NUL
+RESOURCES_MARK = "\0resources\0"  # where datapackage writes the resources: no text of the data holds a NUL
+
+
+def _resource(path: str) -> dict[str, str]:
+    """A file's resource; a CSV's schema: the name of its table."""
+    name = path.removeprefix("data/")
+    resource = {"name": _resource_name(name), "path": name, "encoding": "utf-8"}
+    if path.endswith(".csv"):
+        base = name.rsplit("/", 1)[-1].removesuffix(".csv")
+        resource.update(profile="tabular-data-resource", format="csv", mediatype="text/csv", encoding="utf-8-sig",
+                        description=CSV_TEXT_NOTE, schema="figures" if "/figures/" in f"/{name}" else base)
+    else:
+        ext = path.rsplit(".", 1)[-1]
+        resource.update(format=ext, mediatype="application/json" if ext == "json" else "text/plain")
+    return resource
+
+
+def _resource_text(resource: dict[str, str], schemas: dict[str, str]) -> str:
+    """A resource as json.dumps(package, ensure_ascii=False, indent=1) writes it in the package's list of resources
+    (its schema as schemas writes its table's), byte for byte, without json's pure-Python indenting encoder."""
+    return "  {\n" + ",\n".join(f"   {_STRING(key)}: {schemas[value] if key == 'schema' else _STRING(value)}"
+                                  for key, value in resource.items()) + "\n  }"
 
 
 def schema(fields: list[tuple]) -> dict:
@@ -443,5 +460,7 @@ def schema(fields: list[tuple]) -> dict:
 
 def _resource_name(path: str) -> str:
     """A Frictionless resource name: lowercase, digits, - _ . only."""
-    out = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in path.lower())
-    return out.strip("-") or "data"
+    return NOT_IN_A_NAME.sub("-", path.lower()).strip("-") or "data"
+
+
+NOT_IN_A_NAME = re.compile(r"[^a-z0-9._-]")  # (the path in lower case: no capital is left)

@@ -51,6 +51,8 @@ def test_goals_carry_numbers_a_journalist_can_compute_with(mini):
 def test_the_datapackage_describes_every_file_with_typed_schemas(mini):
     files = build(mini).files
     package = json.loads(files["data/datapackage.json"])
+    # written without json's indenting encoder, byte for byte as it writes it
+    assert files["data/datapackage.json"] == (json.dumps(package, ensure_ascii=False, indent=1) + "\n").encode()
     assert package["profile"] == "data-package"  # not every resource is a table
     paths = {r["path"] for r in package["resources"]}
     assert paths == {name.removeprefix("data/") for name in files if name.startswith("data/")} - {"datapackage.json"}
