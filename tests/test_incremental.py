@@ -102,6 +102,29 @@ def test_mistakes_found_by_workers_are_reported_as_one_process_reports_them(proj
     assert files_in(project.dist) == before
 
 
+def test_reading_and_planning_run_without_garbage_collection_and_the_build_leaves_it_as_it_found_it(project,
+                                                                                                   monkeypatch):
+    """What a build reads and plans lives until it ends: no collection walks it while it is made, and it is frozen
+    (gc.freeze) while the pages render; afterwards the collector is as it was, nothing frozen."""
+    import gc
+
+    from reportsite import site as pipeline
+
+    seen, plan_build, render = [], pipeline.plan_build, parallel.render
+    monkeypatch.setattr(pipeline, "plan_build", lambda *args: seen.append(("plan", gc.isenabled())) or plan_build(*args))
+    monkeypatch.setattr(parallel, "render", lambda *args: seen.append(("render", gc.isenabled(),
+                                                                       gc.get_freeze_count() > 0)) or render(*args))
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            seen.clear()
+            build(project, jobs=1, reuse=False)
+            assert seen == [("plan", False), ("render", enabled, True)]
+            assert gc.isenabled() == enabled and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+
+
 # ---- never render again what did not change --------------------------------------------------
 
 
