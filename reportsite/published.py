@@ -57,25 +57,51 @@ def files_read(address: str, redirects: Mapping[str, str]) -> list[str]:
 
 class Seen:
     """What the published addresses ask of a site as it is written (note each file as it passes), for check(): of
-    each file they read, that it was written and which of their anchors it holds. Not its bytes: a clean build
-    checks its files as it writes them, and neither reads them back nor keeps them."""
+    each file they read, that it was written and which of their anchors it holds. Not its bytes: a build checks
+    its files as it writes them, and neither reads them back nor keeps them. The files not noted (an incremental
+    build's, left as they were) are read from rest when asked for. The addresses are indexed by the files they read
+    when the first file is noted: in a build on several processes, while the workers render."""
 
     def __init__(self, data_dir: Path, redirects: Mapping[str, str]):
+        self.data_dir, self.redirects = data_dir, redirects
+        self.rest = None  # anything with .get(path) -> bytes: the files not noted (over())
+        self._readers: dict[str, list[tuple[int, str]]] | None = None  # path -> the addresses reading it (numbered)
         self.wanted: dict[str, set[bytes]] = {}  # path -> the anchors (as resolves() looks for them) read there
-        for address in read_list(data_dir):
-            anchor = address.partition("#")[2]
-            for path in files_read(address, redirects):
-                self.wanted.setdefault(path, set()).update([f' id="{anchor}"'.encode()] if anchor else [])
         self.found: dict[str, bytes] = {}
 
-    def note(self, path: str, data: bytes) -> None:
-        markers = self.wanted.get(path)
-        if markers is not None:
-            self.found[path] = b"".join(sorted(m for m in markers if m in data))
+    @property
+    def readers(self) -> dict[str, list[tuple[int, str]]]:
+        if self._readers is None:
+            self._readers = {}
+            for n, address in numbered_list(self.data_dir):
+                anchor = address.partition("#")[2]
+                for path in files_read(address, self.redirects):
+                    self._readers.setdefault(path, []).append((n, address))
+                    self.wanted.setdefault(path, set()).update([f' id="{anchor}"'.encode()] if anchor else [])
+        return self._readers
+
+    def note(self, path: str, data: bytes | None) -> None:
+        """A file as it is written (None: left as it was, not written)."""
+        if data is not None and path in self.readers:
+            self.found[path] = b"".join(sorted(m for m in self.wanted[path] if m in data))
 
     def get(self, path: str) -> bytes | None:
-        """As resolves() reads a file: the anchors it asked for that the file holds; None: never written."""
-        return self.found.get(path)
+        """As resolves() reads a file: the anchors it asked for that the file holds (None: never written), or the file
+        from rest where it was not noted."""
+        if path in self.found or self.rest is None:
+            return self.found.get(path)
+        return self.rest.get(path)
+
+    def over(self, rest) -> "Seen":
+        """These notes, over the files of rest for those not noted."""
+        self.rest = rest
+        return self
+
+    def reading(self, touched: Set[str] | None) -> list[tuple[int, str]]:
+        """The numbered addresses that read one of these paths (None: every address), in the list's order."""
+        if touched is None:
+            return numbered_list(self.data_dir)
+        return sorted({item for path in touched for item in self.readers.get(path, ())})
 
 
 def read_list(data_dir: Path) -> list[str]:
@@ -99,13 +125,12 @@ def list_version(data_dir: Path) -> str:
 
 def check(data_dir: Path, root: Path, files, redirects: Mapping[str, str], problems: Problems,
           touched: Set[str] | None = None) -> None:
-    """Note every published address that no longer resolves (files: anything with .get(path) -> bytes;
-    redirects: as resolves() takes them). touched: when given, only the addresses that read one of these
-    paths are checked (the others resolved in the previous build, over files that have not changed)."""
+    """Note every published address that no longer resolves (files: anything with .get(path) -> bytes, or the Seen
+    that noted them; redirects: as resolves() takes them). touched: when given, only the addresses that read one of
+    these paths are checked (the others resolved in the previous build, over files that have not changed)."""
     shown = rel(data_dir / LIST_NAME, root)
-    for n, address in numbered_list(data_dir):
-        if touched is not None and touched.isdisjoint(files_read(address, redirects)):
-            continue
+    seen = files if isinstance(files, Seen) else Seen(data_dir, redirects)
+    for n, address in seen.reading(touched):
         if not resolves(address, files, redirects):
             problems.add(Mark(shown, n), address,
                          "a page, file or anchor at this published address (or a redirect page to its new place)",

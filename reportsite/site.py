@@ -188,12 +188,13 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         keep = None if kept is None else kept.__setitem__
         files = site_files(plan, noting(rendered, keep), cache, groups)  # each file rendered as it is written
         checked, redirects = published.list_version(project.data), renderer.redirects
+        seen = published.Seen(project.data, redirects)  # each file written is checked as it passes
         if cache.last is not None and project.dist.is_dir():
             everything = cache.last.published != checked  # else the last build checked what this one leaves alone
-            paths = update_site(files, project.dist, cache.on_disk.keys() | cache.previous.keys(), lambda after, touched:
-                                check_published(project, after, redirects, None if everything else touched))
-        else:  # nothing to keep: each file comes with its bytes, and is checked as it is written
-            seen = published.Seen(project.data, redirects)
+            paths = update_site(noting(files, seen.note), project.dist, cache.on_disk.keys() | cache.previous.keys(),
+                                lambda after, touched: check_published(project, seen.over(after), redirects,
+                                                                       None if everything else touched))
+        else:  # nothing to keep: each file comes with its bytes
             paths = write_site(noting(files, seen.note), project.dist,
                                lambda _: check_published(project, seen, redirects))
         if input_dates(project) == dates or Inputs.of(project) == inputs:  # else an input changed meanwhile: no record
@@ -227,8 +228,9 @@ def collected_after_planning() -> Iterator[Callable[[], None]]:
             gc.enable()
 
 
-def noting(files: Iterator[tuple[str, bytes]], note: Callable[[str, bytes], None] | None) -> Iterator[tuple[str, bytes]]:
-    """Pass files through, each given to note (when there is one) as it passes."""
+def noting(files: Iterator[tuple[str, bytes | None]],
+           note: Callable[[str, bytes | None], None] | None) -> Iterator[tuple[str, bytes | None]]:
+    """Pass files through, each given to note (when there is one) as it passes (None: a file left as it was)."""
     for name, data in files:
         if note is not None:
             note(name, data)

@@ -96,6 +96,22 @@ def test_an_address_an_incremental_build_breaks_fails_it(project):
     ]
 
 
+def test_an_incremental_build_checks_the_files_it_writes_as_they_pass_and_reads_none_of_them_back(project,
+                                                                                                 monkeypatch):
+    from reportsite.write import UpdatedFiles
+
+    publish(project, SECTION, f"{SECTION}#review-economy-growth", "/en/glossary/")
+    build(project)
+    read, read_file = [], UpdatedFiles.read
+    monkeypatch.setattr(UpdatedFiles, "read", lambda self, path: read.append(path) or read_file(self, path))
+    replace(project, SECTION_FILE, "The economy grew and so did", "The economy grew and so too did")
+    built = build(project, keep_files=False, reuse=True)
+    assert 0 < built.rendered < built.pages and read == []
+    replace(project, SECTION_FILE, "review-economy-growth", "review-economy-output")
+    assert build_errors(project, reuse=True) == [f"data/published.txt:5: {SECTION}#review-economy-growth{NOTHING_THERE}"]
+    assert read == []
+
+
 def test_an_address_added_to_the_list_is_checked_though_the_build_writes_nothing_it_reads(project):
     publish(project, SECTION)
     build(project)
