@@ -54,6 +54,7 @@ class Prose:
         # what does not depend on the page is worked out once.
         self._inline: dict[tuple[str, frozenset[str]], tuple[str, frozenset[str]]] = {}
         self._candidates: dict[tuple[str, str | None], tuple[tuple[int, int, Term], ...]] = {}
+        self._chinese: dict[tuple, tuple[str, frozenset[str]]] = {}
 
     def block(self, text: str, page_url: Callable[[str], str] | None = None) -> Markup:
         """Block Markdown (a content page); a link to page:<kind> (page:ledger) goes to that page of the site."""
@@ -104,13 +105,19 @@ class Prose:
 
     def paragraph_zh(self, runs: list[tuple[str, bool]], linked: set[str] | None,
                      term_url: Callable[[str], str], report_id: str | None = None) -> Markup:
-        """A paragraph's Chinese from its (text, bold) runs: bold runs in <strong>, terms linked."""
+        """A paragraph's Chinese from its (text, bold) runs: bold runs in <strong>, terms linked (worked out once
+        for the terms already linked, with a slot for each link's address, which depends on the page)."""
         linked = set() if linked is None else linked
-        out = []
-        for text, bold in runs:
-            html = self.chinese(text, linked, term_url, report_id)
-            out.append(Markup("<strong>{}</strong>").format(html) if bold else html)
-        return Markup("").join(out)
+        key = (tuple(runs), frozenset(linked), report_id)
+        if key not in self._chinese:
+            now_linked, out = set(linked), []
+            for text, bold in runs:
+                html = self.chinese(text, now_linked, lambda term_id: TERM_SLOT % term_id, report_id)
+                out.append(Markup("<strong>{}</strong>").format(html) if bold else html)
+            self._chinese[key] = (str(Markup("").join(out)), frozenset(now_linked))
+        html, now_linked = self._chinese[key]
+        linked |= now_linked
+        return Markup(TERM_SLOTS.sub(lambda slot: escape(term_url(slot[1])), html))
 
     def chinese(self, text: str, linked: set[str] | None, term_url: Callable[[str], str],
                 report_id: str | None = None) -> Markup:
