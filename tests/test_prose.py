@@ -39,3 +39,17 @@ def test_a_term_in_chinese_is_linked_once_and_only_in_the_reports_it_belongs_to(
     assert 'class="term"' not in prose.chinese(CHINESE, linked, glossary_from("../"), "this-report")
     there = prose.chinese(CHINESE, set(), glossary_from("../../"), "other-report")
     assert 'href="../../glossary/#dual-carbon"' in there and 'data-term="new-type">新型工业化</a>' in there
+
+
+def test_a_paragraph_s_chinese_links_its_terms_once_as_seen_from_each_page_that_shows_it():
+    """Its runs (bold ones in <strong>) worked out once: each page gets its own addresses, and learns what was linked."""
+    prose = Prose(markdown(), TERMS)
+    runs = [("推进双碳", True), ("与新型工业化，双碳。", False)]
+    linked: set[str] = set()
+    section = prose.paragraph_zh(runs, linked, glossary_from("../"), "other-report")
+    assert section.count('class="term"') == 2 and linked == {"dual-carbon", "new-type"}
+    assert section.startswith('<strong>推进<a class="term" href="../glossary/#dual-carbon"')
+    assert 'class="term"' not in prose.paragraph_zh(runs, linked, glossary_from("../"), "other-report")
+    figure_page = prose.paragraph_zh(runs, set(), glossary_from("../../"), "other-report")
+    assert str(figure_page) == str(section).replace('href="../glossary/', 'href="../../glossary/')
+    assert prose.paragraph_zh(runs, {"dual-carbon"}, glossary_from("../"), "other-report").count('class="term"') == 1
