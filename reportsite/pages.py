@@ -814,18 +814,21 @@ def reads_section(page: PageSpec) -> tuple[str, ...]:
 
 
 def reads_figure(page: PageSpec) -> tuple[str, ...]:
-    """A figure's section, its series in the report, the section's goals; where a later report judged a goal
-    of it, that goal's path across every report (the history chart in the margin)."""
+    """A figure's section's title and figures, its paragraph (not the rest of the section's text), its series in the
+    report, the section's goals; where a later report judged a goal of it, that goal's path across every report
+    (the history chart in the margin)."""
     r, figure = page.report.id, page.obj
     judged = any(t.verdict for t in page.report.index.targets_for_figure(figure.id))
-    return (f"section:{r}:{figure.section_id}", f"indicator:{r}:{figure.indicator}", f"goals:{r}:{figure.section_id}",
+    return (f"figures:{r}:{figure.section_id}", f"paragraph:{r}:{figure.paragraph_id}",
+            f"indicator:{r}:{figure.indicator}", f"goals:{r}:{figure.section_id}",
             "glossary", "corrections") + ((f"indicator:*:{figure.indicator}",) if judged else ())
 
 
 def reads_verdict(page: PageSpec) -> tuple[str, ...]:
+    """The goal (its figure's quote, its outcome and verdict), its indicator across the reports; of its paragraph
+    only where it stands (the goal's figure says)."""
     t = page.obj
-    return (f"target:{t.id}", f"indicator:*:{t.figure.indicator}", f"section:{t.report_id}:{t.figure.section_id}",
-            "glossary", "corrections")
+    return (f"target:{t.id}", f"indicator:*:{t.figure.indicator}", "glossary", "corrections")
 
 
 def reads_ledger(page: PageSpec) -> tuple[str, ...]:
@@ -845,7 +848,7 @@ def item_reads(page: PageSpec) -> tuple[str, ...]:
     if isinstance(obj, Section):
         return (f"section:{r}:{obj.id}",)
     if isinstance(obj, Figure):
-        return (f"section:{r}:{obj.section_id}",)
+        return (f"figures:{r}:{obj.section_id}",)
     return (f"nav:{r}",)
 
 

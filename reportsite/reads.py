@@ -20,6 +20,8 @@ The parts (a name, then what it covers):
   outline:R         report R's parts and the id and title of each section: its contents rail
   report:R          the whole of report R, its goals with their outcomes and verdicts
   section:R:S       section S of report R: its text and its figures
+  figures:R:S       section S of report R as its figures' pages show it: its id, title and figures, not its text
+  paragraph:R:P     paragraph P of report R (a figure's page shows the paragraph its figure stands in)
   indicator:R:I     the figures of indicator I in report R, with their sections' titles (a series chart)
   indicator:*:I     the figures and goals of indicator I in every report (a goal's path on its card)
   targets:R         report R's goals, with their outcomes and verdicts (from the later reports' figures)
@@ -139,6 +141,11 @@ class DataReads:
                     self.hash(f"targets:{report_id}"))
         if kind == "section":
             return report.index.sections[item]
+        if kind == "figures":
+            section = report.index.sections[item]
+            return section.id, section.part_id, section.title, section.figures
+        if kind == "paragraph":
+            return report.index.paragraphs[item]
         if kind == "indicator":
             figures = self._figures(report_id, item)
             return figures, [report.index.sections[f.section_id].title for f in figures]

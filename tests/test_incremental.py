@@ -427,6 +427,25 @@ def test_a_goals_label_edited_renders_of_the_later_report_only_the_part_that_rev
     assert files_in(pair.dist) == clean_build(pair, tmp_path)
 
 
+def test_our_english_of_a_paragraph_edited_renders_the_pages_of_its_own_figures_and_no_verdict_card(pair, tmp_path,
+                                                                                                     monkeypatch):
+    """A figure's page shows its paragraph, not the rest of its section's text; a verdict card shows the goal's own
+    words (its figure's quote), not its paragraph."""
+    from reportsite.render import SiteRenderer
+
+    build(pair, jobs=1)
+    rendered, page = [], SiteRenderer.page
+    monkeypatch.setattr(SiteRenderer, "page", lambda self, spec, preview=False: rendered.append(spec.url) or page(
+        self, spec, preview))
+    edit(pair.root / "data/city-2031/sections/review-2030.yaml", "8.5%; the registered", "8.5%, and the registered")
+    build(pair, keep_files=False, jobs=1, reuse=True)
+    in_the_paragraph = ("gdp-growth-2030", "retail-growth-2030", "unemployment-rate-2030", "cpi-2030")
+    assert sorted(url for url in rendered if "/figures/" in url and not url.endswith("/figures/")) == sorted(
+        f"{lang}/city-2031/figures/{f}/" for lang in ("en", "zh") for f in in_the_paragraph)
+    assert [url for url in rendered if "/ledger/" in url] == []
+    assert files_in(pair.dist) == clean_build(pair, tmp_path)
+
+
 def edit_a_page(dist: Path) -> None:
     page = dist / "en" / "glossary" / "index.html"
     page.write_bytes(page.read_bytes().replace(b"Glossary", b"Glossery"))  # the same size
