@@ -52,12 +52,14 @@ class Rendered:
     pages: tuple[tuple[tuple[str, bytes], Problems], ...] = ()
 
 
-def workers_for(pages: int, jobs: int) -> int:
-    """How many worker processes render this many pages: none (this process does) for one job or a
-    small site, else at most one per MIN_PAGES_PER_WORKER pages."""
-    if jobs <= 1 or pages < 2 * MIN_PAGES_PER_WORKER:
+def workers_for(pages: int, jobs: int, extras: int = 0) -> int:
+    """How many worker processes render this many pages, and extras that cost as much as that many pages
+    (SiteRenderer.extras_cost): none (this process does) for one job or little to do, else at most one per
+    MIN_PAGES_PER_WORKER pages' worth."""
+    work = pages + extras
+    if jobs <= 1 or work < 2 * MIN_PAGES_PER_WORKER:
         return 0
-    return min(jobs, pages // MIN_PAGES_PER_WORKER)
+    return min(jobs, work // MIN_PAGES_PER_WORKER)
 
 
 def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], workers: int,

@@ -457,6 +457,23 @@ class SiteRenderer:
             files = self.share_images()
         return files
 
+    def extras_cost(self, groups: Iterable[str]) -> int:
+        """What making these groups of extras costs, in pages (parallel.workers_for), as measured on 2 cores: the
+        search index a page for every ten entries, the share images forty pages an image, the data files a page
+        for every ten figures, datapackage.json a page for every thirty; the rest next to nothing."""
+        site, cost = self.site, 0
+        for group in groups:
+            if group == "search":
+                cost += sum(len(r.sections) + len(r.paragraphs()) + len(r.figures) for r in site.reports) // 10
+            elif group == "share":
+                cost += 40 * len(LANGS) * (1 + len(site.reports))
+            elif group == "data" or group.startswith("data:"):
+                reports = site.reports if group == "data" else (site.report[group.removeprefix("data:")],)
+                cost += sum(len(r.figures) for r in reports) // 10
+            elif group == "datapackage":
+                cost += sum(len(r.figures) for r in site.reports) // 30
+        return cost
+
     def pages_along(self, pages: Iterable[int]) -> tuple[int, ...]:
         """Which of these pages (indexes into specs) show what the extras make at a cost (ALONG): where several
         processes render, the one that makes the extras renders them (parallel.Extras), and makes it once."""

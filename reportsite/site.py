@@ -182,7 +182,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         plan = plan_build(renderer, keys, cache)
         planned()
         to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
-        workers = parallel.workers_for(len(to_render), jobs)
+        workers = parallel.workers_for(len(to_render), jobs, renderer.extras_cost(plan.extras_to_render))
         rendered = parallel.render(renderer, to_render, plan.extras_to_render, workers,
                                    partial(make_renderer, project, site, options), groups)
         keep = None if kept is None else kept.__setitem__

@@ -78,11 +78,24 @@ def test_a_build_on_two_processes_is_byte_identical_to_a_build_on_one(project, t
     assert files_in(project.dist) == clean_build(project, tmp_path)
 
 
-def test_a_small_site_is_rendered_in_one_process():
+def test_a_small_site_is_rendered_in_one_process_and_few_pages_with_a_costly_index_on_several():
     assert parallel.workers_for(pages=79, jobs=2) == 0
     assert parallel.workers_for(pages=80, jobs=2) == 2
     assert parallel.workers_for(pages=1356, jobs=1) == 0
     assert parallel.workers_for(pages=1356, jobs=64) == 1356 // parallel.MIN_PAGES_PER_WORKER
+    assert parallel.workers_for(pages=36, jobs=2, extras=169) == 2  # an edit of six reports' text: their index
+
+
+def test_the_extras_cost_grows_with_what_they_cover(project, real_project, real_site):
+    """The search index with the entries, the data files with the figures (SiteRenderer.extras_cost): a small site's
+    are made in one process, six reports' index is a worker's work of its own."""
+    from reportsite.site import make_renderer, read_site
+
+    small, real = make_renderer(project, read_site(project)), make_renderer(real_project, real_site)
+    assert small.extras_cost(["feeds", "sitemap", "robots", "assets"]) == 0
+    assert small.extras_cost(["search", "data", "datapackage"]) < parallel.MIN_PAGES_PER_WORKER
+    assert real.extras_cost(["search"]) >= 2 * parallel.MIN_PAGES_PER_WORKER
+    assert real.extras_cost(["data"]) == sum(len(r.figures) for r in real_site.reports) // 10
 
 
 def test_mistakes_found_by_workers_are_reported_as_one_process_reports_them(project, two_workers):
