@@ -254,6 +254,55 @@ def part_postings(items: list[Entry]) -> Rows:
     return list(found), [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
 
 
+@dataclass(frozen=True)
+class Merged:
+    """The site's postings (merge) and the parts they were merged from: their keys and first entries, in order."""
+
+    keys: tuple[str, ...]
+    offsets: tuple[int, ...]
+    table: dict[str, str]
+
+
+def merge_again(parts: list[Part], keys: tuple[str, ...], last: Merged | None,
+                kept: Callable[[str], Part | None]) -> dict[str, str]:
+    """The site's postings (merge()): from the last build's where the parts that changed kept their number of entries
+    (no part's entries move), only the tokens whose rows changed merged again (every part's rows of them: a token's
+    posting in one part counts from its last entry in the one before); else all of them. kept: a last build's part
+    by its key (None: not kept)."""
+    starts = tuple(offsets(parts))
+    everything = list(zip(starts, (p.postings for p in parts)))
+    if last is None or len(keys) != len(last.keys) or last.offsets != starts:
+        return merge(everything)
+    if keys == last.keys:
+        return last.table
+    changed: set[str] = set()
+    for key, was, part in zip(keys, last.keys, parts):
+        if key == was:
+            continue
+        before = kept(was)
+        if before is None:
+            return merge(everything)
+        changed |= _changed_rows(before.postings, part.postings)
+    table = dict(last.table)
+    fresh = merge([(start, _only(rows, changed)) for start, rows in everything])
+    table.update(fresh)
+    for token in changed - fresh.keys():
+        del table[token]
+    return table if fresh.keys() <= last.table.keys() else {token: table[token] for token in sorted(table)}
+
+
+def _changed_rows(before: Rows, after: Rows) -> set[str]:
+    """The tokens whose row differs between two versions of a part's postings (or that only one holds)."""
+    old, new = (dict(zip(r[0], zip(r[1], r[2], r[3]))) for r in (before, after))
+    return {token for token in old.keys() | new.keys() if old.get(token) != new.get(token)}
+
+
+def _only(rows: Rows, tokens: set[str]) -> Rows:
+    """A part's rows of these tokens."""
+    keep = [i for i, token in enumerate(rows[0]) if token in tokens]
+    return tuple([column[i] for i in keep] for column in rows)  # type: ignore[return-value]
+
+
 def merge(parts: list[tuple[int, Rows]]) -> dict[str, str]:
     """The site's postings (postings()) from its parts' (part_postings), each with the number of its first entry
     in the site, in order: a part's entries keep their differences, only its first entry's number is written."""
@@ -358,11 +407,20 @@ class Part:
 
 
 class PartStore(Protocol):
-    """Parts kept between builds, by a key that says what each is made from (search_store.py)."""
+    """Parts kept between builds, by a key that says what each is made from, and the postings merged from them
+    (search_store.py)."""
 
     def part(self, key: str, make: Callable[[], Part]) -> Part: ...
 
     def save(self) -> None: ...
+
+    def keys(self) -> tuple[str, ...]: ...  # of the parts this build used, in order
+
+    def kept_part(self, key: str) -> Part | None: ...  # the last build's
+
+    def last_merged(self) -> Merged | None: ...
+
+    def keep_merged(self, merged: Merged) -> None: ...
 
 
 def parts(site: Site, links: LinkPolicy, store: PartStore | None = None,
@@ -400,10 +458,11 @@ class SearchIndex:
     kinds: tuple[str, ...]
 
 
-def shard_files(parts: list[Part]) -> tuple[dict[str, bytes], list[str], list[str]]:
-    """The postings files, language-neutral (search/t.<hash>.js), their paths and their first tokens (a shard
-    is known by its first token, not its number, so that a shard added does not rename those after it)."""
-    pieces = shards(merge(list(zip(offsets(parts), (p.postings for p in parts)))))
+def shard_files(table: dict[str, str]) -> tuple[dict[str, bytes], list[str], list[str]]:
+    """The postings files of the site's postings (merge), language-neutral (search/t.<hash>.js), their paths and their
+    first tokens (a shard is known by its first token, not its number, so that a shard added does not rename those
+    after it)."""
+    pieces = shards(table)
     files, paths = {}, []
     for piece in pieces:
         data = script("t", next(iter(piece)), piece)
@@ -471,8 +530,18 @@ class Indexes:
 
     def _shard_files(self):
         if self._shards is None:
-            self._shards = shard_files(self.parts())
+            self._shards = shard_files(self.postings())
         return self._shards
+
+    def postings(self) -> dict[str, str]:
+        """The site's postings, merged again only where parts changed when a store keeps the last build's."""
+        parts, store = self.parts(), self.store
+        if store is None or len(store.keys()) != len(parts):  # no store; or two parts alike, that it keeps as one
+            return merge(list(zip(offsets(parts), (p.postings for p in parts))))
+        keys = store.keys()
+        table = merge_again(parts, keys, store.last_merged(), store.kept_part)
+        store.keep_merged(Merged(keys, tuple(offsets(parts)), table))
+        return table
 
     def _fragment_files(self):
         if self._fragments is None:

@@ -821,6 +821,19 @@ def test_a_damaged_or_foreign_store_of_search_parts_is_ignored(pair, tmp_path, p
     assert parts_made() == [None], "a good store was written in its place"
 
 
+@pytest.mark.parametrize("damage", [damage_search_garbage, damage_search_truncated, damage_search_a_byte,
+                                    damage_search_another_code_version])
+def test_a_damaged_or_foreign_store_of_merged_postings_is_ignored(pair, tmp_path, damage):
+    """The postings merged from the parts (dist.search-postings.bin): merged again whole, never a crash."""
+    from reportsite.search_store import merged_path, store_path
+
+    build(pair, jobs=1)
+    damage(merged_path(store_path(pair.dist)))
+    edit(pair.root / PAIR_EDITS["a section's explainer"][0][0], *PAIR_EDITS["a section's explainer"][0][1:])
+    incremental(pair)
+    assert files_in(pair.dist) == clean_build(pair, tmp_path)
+
+
 def test_the_search_parts_live_beside_dist_and_clean_ignores_them(pair):
     """dist.search.bin, beside dist/; a build takes the parts it holds (here a forged one, with its checksum,
     which a build trusts: a report's fragments say LIE), and `build.py --clean` makes every part again."""

@@ -245,3 +245,54 @@ def test_gdp_finds_the_growth_of_2021_among_the_first_results_and_9_2_finds_it_f
         first = ranked_in_build(site.files, lang, "9.2%")
         assert first[0]["u"] == "../taiyuan-2022/figures/gdp-real-growth-2021/"
         assert not any("29.2" in f["z"] + f["e"] + f.get("v", "") for f in first)
+
+
+# ---- the postings merged again where parts changed (search.merge_again) ----------------------------------------
+
+
+def _part(*texts: str) -> search.Part:
+    """A part of paragraphs with these English texts."""
+    entries = [search.Entry("p", "u", "t", None, None, "", text, "") for text in texts]
+    return search.Part.of({lang: entries for lang in ("zh", "en")}, None)
+
+
+def _merged_whole(parts: list[search.Part]) -> dict[str, str]:
+    return search.merge(list(zip(search.offsets(parts), (p.postings for p in parts))))
+
+
+BEFORE = {"a": _part("alpha beta", "gamma"), "b": _part("beta delta", "alpha"), "c": _part("gamma beta")}
+AFTER = {  # the parts changed, by key: each merged again from the last build's postings equals a merge of all
+    "a part's rows changed, a token gone and one new": {"b2": _part("beta epsilon", "alpha alpha")},
+    "the first part's": {"a2": _part("zeta", "gamma beta")},
+    "the last part's, with fewer entries": {"c2": _part("beta")},
+    "two parts'": {"a2": _part("alpha", "beta beta"), "c2": _part("delta gamma")},
+    "a part with more entries (the next parts' entries move)": {"a2": _part("alpha", "beta", "gamma")},
+}
+
+
+@pytest.mark.parametrize("what", AFTER)
+def test_postings_merged_again_where_parts_changed_are_those_of_a_whole_merge(what, monkeypatch):
+    keys = list(BEFORE)
+    last = search.Merged(tuple(keys), tuple(search.offsets(list(BEFORE.values()))), _merged_whole(list(BEFORE.values())))
+    parts = dict(BEFORE)
+    for key, part in AFTER[what].items():
+        position = keys.index({"a2": "a", "b2": "b", "c2": "c"}[key])
+        keys[position] = key
+        parts[key] = part
+    now = [parts[key] for key in keys]
+    whole, every_row = _merged_whole(now), sum(len(p.postings[0]) for p in now)
+    rows, merge = [], search.merge
+    monkeypatch.setattr(search, "merge", lambda ps: rows.append(sum(len(r[0]) for _, r in ps)) or merge(ps))
+    again = search.merge_again(now, tuple(keys), last, BEFORE.get)
+    assert list(again.items()) == list(whole.items())  # the same postings, in the same order
+    moved = "more entries" in what
+    assert len(rows) == 1 and (rows[0] == every_row if moved else rows[0] < every_row)  # only the changed tokens' rows
+
+
+def test_postings_of_parts_none_changed_are_the_last_build_s():
+    parts = list(BEFORE.values())
+    last = search.Merged(tuple(BEFORE), tuple(search.offsets(parts)), _merged_whole(parts))
+    assert search.merge_again(parts, tuple(BEFORE), last, BEFORE.get) is last.table
+    assert search.merge_again(parts, tuple(BEFORE), None, BEFORE.get) == last.table
+    lost = search.merge_again([_part("omega", "gamma"), *parts[1:]], ("a2", "b", "c"), last, {}.get)
+    assert lost == _merged_whole([_part("omega", "gamma"), *parts[1:]])  # the last part not kept: all merged again
