@@ -21,6 +21,7 @@ The parts (a name, then what it covers):
   report:R          the whole of report R, its goals with their outcomes and verdicts
   section:R:S       section S of report R: its text and its figures
   figures:R:S       section S of report R as its figures' pages show it: its id, title and figures, not its text
+  section-figures:R:S  the figures of section S of report R
   paragraph:R:P     paragraph P of report R (a figure's page shows the paragraph its figure stands in)
   indicator:R:I     the figures of indicator I in report R, with their sections' titles (a series chart)
   indicator:*:I     the figures and goals of indicator I in every report (a goal's path on its card)
@@ -143,7 +144,9 @@ class DataReads:
             return report.index.sections[item]
         if kind == "figures":
             section = report.index.sections[item]
-            return section.id, section.part_id, section.title, section.figures
+            return section.id, section.part_id, section.title, self.hash(f"section-figures:{report_id}:{item}")
+        if kind == "section-figures":
+            return report.index.sections[item].figures
         if kind == "paragraph":
             return report.index.paragraphs[item]
         if kind == "indicator":
@@ -151,9 +154,9 @@ class DataReads:
             return figures, [report.index.sections[f.section_id].title for f in figures]
         if kind == "targets":
             return report.targets
-        if kind == "tables":  # of parts hashed already: every figure is in one indicator's part
-            indicators = dict.fromkeys(f.indicator for f in report.figures)
-            return (tuple(f.id for f in report.figures), tuple(self.hash(f"indicator:{report_id}:{i}") for i in indicators),
+        if kind == "tables":  # of parts hashed already (every figure is in one section), not the sections' titles
+            return (tuple(f.id for f in report.figures),
+                    tuple(self.hash(f"section-figures:{report_id}:{s.id}") for s in report.sections),
                     self.hash(f"targets:{report_id}"), report.source_text)
         if kind == "goals":
             return report.index.targets_for_section(item)

@@ -711,9 +711,10 @@ def test_a_section_edited_makes_again_only_the_extras_that_read_it(pair, tmp_pat
     build(pair, jobs=1)
     assert {"data:city-2030", "data:city-2031", "share", "assets"} <= set(made)
     section = pair.root / "data/city-2031/sections/review-services.yaml"
-    for old, new in (("What became of", "The outcome of"), ("were all delivered", "were all completed")):
+    for old, new in (("What became of", "The outcome of"), ("were all delivered", "were all completed"),
+                     ('en: "Services"', 'en: "Public services"')):
         made.clear()
-        edit(section, old, new)  # its explainer; our English of a paragraph
+        edit(section, old, new)  # its explainer; our English of a paragraph; its title
         build(pair, keep_files=False, jobs=1, reuse=True)
         assert sorted(made) == ["datapackage", "feeds", "search", "sitemap"]
     made.clear()
