@@ -175,7 +175,6 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     with collected_after_planning() as planned:
         data = data_cache(project, anew=not reuse)  # --clean reads none of the last read of the data, keeps this one
         site = read_data(project, data)
-        data.save()
         renderer = make_renderer(project, site, options, compiled_templates(project.root))
         renderer.search.keep_parts(PartStore.beside(project.dist, use_previous=reuse), renderer.data)  # search_store.py
         keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
@@ -186,6 +185,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         rendered = parallel.render(renderer, to_render, plan.extras_to_render, workers,
                                    partial(make_renderer, project, site, options), groups)
         keep = None if kept is None else kept.__setitem__
+        rendered = calling_at_first(rendered, data.save)  # kept for the next build while the workers render
         files = site_files(plan, noting(rendered, keep), cache, groups)  # each file rendered as it is written
         checked, redirects = published.list_version(project.data), renderer.redirects
         seen = published.Seen(project.data, redirects)  # each file written is checked as it passes
@@ -226,6 +226,19 @@ def collected_after_planning() -> Iterator[Callable[[], None]]:
         gc.unfreeze()
         if enabled:
             gc.enable()
+
+
+def calling_at_first(files: Iterator[tuple[str, bytes]], then: Callable[[], None]) -> Iterator[tuple[str, bytes]]:
+    """Pass files through, calling then() as the first comes (in a build on several processes, this one waits on the
+    workers then), or at the end if none does."""
+    called = False
+    for item in files:
+        if not called:
+            called = True
+            then()
+        yield item
+    if not called:
+        then()
 
 
 def noting(files: Iterator[tuple[str, bytes | None]],
