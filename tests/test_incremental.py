@@ -418,19 +418,27 @@ def test_a_later_reports_goal_edited_renders_again_the_earlier_figure_pages_that
     assert 0 < built.rendered < built.pages
 
 
-def test_a_goals_label_edited_renders_of_the_later_report_only_the_part_that_reviews_it(pair, tmp_path, monkeypatch):
-    """The later report's own pages show its goals, not the earlier one's; its review part shows how those fared.
-    Of the ledger's filtered pages, those that list the goal."""
+def pages_rendered_after_an_edit(project: Project, monkeypatch, path: str, old: str, new: str) -> list[str]:
+    """Build, edit one file, build again reusing the first build (in one process): the pages the second renders."""
     from reportsite.render import SiteRenderer
-    from reportsite.site import read_site
-    from reportsite.views import ledger_filters
 
-    build(pair, jobs=1)
+    build(project, jobs=1)
     rendered, page = [], SiteRenderer.page
     monkeypatch.setattr(SiteRenderer, "page", lambda self, spec, preview=False: rendered.append(spec.url) or page(
         self, spec, preview))
-    edit(pair.root / "data/city-2030/sections/plan-goals.yaml", 'en: "Retail sales growth"', 'en: "Growth of retail sales"')
-    build(pair, keep_files=False, jobs=1, reuse=True)
+    edit(project.root / path, old, new)
+    build(project, keep_files=False, jobs=1, reuse=True)
+    return rendered
+
+
+def test_a_goals_label_edited_renders_of_the_later_report_only_the_part_that_reviews_it(pair, tmp_path, monkeypatch):
+    """The later report's own pages show its goals, not the earlier one's; its review part shows how those fared.
+    Of the ledger's filtered pages, those that list the goal."""
+    from reportsite.site import read_site
+    from reportsite.views import ledger_filters
+
+    rendered = pages_rendered_after_an_edit(pair, monkeypatch, "data/city-2030/sections/plan-goals.yaml",
+                                            'en: "Retail sales growth"', 'en: "Growth of retail sales"')
     assert sorted(url for url in rendered if "/city-2031/" in url) == ["en/city-2031/parts/review/",
                                                                         "zh/city-2031/parts/review/"]
     listing = [f.id for f in ledger_filters(read_site(pair)) if "retail-growth-2030" in {t.id for t in f.goals}]
@@ -444,14 +452,8 @@ def test_our_english_of_a_paragraph_edited_renders_the_pages_of_its_own_figures_
                                                                                                      monkeypatch):
     """A figure's page shows its paragraph, not the rest of its section's text; a verdict card shows the goal's own
     words (its figure's quote), not its paragraph."""
-    from reportsite.render import SiteRenderer
-
-    build(pair, jobs=1)
-    rendered, page = [], SiteRenderer.page
-    monkeypatch.setattr(SiteRenderer, "page", lambda self, spec, preview=False: rendered.append(spec.url) or page(
-        self, spec, preview))
-    edit(pair.root / "data/city-2031/sections/review-2030.yaml", "8.5%; the registered", "8.5%, and the registered")
-    build(pair, keep_files=False, jobs=1, reuse=True)
+    rendered = pages_rendered_after_an_edit(pair, monkeypatch, "data/city-2031/sections/review-2030.yaml",
+                                            "8.5%; the registered", "8.5%, and the registered")
     in_the_paragraph = ("gdp-growth-2030", "retail-growth-2030", "unemployment-rate-2030", "cpi-2030")
     assert sorted(url for url in rendered if "/figures/" in url and not url.endswith("/figures/")) == sorted(
         f"{lang}/city-2031/figures/{f}/" for lang in ("en", "zh") for f in in_the_paragraph)
