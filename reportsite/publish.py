@@ -413,7 +413,8 @@ def datapackage(site: Site, paths) -> bytes:
         if shape not in shapes:  # its text cut where the name and the path go (hundreds of figures share a shape)
             shapes[shape] = _resource_text({**resource, "name": "\0", "path": "\0"}, schemas).split(_STRING("\0"))
         before, between, after = shapes[shape]
-        resources += (",\n" if resources else "", before, _STRING(resource["name"]), between, _STRING(resource["path"]), after)
+        resources += (",\n" if resources else "", before, _STRING(resource["name"]), between,
+                      _STRING(resource["path"]), after)
     package = {
         "profile": "data-package", "name": _resource_name(site.name.en.lower()),
         "title": f"{site.name.en} — data", "version": site.last_updated.isoformat(),
