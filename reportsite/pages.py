@@ -490,7 +490,7 @@ def ledger_context(page: PageSpec, given: Given) -> LedgerContext:
                                        for r in reports))
                      for place, reports in site.places),
         by_place=len(site.places) > 1, judged=bool(counts), plans=site.plans,
-        filters=tuple(views.ledger_filters(site)),
+        filters=ledger_filters_of(site),
         rows=ledger_rows(site, views.judged_goals(site), page.lang),
         rules=tuple((rule, _(text)) for rule, text in ledger.RULES.items()))
 
@@ -505,8 +505,13 @@ class LedgerFilterContext:
 
 
 def ledger_filter_context(page: PageSpec, given: Given) -> LedgerFilterContext:
-    return LedgerFilterContext(page.obj, tuple(views.ledger_filters(given.site)),
+    return LedgerFilterContext(page.obj, ledger_filters_of(given.site),
                                ledger_rows(given.site, page.obj.goals, page.lang))
+
+
+def ledger_filters_of(site: Site) -> tuple[views.LedgerFilter, ...]:
+    """views.ledger_filters, worked out once for the ledger and its many filter pages."""
+    return remembered(site, ("ledger filters",), lambda: tuple(views.ledger_filters(site)))
 
 
 @dataclass(frozen=True)

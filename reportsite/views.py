@@ -97,20 +97,9 @@ class LedgerFilter:
     goals: tuple[Target, ...]
 
 
-def ledger_filters(site: Site) -> tuple[LedgerFilter, ...]:
+def ledger_filters(site: Site) -> list[LedgerFilter]:
     """One filter for each status, topic and report that some judged goal has, in the ledger's orders, and for
-    each place when the site has several: made once for a site model (the ledger and each filter's page show them
-    all, and the filter pages are many)."""
-    if _FILTERS and _FILTERS[0][0] is site:
-        return _FILTERS[0][1]
-    _FILTERS[:] = [(site, tuple(_ledger_filters(site)))]
-    return _FILTERS[0][1]
-
-
-_FILTERS: list[tuple[Site, tuple[LedgerFilter, ...]]] = []  # the last site's
-
-
-def _ledger_filters(site: Site) -> list[LedgerFilter]:
+    each place when the site has several."""
     goals = judged_goals(site)
     out = []
     for status in STATUSES:
