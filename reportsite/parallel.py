@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -62,18 +62,40 @@ def workers_for(pages: int, jobs: int, extras: int = 0) -> int:
     return min(jobs, work // MIN_PAGES_PER_WORKER)
 
 
-def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], workers: int,
-           make: Callable[[], SiteRenderer], groups: dict[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
-    """The pages (indexes into renderer.specs) in order, then the extras of the groups asked for, as (path,
-    bytes); rendered here (workers=0) or by that many processes, each with the renderer make() gives. groups,
-    when given, learns the group of each extra file. BuildFailed at the end for every mistake of the whole run."""
-    along = renderer.pages_along(pages) if workers else ()
-    steps = _steps(pages, set(along))
-    problems, missing = Problems(), {lang: set() for lang in renderer.translations}
-    with _runner(renderer, workers, make) as (start, run):
+class Rendering:
+    """The pages and extras of one build, rendered here or by a pool of worker processes. The workers start as soon
+    as the work is known to be worth them: at once when the extras alone are (the search index of several reports),
+    so that they make them while this process plans the pages; else once the pages are known (files()). Close it
+    (rendering()) whatever happens."""
+
+    def __init__(self, renderer: SiteRenderer, extras: Sequence[str], jobs: int, make: Callable[[], SiteRenderer],
+                 before_workers: Callable[[], None] = lambda: None):
+        self.renderer, self.extras, self.jobs, self.make = renderer, tuple(extras), jobs, make
+        self.before_workers = before_workers  # called before a worker process is forked from this one
+        self.workers = 0
+        self._stack: ExitStack | None = None
+        early = workers_for(0, jobs, renderer.extras_cost(self.extras))
+        if early:
+            self._start(early, _pages_showing(renderer, self.extras))
+
+    def _start(self, workers: int, along: tuple[int, ...]) -> None:
+        if workers:
+            self.before_workers()
+        self.workers, self.along, self._stack = workers, along, ExitStack()
+        self._begin, self._run = self._stack.enter_context(_runner(self.renderer, workers, self.make))
         # the extras first (the search index the longest), apart from the pages: their files are written last
-        held = [(task, start(task)) for task in _extras_tasks(extras, along)]
-        results, pages_along = run([step for step in steps if isinstance(step, tuple)]), {}
+        self._held = [(task, self._begin(task)) for task in _extras_tasks(self.extras, along)]
+
+    def files(self, pages: Sequence[int], groups: dict[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
+        """The pages (indexes into renderer.specs) in order, then the extras, as (path, bytes). groups, when given,
+        learns the group of each extra file. BuildFailed at the end for every mistake of the whole run."""
+        renderer = self.renderer
+        if self._stack is None:
+            workers = workers_for(len(pages), self.jobs, renderer.extras_cost(self.extras))
+            self._start(workers, renderer.pages_along(pages) if workers else ())
+        steps = _steps(pages, set(self.along))  # a page along that is not to be rendered is left out
+        problems, missing = Problems(), {lang: set() for lang in renderer.translations}
+        results, pages_along = self._run([step for step in steps if isinstance(step, tuple)]), {}
         for step in steps:
             if isinstance(step, tuple):
                 result = next(results)
@@ -81,20 +103,46 @@ def render(renderer: SiteRenderer, pages: Sequence[int], extras: Sequence[str], 
                 yield from result.files
                 continue
             if not pages_along:
-                pages_along = dict(zip(along, next(done for task, done in held if task.pages).get().pages))
+                pages_along = dict(zip(self.along, next(done for task, done in self._held if task.pages).get().pages))
             page, page_problems = pages_along[step]
             _collect(Rendered([], page_problems, {}, {}), problems, missing)
             yield page
-        extras_results = [done.get() for _, done in held]
-    for extras_result in extras_results:  # in the order of their groups, as one process makes them
-        _collect(extras_result, problems, missing)
-        if groups is not None:
-            groups.update(extras_result.groups)
-        yield from extras_result.files
-    renderer.problems = problems
-    for lang, messages in missing.items():
-        renderer.translations[lang].missing |= messages
-    renderer.check_catalog()
+        extras_results = [done.get() for _, done in self._held]
+        self.close()
+        for extras_result in extras_results:  # in the order of their groups, as one process makes them
+            _collect(extras_result, problems, missing)
+            if groups is not None:
+                groups.update(extras_result.groups)
+            yield from extras_result.files
+        renderer.problems = problems
+        for lang, messages in missing.items():
+            renderer.translations[lang].missing |= messages
+        renderer.check_catalog()
+
+    def close(self) -> None:
+        """Stop the workers (when there are any)."""
+        if self._stack is not None:
+            self._stack.close()
+
+
+@contextmanager
+def rendering(renderer: SiteRenderer, extras: Sequence[str], jobs: int, make: Callable[[], SiteRenderer],
+              before_workers: Callable[[], None] = lambda: None) -> Iterator[Rendering]:
+    """A build's Rendering (jobs: the processes it may use; make: how a worker that is not forked makes its renderer),
+    its workers stopped at the end."""
+    run = Rendering(renderer, extras, jobs, make, before_workers)
+    try:
+        yield run
+    finally:
+        run.close()
+
+
+def _pages_showing(renderer: SiteRenderer, groups: Sequence[str]) -> tuple[int, ...]:
+    """The pages along (SiteRenderer.pages_along) that show one of these groups, whether they are to be rendered or not:
+    the task that makes the group renders them, and files() leaves out those it need not."""
+    from .render import ALONG
+
+    return tuple(i for i in renderer.pages_along(range(len(renderer.specs))) if ALONG[renderer.specs[i].kind.name] in groups)
 
 
 def _extras_tasks(groups: Sequence[str], along: tuple[int, ...]) -> list[Extras]:

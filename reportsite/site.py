@@ -8,7 +8,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterator, Set
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -172,18 +172,21 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     from .search_store import PartStore
 
     options = options or Options()
-    with collected_after_planning() as planned:
+    with collected_after_planning() as planned, ExitStack() as stack:
         data = data_cache(project, anew=not reuse)  # --clean reads none of the last read of the data, keeps this one
         site = read_data(project, data)
         renderer = make_renderer(project, site, options, compiled_templates(project.root))
         renderer.search.keep_parts(PartStore.beside(project.dist, use_previous=reuse), renderer.data)  # search_store.py
         keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
-        plan = plan_build(renderer, keys, cache)
+        extras = plan_extras(renderer, keys, cache)
+        # the workers start now when the extras alone are worth them (they make them while this process plans the
+        # pages), else once the pages are known
+        rendering = stack.enter_context(parallel.rendering(renderer, extras.to_render, jobs,
+                                                           partial(make_renderer, project, site, options), planned))
+        plan = plan_pages(renderer, keys, cache, extras)
         planned()
         to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
-        workers = parallel.workers_for(len(to_render), jobs, renderer.extras_cost(plan.extras_to_render))
-        rendered = parallel.render(renderer, to_render, plan.extras_to_render, workers,
-                                   partial(make_renderer, project, site, options), groups)
+        rendered = rendering.files(to_render, groups)
         keep = None if kept is None else kept.__setitem__
         rendered = calling_at_first(rendered, data.save)  # kept for the next build while the workers render
         files = site_files(plan, noting(rendered, keep), cache, groups)  # each file rendered as it is written
@@ -203,7 +206,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         if kept is not None:  # and the files reused, as dist/ holds them
             kept = {name: kept[name] if name in kept else (project.dist / name).read_bytes() for name in paths}
         return Built(site, tuple(paths), time.perf_counter() - start, files=kept, rendered=len(to_render),
-                     reused=len(plan.reused), processes=max(workers, 1), url=site.url, reports=len(site.reports))
+                     reused=len(plan.reused), processes=max(rendering.workers, 1), url=site.url, reports=len(site.reports))
 
 
 @contextmanager
@@ -251,34 +254,46 @@ def noting(files: Iterator[tuple[str, bytes | None]],
 
 
 @dataclass(frozen=True)
+class ExtrasPlan:
+    """Which groups of the files that are not pages (render.extras_groups) are the previous build's, unchanged in
+    dist/, and which are rendered."""
+
+    keys: dict[str, str]  # each group -> its key
+    files: dict[str, list[str] | None]  # and the paths of its files, reused; None: rendered
+
+    @property
+    def to_render(self) -> tuple[str, ...]:
+        return tuple(group for group, files in self.files.items() if files is None)
+
+
+@dataclass(frozen=True)
 class Plan:
     """Which files of a build are the previous build's, unchanged in dist/, and which are rendered."""
 
     names: list[str]  # each page's path, in the renderer's page order
     keys: list[str | None]  # and its key
     reused: set[int]  # the pages (their indexes in that order) dist/ holds as this build would make them
-    extras_keys: dict[str, str]  # each group of the files that are not pages (render.extras_groups) -> its key
-    extras: dict[str, list[str] | None]  # and the paths of its files, reused; None: rendered
+    extras: ExtrasPlan
 
     @property
     def to_render(self) -> list[int]:
         return [i for i in range(len(self.names)) if i not in self.reused]
 
-    @property
-    def extras_to_render(self) -> tuple[str, ...]:
-        return tuple(group for group, files in self.extras.items() if files is None)
+
+def plan_extras(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> ExtrasPlan:
+    """Look up each group of the extras in the cache."""
+    extras_keys = {group: keys.extras(group, reads) for group, reads in renderer.extras_groups}
+    return ExtrasPlan(extras_keys, {group: cache.reuse_group(key) for group, key in extras_keys.items()})
 
 
-def plan_build(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> Plan:
-    """Look up every page, and each group of the extras, in the cache."""
+def plan_pages(renderer: SiteRenderer, keys: Keys, cache: FileCache, extras: ExtrasPlan) -> Plan:
+    """Look up every page in the cache."""
     from .links import dest
 
     names = [dest(spec.url) for spec in renderer.specs]
     page_keys = [keys.page(spec) for spec in renderer.specs]
     reused = {i for i, (name, key) in enumerate(zip(names, page_keys)) if cache.reuse(name, key)}
-    extras_keys = {group: keys.extras(group, reads) for group, reads in renderer.extras_groups}
-    return Plan(names, page_keys, reused, extras_keys,
-                {group: cache.reuse_group(key) for group, key in extras_keys.items()})
+    return Plan(names, page_keys, reused, extras)
 
 
 def site_files(plan: Plan, rendered: Iterator[tuple[str, bytes]], cache: FileCache,
@@ -293,7 +308,7 @@ def site_files(plan: Plan, rendered: Iterator[tuple[str, bytes]], cache: FileCac
             continue
         name, data = next(rendered)
         yield name, data if cache.note(name, plan.keys[i], data) else None
-    for files in plan.extras.values():
+    for files in plan.extras.files.values():
         yield from ((name, None) for name in files or ())
     for name, data in rendered:  # the extras rendered; then the whole run's mistakes, raised
-        yield name, data if cache.note(name, plan.extras_keys[groups[name]], data) else None
+        yield name, data if cache.note(name, plan.extras.keys[groups[name]], data) else None

@@ -115,6 +115,33 @@ def test_mistakes_found_by_workers_are_reported_as_one_process_reports_them(proj
     assert files_in(project.dist) == before
 
 
+def test_the_workers_make_the_extras_while_the_pages_are_planned_when_the_extras_alone_are_worth_them(
+        pair, tmp_path, monkeypatch):
+    """The search index of six reports is a worker's work by itself: the workers start, and make it, before this
+    process plans the pages (which then go to them too); extras worth less wait for the pages. The same bytes as a
+    clean build either way, and what the reading made is frozen before the workers fork."""
+    import gc
+
+    from reportsite import site as pipeline
+    from reportsite.render import SiteRenderer
+
+    build(pair, jobs=1)
+    events, plan_pages, runner = [], pipeline.plan_pages, parallel._runner
+    monkeypatch.setattr(pipeline, "plan_pages", lambda *args: events.append("plan the pages") or plan_pages(*args))
+    monkeypatch.setattr(parallel, "_runner", lambda renderer, workers, make: events.append(
+        (f"start {workers} workers", gc.get_freeze_count() > 0)) or runner(renderer, workers, make))
+    explainer = PAIR_EDITS["a section's explainer"][0]
+    for cost, expected, processes in ((2 * parallel.MIN_PAGES_PER_WORKER, [("start 2 workers", True), "plan the pages"], 2),
+                                      (0, ["plan the pages", ("start 0 workers", True)], 1)):  # a few pages, here
+        monkeypatch.setattr(SiteRenderer, "extras_cost", lambda self, groups: cost if "search" in groups else 0)
+        events.clear()
+        edit(pair.root / explainer[0], *explainer[1:])
+        built = incremental(pair)
+        assert events == expected and built.processes == processes
+        assert files_in(pair.dist) == clean_build(pair, tmp_path)
+        explainer = (explainer[0], explainer[2], explainer[1])  # and back
+
+
 def test_reading_and_planning_run_without_garbage_collection_and_the_build_leaves_it_as_it_found_it(project,
                                                                                                    monkeypatch):
     """What a build reads and plans lives until it ends: no collection walks it while it is made, and it is frozen
@@ -123,10 +150,10 @@ def test_reading_and_planning_run_without_garbage_collection_and_the_build_leave
 
     from reportsite import site as pipeline
 
-    seen, plan_build, render = [], pipeline.plan_build, parallel.render
-    monkeypatch.setattr(pipeline, "plan_build", lambda *args: seen.append(("plan", gc.isenabled())) or plan_build(*args))
-    monkeypatch.setattr(parallel, "render", lambda *args: seen.append(("render", gc.isenabled(),
-                                                                       gc.get_freeze_count() > 0)) or render(*args))
+    seen, plan_pages, files = [], pipeline.plan_pages, parallel.Rendering.files
+    monkeypatch.setattr(pipeline, "plan_pages", lambda *args: seen.append(("plan", gc.isenabled())) or plan_pages(*args))
+    monkeypatch.setattr(parallel.Rendering, "files", lambda *args: seen.append(("render", gc.isenabled(),
+                                                                                gc.get_freeze_count() > 0)) or files(*args))
     try:
         for enabled in (True, False):
             (gc.enable if enabled else gc.disable)()
