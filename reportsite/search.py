@@ -25,16 +25,19 @@ What is written (files):
 Every file is a script that hands its data to window.reportSearch, so that it loads from file://
 too (no fetch of JSON there). The same input gives the same bytes.
 
-The index is made of parts (Part), one for each report and one for the glossary's terms and the pages, each
-counted from its first entry; a build keeps them between builds (search_store.py), so that an edit of one
-report makes again that report's part only, and merges the parts' postings again (merge).
+The index is made of parts (Part), one for each section, one for each report's figures and one for the glossary's
+terms and the pages, each counted from its first entry; a build keeps them between builds (search_store.py), so
+that an edit of one section makes again that section's part only, and splices its tokens' postings into the last
+build's (merge_again).
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import json
+import marshal
 import operator
 import posixpath
 import re
@@ -42,12 +45,12 @@ import unicodedata
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property
 from typing import Protocol
 
 from . import LANGS, l10n
 from .links import LinkPolicy
-from .model import Report, Site
+from .model import Report, Section, Site
 from .pages import KIND, page_url
 from .reads import DataReads, fingerprint
 
@@ -172,25 +175,44 @@ def outcome_figures(site: Site, report: Report) -> frozenset[str]:
 
 
 def report_entries(site: Site, report: Report, lang: str, links: LinkPolicy) -> list[Entry]:
-    """A report's sections, paragraphs, figures and goals. What they read: the report, which of its figures are
-    outcomes (outcome_figures), whether the site has several places, the link policy: parts() keys its part by them."""
+    """A report's sections, paragraphs, figures and goals: each section's entries, then its figures'."""
+    return [e for section in report.sections for e in section_entries(site, report, section, lang, links)] + \
+        figure_entries(site, report, lang, links)
+
+
+def _report_links(report: Report, lang: str, links: LinkPolicy) -> Callable[..., str]:
     here = page_url("search", lang)
 
     def link(kind: str, ident: str | None = None, fragment: str | None = None) -> str:
         return links.page(here, kind, lang, ident, fragment, report.id)
 
-    label = report.label[lang]
-    place = l10n.place_name(report.place, lang) if len(site.places) > 1 else None
+    return link
+
+
+def _place(site: Site, report: Report, lang: str) -> str | None:
+    return l10n.place_name(report.place, lang) if len(site.places) > 1 else None
+
+
+def section_entries(site: Site, report: Report, section: Section, lang: str, links: LinkPolicy) -> list[Entry]:
+    """A section and its paragraphs. What they read: the section, its report's label and place, whether the site has
+    several places, the link policy: parts() keys its part by them."""
+    link, label, place = _report_links(report, lang, links), report.label[lang], _place(site, report, lang)
+    out = [Entry("s", link("section", section.id), section.title[lang], label, report.id,
+                 section.explainer.zh, section.explainer.en, f"{section.title.zh} {section.title.en}", place=place)]
+    for p in section.all_paragraphs:
+        out.append(Entry("p", link("section", section.id, p.id), section.title[lang], label, report.id,
+                         p.plain_zh, plain(p.en), "", place=place))
+    return out
+
+
+def figure_entries(site: Site, report: Report, lang: str, links: LinkPolicy) -> list[Entry]:
+    """A report's figures, its goals' key entries. What they read: its figures, which of them are its goals and which
+    outcomes (outcome_figures), its label and place, whether the site has several places, the link policy: parts() keys
+    its part by them."""
+    link, label, place = _report_links(report, lang, links), report.label[lang], _place(site, report, lang)
     goals = {t.figure.id for t in report.targets}
     outcomes = outcome_figures(site, report)
     out = []
-    for section in report.sections:
-        out.append(Entry("s", link("section", section.id), section.title[lang], label, report.id,
-                         section.explainer.zh, section.explainer.en, f"{section.title.zh} {section.title.en}",
-                         place=place))
-        for p in section.all_paragraphs:
-            out.append(Entry("p", link("section", section.id, p.id), section.title[lang], label, report.id,
-                             p.plain_zh, plain(p.en), "", place=place))
     for f in report.figures:
         values = f"{l10n.figure_value(f, 'zh')} {l10n.figure_value(f, 'en')}"
         out.append(Entry("t" if f.id in goals else "f", link("figure", f.id), f.label[lang], label, report.id,
@@ -266,41 +288,48 @@ class Merged:
 def merge_again(parts: list[Part], keys: tuple[str, ...], last: Merged | None,
                 kept: Callable[[str], Part | None]) -> dict[str, str]:
     """The site's postings (merge()): from the last build's where the parts that changed kept their number of entries
-    (no part's entries move), only the tokens whose rows changed merged again (every part's rows of them: a token's
-    posting in one part counts from its last entry in the one before); else all of them. kept: a last build's part
-    by its key (None: not kept)."""
+    (no part's entries move), each token whose rows changed spliced (its entries in a changed part's range replaced,
+    splice()): no other part's rows are read; else all of them merged again. kept: a last build's part by its key
+    (None: not kept)."""
     starts = tuple(offsets(parts))
-    everything = list(zip(starts, (p.postings for p in parts)))
     if last is None or len(keys) != len(last.keys) or last.offsets != starts:
-        return merge(everything)
+        return merge(list(zip(starts, (p.postings for p in parts))))
     if keys == last.keys:
         return last.table
-    changed: set[str] = set()
-    for key, was, part in zip(keys, last.keys, parts):
+    table, added = dict(last.table), False
+    for key, was, part, start in zip(keys, last.keys, parts, starts):
         if key == was:
             continue
         before = kept(was)
         if before is None:
-            return merge(everything)
-        changed |= _changed_rows(before.postings, part.postings)
-    table = dict(last.table)
-    fresh = merge([(start, _only(rows, changed)) for start, rows in everything])
-    table.update(fresh)
-    for token in changed - fresh.keys():
-        del table[token]
-    return table if fresh.keys() <= last.table.keys() else {token: table[token] for token in sorted(table)}
+            return merge(list(zip(starts, (p.postings for p in parts))))
+        old, new = (dict(zip(r[0], zip(r[1], r[2], r[3]))) for r in (before.postings, part.postings))
+        for token in sorted(old.keys() | new.keys()):
+            if old.get(token) != new.get(token):
+                added = added or token not in table
+                posting = splice(table.get(token, ""), start, start + len(part), new.get(token))
+                if posting:
+                    table[token] = posting
+                else:
+                    table.pop(token, None)
+    return {token: table[token] for token in sorted(table)} if added else table
 
 
-def _changed_rows(before: Rows, after: Rows) -> set[str]:
-    """The tokens whose row differs between two versions of a part's postings (or that only one holds)."""
-    old, new = (dict(zip(r[0], zip(r[1], r[2], r[3]))) for r in (before, after))
-    return {token for token in old.keys() | new.keys() if old.get(token) != new.get(token)}
-
-
-def _only(rows: Rows, tokens: set[str]) -> Rows:
-    """A part's rows of these tokens."""
-    keep = [i for i, token in enumerate(rows[0]) if token in tokens]
-    return tuple([column[i] for i in keep] for column in rows)  # type: ignore[return-value]
+def splice(posting: str, start: int, end: int, row: tuple[int, int, str] | None) -> str:
+    """A token's posting (postings()) with its entries from start to end (a part's) replaced by a part's row of it
+    (Rows: its first and last entry, counted from the part's first, and the rest), or by none."""
+    entries = posting.split(",") if posting else []
+    numbers = list(itertools.accumulate(int(text[:text.index(".")], 36) for text in entries))
+    first, after = bisect.bisect_left(numbers, start), bisect.bisect_left(numbers, end)
+    last = numbers[first - 1] if first else 0  # the entry before the range: the range's first counts from it
+    middle = []
+    if row is not None:
+        middle.append(b36(start + row[0] - last) + row[2])
+        last = start + row[1]
+    rest = entries[after:]
+    if rest:  # the first entry after the range counts from the range's last
+        rest[0] = b36(numbers[after] - last) + rest[0][rest[0].index("."):]
+    return ",".join(entries[:first] + middle + rest)
 
 
 def merge(parts: list[tuple[int, Rows]]) -> dict[str, str]:
@@ -385,22 +414,34 @@ def digest(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class Part:
-    """What the index takes of one report's entries (or of the glossary's terms and the pages), made apart from
-    the rest, entries counted from the part's first: an edit makes again the parts it changed only, when the
-    build keeps the others (search_store.py)."""
+    """What the index takes of one section's entries (or of a report's figures, or of the glossary's terms and the
+    pages), made apart from the rest, entries counted from the part's first: an edit makes again the parts it changed
+    only, when the build keeps the others (search_store.py)."""
 
     kinds: str  # each entry's kind, in capitals for a key entry (language-neutral)
     report_id: str | None  # of every entry (None: the glossary's terms, the pages)
     fragments: list[str]  # each entry's fragment in both languages (fragment()), as its script writes it
-    postings: Rows  # language-neutral (part_postings)
+    packed: bytes  # its postings (Rows, language-neutral) in marshal's format: a kept part's are read when needed
 
     @classmethod
     def of(cls, entries_by_lang: dict[str, list[Entry]], report_id: str | None) -> "Part":
         items = entries_by_lang[LANGS[0]]
-        return cls("".join(e.kind.upper() if e.key else e.kind for e in items), report_id,
+        rows = part_postings(items)
+        part = cls("".join(e.kind.upper() if e.key else e.kind for e in items), report_id,
                    [script_data(fragment(dict(zip(LANGS, same)))) for same in zip(*(entries_by_lang[lang]
-                                                                                      for lang in LANGS))],
-                   part_postings(items))
+                                                                                     for lang in LANGS))],
+                   marshal.dumps(rows))
+        part.__dict__["postings"] = rows  # made, not read: no need to unpack them
+        return part
+
+    @cached_property
+    def postings(self) -> Rows:
+        """Its postings (part_postings). ValueError: packed holds none (a store can be forged, not damaged)."""
+        rows = marshal.loads(self.packed)
+        if not (isinstance(rows, tuple) and len(rows) == 4
+                and all(isinstance(column, list) and len(column) == len(rows[0]) for column in rows)):
+            raise ValueError("not the postings of a part")
+        return rows
 
     def __len__(self) -> int:
         return len(self.kinds)
@@ -425,19 +466,27 @@ class PartStore(Protocol):
 
 def parts(site: Site, links: LinkPolicy, store: PartStore | None = None,
           data: DataReads | None = None) -> list[Part]:
-    """The site's parts in the index's order: each report's (in_order), then the glossary's and pages'. With a
-    store (and the data's hashes), each is taken from it when it holds one made from the same inputs."""
-    def report_part(report: Report) -> Part:
-        return Part.of({lang: report_entries(site, report, lang, links) for lang in LANGS}, report.id)
+    """The site's parts in the index's order: report by report (in_order), each section's (one part each), then the
+    report's figures', then the glossary's and pages'. With a store (and the data's hashes), each is taken from it when
+    it holds one made from the same inputs: a paragraph edited makes its section's part again, not its report's."""
+    def part(key: Callable[[], tuple], entries: Callable[[str], list[Entry]], report_id: str | None) -> Part:
+        def make() -> Part:
+            return Part.of({lang: entries(lang) for lang in LANGS}, report_id)
 
+        return make() if store is None or data is None else store.part(fingerprint(key()), make)
+
+    several, out = len(site.places) > 1, []
+    for r in in_order(site):  # keyed by what section_entries and figure_entries read (each made, if at all, at once)
+        shown = (links.name, r.id, r.label, r.place, several)
+        for section in r.sections:
+            out.append(part(lambda: ("section", *shown, data.hash(f"section:{r.id}:{section.id}")),
+                            lambda lang: section_entries(site, r, section, lang, links), r.id))
+        out.append(part(lambda: ("figures", *shown, tuple(f.id for f in r.figures),
+                                 tuple(data.hash(f"section-figures:{r.id}:{s.id}") for s in r.sections),
+                                 sorted(t.figure.id for t in r.targets), sorted(outcome_figures(site, r))),
+                        lambda lang: figure_entries(site, r, lang, links), r.id))
     others = {lang: other_entries(site, lang, links) for lang in LANGS}  # few: made every time, and keyed by themselves
-    if store is None or data is None:
-        return [*map(report_part, in_order(site)), Part.of(others, None)]
-    several = len(site.places) > 1
-    out = [store.part(fingerprint(("report", links.name, data.hash(f"report:{r.id}"),
-                                   sorted(outcome_figures(site, r)), several)), partial(report_part, r))
-           for r in in_order(site)]  # what report_entries reads
-    out.append(store.part(fingerprint(("others", others)), lambda: Part.of(others, None)))
+    out.append(part(lambda: ("others", others), others.__getitem__, None))
     return out
 
 

@@ -1,20 +1,21 @@
-"""The search index's parts kept between builds (search.Part), so that an edit of one report makes again only
-that report's part of the index: its entries, fragments and postings; the build merges the parts again.
+"""The search index's parts kept between builds (search.Part), so that an edit of one section makes again only
+that section's part of the index: its entries, fragments and postings; the build splices the postings again.
 
-Each part is kept under a key that says what it is made from (search.parts: a report's hash, which of its
-figures report a goal's outcome, whether the site has several places, the link policy; the glossary's and pages'
-entries themselves), in a file beside the output folder, never in it (dist/ -> dist.search.bin, which
-.gitignore's /dist.* covers). The file holds the parts the last build used. The process that made the index
-writes it as soon as it has them (a part is right for its key whatever the build does next), whole or not at
-all: a line that says what wrote it (this format, this code version) and the sha256 of the rest, then the
-parts in Python's marshal format, read and written in a third of JSON's time (the file is 6 MB, and a section
-edited should cost well under a second in all). The parts are never read unless that line is right: a file
-that cannot be read, fails its checksum, or is of another format or code version (marshal's format is
-Python's: the code version names it) is ignored, and the parts are made again, as `build.py --clean` makes them.
+Each part is kept under a key that says what it is made from (search.parts: a section's hash, or its report's
+figures' and which of them are goals or report a goal's outcome; the report's label and place, whether the site
+has several places, the link policy; the glossary's and pages' entries themselves), in a file beside the output
+folder, never in it (dist/ -> dist.search.bin, which .gitignore's /dist.* covers). The file holds the parts the
+last build used. The process that made the index writes it as soon as it has them (a part is right for its key
+whatever the build does next), whole or not at all: a line that says what wrote it (this format, this code
+version) and the sha256 of the rest, then the parts in Python's marshal format, each part's postings packed apart
+(marshal again: unpacked only for a part an edit changed, Part.postings; the 140,000 rows of six reports would
+cost 0.03 s to read every time). The parts are never read unless that line is right: a file that cannot be read,
+fails its checksum, or is of another format or code version (marshal's format is Python's: the code version
+names it) is ignored, and the parts are made again, as `build.py --clean` makes them.
 
 Beside it, in the same way, the postings merged from the parts (dist.search-postings.bin: the parts' keys and first
-entries, and the table): an edit that changes a part but not its number of entries merges again only the tokens
-whose rows changed (search.merge_again), not the 70,000 rows of six reports.
+entries, and the table): an edit that changes a part but not its number of entries splices in only the tokens
+whose rows changed (search.merge_again), not the 140,000 rows of six reports.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .cache import code_version
 from .search import Merged, Part
 from .write import write_whole
 
-FORMAT = 2  # of the file; raise it when a part's fields change meaning
+FORMAT = 3  # of the file; raise it when a part's fields change meaning
 
 
 def store_path(dist: Path) -> Path:
@@ -110,22 +111,20 @@ def read_parts(path: Path) -> dict[str, Part]:
 
 
 def _part(row: object) -> Part:
-    """A part as the file writes it: [kinds, report id, fragments, postings (search.Rows)]."""
+    """A part as the file writes it: [kinds, report id, fragments, postings packed (search.Part)]."""
     if not (isinstance(row, list) and len(row) == 4):
         raise ValueError("not a part")
-    kinds, report_id, fragments, postings = row
+    kinds, report_id, fragments, packed = row
     if not (isinstance(kinds, str) and (report_id is None or isinstance(report_id, str))
             and isinstance(fragments, list) and len(fragments) == len(kinds)
-            and all(isinstance(text, str) for text in fragments)
-            and isinstance(postings, tuple) and len(postings) == 4
-            and all(isinstance(column, list) and len(column) == len(postings[0]) for column in postings)):
+            and all(isinstance(text, str) for text in fragments) and isinstance(packed, bytes)):
         raise ValueError("not a part")
-    return Part(kinds, report_id, fragments, postings)
+    return Part(kinds, report_id, fragments, packed)
 
 
 def write_parts(path: Path, parts: dict[str, Part]) -> None:
     """Write the file whole or not at all (a temporary file, then a rename)."""
-    body = marshal.dumps({key: [p.kinds, p.report_id, p.fragments, p.postings] for key, p in parts.items()})
+    body = marshal.dumps({key: [p.kinds, p.report_id, p.fragments, p.packed] for key, p in parts.items()})
     write_whole(path, header(body) + b"\n" + body)
 
 

@@ -757,22 +757,30 @@ def test_a_section_edited_makes_again_only_the_extras_that_read_it(pair, tmp_pat
 
 
 class PartsMade:
-    """The search index's parts the builds make (a report's id; None: the glossary's and the pages'), in worker
-    processes too (a file, appended to)."""
+    """The search index's parts the builds make, each by its name (part_name), in worker processes too (a file,
+    appended to)."""
 
     def __init__(self, path: Path):
         self.path = path
 
-    def note(self, report_id: str | None) -> None:
+    def note(self, name: str) -> None:
         with self.path.open("a") as out:
-            out.write(f"{report_id}\n")
+            out.write(f"{name}\n")
 
-    def __call__(self) -> list[str | None]:
-        lines = self.path.read_text().splitlines() if self.path.exists() else []
-        return [None if line == "None" else line for line in lines]
+    def __call__(self) -> list[str]:
+        return self.path.read_text().splitlines() if self.path.exists() else []
 
     def clear(self) -> None:
         self.path.unlink(missing_ok=True)
+
+
+def part_name(entries: dict, report_id: str | None) -> str:
+    """A section's part by its report and id ("city-2031/review-2030"), a report's figures' ("city-2031/figures"), the
+    glossary's and pages' ("others")."""
+    if report_id is None:
+        return "others"
+    first = entries["en"][0] if entries["en"] else None
+    return f"{report_id}/{first.url.rstrip('/').rsplit('/', 1)[-1] if first and first.kind == 's' else 'figures'}"
 
 
 @pytest.fixture
@@ -780,22 +788,29 @@ def parts_made(monkeypatch, tmp_path) -> PartsMade:
     from reportsite import search
 
     made, make = PartsMade(tmp_path / "parts-made.txt"), search.Part.of
-    monkeypatch.setattr(search.Part, "of", lambda entries, report_id: made.note(report_id) or make(entries, report_id))
+    monkeypatch.setattr(search.Part, "of", lambda entries, report_id: made.note(part_name(entries, report_id))
+                        or make(entries, report_id))
     return made
 
 
+PAIR_PARTS = ["city-2030/plan-goals", "city-2030/plan-services", "city-2030/figures",
+              "city-2031/review-2030", "city-2031/review-services", "city-2031/figures", "others"]  # in the index's order
+
+
 @pytest.mark.parametrize("what, remade", [
-    ("a section's explainer", ["city-2031"]),
-    ("a section's title, of the report whose old addresses redirect", ["city-2030"]),
-    ("a glossary term", [None]),
-    ("a prose page", [None]),
-    # the earlier report's goal loses its outcome; the later report's figure is no longer a key entry
-    ("an outcome", ["city-2030", "city-2031"]),
+    ("a section's explainer", ["city-2031/review-2030"]),
+    ("a section's title, of the report whose old addresses redirect", ["city-2030/plan-goals"]),
+    ("a figure's label", ["city-2031/review-2030", "city-2031/figures"]),
+    ("a glossary term", ["others"]),
+    ("a prose page", ["others"]),
+    # the later report's figure is no longer a key entry (a goal's outcome)
+    ("an outcome", ["city-2031/figures"]),
 ])
 def test_an_edit_makes_again_the_search_parts_of_what_it_changed(pair, tmp_path, parts_made, what, remade):
+    """A section's part, its report's figures' part, or the glossary's and pages': each made again only when what it
+    shows changed."""
     edit_then_build_again(pair, tmp_path, PAIR_EDITS[what])  # the bytes of a clean build
-    every = ["city-2030", "city-2031", None]
-    assert parts_made() == every + remade + every  # the first build's, the edit's, the clean build's
+    assert parts_made() == PAIR_PARTS + remade + PAIR_PARTS  # the first build's, the edit's, the clean build's
 
 
 def damage_search_garbage(path: Path) -> None:
@@ -843,12 +858,12 @@ def test_a_damaged_or_foreign_store_of_search_parts_is_ignored(pair, tmp_path, p
     parts_made.clear()
     edit(pair.root / PAIR_EDITS["a glossary term"][0][0], *PAIR_EDITS["a glossary term"][0][1:])
     incremental(pair)
-    assert parts_made() == ["city-2030", "city-2031", None]  # every part made again
+    assert parts_made() == PAIR_PARTS  # every part made again
     assert files_in(pair.dist) == clean_build(pair, tmp_path)
     parts_made.clear()
     edit(pair.root / PAIR_EDITS["a prose page"][0][0], *PAIR_EDITS["a prose page"][0][1:])
     incremental(pair)
-    assert parts_made() == [None], "a good store was written in its place"
+    assert parts_made() == ["others"], "a good store was written in its place"
 
 
 @pytest.mark.parametrize("damage", [damage_search_garbage, damage_search_truncated, damage_search_a_byte,
@@ -895,4 +910,4 @@ def test_a_build_on_several_processes_keeps_the_search_parts_its_worker_made(pai
     built = build(pair, jobs=2)
     assert built.processes == 2
     assert sorted(part.report_id or "" for part in read_parts(store_path(pair.dist)).values()) == \
-        ["", "city-2030", "city-2031"]
+        ["", *["city-2030"] * 3, *["city-2031"] * 3]  # each report's two sections and its figures, the others
