@@ -26,8 +26,10 @@ if TYPE_CHECKING:
 # rendering 40 pages (forking, its renderer, compiling the templates again), so below 2 x 40 pages
 # one process is as fast or faster. (Measured before forked workers took the parent's renderer.)
 MIN_PAGES_PER_WORKER = 40
-CHUNK = 24  # pages a task: small enough to even out the workers' loads, large enough to cost nothing
-IN_FLIGHT = 3  # tasks started per worker ahead of the one being written: the workers never wait, memory stays flat
+CHUNK = 24  # pages a task at most: small enough to even out the workers' loads, large enough to cost nothing
+TASKS_PER_WORKER = 6  # at least, where there are few pages: the costly ones (a ledger page, 40 ms) even out too
+IN_FLIGHT = 3 * CHUNK  # pages started per worker ahead of the task being written: the workers never wait, memory
+# stays flat
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,11 @@ class Rendering:
         if self._stack is None:
             workers = workers_for(len(pages), self.jobs, renderer.extras_cost(self.extras))
             self._start(workers, renderer.pages_along(pages) if workers else ())
-        steps = _steps(pages, set(self.along))  # a page along that is not to be rendered is left out
+        chunk = chunk_for(len(pages), self.workers)
+        steps = _steps(pages, set(self.along), chunk)  # a page along that is not to be rendered is left out
         problems, missing = Problems(), {lang: set() for lang in renderer.translations}
-        results, pages_along = self._run([step for step in steps if isinstance(step, tuple)]), {}
+        window = IN_FLIGHT * max(self.workers, 1) // chunk
+        results, pages_along = self._run([step for step in steps if isinstance(step, tuple)], window), {}
         for step in steps:
             if isinstance(step, tuple):
                 result = next(results)
@@ -157,12 +161,18 @@ def _extras_tasks(groups: Sequence[str], along: tuple[int, ...]) -> list[Extras]
     return tasks
 
 
-def _steps(pages: Sequence[int], along: set[int]) -> list[tuple[int, ...] | int]:
-    """The pages in order as tasks of up to CHUNK pages, and alone (an int) each page the extras task renders."""
+def chunk_for(pages: int, workers: int) -> int:
+    """The pages a task renders: CHUNK, or fewer, so that each worker has TASKS_PER_WORKER tasks or more (in this
+    process, CHUNK)."""
+    return max(1, min(CHUNK, pages // (TASKS_PER_WORKER * workers))) if workers else CHUNK
+
+
+def _steps(pages: Sequence[int], along: set[int], chunk: int = CHUNK) -> list[tuple[int, ...] | int]:
+    """The pages in order as tasks of up to chunk pages, and alone (an int) each page the extras task renders."""
     steps: list[tuple[int, ...] | int] = []
     run: list[int] = []
     for i in pages:
-        if i in along or len(run) == CHUNK:
+        if i in along or len(run) == chunk:
             steps += [tuple(run)] if run else []
             run = []
         if i in along:
@@ -206,10 +216,10 @@ def _collect(result: Rendered, problems: Problems, missing: dict[str, set[str]])
 @contextmanager
 def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRenderer]):
     """Two functions, here or on a pool of worker processes: one that starts a task (its result: .get()), and
-    one from tasks to their results, in order."""
+    one from tasks to their results, in order (with at most window tasks started and not yet taken)."""
     if workers == 0:
         yield (lambda task: _Done(run_task(renderer, task))), \
-            (lambda tasks: (run_task(renderer, task) for task in tasks))
+            (lambda tasks, window: (run_task(renderer, task) for task in tasks))
         return
     import multiprocessing  # here: a build that renders in one process never needs it
 
@@ -223,7 +233,7 @@ def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRendere
     try:
         with multiprocessing.get_context("fork" if forked else "spawn").Pool(workers, _start_worker, (make,)) as pool:
             yield (lambda task: pool.apply_async(_run_in_worker, (task,))), \
-                (lambda tasks: _in_order(pool, tasks, IN_FLIGHT * workers))
+                (lambda tasks, window: _in_order(pool, tasks, window))
     finally:
         _worker = None
 

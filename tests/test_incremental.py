@@ -86,6 +86,16 @@ def test_a_small_site_is_rendered_in_one_process_and_few_pages_with_a_costly_ind
     assert parallel.workers_for(pages=36, jobs=2, extras=169) == 2  # an edit of six reports' text: their index
 
 
+def test_few_pages_go_to_the_workers_in_smaller_tasks():
+    """A clean build's pages in tasks of CHUNK; an edit's in tasks small enough that each worker has several (the
+    ledger's pages cost 40 ms each: in one task of 24 they would make it the last to end); in one process, CHUNK."""
+    assert parallel.chunk_for(pages=3702, workers=2) == parallel.CHUNK == 24
+    assert parallel.chunk_for(pages=96, workers=2) == 8  # a figure edited, on six reports
+    assert parallel.chunk_for(pages=36, workers=2) == 3
+    assert parallel.chunk_for(pages=5, workers=2) == 1
+    assert parallel.chunk_for(pages=96, workers=0) == parallel.CHUNK
+
+
 def test_the_extras_cost_grows_with_what_they_cover(project, real_project, real_site):
     """The search index with the entries, the data files with the figures (SiteRenderer.extras_cost): a small site's
     are made in one process, six reports' index is a worker's work of its own."""
