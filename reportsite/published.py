@@ -14,12 +14,14 @@ the others, over the files that are still the same), unless the list changed sin
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Set
 from pathlib import Path
 
 from .errors import Mark, Problems, rel
 
 LIST_NAME = "published.txt"
+ID_MARKER = re.compile(rb' id="[^"]*"')  # an anchor as resolves() looks for it
 HEADER = (
     "# Every address this site has published: pages, downloads and anchors on pages (site-relative).\n"
     "# The build fails when one stops resolving; a moved page leaves a redirect page behind.\n"
@@ -72,18 +74,26 @@ class Seen:
     @property
     def readers(self) -> dict[str, list[tuple[int, str]]]:
         if self._readers is None:
-            self._readers = {}
+            readers: dict[str, list[tuple[int, str]]] = {}
+            wanted: dict[str, set[bytes]] = {}
             for n, address in numbered_list(self.data_dir):
-                anchor = address.partition("#")[2]
-                for path in files_read(address, self.redirects):
-                    self._readers.setdefault(path, []).append((n, address))
-                    self.wanted.setdefault(path, set()).update([f' id="{anchor}"'.encode()] if anchor else [])
+                page, _, anchor = address.removeprefix("/").partition("#")
+                path = page + "index.html" if page == "" or page.endswith("/") else page
+                # most addresses read their own file only (files_read follows a redirect page's)
+                for path in files_read(address, self.redirects) if path in self.redirects else (path,):
+                    readers.setdefault(path, []).append((n, address))
+                    anchors = wanted.setdefault(path, set())
+                    if anchor:
+                        anchors.add(f' id="{anchor}"'.encode())
+            self._readers, self.wanted = readers, wanted
         return self._readers
 
     def note(self, path: str, data: bytes | None) -> None:
         """A file as it is written (None: left as it was, not written)."""
         if data is not None and path in self.readers:
-            self.found[path] = b"".join(sorted(m for m in self.wanted[path] if m in data))
+            wanted = self.wanted[path]  # each anchor's marker as resolves() looks for it: few, or found in one pass
+            held = {m for m in wanted if m in data} if len(wanted) < 3 else wanted & set(ID_MARKER.findall(data))
+            self.found[path] = b"".join(sorted(held))
 
     def get(self, path: str) -> bytes | None:
         """As resolves() reads a file: the anchors it asked for that the file holds (None: never written), or the file
