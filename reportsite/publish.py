@@ -13,12 +13,20 @@ import io
 import json
 import math
 import re
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import l10n
+from .cache import digest
 from .derive import absolute
 from .model import Figure, Range, Relative, Report, Site, Target, Term
 from .pages import page_url
 from .vocab import SCALES
+
+if TYPE_CHECKING:
+    from .kept import Store
+    from .reads import DataReads
 
 N, S, I, B = "number", "string", "integer", "boolean"
 FIGURE_FIELDS = [
@@ -344,9 +352,50 @@ def data_files(site: Site) -> dict[str, bytes]:
     return files
 
 
-def site_tables(site: Site) -> dict[str, bytes]:
-    """The whole site's tables (data/): every report's rows, a report column says whose."""
-    return table_files("data/", tables(site, None))
+# Each report's rows of the site's tables, written (JSON, CSV): name -> (each row's JSON, each row's CSV line)
+Written = dict[str, tuple[list[str], list[str]]]
+REPORT_TABLES = ("figures", "targets", "ledger")  # the site's tables made of each report's rows, in its order
+ROWS_FORMAT = 1  # of the kept rows' file (kept.py): raise it when what a report's rows hold changes meaning
+
+
+def site_tables(site: Site, kept: Store[Written] | None = None, data: DataReads | None = None) -> dict[str, bytes]:
+    """The whole site's tables (data/): every report's rows, a report column says whose. With a store (and the data's
+    hashes), a report's rows are taken from it when it holds them made from the same figures and goals (the site's
+    address in their links too): a figure edited writes its report's rows again, not six reports'."""
+    written = [kept.get(digest(ROWS_FORMAT, site.url, data.hash(f"tables:{r.id}")), partial(report_rows, site, r))
+               if kept is not None and data is not None else report_rows(site, r) for r in site.reports]
+    files = {}
+    for name in REPORT_TABLES:
+        files[f"data/{name}.json"] = json_rows([text for rows in written for text in rows[name][0]])
+        files[f"data/{name}.csv"] = csv_file([line for rows in written for line in rows[name][1]], TABLES[name])
+    glossary = [term_row(t) for t in site.terms]
+    files.update({"data/glossary.json": to_json_bytes(glossary), "data/glossary.csv": to_csv_bytes(glossary, GLOSSARY_FIELDS)})
+    return files
+
+
+def report_rows(site: Site, report: Report) -> Written:
+    """A report's rows of the site's figures, goals and ledger, written; what they read: its figures and goals (its
+    tables:R, reads.py), the site's address."""
+    rows = {"figures": [figure_row(f, site) for f in report.figures],
+            "targets": [target_row(t) for t in report.targets],
+            "ledger": [ledger_row(t, site) for t in report.targets if t.verdict]}
+    return {name: ([json_row(row) for row in table], csv_lines(table, TABLES[name])) for name, table in rows.items()}
+
+
+def kept_rows(dist: Path, use_previous: bool = True) -> Store[Written]:
+    """The reports' rows the last build wrote, kept beside dist/ (dist.tables.bin)."""
+    from .kept import Store, beside
+
+    return Store(beside(dist, "tables"), ROWS_FORMAT, written_rows, use_previous)
+
+
+def written_rows(value: object) -> Written:
+    """A report's rows as the store keeps them (kept.Store's check)."""
+    if not (isinstance(value, dict) and set(value) == set(REPORT_TABLES) and all(
+            isinstance(pair, tuple) and len(pair) == 2 and len(pair[0]) == len(pair[1])
+            and all(isinstance(text, str) for column in pair for text in column) for pair in value.values())):
+        raise ValueError("not a report's rows")
+    return value
 
 
 def report_files(site: Site, report: Report) -> dict[str, bytes]:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup, escape
@@ -30,6 +31,9 @@ from .pages import KIND, Given, PageKind, PageSpec, navigation, plan_pages, sear
 from .sitemap import robots, sitemap
 from .text import Prose, markdown
 from .vocab import KINDS, TARGET_GROUPS
+
+if TYPE_CHECKING:
+    from .kept import Store
 
 Extras = tuple[tuple[str, tuple[str, ...]], ...]  # each group of the files that are not pages, and what it reads
 
@@ -387,6 +391,7 @@ class SiteRenderer:
         self.extras_groups = extras_groups(site)
         self._extras: dict[str, dict[str, bytes]] = {}  # group -> its files, once made
         self.search = search.indexes(site, options.links)
+        self.rows: Store[publish.Written] | None = None  # each report's rows of the site's tables, kept (keep_rows)
 
     def compile_templates(self) -> None:
         """Compile every page template now (before worker processes are forked from this one, which then need not);
@@ -448,7 +453,9 @@ class SiteRenderer:
         elif group == "sitemap":
             files = {"sitemap.xml": sitemap(site, self.specs)} if site.url else {}
         elif group == "data":
-            files = publish.site_tables(site)
+            files = publish.site_tables(site, self.rows, self.data)
+            if self.rows is not None:  # saved by the process that made them (a worker, in a build on several)
+                self.rows.save()
         elif group.startswith("data:"):
             files = publish.report_files(site, site.report[group.removeprefix("data:")])
         elif group == "datapackage":

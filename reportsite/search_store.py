@@ -6,7 +6,7 @@ figures' and which of them are goals or report a goal's outcome; the report's la
 has several places, the link policy; the glossary's and pages' entries themselves), in a file beside the output
 folder, never in it (dist/ -> dist.search.bin, which .gitignore's /dist.* covers). The file holds the parts the
 last build used. The process that made the index writes it as soon as it has them (a part is right for its key
-whatever the build does next), whole or not at all: a line that says what wrote it (this format, this code
+whatever the build does next), whole or not at all, as kept.py writes its files: a line that says what wrote it (this format, this code
 version) and the sha256 of the rest, then the parts in Python's marshal format, each part's postings packed apart
 (marshal again: unpacked only for a part an edit changed, Part.postings; the 140,000 rows of six reports would
 cost 0.03 s to read every time). The parts are never read unless that line is right: a file that cannot be read,
@@ -20,22 +20,18 @@ whose rows changed (search.merge_again), not the 140,000 rows of six reports.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import marshal
 from collections.abc import Callable
 from pathlib import Path
 
-from .cache import code_version
+from . import kept
 from .search import Merged, Part
-from .write import write_whole
 
 FORMAT = 3  # of the file; raise it when a part's fields change meaning
 
 
 def store_path(dist: Path) -> Path:
     """Beside the output folder: dist/ -> dist.search.bin."""
-    return dist.parent / f"{dist.name}.search.bin"
+    return kept.beside(dist, "search")
 
 
 def merged_path(parts: Path) -> Path:
@@ -95,18 +91,14 @@ class PartStore:
 
 
 def header(body: bytes) -> bytes:
-    return json.dumps({"format": FORMAT, "code": code_version(), "sha256": hashlib.sha256(body).hexdigest()},
-                      sort_keys=True).encode()
+    return kept.header(FORMAT, body)
 
 
 def read_parts(path: Path) -> dict[str, Part]:
     """The parts a file keeps; none when it is missing, unreadable, damaged, or of another format or code version."""
     try:
-        head, _, body = path.read_bytes().partition(b"\n")
-        if head != header(body):
-            return {}
-        return {key: _part(row) for key, row in marshal.loads(body).items()}
-    except (OSError, ValueError, TypeError, AttributeError, EOFError, RecursionError):
+        return {key: _part(row) for key, row in kept.read(path, FORMAT).items()}
+    except kept.UNREADABLE:
         return {}  # a damaged file: the parts are made again, never a crash
 
 
@@ -123,27 +115,21 @@ def _part(row: object) -> Part:
 
 
 def write_parts(path: Path, parts: dict[str, Part]) -> None:
-    """Write the file whole or not at all (a temporary file, then a rename)."""
-    body = marshal.dumps({key: [p.kinds, p.report_id, p.fragments, p.packed] for key, p in parts.items()})
-    write_whole(path, header(body) + b"\n" + body)
+    kept.write(path, FORMAT, {key: [p.kinds, p.report_id, p.fragments, p.packed] for key, p in parts.items()})
 
 
 def read_merged(path: Path) -> Merged | None:
     """The postings a file keeps; None when it is missing, unreadable, damaged, or of another format or code version."""
     try:
-        head, _, body = path.read_bytes().partition(b"\n")
-        if head != header(body):
-            return None
-        keys, starts, table = marshal.loads(body)
+        keys, starts, table = kept.read(path, FORMAT)
         if not (isinstance(keys, list) and isinstance(starts, list) and len(keys) == len(starts)
                 and all(isinstance(k, str) for k in keys) and all(isinstance(n, int) for n in starts)
                 and isinstance(table, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in table.items())):
             return None
         return Merged(tuple(keys), tuple(starts), table)
-    except (OSError, ValueError, TypeError, AttributeError, EOFError, RecursionError):
+    except kept.UNREADABLE:
         return None  # a damaged file: the postings are merged again, never a crash
 
 
 def write_merged(path: Path, merged: Merged) -> None:
-    body = marshal.dumps([list(merged.keys), list(merged.offsets), merged.table])
-    write_whole(path, header(body) + b"\n" + body)
+    kept.write(path, FORMAT, [list(merged.keys), list(merged.offsets), merged.table])

@@ -168,6 +168,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
                      url=last.summary["url"], reports=last.summary["reports"], nothing_changed=True)
     from . import parallel, published  # only now: a build with nothing to do loads none of the rendering code
     from .cache import Keys
+    from .publish import kept_rows
     from .render import Options
     from .search_store import PartStore
 
@@ -177,13 +178,14 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         site = read_data(project, data)
         renderer = make_renderer(project, site, options, compiled_templates(project.root))
         renderer.search.keep_parts(PartStore.beside(project.dist, use_previous=reuse), renderer.data)  # search_store.py
+        renderer.rows = kept_rows(project.dist, use_previous=reuse)  # each report's rows of the site's tables
         keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
-        extras = plan_extras(renderer, keys, cache)
+        extras = look_up_extras(renderer, keys, cache)
         # the workers start now when the extras alone are worth them (they make them while this process plans the
         # pages), else once the pages are known
         rendering = stack.enter_context(parallel.rendering(renderer, extras.to_render, jobs,
                                                            partial(make_renderer, project, site, options), planned))
-        plan = plan_pages(renderer, keys, cache, extras)
+        plan = look_up_pages(renderer, keys, cache, extras)
         planned()
         to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
         rendered = rendering.files(to_render, groups)
@@ -280,13 +282,13 @@ class Plan:
         return [i for i in range(len(self.names)) if i not in self.reused]
 
 
-def plan_extras(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> ExtrasPlan:
+def look_up_extras(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> ExtrasPlan:
     """Look up each group of the extras in the cache."""
     extras_keys = {group: keys.extras(group, reads) for group, reads in renderer.extras_groups}
     return ExtrasPlan(extras_keys, {group: cache.reuse_group(key) for group, key in extras_keys.items()})
 
 
-def plan_pages(renderer: SiteRenderer, keys: Keys, cache: FileCache, extras: ExtrasPlan) -> Plan:
+def look_up_pages(renderer: SiteRenderer, keys: Keys, cache: FileCache, extras: ExtrasPlan) -> Plan:
     """Look up every page in the cache."""
     from .links import dest
 

@@ -136,8 +136,8 @@ def test_the_workers_make_the_extras_while_the_pages_are_planned_when_the_extras
     from reportsite.render import SiteRenderer
 
     build(pair, jobs=1)
-    events, plan_pages, runner = [], pipeline.plan_pages, parallel._runner
-    monkeypatch.setattr(pipeline, "plan_pages", lambda *args: events.append("plan the pages") or plan_pages(*args))
+    events, look_up_pages, runner = [], pipeline.look_up_pages, parallel._runner
+    monkeypatch.setattr(pipeline, "look_up_pages", lambda *args: events.append("plan the pages") or look_up_pages(*args))
     monkeypatch.setattr(parallel, "_runner", lambda renderer, workers, make: events.append(
         (f"start {workers} workers", gc.get_freeze_count() > 0)) or runner(renderer, workers, make))
     explainer = PAIR_EDITS["a section's explainer"][0]
@@ -160,8 +160,8 @@ def test_reading_and_planning_run_without_garbage_collection_and_the_build_leave
 
     from reportsite import site as pipeline
 
-    seen, plan_pages, files = [], pipeline.plan_pages, parallel.Rendering.files
-    monkeypatch.setattr(pipeline, "plan_pages", lambda *args: seen.append(("plan", gc.isenabled())) or plan_pages(*args))
+    seen, look_up_pages, files = [], pipeline.look_up_pages, parallel.Rendering.files
+    monkeypatch.setattr(pipeline, "look_up_pages", lambda *args: seen.append(("plan", gc.isenabled())) or look_up_pages(*args))
     monkeypatch.setattr(parallel.Rendering, "files", lambda *args: seen.append(("render", gc.isenabled(),
                                                                                 gc.get_freeze_count() > 0)) or files(*args))
     try:
@@ -789,8 +789,8 @@ def test_a_section_edited_makes_again_only_the_extras_that_read_it(pair, tmp_pat
 
 
 class PartsMade:
-    """The search index's parts the builds make, each by its name (part_name), in worker processes too (a file,
-    appended to)."""
+    """What the builds make (the search index's parts, by part_name; reports' rows), each by its name, in worker
+    processes too (a file, appended to)."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -822,6 +822,16 @@ def parts_made(monkeypatch, tmp_path) -> PartsMade:
     made, make = PartsMade(tmp_path / "parts-made.txt"), search.Part.of
     monkeypatch.setattr(search.Part, "of", lambda entries, report_id: made.note(part_name(entries, report_id))
                         or make(entries, report_id))
+    return made
+
+
+@pytest.fixture
+def rows_made(monkeypatch, tmp_path) -> PartsMade:
+    """The reports whose rows of the site's tables the builds write (publish.report_rows)."""
+    from reportsite import publish
+
+    made, rows = PartsMade(tmp_path / "rows-made.txt"), publish.report_rows
+    monkeypatch.setattr(publish, "report_rows", lambda site, report: made.note(report.id) or rows(site, report))
     return made
 
 
@@ -908,6 +918,36 @@ def test_a_damaged_or_foreign_store_of_merged_postings_is_ignored(pair, tmp_path
     damage(merged_path(store_path(pair.dist)))
     edit(pair.root / PAIR_EDITS["a section's explainer"][0][0], *PAIR_EDITS["a section's explainer"][0][1:])
     incremental(pair)
+    assert files_in(pair.dist) == clean_build(pair, tmp_path)
+
+
+@pytest.mark.parametrize("what, written", [
+    ("a figure's label", ["city-2030", "city-2031"]),  # the outcome of an earlier goal: that goal's rows hold it
+    ("an outcome", ["city-2030"]),  # the earlier report's goal: its row in the goals and the ledger
+    ("a glossary term", []),  # the site's glossary table only
+    ("a section's explainer", []),  # no table at all
+])
+def test_an_edit_writes_again_the_rows_of_the_site_s_tables_of_the_report_it_changed(pair, tmp_path, rows_made,
+                                                                                      what, written):
+    """Each report's rows of data/figures, data/targets and data/ledger are kept beside dist/ (dist.tables.bin): an
+    edit writes again those of the report whose figures or goals it changed (tables:R), and the tables have the
+    bytes of a clean build's."""
+    edit_then_build_again(pair, tmp_path, PAIR_EDITS[what])
+    every = ["city-2030", "city-2031"]
+    assert rows_made() == every + written + every  # the first build's, the edit's, the clean build's
+
+
+@pytest.mark.parametrize("damage", [damage_search_garbage, damage_search_truncated, damage_search_a_byte,
+                                    damage_search_another_code_version])
+def test_a_damaged_or_foreign_store_of_the_tables_rows_is_ignored(pair, tmp_path, rows_made, damage):
+    from reportsite.kept import beside
+
+    build(pair, jobs=1)
+    damage(beside(pair.dist, "tables"))
+    rows_made.clear()
+    edit(pair.root / PAIR_EDITS["a glossary term"][0][0], *PAIR_EDITS["a glossary term"][0][1:])
+    incremental(pair)
+    assert rows_made() == ["city-2030", "city-2031"]  # every report's rows written again
     assert files_in(pair.dist) == clean_build(pair, tmp_path)
 
 
