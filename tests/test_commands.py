@@ -5,6 +5,7 @@ the docs print runs as printed after the README's install."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import shlex
 import shutil
@@ -97,6 +98,21 @@ def test_the_help_without_a_command_lists_every_command_and_option():
     assert options_in(run.stdout) == EVERY_OPTION | {"--help"}
     assert "{build,check,serve,bundle,published,draft}" in run.stdout
     assert re.search(r"--port PORT\s+port \(default: 8000\) \[serve\]", run.stdout)
+
+
+def test_build_py_ends_with_its_whole_output_and_its_code_through_a_pipe(tmp_path):
+    """build.py leaves as soon as the command is done, without taking the build apart (os._exit): what it printed
+    still comes through a pipe, and its exit code is the command's, for a build and for a data mistake."""
+    shutil.copytree(MINI, tmp_path / "site" / "data")
+    shutil.copytree(MINI_CONTENT, tmp_path / "site" / "content")
+    command = [sys.executable, str(REPO / "build.py"), "--data", str(tmp_path / "site" / "data"),
+               "--dist", str(tmp_path / "dist"), "--jobs", "1"]
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}  # a pipe's buffering
+    built = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    assert built.returncode == 0 and "\nbuilt " in built.stdout and built.stdout.endswith(" s\n")
+    (tmp_path / "site" / "data" / "site.yaml").write_text("name: [", encoding="utf-8")
+    failed = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+    assert failed.returncode == 1 and "site.yaml:1:" in failed.stdout + failed.stderr
 
 
 # ---- another data folder brings its own prose pages ----------------------------------------
