@@ -12,6 +12,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import BuildFailed
 from .parallel import default_jobs
@@ -132,6 +133,15 @@ def project_of(args: argparse.Namespace) -> Project:
     data = (args.data or root / "data").resolve()
     base_url = args.base_url if args.base_url is not None else os.environ.get("SITE_URL") or None
     return Project.at(root, data, args.dist or default_dist(root, data), args.content, base_url)
+
+
+def leave(code: int) -> NoReturn:
+    """End the process with a command's code once it is done (its files written and closed, its workers joined):
+    what it printed flushed, and without taking the build's objects apart one by one (60-80 ms after an edit of
+    six reports, as long as a third of its pages take to render)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:

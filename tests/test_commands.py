@@ -101,7 +101,7 @@ def test_the_help_without_a_command_lists_every_command_and_option():
 
 
 def test_build_py_ends_with_its_whole_output_and_its_code_through_a_pipe(tmp_path):
-    """build.py leaves as soon as the command is done, without taking the build apart (os._exit): what it printed
+    """build.py leaves as soon as the command is done, without taking the build apart (cli.leave): what it printed
     still comes through a pipe, and its exit code is the command's, for a build and for a data mistake."""
     shutil.copytree(MINI, tmp_path / "site" / "data")
     shutil.copytree(MINI_CONTENT, tmp_path / "site" / "content")
