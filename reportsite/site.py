@@ -168,6 +168,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
                      url=last.summary["url"], reports=last.summary["reports"], nothing_changed=True)
     from . import parallel, published  # only now: a build with nothing to do loads none of the rendering code
     from .cache import Keys
+    from .kept import beside
     from .publish import kept_rows
     from .render import Options
     from .search_store import PartStore
@@ -193,7 +194,8 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         rendered = calling_at_first(rendered, data.save)  # kept for the next build while the workers render
         files = site_files(plan, noting(rendered, keep), cache, groups)  # each file rendered as it is written
         checked, redirects = published.list_version(project.data), renderer.redirects
-        seen = published.Seen(project.data, redirects)  # each file written is checked as it passes
+        seen = published.Seen(project.data, redirects,  # each file written is checked as it passes
+                              beside(project.dist, "published"), fresh=not reuse)
         if cache.last is not None and project.dist.is_dir():
             everything = cache.last.published != checked  # else the last build checked what this one leaves alone
             paths = update_site(noting(files, seen.note), project.dist, cache.on_disk.keys() | cache.previous.keys(),

@@ -119,6 +119,32 @@ def test_an_address_added_to_the_list_is_checked_though_the_build_writes_nothing
     assert build_errors(project, reuse=True) == [f"data/published.txt:5: /en/nowhere/{NOTHING_THERE}"]
 
 
+def test_the_index_of_who_reads_what_is_kept_until_the_list_changes(project, monkeypatch):
+    """The addresses by the files they read (published.Seen) are kept beside dist/ (dist.published.bin, with the list
+    and the redirect pages they were made from): an edit's build takes them from there; an address added to the list
+    indexes it again, and is checked (broken, it fails the build); --clean indexes it again too."""
+    from reportsite import published
+
+    indexed, index = [], published.Seen._index
+    monkeypatch.setattr(published.Seen, "_index", lambda self: indexed.append(1) or index(self))
+    addresses = [SECTION, f"{SECTION}#review-economy-growth", f"/en/{MINI_REPORT}/figures/high-tech-2025/"]
+    publish(project, *addresses)
+    build(project)
+    assert len(indexed) == 1 and (project.dist.parent / "dist.published.bin").is_file()
+    replace(project, SECTION_FILE, "The economy grew and so did", "The economy grew and so too did")
+    build(project, keep_files=False, reuse=True)
+    assert len(indexed) == 1  # taken from the file
+    publish(project, *addresses, f"{SECTION}#gdp-2029")
+    replace(project, SECTION_FILE, "id: gdp-2029", "id: gdp-total-2029")
+    assert build_errors(project, reuse=True) == [f"data/published.txt:7: {SECTION}#gdp-2029{NOTHING_THERE}"]
+    assert len(indexed) == 2  # the list changed
+    replace(project, SECTION_FILE, "id: gdp-total-2029", "id: gdp-2029")
+    build(project, keep_files=False, reuse=True)
+    assert len(indexed) == 2  # the list as the file's index was made of
+    build(project, keep_files=False, reuse=False)
+    assert len(indexed) == 3  # --clean
+
+
 def test_an_incremental_build_checks_only_the_addresses_that_read_a_file_it_touched(tmp_path):
     """The others resolved in the last build, over files still the same. An address at a redirect page reads its
     target's file too."""
