@@ -59,6 +59,8 @@ class PageKind:
     passing: bool = False  # it shows other pages' items in passing: their ids on it are not published anchors
     policy: str = SITE_POLICY  # its Content-Security-Policy
     framed: bool = True  # shown in the site's frame (render.Frame), or a page of its own (404)
+    cost: int = 1  # what one of its pages costs to render, in figure pages (six reports, measured): an edit's few pages
+    # go to the workers costliest first (parallel.py), so that a ledger page does not end the build alone
     context: Callable[[PageSpec, Given], object] = field(kw_only=True)  # what its template is given: a dataclass
     reads: Callable[[PageSpec], tuple[str, ...]] = field(kw_only=True)  # the parts of the data it shows (reads.py)
 
@@ -858,19 +860,20 @@ def item_reads(page: PageSpec) -> tuple[str, ...]:
 
 
 KINDS: tuple[PageKind, ...] = (
-    PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1, passing=True, context=home_context, reads=reads_all),
+    PageKind("home", "{lang}/", "home.html", nav_title=N_("Home"), nav=1, passing=True, context=home_context, cost=4,
+             reads=reads_all),
     PageKind("report", "{lang}/{report}/", "report.html", scope="report", nav=1, nav_title=N_("Overview"),
-             site_nav=2, passing=True, context=report_context, reads=reads_report),
+             site_nav=2, passing=True, context=report_context, cost=3, reads=reads_report),
     PageKind("part", "{lang}/{report}/parts/{ident}/", "part.html", scope="report", nav=2,
              items=attrgetter("parts"), nav_items=lambda r: (p for p in r.parts if p.number),
              item_description=attrgetter("summary"), moved_from="{lang}/parts/{ident}/", context=part_context, reads=reads_part),
     PageKind("section", "{lang}/{report}/sections/{ident}/", "section.html", scope="report",
              items=attrgetter("sections"), item_description=attrgetter("explainer"),
-             moved_from="{lang}/sections/{ident}/", context=section_context, reads=reads_section),
+             moved_from="{lang}/sections/{ident}/", context=section_context, cost=2, reads=reads_section),
     PageKind("targets", "{lang}/{report}/targets/", "targets.html", N_("Goals"), scope="report", nav=3,
-             moved_from="{lang}/targets/", context=targets_context, reads=reads_report),
+             moved_from="{lang}/targets/", context=targets_context, cost=8, reads=reads_report),
     PageKind("figures", "{lang}/{report}/figures/", "figures.html", N_("Figures"), scope="report", nav=4,
-             moved_from="{lang}/figures/", context=figures_context, reads=reads_report),
+             moved_from="{lang}/figures/", context=figures_context, cost=6, reads=reads_report),
     PageKind("figure", "{lang}/{report}/figures/{ident}/", "figure.html", scope="report",
              items=attrgetter("figures"), item_title=attrgetter("label"), moved_from="{lang}/figures/{ident}/",
              context=figure_context, reads=reads_figure),
@@ -878,17 +881,20 @@ KINDS: tuple[PageKind, ...] = (
              context=text_context, reads=reads_report),
     PageKind("report-downloads", "{lang}/{report}/downloads/", "report-downloads.html", N_("Downloads"),
              scope="report", nav=6, context=report_downloads_context, reads=reads_report),
-    PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3, context=ledger_context, reads=reads_ledger),
+    PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3, context=ledger_context, cost=40,
+             reads=reads_ledger),
     PageKind("verdict", "{lang}/ledger/{ident}/", "verdict.html",  # one card per judged goal
              items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label,
              context=verdict_context, reads=reads_verdict),
     PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
-             items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context, reads=reads_ledger_filter),
+             items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context,
+             cost=12, reads=reads_ledger_filter),
     PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year"),
-             nav_title=N_("Comparison"), nav=4, context=compare_context, reads=reads_all),
+             nav_title=N_("Comparison"), nav=4, context=compare_context, cost=4, reads=reads_all),
     PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path
-             items=attrgetter("plans"), context=plan_context, reads=reads_all),
-    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=5, context=glossary_context, reads=reads_all),
+             items=attrgetter("plans"), context=plan_context, cost=4, reads=reads_all),
+    PageKind("glossary", "{lang}/glossary/", "glossary.html", N_("Glossary"), nav=5, context=glossary_context, cost=13,
+             reads=reads_all),
     PageKind("downloads", "{lang}/downloads/", "downloads.html", N_("Downloads"), nav=6, context=downloads_context, reads=reads_all),
     PageKind("corrections", "{lang}/corrections/", "corrections.html", N_("Corrections"),
              context=corrections_context, reads=reads_all),

@@ -99,7 +99,8 @@ class Rendering:
         steps = _steps(pages, set(self.along), chunk)  # a page along that is not to be rendered is left out
         problems, missing = Problems(), {lang: set() for lang in renderer.translations}
         window = IN_FLIGHT * max(self.workers, 1) // chunk
-        results, pages_along = self._run([step for step in steps if isinstance(step, tuple)], window), {}
+        tasks = [step for step in steps if isinstance(step, tuple)]
+        results, pages_along = self._run(tasks, window, lambda task: sum(renderer.specs[i].kind.cost for i in task)), {}
         for step in steps:
             if isinstance(step, tuple):
                 result = next(results)
@@ -216,10 +217,11 @@ def _collect(result: Rendered, problems: Problems, missing: dict[str, set[str]])
 @contextmanager
 def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRenderer]):
     """Two functions, here or on a pool of worker processes: one that starts a task (its result: .get()), and
-    one from tasks to their results, in order (with at most window tasks started and not yet taken)."""
+    one from tasks to their results, in order (_in_order: with at most window tasks started and not yet taken, each
+    task's cost as cost() says)."""
     if workers == 0:
         yield (lambda task: _Done(run_task(renderer, task))), \
-            (lambda tasks, window: (run_task(renderer, task) for task in tasks))
+            (lambda tasks, window, cost: (run_task(renderer, task) for task in tasks))
         return
     import multiprocessing  # here: a build that renders in one process never needs it
 
@@ -233,7 +235,7 @@ def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRendere
     try:
         with multiprocessing.get_context("fork" if forked else "spawn").Pool(workers, _start_worker, (make,)) as pool:
             yield (lambda task: pool.apply_async(_run_in_worker, (task,))), \
-                (lambda tasks, window: _in_order(pool, tasks, window))
+                (lambda tasks, window, cost: _in_order(pool, tasks, window, cost))
     finally:
         _worker = None
 
@@ -248,9 +250,17 @@ class _Done:
         return self.result
 
 
-def _in_order(pool, tasks: list, window: int) -> Iterator[Rendered]:
+def _in_order(pool, tasks: list, window: int, cost: Callable[[object], int] = lambda task: 0) -> Iterator[Rendered]:
     """The tasks' results in order, with at most window tasks started and not yet taken: workers that
-    render faster than this process writes would otherwise pile every page up in memory."""
+    render faster than this process writes would otherwise pile every page up in memory. When they all fit in the
+    window (an edit's few), they start costliest first (cost: PageKind.cost), so that no costly task ends the run
+    alone; their results still come in order."""
+    if len(tasks) <= window:
+        started = {}
+        for n in sorted(range(len(tasks)), key=lambda n: -cost(tasks[n])):  # sorted keeps the order of equal costs
+            started[n] = pool.apply_async(_run_in_worker, (tasks[n],))
+        yield from (started[n].get() for n in range(len(tasks)))
+        return
     pending: deque = deque()
     for task in tasks:
         pending.append(pool.apply_async(_run_in_worker, (task,)))

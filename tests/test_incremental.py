@@ -96,6 +96,29 @@ def test_few_pages_go_to_the_workers_in_smaller_tasks():
     assert parallel.chunk_for(pages=96, workers=0) == parallel.CHUNK
 
 
+def test_an_edit_s_tasks_start_costliest_first_and_their_results_come_in_order():
+    """When every task fits in the window (an edit's few), the costliest start first (PageKind.cost: a ledger page
+    costs forty figure pages), so that none ends the run alone; their results come in the tasks' order. More tasks
+    than the window start in order, as the window lets them (a clean build's memory stays flat)."""
+    class Pool:
+        def __init__(self):
+            self.started = []
+
+        def apply_async(self, run, args):
+            self.started.append(args[0])
+            return type("Done", (), {"get": lambda _, task=args[0]: f"rendered {task}"})()
+
+    tasks = [("figure",), ("ledger",), ("figure", "figure"), ("glossary",)]
+    cost = {"figure": 1, "ledger": 40, "glossary": 13}
+    pool = Pool()
+    results = list(parallel._in_order(pool, tasks, 4, lambda task: sum(cost[kind] for kind in task)))
+    assert pool.started == [("ledger",), ("glossary",), ("figure", "figure"), ("figure",)]
+    assert results == [f"rendered {task}" for task in tasks]
+    pool = Pool()
+    assert list(parallel._in_order(pool, tasks, 3, lambda task: sum(cost[kind] for kind in task))) == results
+    assert pool.started == tasks
+
+
 def test_the_extras_cost_grows_with_what_they_cover(project, real_project, real_site):
     """The search index with the entries, the data files with the figures (SiteRenderer.extras_cost): a small site's
     are made in one process, six reports' index is a worker's work of its own."""
