@@ -191,7 +191,10 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
         rendered = rendering.files(to_render, groups)
         keep = None if kept is None else kept.__setitem__
-        rendered = calling_at_first(rendered, data.save)  # kept for the next build while the workers render
+        if rendering.workers:  # they make the extras already: keep the data now, while this process would wait on them
+            data.save()
+        else:  # kept for the next build while the workers render (they start with the first file)
+            rendered = calling_at_first(rendered, data.save)
         files = site_files(plan, noting(rendered, keep), cache, groups)  # each file rendered as it is written
         checked, redirects = published.list_version(project.data), renderer.redirects
         seen = published.Seen(project.data, redirects,  # each file written is checked as it passes
