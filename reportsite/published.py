@@ -23,7 +23,7 @@ from .cache import digest
 from .errors import Mark, Problems, rel
 
 LIST_NAME = "published.txt"
-INDEX_FORMAT = 1  # of the kept index of the addresses by the files they read (Seen.kept)
+INDEX_FORMAT = 1  # of the kept index of the addresses by the files they read (Seen.kept_at)
 ID_MARKER = re.compile(rb' id="[^"]*"')  # an anchor as resolves() looks for it
 HEADER = (
     "# Every address this site has published: pages, downloads and anchors on pages (site-relative).\n"
@@ -67,11 +67,11 @@ class Seen:
     build's, left as they were) are read from rest when asked for. The addresses are indexed by the files they read
     when the first file is noted: in a build on several processes, while the workers render."""
 
-    def __init__(self, data_dir: Path, redirects: Mapping[str, str], kept: Path | None = None, fresh: bool = False):
-        """kept: a file (kept.py) that keeps the index between builds, for as long as the list and the redirect pages
+    def __init__(self, data_dir: Path, redirects: Mapping[str, str], kept_at: Path | None = None, fresh: bool = False):
+        """kept_at: a file (kept.py) that keeps the index between builds, for as long as the list and the redirect pages
         stay the same (16,691 addresses: 35 ms to index, while the workers render); fresh: make it, and keep it, without
         reading the file (--clean)."""
-        self.data_dir, self.redirects, self.kept, self.fresh = data_dir, redirects, kept, fresh
+        self.data_dir, self.redirects, self.kept_at, self.fresh = data_dir, redirects, kept_at, fresh
         self.rest = None  # anything with .get(path) -> bytes: the files not noted (over())
         self._readers: dict[str, list[tuple[int, str]]] | None = None  # path -> the addresses reading it (numbered)
         self.wanted: dict[str, set[bytes]] = {}  # path -> the anchors (as resolves() looks for them) read there
@@ -84,17 +84,17 @@ class Seen:
             index = self._kept_index(key)
             if index is None:
                 index = self._index()
-                if self.kept:
-                    kept.write(self.kept, INDEX_FORMAT, (key, *index))
+                if self.kept_at:
+                    kept.write(self.kept_at, INDEX_FORMAT, (key, *index))
             self._readers, self.wanted = index
         return self._readers
 
     def _kept_index(self, key: str) -> tuple[dict, dict] | None:
         """The index the file keeps, when it was made of the same list and redirect pages (None: not, or no file)."""
-        if not self.kept or self.fresh:
+        if not self.kept_at or self.fresh:
             return None
         try:
-            found, readers, wanted = kept.read(self.kept, INDEX_FORMAT)
+            found, readers, wanted = kept.read(self.kept_at, INDEX_FORMAT)
         except kept.UNREADABLE:
             return None  # a damaged file: the index is made again
         return (readers, wanted) if found == key and isinstance(readers, dict) and isinstance(wanted, dict) else None
