@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .errors import Problems
 
 if TYPE_CHECKING:
+    from .cache import Held
     from .render import SiteRenderer
 
 # Measured on 2 cores (the real site, tests/fixtures/pair): a worker's start costs about as much as
@@ -28,8 +29,11 @@ if TYPE_CHECKING:
 MIN_PAGES_PER_WORKER = 40
 CHUNK = 24  # pages a task at most: small enough to even out the workers' loads, large enough to cost nothing
 TASKS_PER_WORKER = 6  # at least, where there are few pages: the costly ones (a ledger page, 40 ms) even out too
-IN_FLIGHT = 3 * CHUNK  # pages started per worker ahead of the task being written: the workers never wait, memory
-# stays flat
+# pages started per worker ahead of the task being written: the workers never wait, memory stays flat
+IN_FLIGHT = 3 * CHUNK
+
+
+Holds = Callable[[str, bytes], bool]  # whether dist/ holds these bytes at this path already (FileCache.holds)
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class Rendered:
     """What one task gives back: its files in order, its mistakes, the UI strings it missed, and for the files
     that are not pages, the group of each; an Extras task's pages apart, each with its own mistakes."""
 
-    files: list[tuple[str, bytes]]
+    files: list[tuple[str, bytes | Held]]  # Held: dist/ holds its bytes already (run_task)
     problems: Problems
     missing: dict[str, set[str]]
     groups: dict[str, str]
@@ -71,9 +75,10 @@ class Rendering:
     (rendering()) whatever happens."""
 
     def __init__(self, renderer: SiteRenderer, extras: Sequence[str], jobs: int, make: Callable[[], SiteRenderer],
-                 before_workers: Callable[[], None] = lambda: None):
+                 before_workers: Callable[[], None] = lambda: None, holds: Holds | None = None):
         self.renderer, self.extras, self.jobs, self.make = renderer, tuple(extras), jobs, make
         self.before_workers = before_workers  # called before a worker process is forked from this one
+        self.holds = holds  # whether dist/ holds a file's bytes already (a worker sends cache.Held for it then)
         self.workers = 0
         self._stack: ExitStack | None = None
         early = workers_for(0, jobs, renderer.extras_cost(self.extras))
@@ -84,7 +89,7 @@ class Rendering:
         if workers:
             self.before_workers()
         self.workers, self.along, self._stack = workers, along, ExitStack()
-        self._begin, self._run = self._stack.enter_context(_runner(self.renderer, workers, self.make))
+        self._begin, self._run = self._stack.enter_context(_runner(self.renderer, workers, self.make, self.holds))
         # the extras first (the search index the longest), apart from the pages: their files are written last
         self._held = [(task, self._begin(task)) for task in _extras_tasks(self.extras, along)]
 
@@ -132,10 +137,10 @@ class Rendering:
 
 @contextmanager
 def rendering(renderer: SiteRenderer, extras: Sequence[str], jobs: int, make: Callable[[], SiteRenderer],
-              before_workers: Callable[[], None] = lambda: None) -> Iterator[Rendering]:
-    """A build's Rendering (jobs: the processes it may use; make: how a worker that is not forked makes its renderer),
-    its workers stopped at the end."""
-    run = Rendering(renderer, extras, jobs, make, before_workers)
+              before_workers: Callable[[], None] = lambda: None, holds: Holds | None = None) -> Iterator[Rendering]:
+    """A build's Rendering (jobs: the processes it may use; make: how a worker that is not forked makes its renderer;
+    holds: FileCache.holds), its workers stopped at the end."""
+    run = Rendering(renderer, extras, jobs, make, before_workers, holds)
     try:
         yield run
     finally:
@@ -183,8 +188,9 @@ def _steps(pages: Sequence[int], along: set[int], chunk: int = CHUNK) -> list[tu
     return steps + ([tuple(run)] if run else [])
 
 
-def run_task(renderer: SiteRenderer, task: Extras | tuple[int, ...]) -> Rendered:
-    """Render one task's files, with the mistakes and missing UI strings of that task alone."""
+def run_task(renderer: SiteRenderer, task: Extras | tuple[int, ...], holds: Holds | None = None) -> Rendered:
+    """Render one task's files, with the mistakes and missing UI strings of that task alone; a file dist/ holds
+    already (holds: FileCache.holds, in a worker) comes back as cache.Held, not its bytes."""
     from .links import dest
 
     groups: dict[str, str] = {}
@@ -199,6 +205,10 @@ def run_task(renderer: SiteRenderer, task: Extras | tuple[int, ...]) -> Rendered
     else:
         renderer.problems = Problems()
         files = [(dest(spec.url), renderer.page(spec)) for spec in (renderer.specs[i] for i in task)]
+    if holds is not None:
+        from .cache import Held
+
+        files = [(name, Held() if holds(name, data) else data) for name, data in files]
     missing = {lang: set(tr.missing) for lang, tr in renderer.translations.items()}
     for tr in renderer.translations.values():
         tr.missing.clear()
@@ -215,7 +225,7 @@ def _collect(result: Rendered, problems: Problems, missing: dict[str, set[str]])
 
 
 @contextmanager
-def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRenderer]):
+def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRenderer], holds: Holds | None = None):
     """Two functions, here or on a pool of worker processes: one that starts a task (its result: .get()), and
     one from tasks to their results, in order (_in_order: with at most window tasks started and not yet taken, each
     task's cost as cost() says)."""
@@ -233,7 +243,8 @@ def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRendere
         renderer.compile_templates()
         _worker = renderer
     try:
-        with multiprocessing.get_context("fork" if forked else "spawn").Pool(workers, _start_worker, (make,)) as pool:
+        with multiprocessing.get_context("fork" if forked else "spawn").Pool(workers, _start_worker,
+                                                                            (make, holds)) as pool:
             yield (lambda task: pool.apply_async(_run_in_worker, (task,))), \
                 (lambda tasks, window, cost: _in_order(pool, tasks, window, cost))
     finally:
@@ -271,12 +282,13 @@ def _in_order(pool, tasks: list, window: int, cost: Callable[[object], int] = la
 
 
 _make: Callable[[], SiteRenderer] | None = None  # in a worker process: how to make its renderer
+_holds: Holds | None = None  # and whether dist/ holds a file's bytes already
 _worker: SiteRenderer | None = None  # and the renderer: the parent's when forked, else made by its first task
 
 
-def _start_worker(make: Callable[[], SiteRenderer]) -> None:
-    global _make
-    _make = make
+def _start_worker(make: Callable[[], SiteRenderer], holds: Holds | None) -> None:
+    global _make, _holds
+    _make, _holds = make, holds
 
 
 def _run_in_worker(task: Extras | tuple[int, ...]) -> Rendered:
@@ -285,7 +297,7 @@ def _run_in_worker(task: Extras | tuple[int, ...]) -> Rendered:
     global _worker
     if _worker is None:
         _worker = _make()
-    return run_task(_worker, task)
+    return run_task(_worker, task, _holds)
 
 
 def default_jobs() -> int:

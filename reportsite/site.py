@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import FileCache, Inputs, build_stamp, compiled_templates, input_dates
+from .cache import FileCache, Held, Inputs, build_stamp, compiled_templates, input_dates
 from .errors import BuildFailed, Problems
 from .write import unique, update_site, write_site
 
@@ -185,12 +185,13 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         # the workers start now when the extras alone are worth them (they make them while this process plans the
         # pages), else once the pages are known
         rendering = stack.enter_context(parallel.rendering(renderer, extras.to_render, jobs,
-                                                           partial(make_renderer, project, site, options), planned))
+                                                           partial(make_renderer, project, site, options), planned,
+                                                           cache.holds))
         plan = look_up_pages(renderer, keys, cache, extras)
         planned()
         to_render, groups, kept = plan.to_render, {}, {} if keep_files else None
         rendered = rendering.files(to_render, groups)
-        keep = None if kept is None else kept.__setitem__
+        keep = None if kept is None else partial(keep_bytes, kept)
         if rendering.workers:  # they make the extras already: keep the data now, while this process would wait on them
             data.save()
         else:  # kept for the next build while the workers render (they start with the first file)
@@ -249,6 +250,12 @@ def calling_at_first(files: Iterator[tuple[str, bytes]], then: Callable[[], None
         yield item
     if not called:
         then()
+
+
+def keep_bytes(kept: dict[str, bytes], name: str, data: bytes | Held) -> None:
+    """Keep a rendered file's bytes (Held: dist/ holds them, to be read from there)."""
+    if isinstance(data, bytes):
+        kept[name] = data
 
 
 def noting(files: Iterator[tuple[str, bytes | None]],

@@ -86,6 +86,22 @@ def test_a_small_site_is_rendered_in_one_process_and_few_pages_with_a_costly_ind
     assert parallel.workers_for(pages=36, jobs=2, extras=169) == 2  # an edit of six reports' text: their index
 
 
+def test_a_worker_sends_no_bytes_of_a_file_dist_holds_already(pair, tmp_path, monkeypatch, two_workers):
+    """A file a worker renders to the very bytes dist/ holds (most of the search index's after an edit) comes back as
+    cache.Held: this process records it under its new key and writes nothing; the build is a clean build's, and a
+    build that keeps its files in memory has every file's bytes."""
+    from reportsite.cache import FileCache, Held
+
+    build(pair, jobs=1)
+    held, note = [], FileCache.note
+    monkeypatch.setattr(FileCache, "note", lambda self, name, key, data: held.append(isinstance(data, Held))
+                        or note(self, name, key, data))
+    edit(pair.root / PAIR_EDITS["a glossary term"][0][0], *PAIR_EDITS["a glossary term"][0][1:])
+    built = build(pair, keep_files=True, jobs=2, reuse=True)
+    assert built.processes == 2 and any(held) and not all(held)
+    assert files_in(pair.dist) == clean_build(pair, tmp_path) == built.files
+
+
 def test_few_pages_go_to_the_workers_in_smaller_tasks():
     """A clean build's pages in tasks of CHUNK; an edit's in tasks small enough that each worker has several (the
     ledger's pages cost 40 ms each: in one task of 24 they would make it the last to end); in one process, CHUNK."""
@@ -161,8 +177,8 @@ def test_the_workers_make_the_extras_while_the_pages_are_planned_when_the_extras
     build(pair, jobs=1)
     events, look_up_pages, runner = [], pipeline.look_up_pages, parallel._runner
     monkeypatch.setattr(pipeline, "look_up_pages", lambda *args: events.append("plan the pages") or look_up_pages(*args))
-    monkeypatch.setattr(parallel, "_runner", lambda renderer, workers, make: events.append(
-        (f"start {workers} workers", gc.get_freeze_count() > 0)) or runner(renderer, workers, make))
+    monkeypatch.setattr(parallel, "_runner", lambda renderer, workers, *rest: events.append(
+        (f"start {workers} workers", gc.get_freeze_count() > 0)) or runner(renderer, workers, *rest))
     explainer = PAIR_EDITS["a section's explainer"][0]
     for cost, expected, processes in ((2 * parallel.MIN_PAGES_PER_WORKER, [("start 2 workers", True), "plan the pages"], 2),
                                       (0, ["plan the pages", ("start 0 workers", True)], 1)):  # a few pages, here
