@@ -391,7 +391,7 @@ class SiteRenderer:
         self.extras_groups = extras_groups(site)
         self._extras: dict[str, dict[str, bytes]] = {}  # group -> its files, once made
         self.search = search.indexes(site, options.links)
-        self.rows: Store[publish.Written] | None = None  # each report's rows of the site's tables, kept (keep_rows)
+        self.rows: Store[publish.Written] | None = None  # each report's rows of the site's tables, kept (site.build)
 
     def compile_templates(self) -> None:
         """Compile every page template now (before worker processes are forked from this one, which then need not);

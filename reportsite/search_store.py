@@ -6,10 +6,10 @@ figures' and which of them are goals or report a goal's outcome; the report's la
 has several places, the link policy; the glossary's and pages' entries themselves), in a file beside the output
 folder, never in it (dist/ -> dist.search.bin, which .gitignore's /dist.* covers). The file holds the parts the
 last build used. The process that made the index writes it as soon as it has them (a part is right for its key
-whatever the build does next), whole or not at all, as kept.py writes its files: a line that says what wrote it (this format, this code
-version) and the sha256 of the rest, then the parts in Python's marshal format, each part's postings packed apart
-(marshal again: unpacked only for a part an edit changed, Part.postings; the 140,000 rows of six reports would
-cost 0.03 s to read every time). The parts are never read unless that line is right: a file that cannot be read,
+whatever the build does next), whole or not at all, as kept.py writes its files: a line that says what wrote it
+(this format, this code version) and the sha256 of the rest, then the parts in Python's marshal format, each
+part's postings packed apart (marshal again: unpacked only for a part an edit changed, Part.postings; the 140,000
+rows of six reports would cost 0.03 s to read every time). The parts are never read unless that line is right: a file that cannot be read,
 fails its checksum, or is of another format or code version (marshal's format is Python's: the code version
 names it) is ignored, and the parts are made again, as `build.py --clean` makes them.
 
