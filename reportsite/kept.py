@@ -52,24 +52,29 @@ def write(path: Path, format: int, value: object) -> None:
 class Store(Generic[V]):
     """Values kept by a key that says what each is made from: the last build's (read when first asked for: a build
     that asks for none reads nothing), and those this build uses, saved for the next. valid: a value as the file
-    holds it, or ValueError (a file of the right checksum but not of this shape: it is ignored)."""
+    holds it, or ValueError (a file of the right checksum but not of this shape: it is ignored); written: a value as
+    the file holds it (marshal's types)."""
 
-    def __init__(self, path: Path, format: int, valid: Callable[[object], V], use_previous: bool = True):
-        self.path, self.format, self.valid, self.use_previous = path, format, valid, use_previous
+    def __init__(self, path: Path, format: int, valid: Callable[[object], V], use_previous: bool = True,
+                 written: Callable[[V], object] = lambda value: value):
+        self.path, self.format, self.valid, self.written = path, format, valid, written
+        self.use_previous = use_previous
         self.kept: dict[str, V] | None = None
         self.used: dict[str, V] = {}
 
     def get(self, key: str, make: Callable[[], V]) -> V:
         """The value kept under this key, or the one make() makes."""
         if self.kept is None:
-            self.kept = self._read() if self.use_previous else {}
+            self.kept = self.last() if self.use_previous else {}
         found = self.kept.get(key)
         if found is None:
             found = make()
         self.used[key] = found
         return found
 
-    def _read(self) -> dict[str, V]:
+    def last(self) -> dict[str, V]:
+        """The values the file keeps; none when it is missing, unreadable, damaged, or of another format or code
+        version."""
         try:
             values = read(self.path, self.format)
             if not (isinstance(values, dict) and all(isinstance(key, str) for key in values)):
@@ -82,4 +87,4 @@ class Store(Generic[V]):
         """Keep the values this build used for the next one; when it used none, or took every one from the file,
         leave the file as it is."""
         if self.used and self.used.keys() != (self.kept or {}).keys():
-            write(self.path, self.format, self.used)
+            write(self.path, self.format, {key: self.written(value) for key, value in self.used.items()})

@@ -39,14 +39,12 @@ def merged_path(parts: Path) -> Path:
     return parts.with_name(parts.name.replace(".search.bin", ".search-postings.bin"))
 
 
-class PartStore:
+class PartStore(kept.Store[Part]):
     """The parts of the last build (by key), read when first asked for (a build that makes no index reads
-    nothing), and those this build uses, for the next."""
+    nothing), and those this build uses, for the next; and the postings merged from them."""
 
     def __init__(self, path: Path, use_previous: bool = True):
-        self.path, self.use_previous = path, use_previous
-        self.kept: dict[str, Part] | None = None
-        self.used: dict[str, Part] = {}
+        super().__init__(path, FORMAT, _part, use_previous, _row)
         self._merged: Merged | None = None
         self._merged_read = False
 
@@ -56,19 +54,7 @@ class PartStore:
 
     def part(self, key: str, make: Callable[[], Part]) -> Part:
         """The part kept under this key, or the one make() makes."""
-        if self.kept is None:
-            self.kept = read_parts(self.path) if self.use_previous else {}
-        found = self.kept.get(key)
-        if found is None:
-            found = make()
-        self.used[key] = found
-        return found
-
-    def save(self) -> None:
-        """Keep the parts this build used for the next one; when it made no index, or took every part it used
-        from the file, leave the file as it is."""
-        if self.used and self.used.keys() != (self.kept or {}).keys():
-            write_parts(self.path, self.used)
+        return self.get(key, make)
 
     def keys(self) -> tuple[str, ...]:
         return tuple(self.used)
@@ -96,10 +82,7 @@ def header(body: bytes) -> bytes:
 
 def read_parts(path: Path) -> dict[str, Part]:
     """The parts a file keeps; none when it is missing, unreadable, damaged, or of another format or code version."""
-    try:
-        return {key: _part(row) for key, row in kept.read(path, FORMAT).items()}
-    except kept.UNREADABLE:
-        return {}  # a damaged file: the parts are made again, never a crash
+    return PartStore(path).last()
 
 
 def _part(row: object) -> Part:
@@ -114,8 +97,9 @@ def _part(row: object) -> Part:
     return Part(kinds, report_id, fragments, packed)
 
 
-def write_parts(path: Path, parts: dict[str, Part]) -> None:
-    kept.write(path, FORMAT, {key: [p.kinds, p.report_id, p.fragments, p.packed] for key, p in parts.items()})
+def _row(part: Part) -> list:
+    """A part as the file writes it (_part reads it back)."""
+    return [part.kinds, part.report_id, part.fragments, part.packed]
 
 
 def read_merged(path: Path) -> Merged | None:
