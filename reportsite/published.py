@@ -104,10 +104,8 @@ class Seen:
         readers: dict[str, list[tuple[int, str]]] = {}
         wanted: dict[str, set[bytes]] = {}
         for n, address in numbered_list(self.data_dir):
-            page, _, anchor = address.removeprefix("/").partition("#")
-            path = page + "index.html" if page == "" or page.endswith("/") else page
-            # most addresses read their own file only (files_read follows a redirect page's)
-            for path in files_read(address, self.redirects) if path in self.redirects else (path,):
+            anchor = address.partition("#")[2]
+            for path in files_read(address, self.redirects):
                 readers.setdefault(path, []).append((n, address))
                 anchors = wanted.setdefault(path, set())
                 if anchor:
