@@ -882,13 +882,13 @@ KINDS: tuple[PageKind, ...] = (
     PageKind("report-downloads", "{lang}/{report}/downloads/", "report-downloads.html", N_("Downloads"),
              scope="report", nav=6, context=report_downloads_context, reads=reads_report),
     PageKind("ledger", "{lang}/ledger/", "ledger.html", N_("Promise ledger"), nav=3, context=ledger_context, cost=40,
-             reads=reads_ledger),
+             reads=reads_ledger),  # its rows once per language in a process (render.Once), which its filters then reuse
     PageKind("verdict", "{lang}/ledger/{ident}/", "verdict.html",  # one card per judged goal
              items=lambda site: [t for t in site.targets if t.verdict], item_title=lambda t: t.figure.label,
              context=verdict_context, reads=reads_verdict),
     PageKind("ledger-filter", "{lang}/ledger/by/{ident}/", "ledger-filter.html",  # the ledger, filtered without JS
              items=views.ledger_filters, item_title=attrgetter("title"), passing=True, context=ledger_filter_context,
-             cost=12, reads=reads_ledger_filter),
+             cost=2, reads=reads_ledger_filter),
     PageKind("compare", "{lang}/compare/", "compare.html", N_("Main indicators, year by year"),
              nav_title=N_("Comparison"), nav=4, context=compare_context, cost=4, reads=reads_all),
     PageKind("plan", "{lang}/plans/{ident}/", "plan.html",  # a plan period's goals, each with its whole path

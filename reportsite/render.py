@@ -290,14 +290,7 @@ class Chrome:
         return header.on(spec, self.policy), footer_links.on(spec, self.policy), ui_strings
 
     def _render(self, lang: str, page_report: Report | None, place: Place) -> tuple[Linked, Linked, Markup]:
-        links: list[tuple | None] = []
-
-        def link(kind: str, ident: str | None = None, fragment: str | None = None, to_lang: str | None = None,
-                 report: str | None = None) -> str:
-            """make_env's link, for a page of this place: a slot for the link, written for each page."""
-            links.append((kind, to_lang or lang, ident, fragment, report or (page_report and page_report.id)))
-            return f"{SLOT}{len(links) - 1}{SLOT}"
-
+        link, links = slotted_link(lang, page_report)
         site, _ = self.site, self.gettexts[lang]
         shared = Shared(site.name, site.short_name, self._site_nav, navigation(page_report) if page_report else [],
                         search_hint(site, lang, _), site.report_errors,
@@ -308,6 +301,49 @@ class Chrome:
         header = Linked.of(str(macros.site_header(shared, f"{SLOT}{len(links) - 1}{SLOT}")), links)
         footer_links = Linked.of(str(macros.site_footer_links(shared)), links)
         return header, footer_links, Markup(macros.ui_strings())
+
+
+class Once:
+    """Macros whose markup is the same on many pages but for its links, each rendered once per language, report and
+    item, and written for each page (Linked): the ledger's rows, which the ledger and each of its filtered pages
+    show (the templates' `once`)."""
+
+    def __init__(self, envs: dict[str, jinja2.Environment], policy: LinkPolicy):
+        self.envs, self.policy = envs, policy
+        self._rendered: dict[tuple, Linked] = {}
+        self._macros: dict[tuple, tuple[object, list]] = {}  # (language, report) -> macros.html for it, its links
+
+    @jinja2.pass_context
+    def __call__(self, ctx, macro: str, item: str, *args) -> Markup:
+        """macros.html's macro(*args) on this page; item: what the arguments are of (a goal's id)."""
+        spec: PageSpec = ctx["page"]
+        key = (spec.lang, spec.report and spec.report.id, macro, item)
+        if key not in self._rendered:
+            module, links = self._module(spec.lang, spec.report)
+            links.clear()
+            self._rendered[key] = Linked.of(str(getattr(module, macro)(*args)), links)
+        return self._rendered[key].on(spec, self.policy)
+
+    def _module(self, lang: str, page_report: Report | None) -> tuple[object, list]:
+        key = (lang, page_report and page_report.id)
+        if key not in self._macros:
+            link, links = slotted_link(lang, page_report)
+            self._macros[key] = (self.envs[lang].get_template("macros.html").make_module(
+                {"report": page_report, "link": link}), links)
+        return self._macros[key]
+
+
+def slotted_link(lang: str, page_report: Report | None) -> tuple[Callable[..., str], list[tuple | None]]:
+    """make_env's link for markup rendered once for many pages of a language and report: a slot for each link, in
+    the list, written for each page (Linked.on)."""
+    links: list[tuple | None] = []
+
+    def link(kind: str, ident: str | None = None, fragment: str | None = None, to_lang: str | None = None,
+             report: str | None = None) -> str:
+        links.append((kind, to_lang or lang, ident, fragment, report or (page_report and page_report.id)))
+        return f"{SLOT}{len(links) - 1}{SLOT}"
+
+    return link, links
 
 
 def page_title(site: Site, spec: PageSpec) -> str:
@@ -388,6 +424,9 @@ class SiteRenderer:
         self.envs = {lang: make_env(templates_dir, lang, translations[lang], options, prose, names, bytecode)
                      for lang in LANGS}
         self.chrome = Chrome(site, self.envs, {lang: tr.gettext for lang, tr in translations.items()}, options.links)
+        once = Once(self.envs, options.links)
+        for env in self.envs.values():
+            env.globals["once"] = once
         self.extras_groups = extras_groups(site)
         self._extras: dict[str, dict[str, bytes]] = {}  # group -> its files, once made
         self.search = search.indexes(site, options.links)

@@ -8,6 +8,7 @@ import csv
 
 import io
 import json
+import posixpath
 import re
 import shutil
 
@@ -173,6 +174,20 @@ def test_the_ledger_page_shows_the_rules_the_counts_and_each_row_s_reasoning(bui
     assert page.count('<tr id="') == 14
     zh = built.files["zh/ledger/index.html"].decode()
     assert "目标6%–6.5%（2030年），结果7%（地区生产总值增速，2030年）→完成（需要达到的区间）" in zh
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_goal_s_row_is_the_same_on_the_ledger_and_its_filtered_pages_each_linking_from_where_it_is(built, lang):
+    """A row is rendered once per language for all of them (render.Once), and its links written for each page."""
+    def row(url: str) -> tuple[str, list[str]]:
+        tr = re.search(r'<tr id="built-up-area-2030".*?</tr>', built.files[f"{url}index.html"].decode(), re.S)[0]
+        hrefs = re.findall(r'href="([^"]*)"', tr)
+        return re.sub(r'href="[^"]*"', "href", tr), [posixpath.normpath(posixpath.join(url, h)) for h in hrefs]
+
+    on_ledger = row(f"{lang}/ledger/")
+    assert on_ledger[1] == [f"{lang}/ledger/built-up-area-2030", f"{lang}/city-2031/figures/built-up-area-2030"]
+    for by in ("status-met", "topic-urban", "report-city-2030"):
+        assert row(f"{lang}/ledger/by/{by}/") == on_ledger
 
 
 def test_the_part_that_reviews_a_year_counts_its_goals_from_the_ledger(built):
