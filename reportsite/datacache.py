@@ -89,10 +89,11 @@ class DataCache:
     parsed YAML files of the data, by name and hash, of the last read and of this one."""
 
     def __init__(self, path: Path, data_dir: Path, root: Path, previous: DataCache | None = None,
-                 anew: bool = False):
+                 anew: bool = False, jobs: int = 1):
         """previous: the cache of the last read in this process (the preview's), taken instead of the file;
-        anew: take nothing, only keep what this read makes (--clean)."""
-        self.path, self.data_dir = path, data_dir
+        anew: take nothing, only keep what this read makes (--clean); jobs: the processes the read may use
+        (validate.SiteReader.read_ahead)."""
+        self.path, self.data_dir, self.jobs = path, data_dir, jobs
         self.project = digest(root, data_dir)
         self.files = file_hashes(data_dir)  # the data as this read finds it
         self.from_file = not (previous is not None and previous.read and
@@ -103,6 +104,7 @@ class DataCache:
         self.old_docs: dict[tuple[str, str], Blob] = kept.get("docs", {})
         self.new: dict[str, object] = {}
         self.new_docs: dict[tuple[str, str], Blob] = {}
+        self.ahead: dict[str, object] = {}  # units this read made before it asked for them (read_ahead)
         self.read = False  # set once a read through it found no mistake: then what it holds may be kept
 
     def key(self, kind: str, *parts: object) -> str:
@@ -124,6 +126,8 @@ class DataCache:
     def get(self, key: str) -> object | None:
         """The value kept under key (kept again, for the next read), or None."""
         value = self.old.get(key)
+        if value is None:
+            value = self.ahead.pop(key, None)
         if value is not None:
             self.new[key] = value
         return value

@@ -36,6 +36,45 @@ IN_FLIGHT = 3 * CHUNK
 Holds = Callable[[str, bytes], bool]  # whether dist/ holds these bytes at this path already (FileCache.holds)
 
 
+def on_another_process(theirs: Callable[[], object], ours: Callable[[], object]) -> tuple[object, object]:
+    """theirs() on a process forked from this one while ours() runs here: both results; theirs None where that
+    process could not give it (no fork on this system, a mistake of the code there: the caller does it again)."""
+    import multiprocessing
+    import pickle
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None, ours()
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    other = context.Process(target=_send_result, args=(theirs, send), daemon=True)
+    other.start()
+    send.close()
+    try:
+        mine = ours()
+        try:
+            result = pickle.loads(receive.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError):
+            result = None
+    finally:
+        receive.close()
+        other.join()
+    return result, mine
+
+
+def _send_result(work: Callable[[], object], send) -> None:
+    import pickle
+
+    try:
+        data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 -- the caller does the work again, where the mistake shows
+        data = pickle.dumps(None)
+    try:
+        send.send_bytes(data)
+    except OSError:
+        pass  # the caller no longer waits for it
+    send.close()
+
+
 @dataclass(frozen=True)
 class Extras:
     """The task that makes the files that are not pages, of these groups (render.extras_groups), and first the

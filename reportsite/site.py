@@ -93,12 +93,12 @@ def read_site(project: Project, reuse: bool = False) -> Site:
     return site
 
 
-def data_cache(project: Project, previous: DataCache | None = None, anew: bool = False) -> DataCache:
+def data_cache(project: Project, previous: DataCache | None = None, anew: bool = False, jobs: int = 1) -> DataCache:
     """The units of the last read of the project's data (beside dist/; previous: those of this process's;
-    anew: none, this read's kept for the next)."""
+    anew: none, this read's kept for the next; jobs: the processes the read may use)."""
     from .datacache import DataCache, cache_path
 
-    return DataCache(cache_path(project.dist), project.data, project.root, previous, anew)
+    return DataCache(cache_path(project.dist), project.data, project.root, previous, anew, jobs)
 
 
 def read_data(project: Project, kept: DataCache | None) -> Site:
@@ -175,7 +175,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
 
     options = options or Options()
     with collected_after_planning() as planned, ExitStack() as stack:
-        data = data_cache(project, anew=not reuse)  # --clean reads none of the last read of the data, keeps this one
+        data = data_cache(project, anew=not reuse, jobs=jobs)  # --clean reads none of the last read, keeps this one
         site = read_data(project, data)
         renderer = make_renderer(project, site, options, compiled_templates(project.root))
         renderer.search.keep_parts(PartStore.beside(project.dist, use_previous=reuse), renderer.data)  # search_store.py

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import LANGS, other_lang
+from . import LANGS, other_lang, parallel
 from .cache import digest, tree_hash
 from .errors import BuildFailed, Mark, Problems, rel
 from .fields import LANG_NAMES, Field
@@ -21,7 +22,7 @@ from .l10n import place_name
 from .load import read_text
 from .model import Bi, Correction, Page, Plan, Qualifier, Report, Site, Term, Unit
 from .read_goals import GoalReader, read_statement
-from .read_report import ReportReader, ReportsRead, Vocabulary, load_field
+from .read_report import KeptReport, ReportReader, ReportsRead, Vocabulary, load_field
 from .vocab import BUILT_IN, DIRECTIONS, POSITIONS, UNIT_STYLES
 
 if TYPE_CHECKING:
@@ -63,6 +64,24 @@ def read_site_data(data_dir: Path, content_dir: Path | None, root: Path, base_ur
     if problems.failed or site is None:  # a draft is not a mistake, but it is never published
         return None
     return replace(site, pages=pages, data_hash=tree_hash(data_dir, DATA_VERSION_LEAVES_OUT))
+
+
+def read_cleanly(readers: list[tuple[str, ReportReader]]) -> dict[str, tuple[KeptReport, dict]]:
+    """Each report (by the key it is kept under) read on its own, as the data cache keeps it, with the files parsed
+    for it (DataCache.new_docs); a report read with a mistake, or a draft, left out."""
+    read = {}
+    for key, reader in readers:
+        problems, kept = Problems(), reader.kept
+        own = ReportReader(reader.dir, reader.root, reader.vocab, problems, kept)
+        parsed_before = set(kept.new_docs)
+        report = own.report(own.report_id)
+        if report is not None and not problems.failed and not problems.hints:
+            read[key] = (own.to_keep(report), {k: doc for k, doc in kept.new_docs.items() if k not in parsed_before})
+    return read
+
+
+def folder_size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
 class Paragraphs:
@@ -128,6 +147,7 @@ class SiteReader:
                 ref.fail(f"a report folder {rel(folder, self.root)}/ with a report.yaml", repr(rid))
             elif rid:
                 readers[rid] = ReportReader(folder, self.root, vocabulary, self.problems, self.kept)
+        self.read_ahead(readers, vocabulary)
         reports = {rid: r for rid, r in ((rid, self.read_report(reader, vocabulary))
                                          for rid, reader in readers.items()) if r}
         read = ReportsRead(reports, frozenset(rid for rid, reader in readers.items()
@@ -152,7 +172,7 @@ class SiteReader:
         """A report's model; as the last read left it when none of its files, nor the vocabulary, changed."""
         if self.kept is None:
             return reader.report(reader.report_id)
-        key = self.kept.key("report", rel(reader.dir, self.root), self.kept.folder(reader.report_id), repr(vocabulary))
+        key = self.report_key(reader, vocabulary)
         kept = self.kept.get(key)
         if kept is not None:
             self.goals_read[reader.report_id] = kept.goals_read
@@ -165,6 +185,30 @@ class SiteReader:
         self.kept.keep(key, kept)
         self.goals_read[reader.report_id] = kept.goals_read
         return report
+
+    def report_key(self, reader: ReportReader, vocabulary: Vocabulary) -> str:
+        """What a report's model is kept under: its folder's path and files, and the vocabulary."""
+        return self.kept.key("report", rel(reader.dir, self.root), self.kept.folder(reader.report_id), repr(vocabulary))
+
+    def read_ahead(self, readers: dict[str, ReportReader], vocabulary: Vocabulary) -> None:
+        """The reports the last read does not hold, read by this process and one other (halves of about the same
+        size) for read_report to take as kept, when the read may use two processes: a clean build's six reports
+        in 0.4 s rather than 0.7. A report read with a mistake is left out: read_report reads it again, as
+        without this, for its errors."""
+        if self.kept is None or self.kept.jobs < 2:
+            return
+        unread = [(key, reader) for reader in readers.values()
+                  if (key := self.report_key(reader, vocabulary)) not in self.kept.old]
+        if len(unread) < 2:
+            return
+        halves: tuple[list, list] = ([], [])
+        for size, key, reader in sorted(((folder_size(r.dir), key, r) for key, r in unread), reverse=True):
+            min(halves, key=lambda half: sum(s for s, _, _ in half)).append((size, key, reader))
+        theirs, ours = parallel.on_another_process(partial(read_cleanly, [(k, r) for _, k, r in halves[1]]),
+                                                   partial(read_cleanly, [(k, r) for _, k, r in halves[0]]))
+        for key, (unit, docs) in (ours | (theirs or {})).items():
+            self.kept.ahead[key] = unit
+            self.kept.new_docs.update(docs)
 
     def read_plans(self, f: Field, read: ReportsRead) -> tuple[Plan, ...]:
         """The plan periods of site.yaml: the report that set each plan's goals and the one that reviews it."""

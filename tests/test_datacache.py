@@ -8,6 +8,7 @@ version's cache file is ignored; --clean reads no cache, and writes it anew.
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -18,7 +19,7 @@ from reportsite import datacache, read_report
 from reportsite.cache import digest
 from reportsite.datacache import cache_path, read_cache, write_cache
 from reportsite.errors import BuildFailed
-from reportsite.site import Project, build, read_site
+from reportsite.site import Project, build, data_cache, read_data, read_site
 
 from .conftest import REPO, edit
 
@@ -180,6 +181,46 @@ def test_a_mistake_is_reported_as_without_a_cache_and_nothing_of_that_read_is_ke
         read_site(pair)
     assert with_cache.value.problems.report() == without.value.problems.report()
     assert cache_path(pair.dist).read_bytes() == before
+
+
+def read_on_two_processes(project: Project):
+    """A read that may use two processes (a build's, with two jobs), and the cache it keeps."""
+    kept = data_cache(project, jobs=2)
+    site = read_data(project, kept)
+    kept.save()
+    return site
+
+
+def test_a_first_read_on_two_processes_reads_a_report_on_each_and_keeps_what_a_read_on_one_keeps(pair, tmp_path,
+                                                                                               monkeypatch):
+    readers, report = tmp_path / "readers", read_report.ReportReader.report
+
+    def noting_the_process(reader, rid):
+        with readers.open("a") as f:  # a file: the other process's own memory is not this one's
+            f.write(f"{rid} {os.getpid()}\n")
+        return report(reader, rid)
+
+    monkeypatch.setattr(read_report.ReportReader, "report", noting_the_process)
+    assert repr(read_on_two_processes(pair)) == repr(read_site(pair))
+    read_by = dict(line.split() for line in readers.read_text().splitlines()[:2])
+    assert sorted(read_by) == ["city-2030", "city-2031"] and len(set(read_by.values())) == 2
+    on_two = kept(pair)
+    cache_path(pair.dist).unlink()
+    cached_read(pair)
+    on_one = kept(pair)
+    assert (on_two["units"].keys(), on_two["docs"].keys()) == (on_one["units"].keys(), on_one["docs"].keys())
+
+
+@pytest.mark.parametrize("kind", MISTAKES)
+def test_a_mistake_in_a_first_read_on_two_processes_is_reported_as_by_one(pair, kind):
+    name, old, new = MISTAKES[kind]
+    edit(pair.data / name, old, new)
+    with pytest.raises(BuildFailed) as on_two:
+        read_on_two_processes(pair)
+    with pytest.raises(BuildFailed) as on_one:
+        read_site(pair)
+    assert on_two.value.problems.report() == on_one.value.problems.report()
+    assert not cache_path(pair.dist).exists()
 
 
 def test_a_place_named_two_ways_is_said_where_the_report_the_cache_holds_names_it(pair):
