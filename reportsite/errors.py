@@ -73,6 +73,10 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self.errors)
 
+    def count(self) -> int:
+        """Everything noted so far (mistakes, drafts, hints): a read that leaves it as it was found nothing."""
+        return len(self.errors) + len(self.drafts) + len(self.hints)
+
     def hint(self, text: str) -> None:
         if text not in self.hints:
             self.hints.append(text)

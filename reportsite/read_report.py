@@ -90,6 +90,18 @@ class KeptReport:
     reviews: dict[str, object]  # part id -> its `reviews:` as written
     place: object  # report.yaml's place as written
     goals_read: str  # a hash of what the goals read of it (read_goals.what_goals_read)
+    sections: tuple[str, ...] = ()  # the keys its sections are kept under (KeptSection), kept with it
+
+
+@dataclass(frozen=True)
+class KeptSection:
+    """A section as read, with what the rest of its report's read asks of it (datacache.py keeps it): an edit to
+    one section reads that section again, and takes its report's others as the last read left them."""
+
+    section: Section
+    claims: tuple[tuple[str, Mark], ...]  # the ids it claims in the report's anchor namespace, with where
+    text_marks: dict[tuple[str, str], Mark]  # (paragraph id, zh|en) -> where that text is
+    not_figures: tuple[tuple[str, str, str], ...]  # (paragraph id, quote, number) of each entry of not_figures
 
 
 class ReportReader:
@@ -112,6 +124,8 @@ class ReportReader:
         self.not_figure_fields: dict[tuple[str, str, str], Field] = {}  # (paragraph id, quote, number) -> its entry
         self.relations: dict[str, tuple[Field, str]] = {}  # figure id -> (its value's field, the figure it follows)
         self.place: Field | None = None  # report.yaml's place: reports of one place must name it alike
+        self._vocabulary: str | None = None  # its repr, in the keys of the sections kept (section_key)
+        self.section_keys: list[str] = []  # the keys of the sections read or recalled, to keep with the report
 
     def note_missing(self, items: list) -> tuple:
         """Keep what was read; remember if anything was not."""
@@ -138,7 +152,8 @@ class ReportReader:
         from .read_goals import what_goals_read
 
         return KeptReport(report, self.incomplete, {pid: f.value for pid, f in self.reviews.items()},
-                          self.place.value if self.place else None, digest(what_goals_read(report)))
+                          self.place.value if self.place else None, digest(what_goals_read(report)),
+                          tuple(self.section_keys))
 
     def recall(self, kept: KeptReport) -> Report:
         """Stand for reading the folder again, as far as the checks across reports ask. Where they find a
@@ -279,6 +294,52 @@ class ReportReader:
         return Part(part_id, number, title, heading, summary, sections, reviews)
 
     def read_section(self, ref: Field, part_id: str) -> Section | None:
+        """A section; as the last read left it when its file, its part and the vocabulary are as they were (and
+        kept for the next read when this read of it found no mistake)."""
+        key = self.section_key(ref, part_id)
+        if key is None:
+            return self.read_section_file(ref, part_id)
+        self.section_keys.append(key)
+        if (kept := self.kept.get(key)) is not None:
+            return self.recall_section(kept)
+        before = (len(self.anchors), len(self.text_marks), len(self.not_figure_fields), self.problems.count())
+        section = self.read_section_file(ref, part_id)
+        if section is not None and self.problems.count() == before[3]:
+            self.kept.keep(key, KeptSection(
+                section, tuple(list(self.anchors.items())[before[0]:]), dict(list(self.text_marks.items())[before[1]:]),
+                tuple(list(self.not_figure_fields)[before[2]:])))
+        return section
+
+    def section_key(self, ref: Field, part_id: str) -> str | None:
+        """What a section is kept under (datacache.py): its file's path and bytes, its part and report, the
+        vocabulary; None without a cache, or for a reference to no file."""
+        ident = ref.value if isinstance(ref.value, str) else None
+        path = self.dir / "sections" / f"{ident}.yaml"
+        hashed = self.kept.file(path) if self.kept is not None and ident else None
+        if hashed is None:
+            return None
+        if self._vocabulary is None:
+            self._vocabulary = repr(self.vocab)
+        return self.kept.key("section", rel(path, self.root), hashed, self.report_id, part_id, self._vocabulary)
+
+    def recall_section(self, kept: KeptSection) -> Section:
+        """Stand for reading a section's file again, as far as the rest of the report's read asks. An id another
+        section claims too is noted at the first: the read is then done again without the cache
+        (validate.validate_site), which says where."""
+        section = kept.section
+        self.listed["section"].add(section.id)
+        for ident, mark in kept.claims:
+            if ident in self.anchors:
+                self.problems.add(mark, "", "an id used once in the report", repr(ident))
+            else:
+                self.anchors[ident] = mark
+        self.text_marks.update(kept.text_marks)
+        doc = Doc(section.src_path, None, {}, {})
+        for entry in kept.not_figures:
+            self.not_figure_fields[entry] = Field(doc, "not_figures", None, self.problems)
+        return section
+
+    def read_section_file(self, ref: Field, part_id: str) -> Section | None:
         loaded = self.load_referenced(ref, "section", "its part")
         if loaded is None:
             return None

@@ -66,17 +66,19 @@ def read_site_data(data_dir: Path, content_dir: Path | None, root: Path, base_ur
     return replace(site, pages=pages, data_hash=tree_hash(data_dir, DATA_VERSION_LEAVES_OUT))
 
 
-def read_cleanly(readers: list[tuple[str, ReportReader]]) -> dict[str, tuple[KeptReport, dict]]:
-    """Each report (by the key it is kept under) read on its own, as the data cache keeps it, with the files parsed
-    for it (DataCache.new_docs); a report read with a mistake, or a draft, left out."""
+def read_cleanly(readers: list[tuple[str, ReportReader]]) -> dict[str, tuple[KeptReport, dict, dict]]:
+    """Each report (by the key it is kept under) read on its own, as the data cache keeps it, with its sections'
+    units and the files parsed for it (DataCache.new, new_docs); a report read with a mistake, or a draft, left
+    out."""
     read = {}
     for key, reader in readers:
         problems, kept = Problems(), reader.kept
         own = ReportReader(reader.dir, reader.root, reader.vocab, problems, kept)
-        parsed_before = set(kept.new_docs)
+        kept_before, parsed_before = set(kept.new), set(kept.new_docs)
         report = own.report(own.report_id)
-        if report is not None and not problems.failed and not problems.hints:
-            read[key] = (own.to_keep(report), {k: doc for k, doc in kept.new_docs.items() if k not in parsed_before})
+        if report is not None and not problems.count():
+            read[key] = (own.to_keep(report), {k: unit for k, unit in kept.new.items() if k not in kept_before},
+                         {k: doc for k, doc in kept.new_docs.items() if k not in parsed_before})
     return read
 
 
@@ -176,6 +178,8 @@ class SiteReader:
         kept = self.kept.get(key)
         if kept is not None:
             self.goals_read[reader.report_id] = kept.goals_read
+            for section in kept.sections:  # kept for the next read, which may read the report again
+                self.kept.get(section)
             return reader.recall(kept)
         report = reader.report(reader.report_id)
         if report is None:
@@ -206,8 +210,9 @@ class SiteReader:
             min(halves, key=lambda half: sum(s for s, _, _ in half)).append((size, key, reader))
         theirs, ours = parallel.on_another_process(partial(read_cleanly, [(k, r) for _, k, r in halves[1]]),
                                                    partial(read_cleanly, [(k, r) for _, k, r in halves[0]]))
-        for key, (unit, docs) in (ours | (theirs or {})).items():
+        for key, (unit, sections, docs) in (ours | (theirs or {})).items():
             self.kept.ahead[key] = unit
+            self.kept.new.update(sections)
             self.kept.new_docs.update(docs)
 
     def read_plans(self, f: Field, read: ReportsRead) -> tuple[Plan, ...]:

@@ -91,16 +91,23 @@ def test_a_new_vocabulary_file_and_an_edited_prose_page_are_read(pair):
     assert repr(site) == repr(read_site(pair))
 
 
-def test_an_edit_to_one_section_parses_that_file_again_and_reads_only_its_report(pair, monkeypatch):
+def test_an_edit_to_one_section_parses_that_file_again_and_reads_only_that_section_of_its_report(pair, monkeypatch):
     cached_read(pair)
     edit(pair.data / "city-2030/sections/plan-goals.yaml", 'en: "Goals"}', 'en: "The goals"}')
-    parsed, reports = [], []
-    load_yaml, report = datacache.load_yaml, read_report.ReportReader.report
+    parsed, reports, sections = [], [], []
+    load_yaml, report, section = datacache.load_yaml, read_report.ReportReader.report, \
+        read_report.ReportReader.read_section_file
     monkeypatch.setattr(datacache, "load_yaml", lambda path, *args: parsed.append(path.name) or load_yaml(path, *args))
     # (the built-in vocabulary, outside the data, a few milliseconds, is parsed every time)
     monkeypatch.setattr(read_report.ReportReader, "report", lambda self, rid: reports.append(rid) or report(self, rid))
+    monkeypatch.setattr(read_report.ReportReader, "read_section_file",
+                        lambda self, ref, part: sections.append(ref.value) or section(self, ref, part))
     assert cached_read(pair).report["city-2030"].index.sections["plan-goals"].title.en == "The goals"
-    assert (parsed, reports) == (["vocab.yaml", "plan-goals.yaml"], ["city-2030"])
+    assert (parsed, reports, sections) == (["vocab.yaml", "plan-goals.yaml"], ["city-2030"], ["plan-goals"])
+    sections.clear()  # and the report's other section was kept again, for the next edit
+    edit(pair.data / "city-2030/sections/plan-services.yaml", 'en: "', 'en: "The ')
+    with_cache = cached_read(pair)
+    assert sections == ["plan-services"] and repr(with_cache) == repr(read_site(pair))
 
 
 def test_the_goals_are_judged_again_only_when_what_they_read_of_a_report_changed(pair, monkeypatch):
@@ -166,6 +173,10 @@ MISTAKES = {  # (file, old, new)
         "targets.yaml", "figure: capacity-growth-2030", "figure: capacity-growth-2031"),
     "a glossary term no report prints": ("glossary.yaml", 'zh: "建成区"', 'zh: "建成区域"'),
     "a draft": ("city-2031/sections/review-2030.yaml", "id: review-2030\n", "id: review-2030\ndraft: untranslated\n"),
+    # read before plan-services, which the cache holds: said where plan-services claims it
+    "an id that a section the cache holds claims too": (
+        "city-2030/sections/plan-goals.yaml", "  - id: plan-goals-indicators\n",
+        "  - id: plan-goals-indicators\n    aliases: [plan-services-tasks]\n"),
 }
 
 
