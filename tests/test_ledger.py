@@ -176,18 +176,33 @@ def test_the_ledger_page_shows_the_rules_the_counts_and_each_row_s_reasoning(bui
     assert "目标6%–6.5%（2030年），结果7%（地区生产总值增速，2030年）→完成（需要达到的区间）" in zh
 
 
+def as_seen_from(built, url: str, pattern: str) -> tuple[str, list[str]]:
+    """The markup a pattern finds on a page, its links left out, and the address each link resolves to from there."""
+    found = re.search(pattern, built.files[f"{url}index.html"].decode(), re.S)[0]
+    hrefs = re.findall(r'href="([^"]*)"', found)
+    return re.sub(r'href="[^"]*"', "href", found), [posixpath.normpath(posixpath.join(url, h)) for h in hrefs]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_goal_s_row_is_the_same_on_the_ledger_and_its_filtered_pages_each_linking_from_where_it_is(built, lang):
     """A row is rendered once per language for all of them (render.Once), and its links written for each page."""
-    def row(url: str) -> tuple[str, list[str]]:
-        tr = re.search(r'<tr id="built-up-area-2030".*?</tr>', built.files[f"{url}index.html"].decode(), re.S)[0]
-        hrefs = re.findall(r'href="([^"]*)"', tr)
-        return re.sub(r'href="[^"]*"', "href", tr), [posixpath.normpath(posixpath.join(url, h)) for h in hrefs]
-
-    on_ledger = row(f"{lang}/ledger/")
+    row = r'<tr id="built-up-area-2030".*?</tr>'
+    on_ledger = as_seen_from(built, f"{lang}/ledger/", row)
     assert on_ledger[1] == [f"{lang}/ledger/built-up-area-2030", f"{lang}/city-2031/figures/built-up-area-2030"]
     for by in ("status-met", "topic-urban", "report-city-2030"):
-        assert row(f"{lang}/ledger/by/{by}/") == on_ledger
+        assert as_seen_from(built, f"{lang}/ledger/by/{by}/", row) == on_ledger
+
+
+def test_a_figure_s_card_is_the_same_wherever_it_is_shown_each_linking_from_where_it_is(built):
+    """A card is rendered once per language and report for the pages that show it (render.Once): its section's, its
+    report's figures, another figure's related ones; a figure of the same id in another report has a card of its own."""
+    card = r'<li class="card" id="gdp-growth-2030".*?</li>'
+    on_section = as_seen_from(built, "en/city-2030/sections/plan-goals/", card)
+    assert on_section[1] == ["en/city-2030/figures/gdp-growth-2030"] and "6–6.5%" in on_section[0]
+    for url in ("en/city-2030/figures/", "en/city-2030/figures/retail-growth-2030/"):
+        assert as_seen_from(built, url, card) == on_section
+    outcome = as_seen_from(built, "en/city-2031/figures/retail-growth-2030/", card)
+    assert outcome[1] == ["en/city-2031/figures/gdp-growth-2030"] and ">7%<" in outcome[0]
 
 
 def test_the_part_that_reviews_a_year_counts_its_goals_from_the_ledger(built):
