@@ -32,10 +32,11 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import astuple, dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .parallel import Elsewhere
 from .write import write_whole
 
 if TYPE_CHECKING:  # the check for an unchanged build (FileCache.unchanged) needs none of them
@@ -317,6 +318,7 @@ class FileCache:
         self.previous = self.last.files if self.last else {}
         self.current: dict[str, Entry] = {}
         self._on_disk: dict[str, tuple[int, int]] | None = None
+        self._listing: Elsewhere | None = None  # dist/ listed on another process (list_elsewhere)
 
     def unchanged(self, stamp: str) -> Manifest | None:
         """The last build's record when it read exactly these inputs and dist/ holds exactly the files it
@@ -326,12 +328,25 @@ class FileCache:
         recorded = {name: (entry.size, entry.mtime_ns) for name, entry in self.previous.items()}
         return self.last if self.on_disk == recorded else None
 
+    def list_elsewhere(self) -> None:
+        """Start listing dist/ on another process, while this one reads the data: 8,000 files' sizes and dates,
+        0.03-0.05 s that an edit's build would wait for before its workers start."""
+        if self._on_disk is None and self._listing is None:
+            self._listing = Elsewhere(partial(files_on_disk, self.dist))
+
     @property
     def on_disk(self) -> dict[str, tuple[int, int]]:
         """Every file dist/ holds now -> (size, modification time in ns), as this build found it."""
         if self._on_disk is None:
-            self._on_disk = files_on_disk(self.dist)
+            self.take_listing()
         return self._on_disk
+
+    def take_listing(self) -> None:
+        """Take dist/'s listing now, from the process that lists it (or list it here): before worker processes are
+        forked from this one, which read it (holds())."""
+        if self._on_disk is None:
+            listed = self._listing.result() if self._listing is not None else None
+            self._on_disk = listed if isinstance(listed, dict) else files_on_disk(self.dist)
 
     def intact(self, name: str) -> Entry | None:
         """The last build's record of a file, when dist/ holds it with the size and date recorded (its bytes

@@ -39,26 +39,44 @@ Holds = Callable[[str, bytes], bool]  # whether dist/ holds these bytes at this 
 def on_another_process(theirs: Callable[[], object], ours: Callable[[], object]) -> tuple[object, object]:
     """theirs() on a process forked from this one while ours() runs here: both results; theirs None where that
     process could not give it (no fork on this system, a mistake of the code there: the caller does it again)."""
-    import multiprocessing
-    import pickle
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None, ours()
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    other = context.Process(target=_send_result, args=(theirs, send), daemon=True)
-    other.start()
-    send.close()
+    other = Elsewhere(theirs)
     try:
         mine = ours()
-        try:
-            result = pickle.loads(receive.recv_bytes())
-        except (EOFError, OSError, pickle.UnpicklingError):
-            result = None
     finally:
-        receive.close()
-        other.join()
+        result = other.result()
     return result, mine
+
+
+class Elsewhere:
+    """work() started on a process forked from this one, its result taken when asked for (result()): None where that
+    process could not give it (no fork on this system, a mistake of the code there: the caller does it itself)."""
+
+    def __init__(self, work: Callable[[], object]):
+        import multiprocessing
+
+        self._receive = self._other = None
+        self._parent = os.getpid()  # only this process may take the result: a process forked from it gets None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._other = context.Process(target=_send_result, args=(work, send), daemon=True)
+        self._other.start()
+        send.close()
+
+    def result(self) -> object:
+        import pickle
+
+        if self._other is None or os.getpid() != self._parent:
+            return None
+        try:
+            return pickle.loads(self._receive.recv_bytes())
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return None
+        finally:
+            self._receive.close()
+            self._other.join()
+            self._other = None
 
 
 def _send_result(work: Callable[[], object], send) -> None:

@@ -166,6 +166,8 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     if not keep_files and (last := cache.unchanged(stamp)) is not None:
         return Built(None, tuple(last.files), time.perf_counter() - start, reused=last.summary["pages"],
                      url=last.summary["url"], reports=last.summary["reports"], nothing_changed=True)
+    if reuse and jobs > 1:
+        cache.list_elsewhere()  # while this process reads the data
     from . import parallel, published  # only now: a build with nothing to do loads none of the rendering code
     from .cache import Keys
     from .kept import beside
@@ -295,7 +297,8 @@ class Plan:
 
 
 def look_up_extras(renderer: SiteRenderer, keys: Keys, cache: FileCache) -> ExtrasPlan:
-    """Look up each group of the extras in the cache."""
+    """Look up each group of the extras in the cache (the workers may start next: dist/'s listing is taken first)."""
+    cache.take_listing()
     extras_keys = {group: keys.extras(group, reads) for group, reads in renderer.extras_groups}
     return ExtrasPlan(extras_keys, {group: cache.reuse_group(key) for group, key in extras_keys.items()})
 

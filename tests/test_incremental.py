@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -100,6 +101,30 @@ def test_a_worker_sends_no_bytes_of_a_file_dist_holds_already(pair, tmp_path, mo
     built = build(pair, keep_files=True, jobs=2, reuse=True)
     assert built.processes == 2 and any(held) and not all(held)
     assert files_in(pair.dist) == clean_build(pair, tmp_path) == built.files
+
+
+@pytest.mark.parametrize("listed_there", [True, False])
+def test_dist_is_listed_on_another_process_while_the_data_is_read(pair, tmp_path, monkeypatch, listed_there):
+    """An edit's build on two processes lists dist/ (the files' sizes and dates, which say what may be reused) on
+    another process; where that process gives nothing, this one lists it. Either way: only what the edit changed is
+    rendered, and the build is a clean build's."""
+    from reportsite import cache
+
+    build(pair, jobs=1)
+    listed_by, files_on_disk = tmp_path / "listed-by", cache.files_on_disk
+
+    def noting_the_process(folder):
+        with listed_by.open("a") as f:  # a file: the other process's own memory is not this one's
+            f.write(f"{os.getpid()}\n")
+        return files_on_disk(folder)
+
+    monkeypatch.setattr(cache, "files_on_disk", noting_the_process)
+    if not listed_there:
+        monkeypatch.setattr(parallel.Elsewhere, "result", lambda self: None)
+    edit(pair.root / PAIR_EDITS["a glossary term"][0][0], *PAIR_EDITS["a glossary term"][0][1:])
+    built = incremental(pair)
+    assert (listed_by.read_text().split()[-1] != str(os.getpid())) == listed_there
+    assert 0 < built.rendered < built.pages and files_in(pair.dist) == clean_build(pair, tmp_path)
 
 
 def test_few_pages_go_to_the_workers_in_smaller_tasks():
