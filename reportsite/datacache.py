@@ -5,6 +5,8 @@ files. Each unit of that reading is kept beside the output folder (dist/ -> dist
 .gitignore's /dist.* covers it), under a key that hashes everything the unit is made from:
 - a report's model (read_report.py): the name and bytes of every file in its folder, the vocabulary
   (units, qualifiers and topics, as read) and its folder's path, which its errors and files name;
+- a section's model (read_report.KeptSection, for a report read again): its file's path and bytes, its part,
+  its report and the vocabulary, with the ids it claims and where its texts are;
 - the glossary: its file, and the printed Chinese of every paragraph of every report and the terms its English
   links (validate.read_glossary: what a term's uses read);
 - the goals: targets.yaml, and what they read of every report (read_goals.what_goals_read: its figures,
