@@ -306,7 +306,8 @@ class Chrome:
 class Once:
     """Macros whose markup is the same on many pages but for its links, each rendered once per language, report and
     item, and written for each page (Linked): the ledger's rows, which the ledger and each of its filtered pages
-    show (the templates' `once`)."""
+    show; a figure's card, on its section's page, its report's figures and its related figures' pages (the
+    templates' `once`, on a page: the one-file edition has no page to write the links from)."""
 
     def __init__(self, envs: dict[str, jinja2.Environment], policy: LinkPolicy):
         self.envs, self.policy = envs, policy
@@ -315,7 +316,8 @@ class Once:
 
     @jinja2.pass_context
     def __call__(self, ctx, macro: str, item: str, *args) -> Markup:
-        """macros.html's macro(*args) on this page; item: what the arguments are of (a goal's id)."""
+        """macros.html's macro(*args) on this page; item: what the arguments are of (a goal's id, a figure's report
+        and id)."""
         spec: PageSpec = ctx["page"]
         key = (spec.lang, spec.report and spec.report.id, macro, item)
         if key not in self._rendered:
