@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,13 +41,19 @@ def find_font() -> Path | None:
 
 def share_image(site: Site, report: Report | None, lang: str, font_path: Path, caption: str) -> bytes:
     """The card of a report (its title, date and first main goals) or of the site (its reports)."""
-    from PIL import Image, ImageDraw
+    from PIL import Image, ImageDraw, ImageFont
 
     from . import l10n
 
     image = Image.new("RGB", SIZE, SOFT)
     draw = ImageDraw.Draw(image)
-    font = partial(_face, str(font_path))
+    faces: dict[int, object] = {}  # each size read once for this card (freed with it: each reading maps the font)
+
+    def font(size: int):
+        if size not in faces:
+            faces[size] = ImageFont.truetype(str(font_path), size)
+        return faces[size]
+
     text_width = SIZE[0] - 2 * MARGIN
     draw.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
     _fitted(draw, (MARGIN, 60), site.name[lang], font, 40, text_width, ACCENT)
@@ -76,21 +81,13 @@ def card_goals(site: Site, report: Report | None) -> list[Target]:
     return [t for r in (site.reports if report is None else (report,)) for t in r.targets if t.group == "annual"][:3]
 
 
-@lru_cache(maxsize=64)
-def _face(font_path: str, size: int):
-    """The font at one size, read once for every image of the build (1.6 ms a reading, ten a card)."""
-    from PIL import ImageFont
-
-    return ImageFont.truetype(font_path, size)
-
-
 def _fitted(draw, at: tuple[int, int], text: str, font, size: int, width: int, fill) -> None:
     """Draw text on one line in at most width pixels: smaller type down to 60% of size, then cut with an
     ellipsis. Its line breaks and runs of white space are one space, as on a page (Pillow measures no
     line break: it refuses a newline, and its layout fails on a carriage return or a paragraph separator)."""
     text = " ".join(text.split())
     smallest = int(size * 0.6)
-    face = font(size)
+    face = font(size)  # read once for each size tried (reading the font costs more than measuring with it)
     while size > smallest and draw.textlength(text, font=face) > width:
         size -= 2
         face = font(size)
