@@ -381,7 +381,7 @@ class FileCache:
             return False
         sha256 = hashlib.sha256(data).hexdigest()
         entry = self.intact(name)
-        same = entry is not None and (entry.sha256, entry.size) == (sha256, len(data))
+        same = _records(entry, sha256, len(data))
         if key is not None:
             self.current[name] = replace(entry, key=key) if same else Entry(key, sha256, len(data))
         return not same
@@ -390,8 +390,7 @@ class FileCache:
         """Whether dist/ holds these very bytes at this path, intact: a worker process asks, and sends Held instead of
         the bytes (most of the search index's 2,148 files after an edit), which the parent need neither take in nor
         hash again."""
-        entry = self.intact(name)
-        return entry is not None and entry.size == len(data) and entry.sha256 == hashlib.sha256(data).hexdigest()
+        return _records(self.intact(name), hashlib.sha256(data).hexdigest(), len(data))
 
     def save(self, stamp: str, summary: dict, published: str, templates: dict) -> None:
         """Record this build's files for the next build, each written one with its date as dist/ now holds it
@@ -404,6 +403,11 @@ class FileCache:
             elif (stat := _stat(self.dist / name)) is not None and stat.st_size == entry.size:
                 files[name] = replace(entry, mtime_ns=stat.st_mtime_ns)
         write_manifest(self.path, self.project, Manifest(stamp, summary, files, published, templates))
+
+
+def _records(entry: Entry | None, sha256: str, size: int) -> bool:
+    """Whether a file's record (of a file dist/ holds intact) is of bytes with this hash and size."""
+    return entry is not None and (entry.sha256, entry.size) == (sha256, size)
 
 
 def _stat(path: Path) -> os.stat_result | None:

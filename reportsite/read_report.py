@@ -258,7 +258,7 @@ class ReportReader:
             self.lists_read = False
             return None
         self.listed[kind].add(ident)
-        path = self.dir / f"{kind}s" / f"{ident}.yaml"
+        path = self.referenced_file(kind, ident)
         if not path.exists():
             ref.fail(f"a {kind} with a file {rel(path, self.root)}",
                      repr(ident) + did_you_mean(ident, (p.stem for p in path.parent.glob("*.yaml")), ID_LIKENESS))
@@ -270,6 +270,10 @@ class ReportReader:
         if isinstance(f.value, dict) and f.value.get("id") != ident:
             f["id"].fail(f"the id {ident!r} the file is named after and {referrer} refers to")
         return ident, f
+
+    def referenced_file(self, kind: str, ident: str) -> Path:
+        """The file a part's or a section's id names: parts/<id>.yaml, sections/<id>.yaml."""
+        return self.dir / f"{kind}s" / f"{ident}.yaml"
 
     def read_part(self, ref: Field) -> Part | None:
         loaded = self.load_referenced(ref, "part", "report.yaml")
@@ -314,8 +318,8 @@ class ReportReader:
         """What a section is kept under (datacache.py): its file's path and bytes, its part and report, the
         vocabulary; None without a cache, or for a reference to no file."""
         ident = ref.value if isinstance(ref.value, str) else None
-        path = self.dir / "sections" / f"{ident}.yaml"
-        hashed = self.kept.file(path) if self.kept is not None and ident else None
+        path = self.referenced_file("section", ident) if ident else None
+        hashed = self.kept.file(path) if self.kept is not None and path else None
         if hashed is None:
             return None
         if self._vocabulary is None:
