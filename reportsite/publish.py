@@ -369,7 +369,8 @@ def site_tables(site: Site, kept: Store[Written] | None = None, data: DataReads 
         files[f"data/{name}.json"] = json_rows([text for rows in written for text in rows[name][0]])
         files[f"data/{name}.csv"] = csv_file([line for rows in written for line in rows[name][1]], TABLES[name])
     glossary = [term_row(t) for t in site.terms]
-    files.update({"data/glossary.json": to_json_bytes(glossary), "data/glossary.csv": to_csv_bytes(glossary, GLOSSARY_FIELDS)})
+    files.update({"data/glossary.json": to_json_bytes(glossary),
+                  "data/glossary.csv": to_csv_bytes(glossary, GLOSSARY_FIELDS)})
     return files
 
 

@@ -9,9 +9,9 @@ last build used. The process that made the index writes it as soon as it has the
 whatever the build does next), whole or not at all, as kept.py writes its files: a line that says what wrote it
 (this format, this code version) and the sha256 of the rest, then the parts in Python's marshal format, each
 part's postings packed apart (marshal again: unpacked only for a part an edit changed, Part.postings; the 140,000
-rows of six reports would cost 0.03 s to read every time). The parts are never read unless that line is right: a file that cannot be read,
-fails its checksum, or is of another format or code version (marshal's format is Python's: the code version
-names it) is ignored, and the parts are made again, as `build.py --clean` makes them.
+rows of six reports would cost 0.03 s to read every time). The parts are never read unless that line is right:
+a file that cannot be read, fails its checksum, or is of another format or code version (marshal's format is
+Python's: the code version names it) is ignored, and the parts are made again, as `build.py --clean` makes them.
 
 Beside it, in the same way, the postings merged from the parts (dist.search-postings.bin: the parts' keys and first
 entries, and the table): an edit that changes a part but not its number of entries splices in only the tokens
