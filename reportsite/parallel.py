@@ -31,6 +31,7 @@ CHUNK = 24  # pages a task at most: small enough to even out the workers' loads,
 TASKS_PER_WORKER = 6  # at least, where there are few pages: the costly ones (a ledger page, 40 ms) even out too
 # pages started per worker ahead of the task being written: the workers never wait, memory stays flat
 IN_FLIGHT = 3 * CHUNK
+POLL_S = 0.005  # how often this process looks for extras made while it waits on a task of pages
 
 
 Holds = Callable[[str, bytes], bool]  # whether dist/ holds these bytes at this path already (FileCache.holds)
@@ -147,12 +148,14 @@ class Rendering:
             self.before_workers()
         self.workers, self.along, self._stack = workers, along, ExitStack()
         self._begin, self._run = self._stack.enter_context(_runner(self.renderer, workers, self.make, self.holds))
-        # the extras first (the search index the longest), apart from the pages: their files are written last
+        # the extras first (the search index the longest), apart from the pages: files() gives theirs as they come
         self._held = [(task, self._begin(task)) for task in _extras_tasks(self.extras, along)]
 
     def files(self, pages: Sequence[int], groups: dict[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
-        """The pages (indexes into renderer.specs) in order, then the extras, as (path, bytes). groups, when given,
-        learns the group of each extra file. BuildFailed at the end for every mistake of the whole run."""
+        """The pages (indexes into renderer.specs) in order, then the extras, as (path, bytes); where groups is given
+        (it learns the group of each extra file before the file comes), the extras come among the pages as soon as
+        they are made: a group made while this process waits on the workers is written then, not after the last page
+        with one core idle. BuildFailed at the end for every mistake of the whole run, in the one-process order."""
         renderer = self.renderer
         if self._stack is None:
             workers = workers_for(len(pages), self.jobs, renderer.extras_cost(self.extras))
@@ -163,9 +166,15 @@ class Rendering:
         window = IN_FLIGHT * max(self.workers, 1) // chunk
         tasks = [step for step in steps if isinstance(step, tuple)]
         results, pages_along = self._run(tasks, window, lambda task: sum(renderer.specs[i].kind.cost for i in task)), {}
+        waiting = list(self._held) if groups is not None else []  # extras tasks whose files are not given yet
         for step in steps:
             if isinstance(step, tuple):
-                result = next(results)
+                done = next(results)
+                yield from _made(waiting, groups)
+                while waiting and not done.ready():  # and those made while this process waits
+                    done.wait(POLL_S)
+                    yield from _made(waiting, groups)
+                result = done.get()
                 _collect(result, problems, missing)
                 yield from result.files
                 continue
@@ -176,11 +185,12 @@ class Rendering:
             yield page
         extras_results = [done.get() for _, done in self._held]
         self.close()
-        for extras_result in extras_results:  # in the order of their groups, as one process makes them
+        for (_, done), extras_result in zip(self._held, extras_results):  # in the order of their groups
             _collect(extras_result, problems, missing)
-            if groups is not None:
-                groups.update(extras_result.groups)
-            yield from extras_result.files
+            if groups is None or any(done is still for _, still in waiting):
+                if groups is not None:
+                    groups.update(extras_result.groups)
+                yield from extras_result.files
         renderer.problems = problems
         for lang, messages in missing.items():
             renderer.translations[lang].missing |= messages
@@ -202,6 +212,16 @@ def rendering(renderer: SiteRenderer, extras: Sequence[str], jobs: int, make: Ca
         yield run
     finally:
         run.close()
+
+
+def _made(waiting: list, groups: dict[str, str]) -> Iterator[tuple[str, bytes]]:
+    """The files of the extras tasks made by now (taken out of waiting: (task, its result to come)), each file's group
+    in groups first."""
+    for item in [item for item in waiting if item[1].ready()]:
+        waiting.remove(item)
+        result = item[1].get()
+        groups.update(result.groups)
+        yield from result.files
 
 
 def _pages_showing(renderer: SiteRenderer, groups: Sequence[str]) -> tuple[int, ...]:
@@ -283,12 +303,12 @@ def _collect(result: Rendered, problems: Problems, missing: dict[str, set[str]])
 
 @contextmanager
 def _runner(renderer: SiteRenderer, workers: int, make: Callable[[], SiteRenderer], holds: Holds | None = None):
-    """Two functions, here or on a pool of worker processes: one that starts a task (its result: .get()), and
-    one from tasks to their results, in order (_in_order: with at most window tasks started and not yet taken, each
-    task's cost as cost() says)."""
+    """Two functions, here or on a pool of worker processes: one that starts a task (its result to come: .ready(),
+    .wait(timeout), .get()), and one from tasks to their results to come, in order (_in_order: with at most window
+    tasks started and not yet taken, each task's cost as cost() says)."""
     if workers == 0:
         yield (lambda task: _Done(run_task(renderer, task))), \
-            (lambda tasks, window, cost: (run_task(renderer, task) for task in tasks))
+            (lambda tasks, window, cost: (_Done(run_task(renderer, task)) for task in tasks))
         return
     import multiprocessing  # here: a build that renders in one process never needs it
 
@@ -314,12 +334,18 @@ class _Done:
 
     result: Rendered
 
+    def ready(self) -> bool:
+        return True
+
+    def wait(self, timeout: float | None = None) -> None:
+        pass
+
     def get(self) -> Rendered:
         return self.result
 
 
-def _in_order(pool, tasks: list, window: int, cost: Callable[[object], int] = lambda task: 0) -> Iterator[Rendered]:
-    """The tasks' results in order, with at most window tasks started and not yet taken: workers that
+def _in_order(pool, tasks: list, window: int, cost: Callable[[object], int] = lambda task: 0) -> Iterator:
+    """The tasks' results to come (.get() each) in order, with at most window tasks started and not yet taken: workers that
     render faster than this process writes would otherwise pile every page up in memory. When they all fit in the
     window (an edit's few), they start costliest first (cost: PageKind.cost), so that no costly task ends the run
     alone; their results still come in order."""
@@ -327,15 +353,15 @@ def _in_order(pool, tasks: list, window: int, cost: Callable[[object], int] = la
         started = {}
         for n in sorted(range(len(tasks)), key=lambda n: -cost(tasks[n])):  # sorted keeps the order of equal costs
             started[n] = pool.apply_async(_run_in_worker, (tasks[n],))
-        yield from (started[n].get() for n in range(len(tasks)))
+        yield from (started[n] for n in range(len(tasks)))
         return
     pending: deque = deque()
     for task in tasks:
         pending.append(pool.apply_async(_run_in_worker, (task,)))
         if len(pending) >= window:
-            yield pending.popleft().get()
+            yield pending.popleft()
     while pending:
-        yield pending.popleft().get()
+        yield pending.popleft()
 
 
 _make: Callable[[], SiteRenderer] | None = None  # in a worker process: how to make its renderer

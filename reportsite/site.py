@@ -315,17 +315,24 @@ def look_up_pages(renderer: SiteRenderer, keys: Keys, cache: FileCache, extras: 
 
 def site_files(plan: Plan, rendered: Iterator[tuple[str, bytes]], cache: FileCache,
                groups: dict[str, str]) -> Iterator[tuple[str, bytes | None]]:
-    """Every file of the site in the one-process order, with its bytes as rendered (then recorded with its key,
-    cache.note); None for a file dist/ holds as it should be (reused, or rendered to the bytes it holds).
-    BuildFailed at the end if any mistake was found. groups: each rendered extra file's group, learnt as
-    they come."""
+    """Every file of the site, with its bytes as rendered (then recorded with its key, cache.note); None for a file
+    dist/ holds as it should be (reused, or rendered to the bytes it holds): the pages in order, the extras rendered
+    among them as they come (parallel.Rendering.files), then those reused. BuildFailed at the end if any mistake was
+    found. groups: each rendered extra file's group, learnt as they come (what tells an extra from a page)."""
+
+    def noted(name: str, data: bytes, key: str | None) -> tuple[str, bytes | None]:
+        return name, data if cache.note(name, key, data) else None
+
     for i, name in enumerate(plan.names):
         if i in plan.reused:
             yield name, None
             continue
-        name, data = next(rendered)
-        yield name, data if cache.note(name, plan.keys[i], data) else None
+        for name, data in rendered:
+            if name not in groups:
+                break
+            yield noted(name, data, plan.extras.keys[groups[name]])
+        yield noted(name, data, plan.keys[i])
     for files in plan.extras.files.values():
         yield from ((name, None) for name in files or ())
-    for name, data in rendered:  # the extras rendered; then the whole run's mistakes, raised
-        yield name, data if cache.note(name, plan.extras.keys[groups[name]], data) else None
+    for name, data in rendered:  # the extras rendered after the last page; then the whole run's mistakes, raised
+        yield noted(name, data, plan.extras.keys[groups[name]])

@@ -137,6 +137,45 @@ def test_few_pages_go_to_the_workers_in_smaller_tasks():
     assert parallel.chunk_for(pages=96, workers=0) == parallel.CHUNK
 
 
+def test_the_extras_are_written_as_soon_as_they_are_made_not_after_the_last_page(project, tmp_path, monkeypatch,
+                                                                                 two_workers):
+    """The files that are not pages come among the pages as soon as a process has made them (on a clean build of six
+    reports, 2,881 files that were written after the last page, with one core idle): in one process, before the first
+    page; on two, while this process waits on the first pages, where they take long. Recorded as in page order, to the
+    same bytes."""
+    import time
+
+    from reportsite import site as pipeline
+    from reportsite.render import SiteRenderer
+
+    order, write_site, page, extras_of = [], pipeline.write_site, SiteRenderer.page, SiteRenderer.extras_of
+
+    def noting_the_order(files, *args):
+        return write_site((order.append(name) or (name, data) for name, data in files), *args)
+
+    def slowly(self, spec, *args):  # the first page takes a second; the extras, a few hundredths each
+        time.sleep(1 if spec is self.specs[0] else 0)
+        return page(self, spec, *args)
+
+    monkeypatch.setattr(pipeline, "write_site", noting_the_order)
+    written = {}
+    for jobs in (1, 2):
+        order.clear()
+        monkeypatch.setattr(SiteRenderer, "page", slowly)
+        monkeypatch.setattr(SiteRenderer, "extras_of", lambda self, group: time.sleep(0.03) or extras_of(self, group))
+        built = build(project, jobs=jobs, reuse=False)
+        monkeypatch.setattr(SiteRenderer, "page", page)
+        monkeypatch.setattr(SiteRenderer, "extras_of", extras_of)
+        pages = [i for i, name in enumerate(order) if name.endswith(".html")]
+        extras = [i for i, name in enumerate(order) if not name.endswith(".html")]
+        assert built.processes == jobs and len(pages) == built.pages == 52
+        assert max(extras) < pages[0]
+        written[jobs] = files_in(project.dist)
+        again = incremental(project)
+        assert again.nothing_changed and again.paths == built.paths, "each recorded under its key"
+    assert written[1] == written[2] == clean_build(project, tmp_path)
+
+
 def test_an_edit_s_tasks_start_costliest_first_and_their_results_come_in_order():
     """When every task fits in the window (an edit's few), the costliest start first (PageKind.cost: a ledger page
     costs forty figure pages), so that none ends the run alone; their results come in the tasks' order. More tasks
@@ -152,11 +191,12 @@ def test_an_edit_s_tasks_start_costliest_first_and_their_results_come_in_order()
     tasks = [("figure",), ("ledger",), ("figure", "figure"), ("glossary",)]
     cost = {"figure": 1, "ledger": 40, "glossary": 13}
     pool = Pool()
-    results = list(parallel._in_order(pool, tasks, 4, lambda task: sum(cost[kind] for kind in task)))
+    results = [done.get() for done in parallel._in_order(pool, tasks, 4, lambda task: sum(cost[kind] for kind in task))]
     assert pool.started == [("ledger",), ("glossary",), ("figure", "figure"), ("figure",)]
     assert results == [f"rendered {task}" for task in tasks]
     pool = Pool()
-    assert list(parallel._in_order(pool, tasks, 3, lambda task: sum(cost[kind] for kind in task))) == results
+    assert [done.get() for done in parallel._in_order(pool, tasks, 3, lambda task: sum(cost[kind] for kind in task))] \
+        == results
     assert pool.started == tasks
 
 
