@@ -52,10 +52,24 @@ def write_tree(files: Iterable[tuple[str, bytes | None]], folder: Path) -> list[
         if parent not in made:  # one mkdir a folder, not one a file
             os.makedirs(parent, exist_ok=True)
             made.add(parent)
-        with open(target, "wb") as file:
-            file.write(data)
+        write_new(target, data)
         written.append(name)
     return written
+
+
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
+def write_new(path: str, data: bytes) -> None:
+    """Write a file of a folder being made: open, write, close (open() would ask the file's size, whether it is a
+    terminal and where it stands too: three more system calls a file, 24,000 in a clean build)."""
+    handle = os.open(path, NEW_FILE, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+    finally:
+        os.close(handle)
 
 
 def write_whole(path: Path, data: bytes) -> None:
@@ -192,8 +206,7 @@ def _stage(files: Iterable[tuple[str, bytes]], staging: Path) -> dict[str, str]:
     for name, data in files:
         inside(name)
         where = os.path.join(staging, str(len(staged)))
-        with open(where, "wb") as file:
-            file.write(data)
+        write_new(where, data)
         staged[name] = where
     return staged
 
