@@ -46,6 +46,24 @@ def _start(from_url: str) -> tuple[str, ...]:
     return tuple(start.split("/")) if start else ()
 
 
+def start_folder(url: str) -> tuple[str, ...]:
+    """The folder a page's links start from, as its parts (its own folder, for a page that is one)."""
+    return _start(url)
+
+
+def sibling_reach(link: str) -> str | None:
+    """What a relative link written from a page says of its siblings, the pages whose links start from another folder
+    of the same parent: "" when it is written the same from each of them; a folder's name when from each but the one
+    of that folder (it leads into it); None when it leads into this page's own folder (written from here alone)."""
+    if not link.startswith("../"):
+        return None
+    rest = link[3:]
+    if rest.startswith("../"):
+        return ""
+    head, slash, _ = rest.partition("#")[0].partition("/")
+    return head if slash else ""
+
+
 @lru_cache(maxsize=4096)
 def _target(to_url: str, style: str) -> tuple[tuple[str, ...], bool]:
     """What a link leads to, as its parts (a page's folder, in the FOLDER style; else its file), and whether it is

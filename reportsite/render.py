@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from . import LANGS, assets, feed, l10n, ledger, meta, other_lang, publish, search, share
 from .catalog import EXTRACT_STEPS, StrictTranslations
 from .errors import BuildFailed, Mark, Problems
-from .links import FOLDERS, LinkPolicy, dest
+from .links import FOLDERS, LinkPolicy, dest, sibling_reach, start_folder
 from .model import Bi, Page, Report, Site, Target
 from .reads import ALL, DataReads
 from .pages import KIND, Given, PageKind, PageSpec, navigation, plan_pages, search_hint
@@ -239,10 +239,16 @@ COUNTERPART = None  # the slot of the link to the page in the other language
 @dataclass(frozen=True)
 class Linked:
     """Markup rendered once for many pages, its links written for each: the text around the links, and each link
-    (LinkPolicy.page's arguments but the page it is on; COUNTERPART: the page in the other language)."""
+    (LinkPolicy.page's arguments but the page it is on; COUNTERPART: the page in the other language).
+
+    A relative link is written the same from every page whose folder has the same parent (a report's figures, its
+    sections), but for a link into one of their folders (links.sibling_reach): the links are written once for the
+    pages of a parent folder (Siblings), and for each page only those that lead into its own folder and its
+    counterpart."""
 
     texts: tuple[str, ...]
     links: tuple[tuple | None, ...]
+    _siblings: dict = field(default_factory=dict, compare=False, repr=False)  # (policy, parent folder) -> Siblings
 
     @classmethod
     def of(cls, rendered: str, links: list[tuple | None]) -> Linked:
@@ -251,12 +257,55 @@ class Linked:
 
     def on(self, spec: PageSpec, policy: LinkPolicy) -> Markup:
         """The markup with its links written from this page."""
-        here, out = spec.url, [self.texts[0]]
-        for link, text in zip(self.links, self.texts[1:]):
-            if link is COUNTERPART:
-                link = (spec.kind.name, other_lang(spec.lang), spec.ident, None, spec.report and spec.report.id)
-            out += (escape(policy.page(here, *link)), text)
-        return Markup("".join(out))
+        folder = start_folder(spec.url)
+        key = (policy.name, folder[:-1])
+        if self._siblings.get(key) is None:  # the first page of its parent folder writes its links alone
+            if key not in self._siblings:
+                self._siblings[key] = None
+                return Markup("".join(self._written(spec, policy)))
+            self._siblings[key] = Siblings.of(self, spec, policy)
+        siblings, pieces = self._siblings[key], None
+        for i in (*siblings.each_page, *siblings.into.get(folder[-1] if folder else "", ())):
+            pieces = pieces or list(siblings.pieces)
+            pieces[2 * i + 1] = self.write(i, spec, policy)
+        return Markup("".join(pieces or siblings.pieces))
+
+    def _written(self, spec: PageSpec, policy: LinkPolicy) -> Iterator[str]:
+        yield self.texts[0]
+        for i, text in enumerate(self.texts[1:]):
+            yield self.write(i, spec, policy)
+            yield text
+
+    def write(self, i: int, spec: PageSpec, policy: LinkPolicy) -> str:
+        """Link i, written from this page."""
+        link = self.links[i]
+        if link is COUNTERPART:
+            link = (spec.kind.name, other_lang(spec.lang), spec.ident, None, spec.report and spec.report.id)
+        return escape(policy.page(spec.url, *link))
+
+
+@dataclass(frozen=True)
+class Siblings:
+    """A Linked's markup as written from the pages of one parent folder: its texts and links in turn, each link as
+    written from the first of them; the links written again on each page (the counterpart, a link into the first
+    one's folder), and those written again on the page of a folder they lead into (by its name)."""
+
+    pieces: tuple[str, ...]
+    each_page: tuple[int, ...]
+    into: dict[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, linked: Linked, spec: PageSpec, policy: LinkPolicy) -> Siblings:
+        pieces, each_page, into = [linked.texts[0]], [], {}
+        for i, text in enumerate(linked.texts[1:]):
+            written = linked.write(i, spec, policy)
+            reach = None if linked.links[i] is COUNTERPART else sibling_reach(written)
+            if reach is None:
+                each_page.append(i)
+            elif reach:
+                into.setdefault(reach, []).append(i)
+            pieces += (written, text)
+        return cls(tuple(pieces), tuple(each_page), {name: tuple(links) for name, links in into.items()})
 
 
 NO_PIECES = (Linked(("",), ()), Linked(("",), ()), Markup(""))  # the pieces of a frame whose template has a mistake

@@ -237,6 +237,34 @@ def test_relative_links_are_worked_out_as_posixpath_would():
         assert relative(path, start) == posixpath.relpath(path, start), (path, start)
 
 
+def test_markup_rendered_once_is_written_on_each_page_as_if_for_that_page_alone():
+    """render.Linked writes a piece's links once for the pages of one parent folder (a report's figures, its sections)
+    and again only those that differ from page to page: into the page's own folder, into the folder of the page being
+    written, and to the page in the other language. Each page gets what writing every link from it gives, in the
+    published site's style and the offline bundle's."""
+    from types import SimpleNamespace
+
+    from reportsite.links import FILES, FOLDERS, sibling_reach
+    from reportsite.pages import KIND
+    from reportsite.render import COUNTERPART, SLOT, Linked
+
+    links = [("figures", "en", None, None, "r1"), ("figure", "en", "a", None, "r1"), ("figure", "en", "b", "x", "r1"),
+             ("section", "en", "a", None, "r1"), ("home", "en", None, None, None), ("figure", "en", "a", None, "r2"),
+             ("glossary", "en", None, "term", None), COUNTERPART]
+    linked = Linked.of("".join(f"<a href={SLOT}{i}{SLOT}>{i}</a>" for i in range(len(links))), links)
+    pages = [SimpleNamespace(kind=KIND[kind], lang="en", ident=ident, report=SimpleNamespace(id=report) if report else
+                             None, url=KIND[kind].url.format(lang="en", ident=ident, report=report))
+             for kind, ident, report in [("figure", "a", "r1"), ("figure", "b", "r1"), ("figure", "c", "r1"),
+                                         ("figure", "a", "r1"), ("figure", "a", "r2"), ("section", "a", "r1"),
+                                         ("figures", None, "r1"), ("home", None, None), ("figure", "b", "r1")]]
+    for policy in (FOLDERS, FILES):
+        for page in pages:
+            assert linked.on(page, policy) == "".join(linked._written(page, policy)), (policy.name, page.url)
+    assert [sibling_reach(link) for link in ("../b/", "../b/#x", "../", "../#x", "../../sections/a/", "./", "#x",
+                                             "../b/index.html", "../index.html", "c/")] == \
+        ["b", "b", "", "", "", None, None, "b", "", None]
+
+
 def test_no_page_fetches_anything_from_another_host(mini):
     build(mini)
     fetched = [(name, src) for name in html_files(mini.dist) for src in parse(mini.dist / name).fetched]
