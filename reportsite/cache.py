@@ -289,13 +289,14 @@ def compiled_templates(root: Path) -> jinja2.BytecodeCache | None:
     a clean one too, about 0.4 s. They depend on the code alone, never on the data: Jinja loads a compiled
     template only when its source is the one it was compiled from and the Jinja and Python versions are the
     same; the code version stands for the environment's settings (render.make_env), and the folders of
-    other code versions are removed. None (compile in memory) where the project cannot be written."""
+    other code versions are removed (with what each template names, kept_references). None (compile in
+    memory) where the project cannot be written."""
     import shutil
 
     import jinja2
 
-    kept = root / ".cache" / "templates"
-    folder = kept / code_version()[:16]
+    folder = templates_folder(root)
+    kept = folder.parent
     try:
         if not folder.is_dir():
             shutil.rmtree(kept, ignore_errors=True)
@@ -303,6 +304,36 @@ def compiled_templates(root: Path) -> jinja2.BytecodeCache | None:
     except OSError:
         return None
     return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def templates_folder(root: Path) -> Path:
+    """Where the templates are kept compiled (compiled_templates), with what each names (kept_references)."""
+    return root / ".cache" / "templates" / code_version()[:16]
+
+
+REFERENCES = "references.json"
+
+
+def kept_references(root: Path) -> dict[str, tuple[str, tuple[str | None, ...]]]:
+    """The templates each template names, as an earlier build found them (Keys.known), kept beside the compiled
+    templates for a build with no record of the last one (a clean build: parsing every template costs it 0.1 s); each
+    is used only for the source it was found in (Keys.references compares their hashes). None kept: {}."""
+    try:
+        rows = json.loads((templates_folder(root) / REFERENCES).read_bytes())
+        return {name: _references(row) for name, row in rows.items()}
+    except (OSError, ValueError, TypeError, AttributeError, RecursionError):
+        return {}  # none, or a damaged file: every template is parsed, as without it
+
+
+def keep_references(root: Path, learnt: dict[str, tuple[str, tuple[str | None, ...]]]) -> None:
+    """Keep what a build found each template names (Keys.learnt) beside the compiled templates, where they are."""
+    folder = templates_folder(root)
+    if learnt and folder.is_dir():
+        body = json.dumps({name: [checksum, list(names)] for name, (checksum, names) in sorted(learnt.items())})
+        try:
+            write_whole(folder / REFERENCES, body.encode())
+        except OSError:
+            pass  # a project that cannot be written: the next build parses the templates again
 
 
 def project_id(project) -> str:

@@ -169,7 +169,7 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
     if reuse and jobs > 1:
         cache.list_elsewhere()  # while this process reads the data
     from . import parallel, published  # only now: a build with nothing to do loads none of the rendering code
-    from .cache import Keys
+    from .cache import Keys, keep_references, kept_references
     from .kept import beside
     from .publish import kept_rows
     from .render import Options
@@ -182,7 +182,8 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         renderer = make_renderer(project, site, options, compiled_templates(project.root))
         renderer.search.keep_parts(PartStore.beside(project.dist, use_previous=reuse), renderer.data)  # search_store.py
         renderer.rows = kept_rows(project.dist, use_previous=reuse)  # each report's rows of the site's tables
-        keys = Keys.of(inputs, renderer, cache.last.templates if cache.last else None)
+        known = cache.last.templates if cache.last else kept_references(project.root)  # what each template names
+        keys = Keys.of(inputs, renderer, known)
         extras = look_up_extras(renderer, keys, cache)
         # the workers start now when the extras alone are worth them (they make them while this process plans the
         # pages), else once the pages are known
@@ -213,6 +214,8 @@ def build(project: Project, options: Options | None = None, keep_files: bool = T
         if input_dates(project) == dates or Inputs.of(project) == inputs:  # else an input changed meanwhile: no record
             cache.save(stamp, {"pages": len(plan.names), "url": site.url, "reports": len(site.reports)}, checked,
                        keys.learnt)
+            if keys.learnt != known:
+                keep_references(project.root, keys.learnt)
         if kept is not None:  # and the files reused, as dist/ holds them
             kept = {name: kept[name] if name in kept else (project.dist / name).read_bytes() for name in paths}
         return Built(site, tuple(paths), time.perf_counter() - start, files=kept, rendered=len(to_render),

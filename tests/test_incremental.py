@@ -812,6 +812,35 @@ def test_templates_compiled_by_a_build_are_kept_in_the_project_and_compiled_agai
     assert files_in(project.dist) == clean_build(project, tmp_path)
 
 
+def test_what_each_template_names_is_kept_beside_them_for_a_clean_build(project, tmp_path, monkeypatch):
+    """A build with no record of the last one (--clean, a new dist/) takes what each template names from
+    .cache/templates/<code version>/ instead of parsing every template, but for one edited since (its source's hash);
+    a damaged file is as none. The files' keys are those of a build that parsed them all."""
+    import jinja2.meta
+
+    from reportsite.cache import REFERENCES, templates_folder
+
+    parsed, find = [], jinja2.meta.find_referenced_templates
+    monkeypatch.setattr(jinja2.meta, "find_referenced_templates", lambda ast: parsed.append(ast) or find(ast))
+    kept = templates_folder(project.root) / REFERENCES
+
+    def clean() -> tuple[int, dict]:
+        parsed.clear()
+        built = build(project, jobs=1, reuse=False)
+        assert built.rendered == built.pages
+        return len(parsed), {name: row[0] for name, row in manifest_parts(manifest_path(project.dist))[1]["files"].items()}
+
+    everything, keys = clean()
+    assert everything > 10 and kept.is_file()
+    assert clean() == (0, keys)
+    edit(project.templates / "glossary.html", "{% block main %}", "{% block main %}<p>Edited.</p>")
+    edited, keys = clean()
+    assert edited == 1
+    kept.write_text("{not json", encoding="utf-8")
+    assert clean() == (everything, keys)
+    assert clean() == (0, keys)
+
+
 def test_a_library_of_another_version_is_another_code_version(tmp_path, monkeypatch):
     """The code version names each library that shapes the bytes as installed, where Python finds it first: an
     upgrade of any one makes every file again."""
