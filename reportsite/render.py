@@ -258,7 +258,7 @@ class Linked:
     def on(self, spec: PageSpec, policy: LinkPolicy) -> Markup:
         """The markup with its links written from this page."""
         folder = start_folder(spec.url)
-        key = (policy.name, folder[:-1])
+        key = (policy.name, folder[:-1] if folder else None)  # the site's root has no parent folder
         if self._siblings.get(key) is None:  # the first page of its parent folder writes its links alone
             if key not in self._siblings:
                 self._siblings[key] = None

@@ -241,7 +241,7 @@ def test_markup_rendered_once_is_written_on_each_page_as_if_for_that_page_alone(
     """render.Linked writes a piece's links once for the pages of one parent folder (a report's figures, its sections)
     and again only those that differ from page to page: into the page's own folder, into the folder of the page being
     written, and to the page in the other language. Each page gets what writing every link from it gives, in the
-    published site's style and the offline bundle's."""
+    published site's style and the offline bundle's; a page at the site's root has no parent folder to share."""
     from types import SimpleNamespace
 
     from reportsite.links import FILES, FOLDERS, sibling_reach
@@ -252,11 +252,14 @@ def test_markup_rendered_once_is_written_on_each_page_as_if_for_that_page_alone(
              ("section", "en", "a", None, "r1"), ("home", "en", None, None, None), ("figure", "en", "a", None, "r2"),
              ("glossary", "en", None, "term", None), COUNTERPART]
     linked = Linked.of("".join(f"<a href={SLOT}{i}{SLOT}>{i}</a>" for i in range(len(links))), links)
-    pages = [SimpleNamespace(kind=KIND[kind], lang="en", ident=ident, report=SimpleNamespace(id=report) if report else
-                             None, url=KIND[kind].url.format(lang="en", ident=ident, report=report))
-             for kind, ident, report in [("figure", "a", "r1"), ("figure", "b", "r1"), ("figure", "c", "r1"),
-                                         ("figure", "a", "r1"), ("figure", "a", "r2"), ("section", "a", "r1"),
-                                         ("figures", None, "r1"), ("home", None, None), ("figure", "b", "r1")]]
+    pages = [SimpleNamespace(kind=KIND[kind], lang=lang, ident=ident, report=SimpleNamespace(id=report) if report else
+                             None, url=KIND[kind].url.format(lang=lang, ident=ident, report=report))
+             for kind, ident, report, lang in [
+                 ("figure", "a", "r1", "en"), ("figure", "b", "r1", "en"), ("figure", "c", "r1", "en"),
+                 ("figure", "a", "r1", "en"), ("figure", "a", "r2", "en"), ("section", "a", "r1", "en"),
+                 ("figures", None, "r1", "en"), ("home", None, None, "en"), ("figure", "b", "r1", "zh"),
+                 ("search", None, None, "en"), ("home", None, None, "zh"), ("chooser", None, None, "zh"),
+                 ("not-found", None, None, "zh")]]
     for policy in (FOLDERS, FILES):
         for page in pages:
             assert linked.on(page, policy) == "".join(linked._written(page, policy)), (policy.name, page.url)
