@@ -334,6 +334,8 @@ def site_files(plan: Plan, rendered: Iterator[tuple[str, bytes]], cache: FileCac
             if name not in groups:
                 break
             yield noted(name, data, plan.extras.keys[groups[name]])
+        else:
+            raise RuntimeError(f"the renderer gave no page {name}")  # a bug: it gives every page it was asked for
         yield noted(name, data, plan.keys[i])
     for files in plan.extras.files.values():
         yield from ((name, None) for name in files or ())
