@@ -340,7 +340,9 @@ def page_one_filled(document: "Document") -> bool:
 
 # A character no installed font has is drawn as an empty box, tagged like the rest (as it was printed before
 # the PDFs were tagged); PDF/UA would rather have no such box, but a stray character is no reason to print nothing.
-NO_GLYPH = ".notdef glyph rendered"
+# WeasyPrint says so when it draws the box, and again where the font has no glyph number left to give it (Noto Sans
+# CJK uses all 65,536: selecting the box's text then copies no character).
+NO_GLYPH = (".notdef glyph rendered", "Too many glyphs missing from")
 
 
 def write_pdf(document: "Document", job: PdfJob) -> bytes:
