@@ -141,8 +141,8 @@ def test_the_extras_are_written_as_soon_as_they_are_made_not_after_the_last_page
                                                                                  two_workers):
     """The files that are not pages come among the pages as soon as a process has made them (on a clean build of six
     reports, 2,881 files that were written after the last page, with one core idle): in one process, before the first
-    page; on two, while this process waits on the first pages, where they take long. Recorded as in page order, to the
-    same bytes."""
+    page; on two, while this process waits on the first pages, where they take long. Each is recorded under its key,
+    and the bytes are those of a clean build."""
     import time
 
     from reportsite import site as pipeline
