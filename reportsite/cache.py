@@ -337,7 +337,7 @@ def keep_references(root: Path, learnt: dict[str, tuple[str, tuple[str | None, .
     """Keep what a build found each template names (Keys.learnt) beside the compiled templates, where they are."""
     folder = templates_folder(root)
     if learnt and folder.is_dir():
-        body = json.dumps({name: [checksum, list(names)] for name, (checksum, names) in sorted(learnt.items())})
+        body = json.dumps(_reference_rows(learnt), sort_keys=True)
         try:
             write_whole(folder / REFERENCES, body.encode())
         except OSError:
@@ -505,6 +505,11 @@ def _fields(row: object) -> tuple[str, str, int, int]:
     return row[0], row[1], row[2], row[3]
 
 
+def _reference_rows(templates: dict[str, tuple[str, tuple[str | None, ...]]]) -> dict[str, list]:
+    """What each template names, as JSON holds it (the record's and kept_references'): name -> [checksum, names]."""
+    return {name: [checksum, list(names)] for name, (checksum, names) in templates.items()}
+
+
 def _references(row: object) -> tuple[str, tuple[str | None, ...]]:
     if not (isinstance(row, list) and len(row) == 2 and isinstance(row[0], str) and isinstance(row[1], list)
             and all(name is None or isinstance(name, str) for name in row[1])):
@@ -515,8 +520,7 @@ def _references(row: object) -> tuple[str, tuple[str | None, ...]]:
 def write_manifest(path: Path, project: str, manifest: Manifest) -> None:
     """Write the manifest whole or not at all (a temporary file, then a rename)."""
     body = json.dumps({"stamp": manifest.stamp, "summary": manifest.summary, "published": manifest.published,
-                       "templates": {name: [checksum, list(names)]
-                                     for name, (checksum, names) in manifest.templates.items()},
+                       "templates": _reference_rows(manifest.templates),
                        "files": {name: [e.key, e.sha256, e.size, e.mtime_ns] for name, e in manifest.files.items()}},
                       separators=(",", ":")).encode()
     head = {"format": FORMAT, "code": code_version(), "project": project, "checksum": hashlib.sha256(body).hexdigest()}

@@ -33,22 +33,17 @@ def href(from_url: str, to_url: str, style: str = FOLDER) -> str:
     """A relative link from one page (or file) to another, keeping any #fragment."""
     to_url, hash_, fragment = to_url.partition("#")
     there, folder = _target(to_url, style)
-    link = _relative_parts(there, _start(from_url))
+    link = _relative_parts(there, start_folder(from_url))
     if folder:
         link = "./" if link == "." else link + "/"
     return link + hash_ + fragment
 
 
 @lru_cache(maxsize=4096)
-def _start(from_url: str) -> tuple[str, ...]:
-    """The folder a page's links start from, as its parts."""
-    start = posixpath.dirname(dest(from_url))
-    return tuple(start.split("/")) if start else ()
-
-
 def start_folder(url: str) -> tuple[str, ...]:
     """The folder a page's links start from, as its parts (its own folder, for a page that is one)."""
-    return _start(url)
+    start = posixpath.dirname(dest(url))
+    return tuple(start.split("/")) if start else ()
 
 
 def sibling_reach(link: str) -> str | None:

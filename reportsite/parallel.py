@@ -151,11 +151,11 @@ class Rendering:
         # the extras first (the search index the longest), apart from the pages: files() gives theirs as they come
         self._held = [(task, self._begin(task)) for task in _extras_tasks(self.extras, along)]
 
-    def files(self, pages: Sequence[int], groups: dict[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
-        """The pages (indexes into renderer.specs) in order, then the extras, as (path, bytes); where groups is given
-        (it learns the group of each extra file before the file comes), the extras come among the pages as soon as
-        they are made: a group made while this process waits on the workers is written then, not after the last page
-        with one core idle. BuildFailed at the end for every mistake of the whole run, in the one-process order."""
+    def files(self, pages: Sequence[int], groups: dict[str, str]) -> Iterator[tuple[str, bytes]]:
+        """The pages (indexes into renderer.specs) in order, as (path, bytes), and among them the extras as soon as
+        they are made (groups learns the group of each extra file before the file comes): a group made while this
+        process waits on the workers is written then, not after the last page with one core idle. BuildFailed at
+        the end for every mistake of the whole run, in the one-process order."""
         renderer = self.renderer
         if self._stack is None:
             workers = workers_for(len(pages), self.jobs, renderer.extras_cost(self.extras))
@@ -166,7 +166,7 @@ class Rendering:
         window = IN_FLIGHT * max(self.workers, 1) // chunk
         tasks = [step for step in steps if isinstance(step, tuple)]
         results, pages_along = self._run(tasks, window, lambda task: sum(renderer.specs[i].kind.cost for i in task)), {}
-        waiting = list(self._held) if groups is not None else []  # extras tasks whose files are not given yet
+        waiting = list(self._held)  # the extras tasks whose files are not given yet
         for step in steps:
             if isinstance(step, tuple):
                 done = next(results)
@@ -187,9 +187,8 @@ class Rendering:
         self.close()
         for (_, done), extras_result in zip(self._held, extras_results):  # in the order of their groups
             _collect(extras_result, problems, missing)
-            if groups is None or any(done is still for _, still in waiting):
-                if groups is not None:
-                    groups.update(extras_result.groups)
+            if any(done is still for _, still in waiting):
+                groups.update(extras_result.groups)
                 yield from extras_result.files
         renderer.problems = problems
         for lang, messages in missing.items():

@@ -30,7 +30,7 @@ CAPTION = N_("Chinese and English · every number sourced")  # the renderer tran
 ALT = N_("The site's name, the report's title and date, and its first main goals")
 MARGIN, CARD_W, CARD_GAP = 72, 330, 30
 # zlib's fastest level: a card is mostly flat colour, and its deflate took 60 % of its making at the default level
-# (6); at level 1 a card is made in half the time and weighs 14 % more (about 69 KB), fetched by link previews only
+# (6); at level 1 a card is made in half the time and weighs 14-23 % more (about 77 KB), fetched by link previews only
 PNG_LEVEL = 1
 
 
