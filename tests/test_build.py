@@ -268,6 +268,38 @@ def test_markup_rendered_once_is_written_on_each_page_as_if_for_that_page_alone(
         ["b", "b", "", "", "", None, None, "b", "", None]
 
 
+def test_templates_call_what_they_call_as_jinja_itself_would():
+    """render.Context's quicker `call` passes each kind of callable what Jinja's own Context passes it: nothing to a
+    plain function or a macro (a caller too), the context (with what a loop or a block has set), the evaluation
+    context or the environment to one that asks, and the context to an object whose __call__ asks for it."""
+    import jinja2
+
+    from reportsite.render import Context
+
+    class Counter:
+        @jinja2.pass_context
+        def __call__(self, ctx, step):
+            return f"{ctx['start'] + step}/{ctx.get('item', '-')}"
+
+    template = """{% macro wrap(x) %}[{{ x }}{{ caller() if caller else '' }}]{% endmacro %}
+{{- plain(1) }} {{ ctx_name() }} {{ evalctx() }} {{ environ() }} {{ counter(2) }} {{ wrap(3) }}
+{%- call wrap(4) %}{{ ctx_name() }}{% endcall %}
+{%- for each in ['a', 'b'] %}{% set item = each * 2 %} {{ counter(loop.index) }}{{ ctx_name() }}{% endfor %}
+{%- set item = 'c' %} {{ counter(5) }} {{ wrap(none) }} {{ plain(stop=True) }}"""
+    names = dict(
+        plain=lambda n=0, stop=False: next(iter(())) if stop else n * 10,
+        ctx_name=jinja2.pass_context(lambda ctx: ctx.get("item", "none")),
+        evalctx=jinja2.pass_eval_context(lambda ectx: f"{type(ectx).__name__}:{ectx.autoescape}"),
+        environ=jinja2.pass_environment(lambda env: type(env).__name__), counter=Counter())
+    rendered = []
+    for context_class in (jinja2.runtime.Context, Context):
+        env = jinja2.Environment(autoescape=True)
+        env.context_class = context_class
+        rendered.append(env.from_string(template).render(start=100, **names))
+    assert rendered[0] == rendered[1]
+    assert rendered[1] == "10 none EvalContext:True Environment 102/- [3][4none] 101/aaaa 102/bbbb 105/c [None] "
+
+
 def test_no_page_fetches_anything_from_another_host(mini):
     build(mini)
     fetched = [(name, src) for name in html_files(mini.dist) for src in parse(mini.dist / name).fetched]
