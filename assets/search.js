@@ -6,7 +6,7 @@
   var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var TOKEN = new RegExp("\\d+(?:\\.\\d+)?|[a-z]+|[" + CJK + "]+", "g");
   var IS_CJK = new RegExp("^[" + CJK + "]");
-  var PAGE = 10;  // results shown at a time: each loads its own small file
+  var PAGE = 10;  // results shown at a time: each loads the small file of its block (or finds it loaded)
   var PREFIX_MIN = 3;  // a Latin word this long also finds the words it begins (enterprise -> enterprises)
   var MAX_SHARDS = 2;  // a prefix loads at most this many pieces of the index (a short prefix spans many)
   // Order of kinds within a tier: a glossary term, goals and figures, sections, paragraphs, pages.
@@ -252,12 +252,13 @@
     }
     return waiting[key].promise;
   }
-  // A shard is known by its first token, an entry by its number; entries stand index.block to a folder.
-  // An entry's file is both languages' pages': the fields of this page's language over those the two share.
+  // A shard is known by its first token; entries stand index.block to a file, known by its number.
+  // An entry is both languages' pages': the fields of this page's language over those the two share.
   var shard = function (n) { return load("t", index.bounds[n], index.shards + "t." + index.names[n] + ".js"); };
   var fragment = function (n) {
-    return load("d", n, index.docs + index.blocks[Math.floor(n / index.block)] + "/" + n + ".js")
-      .then(function (both) { return Object.assign({}, both, both[lang]); });
+    var b = Math.floor(n / index.block);
+    return load("d", b, index.docs + "d." + index.blocks[b] + ".js")
+      .then(function (block) { var both = block[n % index.block]; return Object.assign({}, both, both[lang]); });
   };
 
   var turn = 0;  // a newer query makes an older one's answer stale

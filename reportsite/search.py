@@ -16,11 +16,11 @@ What is written (files):
   scattered words and a title from a body; one language-neutral set, cut by token ranges (where the
   tokens say, so that an edit moves no cut far from it) into files named by their content
   (search/t.<hash>.js);
-- fragments: one small file per entry with what a result shows, for both languages at once (kind and
-  the Chinese and English text for the snippet once; link, title, report and value in each language), BLOCK
-  entries to a folder named by their content (search/d.<hash>/<n>.js);
+- fragments: what a result shows of each entry, for both languages at once (kind and the Chinese and
+  English text for the snippet once; link, title, report and value in each language), BLOCK entries
+  to a small file named by its content (search/d.<hash>.js);
 - root: for each language, what the search page carries inline (search.html): the shards' first
-  tokens and names, the fragments' folders, and each entry's kind and report, for ranking and
+  tokens and names, the fragments' files, and each entry's kind and report, for ranking and
   filters before anything is loaded.
 Every file is a script that hands its data to window.reportSearch, so that it loads from file://
 too (no fetch of JSON there). The same input gives the same bytes.
@@ -67,7 +67,10 @@ STOP_WORDS = frozenset("a an and are as at be by for from has have in is it its 
 BODY = 1000  # a body's first position: a title's tokens stand below it, so a position says which it is in
 GAP = 10  # positions between the Chinese and the English of a text: no phrase spans the two
 SHARD_BYTES = 6_000  # a postings file's size before compression: about 3 KB gzipped, so a query loads a few
-BLOCK = 32  # fragments a folder holds: an edit of a section renames one or two folders, and the root stays small
+# Fragments a file holds: a page of ten results loads at most ten files of about 1.7 KB gzipped (a first query 36-52 KB
+# in all, of the 60 KB it may), an edit of a section renames one or two, and a build writes 472 files for six reports'
+# 1,886 entries, not one each (on a slow file system a file costs a build about a millisecond).
+BLOCK = 4
 # An entry's kind: s section, p paragraph, f figure, t goal (a figure a report sets as a goal),
 # g glossary term, w page. Goals and the figures that report a goal's outcome are key entries:
 # the root writes their kind in capitals, and they rank before the rest.
@@ -522,11 +525,16 @@ def shard_files(table: dict[str, str]) -> tuple[dict[str, bytes], list[str], lis
 
 
 def fragment_files(parts: list[Part]) -> tuple[dict[str, bytes], list[str]]:
-    """The fragments, both languages' pages', in folders of BLOCK entries each named by their content (an edit
-    renames the folders of the entries it changed only): the files, and the folders' names in entry order."""
-    fragments = [script_line("d", n, text) for n, text in enumerate(t for p in parts for t in p.fragments)]
-    blocks = [f"d.{digest(b''.join(fragments[n:n + BLOCK]))}" for n in range(0, len(fragments), BLOCK)]
-    return {f"search/{blocks[n // BLOCK]}/{n}.js": data for n, data in enumerate(fragments)}, blocks
+    """The fragments, both languages' pages', BLOCK entries to a file (block b holds entries b x BLOCK on, in order)
+    named by its content (an edit renames the files of the entries it changed only): the files, and their names in
+    entry order."""
+    fragments = [text for part in parts for text in part.fragments]
+    files, names = {}, []
+    for b, start in enumerate(range(0, len(fragments), BLOCK)):
+        data = script_line("d", b, f"[{','.join(fragments[start:start + BLOCK])}]")
+        names.append(digest(data))
+        files[f"search/d.{names[-1]}.js"] = data
+    return files, names
 
 
 def build_index(site: Site, lang: str, links: LinkPolicy, parts: list[Part], shard_paths: list[str],
@@ -543,9 +551,9 @@ def build_index(site: Site, lang: str, links: LinkPolicy, parts: list[Part], sha
         "shards": folder,  # + t.<name>.js
         "names": [posixpath.basename(path)[2:-3] for path in shard_paths],
         "bounds": bounds,
-        "docs": folder,  # + <block>/<n>.js
+        "docs": folder,  # + d.<name>.js
         "block": BLOCK,
-        "blocks": blocks,  # entry n is in the folder blocks[n // block]
+        "blocks": blocks,  # entry n is in the file of blocks[n // block], its (n % block)th
         "kinds": kinds,
         "reports": reports,  # [id, label, first entry, entry after its last]: a report's entries stand together
         "stop": sorted(STOP_WORDS),
@@ -639,9 +647,9 @@ def read_fragments(files: dict[str, bytes], lang: str) -> list[dict]:
     """What a language's page shows of each entry (in_language), in entry order, from the files of a build."""
     found = {}
     for path, data in files.items():
-        if re.fullmatch(r"search/d\.[0-9a-f]+/\d+\.js", path):
-            kind, n, both = read_script(data)
-            found[n] = in_language(both, lang)
+        if re.fullmatch(r"search/d\.[0-9a-f]+\.js", path):
+            kind, b, block = read_script(data)
+            found.update({b * BLOCK + i: in_language(both, lang) for i, both in enumerate(block)})
     return [found[n] for n in sorted(found)]
 
 

@@ -156,9 +156,13 @@ def test_index_files_are_named_by_their_content_and_the_page_names_them(mini):
     assert {f"search/t.{n}.js" for n in root["names"]} == names and root["shards"] == "../../search/"
     assert root["bounds"] == sorted(root["bounds"]) and len(root["kinds"]) == len(search.read_fragments(files, "en"))
     assert root["docs"] == root["shards"]
-    for path, data in files.items():  # entry n in the folder blocks[n // block]; a shard known by its first token
-        if m := re.fullmatch(r"search/(d\.[0-9a-f]+)/(\d+)\.js", path):
-            assert m.group(1) == root["blocks"][int(m.group(2)) // root["block"]]
+    blocks = {p for p in files if p.startswith("search/d.")}
+    assert {f"search/d.{n}.js" for n in root["blocks"]} == blocks
+    for path, data in files.items():  # entry n the (n % block)th of the file blocks[n // block]; a shard known by its first token
+        if m := re.fullmatch(r"search/d\.([0-9a-f]+)\.js", path):
+            ident, fragments = search.read_script(data)[1:]
+            assert m.group(1) == search.digest(data) == root["blocks"][ident]
+            assert len(fragments) == root["block"] or ident == len(root["blocks"]) - 1
         if path.startswith("search/t."):
             ident, table = search.read_script(data)[1:]
             assert ident == next(iter(table)) and ident in root["bounds"]
@@ -171,13 +175,13 @@ def test_an_edit_renames_the_files_it_changes_and_the_same_input_gives_the_same_
     edit(mini.data / "example-2030" / "sections" / "review-economy.yaml", "label: {zh: 地区生产总值, en: GDP}",
          "label: {zh: 地区生产总值, en: Gross product}")
     edited = {p for p in build(mini).files if p.startswith("search/")}
-    assert edited != set(first) and {p.split("/")[1] for p in edited if p.startswith("search/d.")} != \
-        {p.split("/")[1] for p in first if p.startswith("search/d.")}
+    assert edited != set(first) and {p for p in edited if p.startswith("search/d.")} != \
+        {p for p in first if p.startswith("search/d.")}
 
 
 def test_an_edit_renames_few_files(mini, monkeypatch):
-    """A figure's English label edited: the one folder of fragments that holds it, and the postings
-    files of the tokens it changed or moved; every other file keeps its name (and so its bytes). (Small folders and
+    """A figure's English label edited: the one file of fragments that holds it, and the postings
+    files of the tokens it changed or moved; every other file keeps its name (and so its bytes). (Small blocks and
     shards, for the mini site's few entries.)"""
     monkeypatch.setattr(search, "BLOCK", 2)
     monkeypatch.setattr(search.shards, "__defaults__", (300,))
@@ -186,9 +190,10 @@ def test_an_edit_renames_few_files(mini, monkeypatch):
     edit(mini.data / "example-2030" / "sections" / "review-economy.yaml", "label: {zh: 地区生产总值, en: GDP}",
          "label: {zh: 地区生产总值, en: Gross product}")
     edited = {p for p in build(mini).files if p.startswith("search/")}
-    folders = lambda paths: {p.split("/")[1] for p in paths if not p.startswith("search/t.")}  # noqa: E731
-    renamed = folders(edited - first)
-    assert len(folders(first)) > 4 and len(renamed) == 1 and next(iter(renamed)).startswith("d.")
+    blocks = lambda paths: {p for p in paths if p.startswith("search/d.")}  # noqa: E731
+    renamed = blocks(edited - first)
+    assert len(blocks(first)) > 4 and len(renamed) == 1 and edited - first - renamed == {
+        p for p in edited - first if p.startswith("search/t.")}
     shards = {p for p in first if p.startswith("search/t.")}
     assert 0 < len(shards - edited) < len(shards) // 2  # the label's tokens, and the values after them in the title
 
