@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
+import markupsafe
 from markupsafe import Markup, escape
 
 from . import LANGS, assets, feed, l10n, ledger, meta, other_lang, publish, search, share
@@ -140,6 +141,32 @@ class Context(jinja2.runtime.Context):
                 "value was undefined because a callable raised a StopIteration exception")
 
 
+# MarkupSafe's escaping of a str, to a str (escape() makes a Markup of it); where a MarkupSafe lacks it, escape().
+_escaped = getattr(markupsafe, "_escape_inner", None) or (lambda text: str(escape(text)))
+
+
+def escape_output(value) -> str:
+    """What `{{ value }}` writes under autoescape: markupsafe.escape's text, as a str. Jinja joins each value into the
+    page at once, so the Markup escape() makes of it (a page writes about 230) was never used."""
+    if type(value) is str:
+        return _escaped(value)
+    if type(value) is Markup:
+        return value
+    html = getattr(value, "__html__", None)  # other markup (an undefined value has none: str() raises, as in escape)
+    return html() if html is not None else _escaped(str(value))
+
+
+class Template(jinja2.Template):
+    """Jinja's template, writing each `{{ value }}` with escape_output (its compiled code calls the name `escape` for
+    that alone; a value passed on, a macro's output or a block's, is still made Markup as Jinja makes it)."""
+
+    @classmethod
+    def from_code(cls, environment, code, globals, uptodate=None):
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = escape_output  # the namespace of the template's functions
+        return template
+
+
 PASS_CONTEXT = jinja2.pass_context(lambda: None).jinja_pass_arg  # what Jinja marks each kind of callable with
 PASS_EVAL_CONTEXT = jinja2.pass_eval_context(lambda: None).jinja_pass_arg
 
@@ -154,7 +181,7 @@ def make_env(templates_dir: Path, lang: str, translations: StrictTranslations, o
         keep_trailing_newline=True,
         auto_reload=False,  # no stat of every template on every page: each rebuild (serve too) makes new environments
     )
-    env.context_class = Context
+    env.context_class, env.template_class = Context, Template
     env.install_gettext_callables(translations.gettext, translations.ngettext, newstyle=True)
     env.globals["gettext"] = env.globals["_"] = remembered_gettext(translations)
     links, _ = options.links, translations.gettext

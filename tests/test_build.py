@@ -300,6 +300,41 @@ def test_templates_call_what_they_call_as_jinja_itself_would():
     assert rendered[1] == "10 none EvalContext:True Environment 102/- [3][4none] 101/aaaa 102/bbbb 105/c [None] "
 
 
+def test_templates_write_values_as_jinja_itself_would():
+    """render.Template writes each `{{ value }}` as Jinja's own Template does: text escaped, markup as it is (Markup,
+    or anything with __html__), numbers, None and booleans as text; a macro's or a block's output, a concatenation and
+    a filter's result still escaped as markup or text; an undefined name still an error."""
+    import jinja2
+    from markupsafe import Markup
+
+    from reportsite.render import Template
+
+    class Html:
+        def __html__(self):
+            return "<b>bold</b>"
+
+    class Shown:
+        def __str__(self):
+            return "<s>"
+
+    template = """{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}{% set block %}<u>{{ text }}</u>{% endset %}
+{{- text }}|{{ markup }}|{{ html }}|{{ shown }}|{{ 7 }}|{{ 2.5 }}|{{ none }}|{{ true }}|{{ m(text) }}|{{ block }}
+{{- '|' }}{{ m(1) ~ text }}|{{ block ~ markup }}|{{ text | upper }}|{{ markup | safe }}|{{ [text] | join(',') }}"""
+    values = dict(text="a<b & \"c\" 'd'>", markup=Markup("<em>e</em>"), html=Html(), shown=Shown())
+    rendered = []
+    for template_class in (jinja2.Template, Template):
+        env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+        env.template_class = template_class
+        rendered.append(env.from_string(template).render(**values))
+        with pytest.raises(jinja2.UndefinedError):
+            env.from_string("{{ missing }}").render()
+    assert rendered[0] == rendered[1]
+    text = "a&lt;b &amp; &#34;c&#34; &#39;d&#39;&gt;"
+    assert rendered[1] == (f"{text}|<em>e</em>|<b>bold</b>|&lt;s&gt;|7|2.5|None|True|<i>{text}</i>|<u>{text}</u>"
+                           f"|<i>1</i>{text}|<u>{text}</u><em>e</em>|A&lt;B &amp; &#34;C&#34; &#39;D&#39;&gt;"
+                           f"|<em>e</em>|{text}")
+
+
 def test_no_page_fetches_anything_from_another_host(mini):
     build(mini)
     fetched = [(name, src) for name in html_files(mini.dist) for src in parse(mini.dist / name).fetched]
