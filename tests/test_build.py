@@ -335,6 +335,41 @@ def test_templates_write_values_as_jinja_itself_would():
                            f"|<em>e</em>|{text}")
 
 
+def test_templates_import_with_context_as_jinja_itself_would():
+    """A template imported with its importer's context is made once and lent to each render after (render.Template),
+    with what Jinja's import would give: each render's macros read that render's names, a render inside another's
+    too; a template whose top level reads the importer's names, or imports another with them, is made anew."""
+    import jinja2
+    from markupsafe import Markup
+
+    from reportsite.render import Template
+
+    sources = {
+        "macros.html": "{% macro hello() %}hello {{ name }}{% endmacro %}",
+        "reads.html": "{% set greeting = name %}{% macro hello() %}hi {{ greeting }}{% endmacro %}",
+        "imports.html": '{% import "macros.html" as inner with context %}{% macro hello() %}{{ inner.hello() }}!'
+                        '{% endmacro %}',
+        "inner.html": '{% import "macros.html" as m with context %}[{{ m.hello() }}]',
+        "page.html": '{% import "macros.html" as m with context %}{% import "reads.html" as r with context %}'
+                     '{% import "imports.html" as i with context %}'
+                     '{{ m.hello() }}/{{ r.hello() }}/{{ i.hello() }}/{{ render_inner(name[::-1]) }}/{{ m.hello() }}',
+    }
+    rendered = {}
+    for template_class in (jinja2.Template, Template):
+        env = jinja2.Environment(autoescape=True, loader=jinja2.DictLoader(sources))
+        env.template_class = template_class
+        env.globals["render_inner"] = lambda name, env=env: Markup(env.get_template("inner.html").render(name=name))
+        rendered[template_class] = [env.get_template("page.html").render(name=name) for name in ("ann", "bob", "cy")]
+    assert rendered[Template] == rendered[jinja2.Template] == [
+        "hello ann/hi ann/hello ann!/[hello nna]/hello ann", "hello bob/hi bob/hello bob!/[hello bob]/hello bob",
+        "hello cy/hi cy/hello cy!/[hello yc]/hello cy"]
+    lent = env.get_template("macros.html")
+    assert lent.imported_as_defined and len(lent._free_modules) == 3, (
+        "made for the first page's import, for its import by imports.html, for the render inside: then lent again")
+    assert not env.get_template("reads.html").imported_as_defined
+    assert not env.get_template("imports.html").imported_as_defined
+
+
 def test_no_page_fetches_anything_from_another_host(mini):
     build(mini)
     fetched = [(name, src) for name in html_files(mini.dist) for src in parse(mini.dist / name).fetched]
