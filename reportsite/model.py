@@ -176,6 +176,11 @@ class Figure:
     each: str | None = None  # a key of EACH_MONTHS: the value held in each year (quarter …) of its period (连续两年)
     direction: str = "up"  # up: more is better; down: less is better (a pollution index, a rank)
 
+    def __hash__(self) -> int:
+        """Of its report and id alone: equal figures have them equal (== compares every field), and hashing every field
+        cost more than the rest of a lookup in the caches keyed by figures (l10n.figure_value on every page)."""
+        return hash((self.report_id, self.id))
+
     @property
     def months(self) -> tuple[int, int] | None:
         return period_months(self.period) if self.period else None
