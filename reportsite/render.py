@@ -160,12 +160,14 @@ def escape_output(value) -> str:
 
 
 class Template(jinja2.Template):
-    """Jinja's template, writing each `{{ value }}` with escape_output (its compiled code calls the name `escape` for
-    that alone; a value passed on, a macro's output or a block's, is still made Markup as Jinja makes it); and, imported
-    with its importer's context while a template renders (`{% import "macros.html" as m with context %}`, on every
-    page), giving a module made for an earlier render again, its context's parent now the importer's, when importing
-    it reads nothing of that context (its top level defines macros: they read the context when called). Making one
-    on each page cost 0.1 ms and left a cycle of about 120 objects for the garbage collector (0.15 s a worker)."""
+    """Jinja's template with two savings on every page, neither changing a byte of it:
+    - each `{{ value }}` is written by escape_output (the compiled code calls the name `escape` for that alone; a value
+      passed on, a macro's or a block's output, is still made Markup as Jinja makes it);
+    - imported with its importer's context while a template renders (base.html's `{% import "macros.html" as m with
+      context %}`), a template whose import reads nothing of that context (imported_as_defined: it defines macros,
+      which read the context when called) is made once and lent to each render after, its context's parent set to
+      the importer's. Made on each page, it cost 0.1 ms and left a cycle of about 120 objects for the garbage
+      collector (0.15 s of each worker's time)."""
 
     @classmethod
     def from_code(cls, environment, code, globals, uptodate=None):
