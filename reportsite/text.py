@@ -54,6 +54,9 @@ class Prose:
         # what does not depend on the page is worked out once.
         self._inline: dict[tuple[str, frozenset[str]], tuple[str, frozenset[str]]] = {}
         self._candidates: dict[tuple[str, str | None], tuple[tuple[int, int, Term], ...]] = {}
+        # possible_terms: each pair of characters that begins a term's words -> the terms (their numbers), the
+        # terms with words of one character, and the terms in the glossary's order
+        self._by_pair: tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[Term, ...]] | None = None
         self._chinese: dict[tuple, tuple[str, frozenset[str]]] = {}
 
     def block(self, text: str, page_url: Callable[[str], str] | None = None) -> Markup:
@@ -144,7 +147,7 @@ class Prose:
         key = (text, report_id)
         if key not in self._candidates:
             spans = []
-            for term in self.terms.values():
+            for term in self.possible_terms(text):
                 if report_id and term.reports and report_id not in term.reports:
                     continue
                 hits = [(text.find(m), m) for m in term.match_zh if m in text]
@@ -154,3 +157,24 @@ class Prose:
             spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))  # stable: a tie keeps the glossary's order
             self._candidates[key] = tuple(spans)
         return self._candidates[key]
+
+    def possible_terms(self, text: str) -> list[Term]:
+        """The terms whose words the text may print, in the glossary's order: each with words whose first two
+        characters stand together in it, and each with words of one character. Looking for every term's words in each
+        text took more time than the rest of its links (a paragraph may print a tenth of the terms)."""
+        if self._by_pair is None:
+            by_pair: dict[str, set[int]] = {}
+            short: set[int] = set()
+            for n, term in enumerate(self.terms.values()):
+                for words in term.match_zh:
+                    if len(words) < 2:
+                        short.add(n)
+                    else:
+                        by_pair.setdefault(words[:2], set()).add(n)
+            self._by_pair = ({pair: tuple(found) for pair, found in by_pair.items()}, tuple(short),
+                             tuple(self.terms.values()))
+        by_pair, short, terms = self._by_pair
+        found = set(short)
+        for i in range(len(text) - 1):
+            found.update(by_pair.get(text[i:i + 2], ()))
+        return [terms[n] for n in sorted(found)]
