@@ -420,7 +420,7 @@ class FileCache:
             return False
         sha256 = hashlib.sha256(data).hexdigest()
         entry = self.intact(name)
-        same = _records(entry, sha256, len(data))
+        same = _records(entry, data, sha256)
         if key is not None:
             self.current[name] = entry.under(key) if same else Entry(key, sha256, len(data))
         return not same
@@ -429,8 +429,7 @@ class FileCache:
         """Whether dist/ holds these very bytes at this path, intact: a worker process asks, and sends Held instead of
         the bytes (most of the search index's 2,148 files after an edit), which the parent need neither take in nor
         hash again."""
-        entry = self.intact(name)  # none in a clean build: its 100 MB are then not hashed here for nothing
-        return entry is not None and entry.size == len(data) and entry.sha256 == hashlib.sha256(data).hexdigest()
+        return _records(self.intact(name), data)
 
     def save(self, stamp: str, summary: dict, published: str, templates: dict) -> None:
         """Record this build's files for the next build, each written one with its date as dist/ now holds it
@@ -445,9 +444,11 @@ class FileCache:
         write_manifest(self.path, self.project, Manifest(stamp, summary, files, published, templates))
 
 
-def _records(entry: Entry | None, sha256: str, size: int) -> bool:
-    """Whether a file's record (of a file dist/ holds intact) is of bytes with this hash and size."""
-    return entry is not None and (entry.sha256, entry.size) == (sha256, size)
+def _records(entry: Entry | None, data: bytes, sha256: str | None = None) -> bool:
+    """Whether a file's record (of a file dist/ holds intact) is of these bytes (sha256: theirs, when known). They are
+    hashed only when there is a record of their size: a clean build has none, and its 100 MB are not hashed for it."""
+    return entry is not None and entry.size == len(data) and \
+        entry.sha256 == (sha256 or hashlib.sha256(data).hexdigest())
 
 
 def _stat(path: str) -> os.stat_result | None:
