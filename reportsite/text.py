@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -54,9 +54,6 @@ class Prose:
         # what does not depend on the page is worked out once.
         self._inline: dict[tuple[str, frozenset[str]], tuple[str, frozenset[str]]] = {}
         self._candidates: dict[tuple[str, str | None], tuple[tuple[int, int, Term], ...]] = {}
-        # possible_terms: each pair of characters that begins a term's words -> the terms (their numbers), the
-        # terms with words of one character, and the terms in the glossary's order
-        self._by_pair: tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[Term, ...]] | None = None
         self._chinese: dict[tuple, tuple[str, frozenset[str]]] = {}
 
     def block(self, text: str, page_url: Callable[[str], str] | None = None) -> Markup:
@@ -162,19 +159,22 @@ class Prose:
         """The terms whose words the text may print, in the glossary's order: each with words whose first two
         characters stand together in it, and each with words of one character. Looking for every term's words in each
         text took more time than the rest of its links (a paragraph may print a tenth of the terms)."""
-        if self._by_pair is None:
-            by_pair: dict[str, set[int]] = {}
-            short: set[int] = set()
-            for n, term in enumerate(self.terms.values()):
-                for words in term.match_zh:
-                    if len(words) < 2:
-                        short.add(n)
-                    else:
-                        by_pair.setdefault(words[:2], set()).add(n)
-            self._by_pair = ({pair: tuple(found) for pair, found in by_pair.items()}, tuple(short),
-                             tuple(self.terms.values()))
-        by_pair, short, terms = self._by_pair
+        by_pair, short, terms = self._term_index
         found = set(short)
         for i in range(len(text) - 1):
             found.update(by_pair.get(text[i:i + 2], ()))
         return [terms[n] for n in sorted(found)]
+
+    @cached_property
+    def _term_index(self) -> tuple[dict[str, set[int]], set[int], tuple[Term, ...]]:
+        """For possible_terms: each pair of characters that begins a term's words -> the terms (their numbers), the
+        terms with words of one character, and the terms in the glossary's order."""
+        by_pair: dict[str, set[int]] = {}
+        short: set[int] = set()
+        for n, term in enumerate(self.terms.values()):
+            for words in term.match_zh:
+                if len(words) < 2:
+                    short.add(n)
+                else:
+                    by_pair.setdefault(words[:2], set()).add(n)
+        return by_pair, short, tuple(self.terms.values())
