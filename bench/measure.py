@@ -12,6 +12,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import yaml
@@ -119,6 +120,23 @@ def _package_versions() -> dict[str, str | None]:
         except importlib.metadata.PackageNotFoundError:
             versions[name] = None
     return versions
+
+
+PROBE_FILES = 200
+
+
+def new_file_cost_us(folder: Path) -> float:
+    """What making one empty file costs the file system of folder now, in microseconds (the median of
+    PROBE_FILES). A build writes thousands: where this is high, every build on disk is slower, ours and Hugo's.
+    (ext4 without a journal, as on the machine of bench/README.md's eighth round, looks at each inode deleted
+    in the last minutes before it hands out a new one.) The files stay, so that the probe deletes nothing."""
+    folder.mkdir(parents=True)
+    times = []
+    for i in range(PROBE_FILES):
+        start = time.perf_counter()
+        os.close(os.open(folder / f"{i}", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        times.append(time.perf_counter() - start)
+    return round(statistics.median(times) * 1e6, 1)
 
 
 def machine() -> dict:

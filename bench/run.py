@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __doc__ as bench_doc
 from .hugo import bench_hugo
-from .measure import ROOT, build_command, gz, log, machine, measured_run, stats, tail
+from .measure import ROOT, build_command, gz, log, machine, measured_run, new_file_cost_us, stats, tail
 from .profiling import bench_profile
 from .rebuild import bench_rebuild
 from .scale import bench_reports, bench_scale
@@ -205,7 +205,9 @@ def steps(text: str, runs: str) -> tuple[list[int], dict[int, int]]:
     return numbers, {s: counts[min(i, len(counts) - 1)] for i, s in enumerate(numbers)}
 
 
-def _stage(results: dict, name: str, fn, *args) -> None:
+def _stage(results: dict, name: str, tmp: Path, fn, *args) -> None:
+    # the file system as the stage finds it: a build on disk writes thousands of files
+    results.setdefault("new_file_us", {})[name] = new_file_cost_us(tmp / "new-file-probe" / name)
     log(f"{name} …")
     start = time.perf_counter()
     load_before = os.getloadavg()[0]
@@ -242,7 +244,7 @@ def run_stages(results: dict, args: argparse.Namespace, root: Path) -> None:
         ]
         for name, fn, *fn_args in stages:
             if name not in skip:
-                _stage(results, name, fn, *fn_args)
+                _stage(results, name, tmp, fn, *fn_args)
     finally:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .measure import copy_project, count_pages, log, measured_run, plural, stats, tail
+from .measure import copy_project, count_pages, log, measured_run, new_file_cost_us, plural, stats, tail
 from .synthetic import Made, make_synthetic
 
 FIRST_LIMIT_S = 900.0  # the smallest build, before there is a time to scale from
@@ -84,13 +84,14 @@ def measure_step(site: Path, tmp: Path, dim: Dimension, step: int, runs: int, li
     log(f"{dim.label(step)} ({made.source}): {plural(c['reports'], 'report')}, {c['sections']} sections, "
         f"{c['paragraphs']} paragraphs, {c['figures']} figures, made in {generated:.1f} s; "
         f"building x{runs} (limit {limit:.0f} s each)")
+    new_file_us = new_file_cost_us(tmp / f"new-file-probe-{dim.key}-{step}")  # the file system, as the builds find it
     builds = run_builds(site, made.data, tmp, f"{dim.key}-{step}", runs, limit)
     if made.source == "synthetic":
         shutil.rmtree(made.data, ignore_errors=True)
     entry = {"data": made.source, "report_ids": list(made.report_ids), **c, "generate_s": generated,
              "time_limit_s": limit,
              "seconds": stats(builds.walls), "peak_rss_mb": stats(builds.rss), "pages": builds.pages,
-             "no_change_s": builds.no_change_s, **builds.failure}
+             "no_change_s": builds.no_change_s, "new_file_us": new_file_us, **builds.failure}
     if builds.walls and builds.pages:
         entry["ms_per_page"] = 1000 * statistics.median(builds.walls) / builds.pages
     return entry

@@ -198,7 +198,15 @@ def machine_line(r: dict) -> str:
             f"{m['memory_mb']} MB RAM; Python {m['python']} ({m['implementation']}); {m['platform']}. "
             f"Medians of {r['settings']['runs']} runs; {r['finished']}, whole bench {r['total_seconds']:.0f} s; "
             f"load average (1 min) at start {r['load_average_start'][0]:.2f}, highest around a stage "
-            f"{highest:.2f}.")
+            f"{highest:.2f}.{file_system_note(r.get('new_file_us') or {})}")
+
+
+def file_system_note(costs: dict[str, float]) -> str:
+    """What a new file cost the file system before each stage (a slow one slows every build on disk)."""
+    if not costs:
+        return ""
+    each = ", ".join(f"{stage} {us:.0f}" for stage, us in costs.items())
+    return f" A new empty file took (µs, before each stage): {each}."
 
 
 def goal_table(r: dict) -> list[str]:
@@ -360,14 +368,16 @@ def step_cells(e: dict) -> list[str]:
     per_page = f"{e['ms_per_page']:.2f}" if e.get("ms_per_page") else "–"
     pages = e.get("pages") or (f"({e['expected_pages']})" if e.get("expected_pages") else "–")
     again = f"{e['no_change_s']:.2f} s" if e.get("no_change_s") else "–"
-    return [str(pages), build, str(len(s["runs"]) if s else 0), vs, per_page, peak, again]
+    new_file = f"{e['new_file_us']:.0f} µs" if e.get("new_file_us") else "–"
+    return [str(pages), build, str(len(s["runs"]) if s else 0), vs, per_page, peak, again, new_file]
 
 
 def step_table(stage: dict, key: str, first: tuple[str, ...], base: str, cells) -> list[str]:
     """A scale stage's table: a row a step (first columns from cells(step, entry)), then its growth."""
     if not stage.get(key):
         return []
-    out = _head(*first, "Pages", "Build (median)", "Runs", f"vs {base}", "ms / page", "Peak RSS", "Nothing changed")
+    out = _head(*first, "Pages", "Build (median)", "Runs", f"vs {base}", "ms / page", "Peak RSS", "Nothing changed",
+                 "A new file")
     out += ["| " + " | ".join([*cells(k, e), *step_cells(e)]) + " |" for k, e in stage[key].items()]
     return out + (["", f"Growth: {stage['growth']}."] if stage.get("growth") else [])
 

@@ -20,7 +20,7 @@ from .conftest import REPO
 STAGES = ("cold_build", "in_process", "page_weight", "scale", "reports", "hugo", "profile", "rebuild")
 STEPS = {"import", "load", "render", "check_published", "write"}
 TOP_LEVEL = {"machine", "root", "started", "settings", "goals_defined", "load_average_start", *STAGES,
-             "stage_seconds", "load_average", "goals", "total_seconds", "finished", "table_markdown"}
+             "stage_seconds", "load_average", "new_file_us", "goals", "total_seconds", "finished", "table_markdown"}
 
 
 def test_a_quick_bench_run_writes_results_and_prints_the_tables(tmp_path):
@@ -34,7 +34,8 @@ def test_a_quick_bench_run_writes_results_and_prints_the_tables(tmp_path):
     results = json.loads(out.read_text(encoding="utf-8"))
 
     assert set(results) == TOP_LEVEL
-    assert set(results["stage_seconds"]) == set(STAGES)
+    assert set(results["stage_seconds"]) == set(results["new_file_us"]) == set(STAGES)
+    assert all(us > 0 for us in results["new_file_us"].values())
     for stage in STAGES:
         assert "error" not in results[stage], f"{stage}: {results[stage]['error']}"
     built = results["in_process"]
@@ -70,6 +71,8 @@ def test_a_quick_bench_run_writes_results_and_prints_the_tables(tmp_path):
     assert all(site["no_change_s"] > 0 for site in sites.values())
 
     assert run.stdout == results["table_markdown"]
+    assert f"A new empty file took (µs, before each stage): cold_build {results['new_file_us']['cold_build']:.0f}, " \
+        in run.stdout
     for heading in ("| Measure | Result | Goal | Met |", "| Build timing | Median (min, max) |",
                     "| Page kind | Pages | HTML bytes |", "| Scale | Sections | Paragraphs |",
                     "| Reports | Data | Sections | Paragraphs |", "| redirect | ",
