@@ -13,7 +13,7 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .measure import build_command, count_pages, log, measured_run, stats, tail
+from .measure import build_command, count_pages, log, measured_run, set_aside, stats, tail
 from .weight import REDIRECT
 
 TIMEOUT_S = 300
@@ -190,12 +190,12 @@ def hugo_version() -> str | None:
 
 def timed(cmd: list[str], root: Path, out: Path, who: str) -> tuple[float, float, int]:
     """One build into out (the command's last argument) in a fresh process: wall time, peak RSS in MB,
-    the HTML pages written (out is deleted afterwards)."""
+    the HTML pages written (out is set aside afterwards: measure.set_aside)."""
     r = measured_run([*cmd, str(out)], root, TIMEOUT_S)
     if r["rc"] != 0:
         raise RuntimeError(f"{who} exited {r['rc']}: {tail(r['stderr'] or r['stdout'])}")
     pages = count_pages(out)
-    shutil.rmtree(out, ignore_errors=True)
+    set_aside(out)
     return r["wall"], r["maxrss_kb"] / 1024, pages
 
 
@@ -210,7 +210,7 @@ def twin_of_ours(root: Path, tmp: Path, ours: list[str]) -> tuple[Path, dict, in
     info = make_twin(source, twin)
     info["made_in_s"] = time.perf_counter() - start
     pages = count_pages(source)
-    shutil.rmtree(source, ignore_errors=True)
+    set_aside(source)
     return twin, info, pages
 
 
@@ -242,7 +242,7 @@ def bench_hugo(root: Path, tmp: Path, runs: int) -> dict:
     twin, info, our_pages_all = twin_of_ours(root, tmp, ours)
     runs_of = paired(root, tmp, {"ours": ours, "hugo": [shutil.which("hugo"), "--quiet", "-s", str(twin), "-d"]},
                      runs)
-    shutil.rmtree(twin, ignore_errors=True)
+    set_aside(twin)
     walls = {who: [r[0] for r in rs] for who, rs in runs_of.items()}
     rss = {who: [r[1] for r in rs] for who, rs in runs_of.items()}
     hugo_pages, twin_pages = max(r[2] for r in runs_of["hugo"]), info["content_files"]

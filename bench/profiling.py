@@ -8,12 +8,11 @@ from __future__ import annotations
 import json
 import pstats
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from .measure import tail
+from .measure import set_aside, tail
 
 TOP = 15  # functions by cumulative time in results.json
 TOP_OWN = 10  # functions by own time
@@ -97,7 +96,7 @@ def timed_steps(root: Path, tmp: Path, profile: Path | None) -> dict[str, float]
     dist = tmp / "profile-dist"
     run = subprocess.run([sys.executable, "-c", _CHILD, str(root), str(dist), *([str(profile)] if profile else [])],
                          cwd=root, capture_output=True, text=True, timeout=600, check=False)
-    shutil.rmtree(dist, ignore_errors=True)
+    set_aside(dist)
     if run.returncode != 0:
         raise RuntimeError(f"the build failed: {tail(run.stderr)}")
     return json.loads(run.stdout.strip().splitlines()[-1])

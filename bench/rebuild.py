@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 import sys
 from pathlib import Path
 
-from .measure import build_command, copy_project, log, measured_run, stats, tail
+from .measure import build_command, copy_project, log, measured_run, set_aside, stats, tail
 from .serve import edit_figure_label, edit_paragraph, edit_template, edited_section, edit_title
 
 TIMEOUT_S = 300
@@ -51,7 +50,7 @@ def bench_rebuild(root: Path, tmp: Path, runs: int) -> dict:
                 return {**result, "error": f"{key}: build.py exited {r['rc']}: {tail(r['stderr'] or r['stdout'])}"}
             timings[key].append(r["wall"])
             rendered[key] = what_it_rendered(r["stdout"])
-    shutil.rmtree(dist, ignore_errors=True)
+    set_aside(dist)
     log("rebuilds: " + ", ".join(f"{k} {stats(v)['median']:.2f} s" for k, v in timings.items()))
     return {**result, **{k: stats(v) for k, v in timings.items()}, "rendered": rendered}
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from . import __doc__ as bench_doc
 from .hugo import bench_hugo
-from .measure import ROOT, build_command, gz, log, machine, measured_run, new_file_cost_us, stats, tail
+from .measure import (ROOT, build_command, gz, log, machine, measured_run, new_file_cost_us, set_aside, stats,
+                      tail)
 from .profiling import bench_profile
 from .rebuild import bench_rebuild
 from .scale import bench_reports, bench_scale
@@ -49,7 +50,7 @@ def bench_cold(root: Path, tmp: Path, runs: int) -> dict:
         if i:
             builds.append(r["wall"])
             rss.append(r["maxrss_kb"] / 1024)
-        shutil.rmtree(dist, ignore_errors=True)
+        set_aside(dist)
     startup, imports = [], []
     for _ in range(runs):
         startup.append(measured_run([sys.executable, "-c", "pass"], root, 60)["wall"])
@@ -102,7 +103,7 @@ def bench_in_process(root: Path, tmp: Path, runs: int) -> dict:
         build(project, keep_files=False)
         totals.append(time.perf_counter() - start)
     steps = time_steps(project, runs)
-    shutil.rmtree(project.dist, ignore_errors=True)
+    set_aside(project.dist)
     reports = built.site.reports
     return {
         "call": "reportsite.site.build(Project.at(root, dist=TMP), keep_files=False)",
@@ -165,7 +166,7 @@ def bench_bundle(root: Path, tmp: Path) -> dict:
     result = {"seconds": time.perf_counter() - start, "output": lines[-10:], **bundle_sizes(project.dist)}
     if not result["zips"]:
         result["reason"] = f"build_bundle ran but wrote no .zip under {result['folder']}"
-    shutil.rmtree(project.dist, ignore_errors=True)
+    set_aside(project.dist)
     return result
 
 

@@ -5,7 +5,6 @@ first (1x, 1 report)."""
 
 from __future__ import annotations
 
-import shutil
 import statistics
 import sys
 import time
@@ -15,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .measure import copy_project, count_pages, log, measured_run, new_file_cost_us, plural, stats, tail
+from .measure import (copy_project, count_pages, log, measured_run, new_file_cost_us, plural, set_aside, stats,
+                      tail)
 from .synthetic import Made, make_synthetic
 
 FIRST_LIMIT_S = 900.0  # the smallest build, before there is a time to scale from
@@ -69,7 +69,7 @@ def run_builds(site: Path, data: Path, tmp: Path, tag: str, runs: int, limit: fl
             if i == runs - 1:
                 again = measured_run(cmd, site, limit)
                 builds.no_change_s = again["wall"] if again["rc"] == 0 else None
-        shutil.rmtree(dist, ignore_errors=True)
+        set_aside(dist)
         if "error" in builds.failure:
             break
     return builds
@@ -87,7 +87,7 @@ def measure_step(site: Path, tmp: Path, dim: Dimension, step: int, runs: int, li
     new_file_us = new_file_cost_us(tmp / f"new-file-probe-{dim.key}-{step}")  # the file system, as the builds find it
     builds = run_builds(site, made.data, tmp, f"{dim.key}-{step}", runs, limit)
     if made.source == "synthetic":
-        shutil.rmtree(made.data, ignore_errors=True)
+        set_aside(made.data)
     entry = {"data": made.source, "report_ids": list(made.report_ids), **c, "generate_s": generated,
              "time_limit_s": limit,
              "seconds": stats(builds.walls), "peak_rss_mb": stats(builds.rss), "pages": builds.pages,

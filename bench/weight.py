@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 import statistics
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .measure import gz
+from .measure import gz, set_aside
 
 KINDS = ("home", "report", "part", "section", "figure", "other", "redirect")
 REDIRECT = b'<meta http-equiv="refresh"'  # a page left at an old address, sending the reader on
@@ -251,5 +250,5 @@ def bench_weight(root: Path, tmp: Path) -> dict:
     project = Project.at(root, dist=tmp / "weight-dist")
     built = build(project)
     result = weigh_site(project.dist, built.site)
-    shutil.rmtree(project.dist, ignore_errors=True)
+    set_aside(project.dist)
     return result
