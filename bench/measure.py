@@ -128,7 +128,7 @@ PROBE_FILES = 200
 def new_file_cost_us(folder: Path) -> float:
     """What making one empty file costs the file system of folder now, in microseconds (the median of
     PROBE_FILES). A build writes thousands: where this is high, every build on disk is slower, ours and Hugo's.
-    (ext4 without a journal, as on the machine of bench/README.md's eighth round, looks at each inode deleted
+    (ext4 without a journal, as on the machine of bench/README.md's ninth round, looks at each inode deleted
     in the last minutes before it hands out a new one.) The files stay, so that the probe deletes nothing."""
     folder.mkdir(parents=True)
     times = []

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -28,10 +29,18 @@ def test_a_quick_bench_run_writes_results_and_prints_the_tables(tmp_path):
     (a busy machine makes the run slower, never wrong)."""
     out = tmp_path / "results.json"
     run = subprocess.run([sys.executable, "-m", "bench", "--runs", "1", "--sizes", "1", "--scale-runs", "1",
-                          "--reports", "1,2", "--reports-runs", "1", "--skip", "serve,bundle", "--out", str(out)],
-                         cwd=REPO, capture_output=True, text=True)
+                          "--reports", "1,2", "--reports-runs", "1", "--skip", "serve,bundle", "--out", str(out),
+                          "--keep"], cwd=REPO, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     results = json.loads(out.read_text(encoding="utf-8"))
+    kept = Path(re.search(r"temporary folder: (\S+)", run.stderr).group(1))
+    try:  # each run's output set aside until the end, not deleted between runs (measure.set_aside)
+        hugo = {"hugo-ours-0", "hugo-hugo-0"} if shutil.which("hugo") else set()
+        assert {p.name.partition(".set-aside-")[0] for p in kept.glob("*.set-aside-*")} >= {
+            "cold-0", "cold-1", "inproc-dist", "scale-dist-sizes-1-0", "scale-dist-sites-2-0", "rebuild-dist", *hugo}
+        assert (next(kept.glob("cold-1.set-aside-*")) / "en" / "index.html").is_file()
+    finally:
+        shutil.rmtree(kept, ignore_errors=True)
 
     assert set(results) == TOP_LEVEL
     assert set(results["stage_seconds"]) == set(results["new_file_us"]) == set(STAGES)
