@@ -377,7 +377,7 @@ def step_table(stage: dict, key: str, first: tuple[str, ...], base: str, cells) 
     if not stage.get(key):
         return []
     out = _head(*first, "Pages", "Build (median)", "Runs", f"vs {base}", "ms / page", "Peak RSS", "Nothing changed",
-                 "A new file")
+                "A new file")
     out += ["| " + " | ".join([*cells(k, e), *step_cells(e)]) + " |" for k, e in stage[key].items()]
     return out + (["", f"Growth: {stage['growth']}."] if stage.get("growth") else [])
 
