@@ -370,6 +370,30 @@ def test_templates_import_with_context_as_jinja_itself_would():
     assert not env.get_template("imports.html").imported_as_defined
 
 
+def test_templates_import_without_context_as_jinja_itself_would():
+    """A template imported without its importer's context (`{% from … import %}`) is made once, as Jinja makes it,
+    when the importer has no global it lacks; with one (a template loaded with globals of its own), it is made anew,
+    with that global, as in Jinja."""
+    import jinja2
+
+    from reportsite.render import Template
+
+    sources = {"lib.html": "{% macro hello() %}hello {{ who | default('nobody') }}{% endmacro %}",
+               "page.html": '{% from "lib.html" import hello %}{{ hello() }}'}
+    rendered = {}
+    for template_class in (jinja2.Template, Template):
+        env = jinja2.Environment(autoescape=True, loader=jinja2.DictLoader(sources))
+        env.template_class = template_class
+        env.globals["shared"] = "every template's"
+        plain = env.get_template("page.html")
+        rendered[template_class] = [plain.render(), plain.render(who="a page's name")]
+        made = env.get_template("lib.html")._module
+        assert made is not None and plain.render() and env.get_template("lib.html")._module is made
+        rendered[template_class].append(env.get_template("page.html", globals={"who": "a global of its own"}).render())
+    assert rendered[Template] == rendered[jinja2.Template] == ["hello nobody", "hello nobody",
+                                                             "hello a global of its own"]
+
+
 def test_no_page_fetches_anything_from_another_host(mini):
     build(mini)
     fetched = [(name, src) for name in html_files(mini.dist) for src in parse(mini.dist / name).fetched]
