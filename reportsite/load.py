@@ -92,6 +92,9 @@ def refuse_bidi_controls(text: str, shown: str, problems: Problems) -> None:
         problems.add(_position(shown, text, match.start()), "", NO_BIDI, f"{_bidi_control(match.group())} (delete it)")
 
 
+STR = "tag:yaml.org,2002:str"
+
+
 class _Builder:
     """Turns a composed node tree into dicts, lists and safe scalars, recording marks."""
 
@@ -139,6 +142,11 @@ class _Builder:
         return result
 
     def _scalar(self, node: Node) -> object:
+        if node.tag == STR and type(node) is ScalarNode:  # most of them: the text itself, as the constructor gives it
+            value = node.value
+            if node.style == '"' and (BIDI_CONTROLS.search(value) or NOT_PRINTABLE.search(value)):
+                self.refused_escapes(node)
+            return value
         if not isinstance(node, ScalarNode):
             raise _Invalid(node, "a scalar", "a collection")
         if node.tag not in SafeConstructor.yaml_constructors or not node.tag.startswith("tag:yaml.org,2002:"):
