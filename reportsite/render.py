@@ -700,12 +700,12 @@ class SiteRenderer:
             self.problems.add(Mark("reportsite/share.py"), "FONT_PATHS", "a CJK font for the share images "
                               "(apt-get install fonts-noto-cjk, or set REPORTSITE_FONT)", "none")
             return {}
-        files = {}
+        files, faces = {}, share.typefaces(font)
         for lang in LANGS:
             caption = self.translations[lang].gettext(share.CAPTION)
             for report in (None, *self.site.reports):
                 path = meta.share_image_path(report).format(lang=lang)
-                files[path] = share.share_image(self.site, report, lang, font, caption)
+                files[path] = share.share_image(self.site, report, lang, faces, caption)
         return files
 
     @property

@@ -503,6 +503,20 @@ def test_each_language_has_a_share_image_made_by_the_build(mini):
     assert files["assets/share-zh.png"] != files["assets/share-en.png"]
 
 
+def test_the_share_images_read_the_font_once_for_each_size(mini, monkeypatch):
+    """Reading the font costs more than drawing with it: the cards of a build share each size they use."""
+    from PIL import ImageFont
+
+    from reportsite.site import make_renderer, read_site
+
+    sizes, truetype = [], ImageFont.truetype
+    monkeypatch.setattr(ImageFont, "truetype", lambda path, size: sizes.append(size) or truetype(path, size))
+    images = make_renderer(mini, read_site(mini)).share_images()
+    assert len(images) == 4 and sorted(sizes) == sorted(set(sizes))
+    built = build(mini).files
+    assert images == {name: built[name] for name in images}, "the build's own cards, byte for byte"
+
+
 def test_nothing_is_written_outside_the_output_folder(tmp_path):
     from reportsite.write import OutputError, write_site
     for name in ("../escape.html", "/etc/passwd", "a/../../escape.html", ""):
