@@ -166,6 +166,7 @@ def machine() -> dict:
         "cpu": cpu.split(":", 1)[1].strip() if cpu else None,
         "memory_mb": round(int(mem.split()[1]) / 1024) if mem else None,
         "python": platform.python_version(), "implementation": platform.python_implementation(),
-        "executable": sys.executable, "platform": platform.platform(), "machine": platform.machine(),
+        "executable": sys.executable, "base_prefix": sys.base_prefix,  # the interpreter's own installation
+        "platform": platform.platform(), "machine": platform.machine(),
         "libyaml": bool(getattr(yaml, "__with_libyaml__", False)), "packages": _package_versions(),
     }
