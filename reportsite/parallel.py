@@ -337,7 +337,8 @@ def _pool_class() -> type:
 
     class WatchfulPool(Pool):
         def _get_sentinels(self):
-            return [self._change_notifier._reader]  # Pool's, without its results' pipe (as ThreadPool's)
+            notifier = getattr(self, "_change_notifier", None)  # Pool's notice of a change (Python 3.8 on)
+            return super()._get_sentinels() if notifier is None else [notifier._reader]  # as ThreadPool's
 
     return WatchfulPool
 
