@@ -10,6 +10,7 @@ own iteration does. A small site is rendered in this process: starting workers w
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -32,6 +33,11 @@ TASKS_PER_WORKER = 6  # at least, where there are few pages: the costly ones (a 
 # pages started per worker ahead of the task being written: the workers never wait, memory stays flat
 IN_FLIGHT = 3 * CHUNK
 POLL_S = 0.005  # how often this process looks for extras made while it waits on a task of pages
+# A worker's garbage collector: a young collection every 20,000 objects made rather than 700, an old one rarely (the
+# model a worker reads was frozen before the fork: no collection looks at it). A clean build's workers spent
+# 0.08-0.14 s each on some 400 collections; with these 47, 0.04-0.05 s, at the same peak memory, and the build took
+# 0.97-0.98 of the time (two runs of 12 pairs).
+WORKER_GC = (20_000, 20, 50)
 
 
 Holds = Callable[[str, bytes], bool]  # whether dist/ holds these bytes at this path already (FileCache.holds)
@@ -387,6 +393,7 @@ _worker: SiteRenderer | None = None  # and the renderer: the parent's when forke
 def _start_worker(make: Callable[[], SiteRenderer], holds: Holds | None) -> None:
     global _make, _holds
     _make, _holds = make, holds
+    gc.set_threshold(*WORKER_GC)
 
 
 def _run_in_worker(task: Extras | tuple[int, ...]) -> Rendered:

@@ -1134,3 +1134,23 @@ def test_the_pool_s_thread_that_watches_the_workers_is_not_woken_by_each_result(
     tasks, woken = len(started), len(wakes)
     assert built.processes == 2 and tasks >= 10
     assert woken <= tasks / 2  # 2 for 22 tasks (426 when woken by each result)
+
+
+def test_the_workers_collect_their_garbage_seldom(project, monkeypatch, tmp_path, two_workers):
+    """A worker's garbage collector runs with parallel.WORKER_GC's thresholds (Python's own would collect about 400
+    times a clean build, for nothing it keeps), and the build is a one-process build's, byte for byte."""
+    import gc
+
+    seen, run_task = tmp_path / "thresholds", parallel.run_task
+
+    def noting_the_thresholds(*args):
+        with seen.open("a") as f:  # a file: a worker's memory is not this process's
+            f.write(f"{os.getpid()} {gc.get_threshold()}\n")
+        return run_task(*args)
+
+    monkeypatch.setattr(parallel, "run_task", noting_the_thresholds)
+    built = build(project, jobs=2)
+    noted = {line.split(" ", 1)[0]: line.split(" ", 1)[1] for line in seen.read_text().splitlines()}
+    assert built.processes == 2 and noted and str(os.getpid()) not in noted  # rendered by the workers alone
+    assert set(noted.values()) == {str(parallel.WORKER_GC)} != {str(gc.get_threshold())}
+    assert files_in(project.dist) == clean_build(project, tmp_path)
