@@ -195,7 +195,8 @@ def machine_line(r: dict) -> str:
     m = r["machine"]
     highest = max([x for v in (r.get("load_average") or {}).values() for x in v] or [0])
     return (f"Machine: {m['cores']} cores ({m['usable_cores']} usable), {m['cpu'] or m['machine']}, "
-            f"{m['memory_mb']} MB RAM; Python {m['python']} ({m['implementation']}{interpreter_home(m)}); {m['platform']}. "
+            f"{m['memory_mb']} MB RAM; Python {m['python']} ({m['implementation']}{interpreter_home(m)}); "
+            f"{m['platform']}. "
             f"Medians of {r['settings']['runs']} runs; {r['finished']}, whole bench {r['total_seconds']:.0f} s; "
             f"load average (1 min) at start {r['load_average_start'][0]:.2f}, highest around a stage "
             f"{highest:.2f}.{file_system_note(r.get('new_file_us') or {})}")
@@ -203,7 +204,7 @@ def machine_line(r: dict) -> str:
 
 def interpreter_home(m: dict) -> str:
     """Where the interpreter that ran the builds is installed: two builds of one Python differ in speed (Debian 12's
-    python3.11 made a clean build 18 % faster than pyenv's 3.11.7, built from source as a shared library)."""
+    python3.11 made a clean build in 18 % less time than pyenv's 3.11.7, built from source as a shared library)."""
     return f", from {m['base_prefix']}" if m.get("base_prefix") else ""
 
 

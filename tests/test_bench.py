@@ -83,7 +83,8 @@ def test_a_quick_bench_run_writes_results_and_prints_the_tables(tmp_path):
     assert run.stdout == results["table_markdown"]
     assert f"A new empty file took (µs, before each stage): cold_build {results['new_file_us']['cold_build']:.0f}, " \
         in run.stdout
-    assert f"(CPython, from {sys.base_prefix});" in run.stdout, "the interpreter's own installation, which sets its speed"
+    assert f"(CPython, from {sys.base_prefix});" in run.stdout, \
+        "the interpreter's own installation, which sets its speed"
     for heading in ("| Measure | Result | Goal | Met |", "| Build timing | Median (min, max) |",
                     "| Page kind | Pages | HTML bytes |", "| Scale | Sections | Paragraphs |",
                     "| Reports | Data | Sections | Paragraphs |", "| redirect | ",
