@@ -31,7 +31,7 @@ from .model import Bi, Report, Site, Target
 from .pages import (GlossaryEntry, Imprint, Review, Terms, glossary_entries, imprint, judged_by_paragraph, page_url,
                     review_of, terms_used)
 from .render import Options
-from .site import Project, base_url_line, check_published, make_renderer, read_site, render_site
+from .site import Project, base_url_line, built_line, check_published, make_renderer, read_site, render_site
 from .vocab import TARGET_GROUPS
 from .write import OutputError, write_site
 
@@ -62,8 +62,7 @@ def build_bundle(project: Project) -> Iterator[str]:
         files[path] = data
     write_site(files.items(), project.dist, lambda written: check_published(project, written, rendered.redirects))
     yield base_url_line(site.url) + " (the bundle's pages and citations are made for it)"
-    yield (f"built {project.dist}: {pages} pages, {len(files)} files, "
-           f"{len(site.reports)} reports in {time.perf_counter() - start:.2f} s")
+    yield built_line(project.dist, pages, len(files), len(site.reports), time.perf_counter() - start)
     yield f"offline bundle in {project.dist / BUNDLE_DIR} (edition of {edition(site)}, " \
           f"data version {site.data_hash[:12]}):"
     width = max(len(k) for k in bundle)

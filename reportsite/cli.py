@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from .errors import BuildFailed
+from .errors import BuildFailed, counted
 from .parallel import default_jobs
-from .site import Built, Project, base_url_line, build, read_site
+from .site import Built, Project, base_url_line, build, built_line, read_site
 from .write import OutputError
 
 COMMANDS = {
@@ -156,9 +156,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         if command == "check":
             site = read_site(project)
             print(coverage_summary(site))
-            print(f"ok: {len(site.reports)} reports, {sum(len(r.sections) for r in site.reports)} sections, "
-                  f"{sum(len(r.figures) for r in site.reports)} figures, {len(site.targets)} goals, "
-                  f"{len(site.terms)} terms; no errors")
+            print(f"ok: {counted(len(site.reports), 'report')}, "
+                  f"{counted(sum(len(r.sections) for r in site.reports), 'section')}, "
+                  f"{counted(sum(len(r.figures) for r in site.reports), 'figure')}, {counted(len(site.targets), 'goal')}, "
+                  f"{counted(len(site.terms), 'term')}; no errors")
         elif command == "serve":
             from .serve import serve_forever
             serve_forever(project, args.host, args.port)
@@ -189,8 +190,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
 def summary(project: Project, built: Built) -> str:
     """The build in one line; with how many pages the last build gave unchanged, when it gave any."""
-    line = (f"built {project.dist}: {built.pages} pages, {len(built.paths)} files, "
-            f"{built.reports} reports in {built.seconds:.2f} s")
+    line = built_line(project.dist, built.pages, len(built.paths), built.reports, built.seconds)
     if built.nothing_changed:
         line += " (nothing changed since the last build)"
     elif built.reused:

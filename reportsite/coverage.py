@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .errors import counted
 from .model import BOLD, Figure, NotFigure, Paragraph, Report, source_lines
 from .numbers import PrintedNumber, printed_numbers
 
@@ -77,8 +78,10 @@ class Coverage:
     def line(self) -> str:
         """taiyuan-2022: 198 figures cover 170 of 173 numbers; 3 listed as not figures (2 name, 1 session)"""
         reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.by_reason().items(), key=lambda kv: (-kv[1], kv[0])))
-        text = (f"{self.report_id}: {self.figures} figures cover {len(self.covered)} of {len(self.numbers)} numbers; "
-                f"{len(self.listed)} listed as not figures" + (f" ({reasons})" if reasons else ""))
+        cover = "covers" if self.figures == 1 else "cover"
+        text = (f"{self.report_id}: {counted(self.figures, 'figure')} {cover} {len(self.covered)} of "
+                f"{counted(len(self.numbers), 'number')}; {len(self.listed)} listed as "
+                + ("not a figure" if len(self.listed) == 1 else "not figures") + (f" ({reasons})" if reasons else ""))
         if self.uncovered:
             text += f"; {len(self.uncovered)} neither"
         if self.partial:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import BuildFailed, Mark, Problems, rel
+from .errors import BuildFailed, Mark, Problems, counted, rel
 from .load import read_text
 from .model import BOLD, Range
 from .coverage import counts
@@ -619,9 +619,10 @@ def write_pages(content: Path) -> list[Path]:
 def summary_lines(drafted: Drafted, project) -> list[str]:
     """What draft wrote, and what to do next."""
     shown = rel(drafted.folder, project.root)
-    lines = [f"drafted {shown}/: {drafted.parts} parts, {drafted.sections} sections, {drafted.paragraphs} paragraphs, "
-             f"{drafted.figures} figures proposed, {drafted.not_figures} numbers listed as not figures; every record "
-             "is marked draft: until reviewed"]
+    lines = [f"drafted {shown}/: {counted(drafted.parts, 'part')}, {counted(drafted.sections, 'section')}, "
+             f"{counted(drafted.paragraphs, 'paragraph')}, {counted(drafted.figures, 'figure')} proposed, "
+             f"{counted(drafted.not_figures, 'number')} listed as not figures; every record is marked draft: until "
+             "reviewed"]
     if drafted.site_files:
         lines.append("wrote " + ", ".join(rel(p, project.root) for p in drafted.site_files)
                      + " (a minimal site around the report)")

@@ -91,10 +91,10 @@ class Problems:
 
     def report(self) -> str:
         lines = [str(e) for e in self.errors]
-        counts = [f"{len(lines)} {'error' if len(lines) == 1 else 'errors'}"] if lines or not self.drafts else []
+        counts = [counted(len(lines), "error")] if lines or not self.drafts else []
         if self.drafts:
             lines += [str(d) for d in self.drafts] + self.drafts_left()
-            counts.append(f"{len(self.drafts)} {'draft' if len(self.drafts) == 1 else 'drafts'} left")
+            counts.append(f"{counted(len(self.drafts), 'draft')} left")
         return "\n".join(lines + self.hints + [f"{', '.join(counts)}; nothing was written."])
 
     def drafts_left(self) -> list[str]:
@@ -102,8 +102,13 @@ class Problems:
         by_report: dict[str, int] = {}
         for d in self.drafts:
             by_report[d.report_id] = by_report.get(d.report_id, 0) + 1
-        return [f"{rid}: {n} {'draft' if n == 1 else 'drafts'} left" for rid, n in by_report.items()] + [
+        return [f"{rid}: {counted(n, 'draft')} left" for rid, n in by_report.items()] + [
             "A record is reviewed when its draft: line is deleted; nothing is published while a draft is left."]
+
+
+def counted(n: int, noun: str) -> str:
+    """A count in words: "1 report", "2 reports", "0 reports"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class BuildFailed(Exception):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import FileCache, Held, Inputs, build_stamp, compiled_templates, input_dates
-from .errors import BuildFailed, Problems
+from .errors import BuildFailed, Problems, counted
 from .write import unique, update_site, write_site
 
 if TYPE_CHECKING:
@@ -81,6 +81,12 @@ def base_url_line(url: str | None) -> str:
         return f"base URL: {url}"
     return ("no base URL set (site.yaml url, --base-url or SITE_URL): pages have no canonical or social-card "
             "addresses, there is no sitemap, and citations cite the edition")
+
+
+def built_line(dist: Path, pages: int, files: int, reports: int, seconds: float) -> str:
+    """What a build wrote, in one line."""
+    return (f"built {dist}: {counted(pages, 'page')}, {counted(files, 'file')}, {counted(reports, 'report')} "
+            f"in {seconds:.2f} s")
 
 
 def read_site(project: Project, reuse: bool = False) -> Site:

@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 import pytest
 
 from reportsite import search
+from reportsite.errors import counted
 from reportsite.site import build
 
 from .conftest import ELSEWHERE, REPO, build_in_a_fresh_process
@@ -485,8 +486,12 @@ def test_the_build_command_prints_a_summary(mini):
     run = subprocess.run([sys.executable, str(REPO / "build.py"), "--data", str(mini.data), "--content",
                           str(mini.content), "--dist", str(mini.dist)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert re.fullmatch(r"base URL: https://example.org/report/\nbuilt \S+: 52 pages, \d+ files, 1 reports in "
+    assert re.fullmatch(r"base URL: https://example.org/report/\nbuilt \S+: 52 pages, \d+ files, 1 report in "
                         r"\d+\.\d\d s\n", run.stdout)
+
+
+def test_a_count_of_one_is_said_in_the_singular():
+    assert [counted(n, "report") for n in (0, 1, 2)] == ["0 reports", "1 report", "2 reports"]
 
 
 def test_each_language_has_a_share_image_made_by_the_build(mini):

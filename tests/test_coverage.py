@@ -33,7 +33,7 @@ def test_check_prints_the_coverage_of_each_report(mini):
                           "--content", str(mini.content)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[:2] == [
-        "example-2030: 6 figures cover 6 of 7 numbers; 1 listed as not figures (1 name)", COUNTED]
+        "example-2030: 6 figures cover 6 of 7 numbers; 1 listed as not a figure (1 name)", COUNTED]
 
 
 def test_the_small_report_is_covered_by_its_figures_and_its_listing(mini):

@@ -40,8 +40,8 @@ def test_the_walkthrough_builds_the_site_it_describes(tmp_path):
     folders = ["--data", "my-site/data", "--content", "my-site/content"]
     check = run(["check", *folders], tmp_path)
     assert check.returncode == 0, check.stderr
-    assert check.stdout.startswith("example-2024: 1 figures cover 1 of 1 numbers; 0 listed as not figures\n")
-    assert check.stdout.endswith("ok: 1 reports, 1 sections, 1 figures, 1 goals, 1 terms; no errors\n")
+    assert check.stdout.startswith("example-2024: 1 figure covers 1 of 1 number; 0 listed as not figures\n")
+    assert check.stdout.endswith("ok: 1 report, 1 section, 1 figure, 1 goal, 1 term; no errors\n")
     assert "    " + check.stdout.replace("\n", "\n    ").rstrip() in WALKTHROUGH
 
     section = tmp_path / "my-site/data/example-2024/sections/plan-goals.yaml"
@@ -53,7 +53,7 @@ def test_the_walkthrough_builds_the_site_it_describes(tmp_path):
     built = run(folders, tmp_path)
     assert built.returncode == 0, built.stderr
     assert built.stdout.startswith("no base URL set")
-    assert re.search(r"built \S+/dist\.my-site-data: 34 pages, \d+ files, 1 reports in \d+\.\d\d s", built.stdout)  # time is the benchmark's business
+    assert re.search(r"built \S+/dist\.my-site-data: 34 pages, \d+ files, 1 report in \d+\.\d\d s", built.stdout)  # time is the benchmark's business
     site = tmp_path / "dist.my-site-data"  # shows what the walkthrough wrote
     section = (site / "en/example-2024/sections/plan-goals/index.html").read_text(encoding="utf-8")
     assert "This year's main goals are: GDP growth of around 5%, and a deeper delegate-regulate-serve reform." \
