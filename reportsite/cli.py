@@ -156,10 +156,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         if command == "check":
             site = read_site(project)
             print(coverage_summary(site))
-            print(f"ok: {counted(len(site.reports), 'report')}, "
-                  f"{counted(sum(len(r.sections) for r in site.reports), 'section')}, "
-                  f"{counted(sum(len(r.figures) for r in site.reports), 'figure')}, {counted(len(site.targets), 'goal')}, "
-                  f"{counted(len(site.terms), 'term')}; no errors")
+            counts = ((len(site.reports), "report"), (sum(len(r.sections) for r in site.reports), "section"),
+                      (sum(len(r.figures) for r in site.reports), "figure"), (len(site.targets), "goal"),
+                      (len(site.terms), "term"))
+            print(f"ok: {', '.join(counted(n, noun) for n, noun in counts)}; no errors")
         elif command == "serve":
             from .serve import serve_forever
             serve_forever(project, args.host, args.port)
