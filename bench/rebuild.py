@@ -15,7 +15,7 @@ from .measure import build_command, copy_project, log, measured_run, set_aside, 
 from .serve import edit_figure_label, edit_paragraph, edit_template, edited_section, edit_title
 
 TIMEOUT_S = 300
-RENDERED = re.compile(r"\((\d+) pages unchanged since the last build, (\d+) rendered\)|\(nothing changed")
+RENDERED = re.compile(r"\((\d+) pages? unchanged since the last build, (\d+) rendered\)|\(nothing changed")
 
 
 def bench_rebuild(root: Path, tmp: Path, runs: int) -> dict:

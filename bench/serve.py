@@ -24,7 +24,7 @@ from .measure import copy_project, stats, tail
 STARTUP_LIMIT_S = 90
 WRITE_LIMIT_S = 120  # the longest wait for the server's background write of dist/
 SETTLE_S = 0.5  # after that write, before the next edit
-WRITE_LINE = re.compile(r"wrote \d+ pages to \S+ in ([\d.]+) s")  # the server's log of a write of dist/
+WRITE_LINE = re.compile(r"wrote \d+ pages? to \S+ in ([\d.]+) s")  # the server's log of a write of dist/
 
 Edit = tuple[str, Path, Callable[[Path, str], None]]
 

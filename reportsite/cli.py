@@ -194,7 +194,7 @@ def summary(project: Project, built: Built) -> str:
     if built.nothing_changed:
         line += " (nothing changed since the last build)"
     elif built.reused:
-        line += f" ({built.reused} pages unchanged since the last build, {built.rendered} rendered)"
+        line += f" ({counted(built.reused, 'page')} unchanged since the last build, {built.rendered} rendered)"
     return line
 
 

@@ -44,6 +44,7 @@ from markupsafe import Markup
 from . import LANGS
 from .derive import is_need
 from .editions import edition_url, judged_by
+from .errors import counted
 from .links import ANCHORS
 from .model import Bi, Derivation, Report, Site, Target
 from .pages import GlossaryEntry, Imprint, Review, glossary_entries, imprint, page_url, review_of
@@ -327,7 +328,7 @@ def make_pdf(job: PdfJob, root: Path, requests: list[str] | None = None) -> byte
             return write_pdf(document, job)
         else:
             tried.append(f"{label}: {len(document.pages)} pages")
-    raise OutputError(f"{job.name} fits no layout on at most {job.pages} pages ({'; '.join(tried)}): "
+    raise OutputError(f"{job.name} fits no layout on at most {counted(job.pages, 'page')} ({'; '.join(tried)}): "
                       "shorten what it holds, or add a smaller layout to handout.BRIEFING_LAYOUTS")
 
 

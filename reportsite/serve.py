@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from .errors import BuildFailed
+from .errors import BuildFailed, counted
 from .render import SharedBytecode, SiteRenderer
 from .site import Project, build, data_cache, make_renderer, read_data
 
@@ -208,7 +208,7 @@ def write_dist(project: Project, kept: DataCache | None = None) -> None:
     except BuildFailed as failed:
         print(failed.problems.report(), file=sys.stderr, flush=True)
         return
-    print(f"wrote {built.pages} pages to {project.dist} in {time.perf_counter() - start:.2f} s", flush=True)
+    print(f"wrote {counted(built.pages, 'page')} to {project.dist} in {time.perf_counter() - start:.2f} s", flush=True)
 
 
 def serve_forever(project: Project, host: str = "127.0.0.1", port: int = 8000) -> None:
