@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from bench.hugo import content_file, markdown, visible_text
+from bench.rebuild import RENDERED
+from reportsite.cli import summary
+from reportsite.site import Built, Project
 
 from .conftest import REPO
 
@@ -156,3 +159,9 @@ def test_the_hugo_twin_holds_a_pages_visible_text_at_its_address():
     assert content_file("en/r/sections/s/index.html", False) == "en/r/sections/s/index.md"
     assert content_file("404.html", False) == "404.md"
     assert '\nurl: "/404.html"\n' in markdown("Not found", [], "/404.html")
+
+
+@pytest.mark.parametrize("reused", [1, 2])
+def test_the_rebuild_stage_reads_the_build_line_whatever_its_counts(reused):
+    line = summary(Project.at(REPO), Built(None, ("a.html",), 0.5, rendered=1, reused=reused, reports=1))
+    assert RENDERED.search(line).groups() == (str(reused), "1")
