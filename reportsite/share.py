@@ -8,6 +8,7 @@ and input give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from collections.abc import Callable
@@ -49,14 +50,7 @@ def typefaces(font_path: Path) -> Callable[[int], object]:
     process that makes them peaks 13 MB higher (140 MB), a quarter of Hugo's peak on the same pages."""
     from PIL import ImageFont
 
-    faces: dict[int, object] = {}
-
-    def font(size: int):
-        if size not in faces:
-            faces[size] = ImageFont.truetype(str(font_path), size)
-        return faces[size]
-
-    return font
+    return functools.cache(lambda size: ImageFont.truetype(str(font_path), size))
 
 
 def share_image(site: Site, report: Report | None, lang: str, font: Callable[[int], object], caption: str) -> bytes:
