@@ -78,10 +78,10 @@ class Coverage:
     def line(self) -> str:
         """taiyuan-2022: 198 figures cover 170 of 173 numbers; 3 listed as not figures (2 name, 1 session)"""
         reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(self.by_reason().items(), key=lambda kv: (-kv[1], kv[0])))
-        cover = "covers" if self.figures == 1 else "cover"
+        cover, listed = ("covers" if self.figures == 1 else "cover"), len(self.listed)
         text = (f"{self.report_id}: {counted(self.figures, 'figure')} {cover} {len(self.covered)} of "
-                f"{counted(len(self.numbers), 'number')}; {len(self.listed)} listed as "
-                + ("not a figure" if len(self.listed) == 1 else "not figures") + (f" ({reasons})" if reasons else ""))
+                f"{counted(len(self.numbers), 'number')}; {listed} listed as "
+                + ("not a figure" if listed == 1 else "not figures") + (f" ({reasons})" if reasons else ""))
         if self.uncovered:
             text += f"; {len(self.uncovered)} neither"
         if self.partial:
