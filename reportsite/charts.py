@@ -242,7 +242,9 @@ def source_line(rows: list[Row], report: Report, lang: str, _) -> str:
                 sections.append(title)
     line = _("Source: %(report)s, %(sections)s") % {"report": report.label[lang],
                                                      "sections": l10n.LIST_COMMA[lang].join(sections)}
-    return line + (" " + _("Outcomes (dots): the next year's report.") if outcomes else "")
+    if outcomes:
+        line += l10n.FULL_STOP[lang] + l10n.SPACE[lang] + _("Outcomes (dots): the next year's report.")
+    return line
 
 
 def _figure(rows: list[Row], title: str, lang: str, chart_id: str, _, report: Report) -> Markup:

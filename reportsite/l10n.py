@@ -35,8 +35,17 @@ LIST_COMMA = {"zh": "，", "en": ", "}
 COLON = {"zh": "：", "en": ": "}  # after a label: 出现于：… / Appears in: …
 PARENS = {"zh": "（%s）", "en": " (%s)"}  # an aside after a value: 2132家（2020年） / 2,132 (2020)
 ARROW = {"zh": "→", "en": " → "}
+# Between two sentences, or a label and its words: Chinese runs on (…为准。报告原文…, 出现于太原2022年).
+SPACE = {"zh": "", "en": " "}
+FULL_STOP = {"zh": "。", "en": "."}
 EN_MAGNITUDES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
 CHINESE_NUMERALS = set("零〇一二两三四五六七八九十百千万亿")
+
+
+def paren(text: str, lang: str, together: bool = False) -> str:
+    """An aside after a value (PARENS); together: never at the start of a line (a no-break space before it)."""
+    aside = PARENS[lang] % text
+    return "\u00a0" + aside[1:] if together and aside.startswith(" ") else aside
 
 
 def place_name(place: Place, lang: str) -> str:

@@ -370,6 +370,8 @@ def test_search_spans_every_report_and_says_which(built):
 def test_the_glossary_lists_a_term_s_uses_per_report(built):
     page = built.files["en/glossary/index.html"].decode()
     assert "Appears in Sample City 2030" in page and "Appears in Sample City 2031" in page
+    page = built.files["zh/glossary/index.html"].decode()  # Chinese runs on: no space after 出现于
+    assert "出现于样板市2030年：" in page and "出现于样板市2031年：" in page
 
 
 # ---- one verdict card per goal --------------------------------------------------------------
