@@ -21,11 +21,12 @@ from pathlib import Path
 import pytest
 
 from reportsite import LANGS, search
-from reportsite.bundle import BUNDLE_DIR, build_bundle, bundle_names
-from reportsite.site import Project, build
+from reportsite.bundle import BUNDLE_DIR, build_bundle, bundle_names, single_file
+from reportsite.site import Project, build, read_site
 
 from .browser import FIRST_QUERIES, FIRST_QUERY_LIMIT, checked_page, gzipped_bytes_of_a_first_query
 from .conftest import REAL_REPORT, nu_check
+from .test_punctuation import ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK, chinese_texts
 
 # <link rel=...> values that never make the browser fetch anything
 NON_FETCHING_RELS = {"canonical", "alternate", "author", "license", "help", "search", "next", "prev"}
@@ -497,3 +498,20 @@ def test_the_single_file_works_offline_and_prints_to_a4(browser, folder, name, r
 def test_the_single_files_are_valid_html(folder, site):
     # The checker's CSS grammar predates :has() and text-underline-offset; the HTML itself must be clean.
     nu_check([folder / file for file in singles(site)], ignore="CSS: .*")
+
+
+def test_the_single_files_of_a_published_site_use_chinese_punctuation_and_no_space_beside_it():
+    """With a site address, each one-file edition names its online page after the translation notice."""
+    fixtures = Path(__file__).parent / "fixtures"
+    project = Project.at(Path(__file__).parents[1], data=fixtures / "pair", content=fixtures / "pair-content")
+    site = read_site(project)
+    wrong, online = [], 0
+    for report in site.reports:
+        for lang in LANGS:
+            html = single_file(project, site, report, lang).decode("utf-8")
+            online += site.url in html
+            wrong += [f"{report.id} {lang}: …{text[max(0, m.start() - 10):m.end() + 10]}…"
+                      for text in chinese_texts(html)
+                      for pattern in (ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK) for m in pattern.finditer(text)]
+    assert online == 2 * len(site.reports)
+    assert wrong == []

@@ -18,15 +18,17 @@ import pytest
 
 from reportsite import LANGS, l10n, meta, views
 from reportsite.bundle import BUNDLE_DIR, bundle_names
+from reportsite.editions import judged_by
 from reportsite.handout import (BRIEFING_GROUPS, briefing_html, briefing_pdf, goal_tables, groups_of, handout_html,
-                                handout_pdf, handout_renderer, printed_editions, qr_code, render_pdf, years_before)
+                                handout_pdf, handout_renderer, printed_editions, qr_code, render_pdf, scorecard_html,
+                                years_before)
 from reportsite.ledger import STATUS_ICONS, STATUS_LABELS
 from reportsite.site import Project, read_site
 from reportsite.vocab import TARGET_GROUPS
 from reportsite.write import OutputError
 
 from .conftest import REPO, required_tool
-from .test_punctuation import ASCII_TOUCHING_CHINESE, chinese_texts
+from .test_punctuation import ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK, chinese_texts
 
 REPORTS = ["taiyuan-2021", "taiyuan-2022"]
 PAIR, PAIR_CONTENT = REPO / "tests/fixtures/pair", REPO / "tests/fixtures/pair-content"
@@ -473,16 +475,20 @@ def test_a_css_mistake_is_an_error_not_a_silent_blank(project):
 # ---- text the PDFs print --------------------------------------------------------------------
 
 
-def test_chinese_in_the_handouts_and_briefings_uses_chinese_punctuation(project, site):
+def test_chinese_in_the_handouts_briefings_and_scorecards_uses_chinese_punctuation(project, site):
+    """As on the site's pages (test_punctuation.py): Chinese marks, and no space beside them."""
     renderer = handout_renderer(project, site)
     wrong = []
     for report in site.reports:
         for lang in LANGS:
-            for name, html in (("handout", handout_html(renderer, site, report, lang)),
-                               ("briefing", briefing_html(renderer, site, report, lang, "flow"))):
+            printed = [("handout", handout_html(renderer, site, report, lang)),
+                       ("briefing", briefing_html(renderer, site, report, lang, "flow"))]
+            if judged_by(site, report):
+                printed.append(("scorecard", scorecard_html(renderer, site, report, lang)))
+            for name, html in printed:
                 for text in chinese_texts(html):
                     wrong += [f"{report.id} {lang} {name}: …{text[max(0, m.start() - 10):m.end() + 10]}…"
-                              for m in ASCII_TOUCHING_CHINESE.finditer(text)]
+                              for pattern in (ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK) for m in pattern.finditer(text)]
     assert wrong == []
 
 
