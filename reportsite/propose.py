@@ -304,6 +304,8 @@ class Proposer:
                 found.append(qualifier)
                 end += len(word)
                 break
+        if "more-than" in found:  # 突破到30%以上, 超过…以上: one bound, printed twice, is more than 30%
+            found = [q for q in found if q not in ("breakthrough", "exceeding")]
         tail = text[end: _clause_end(text, end)]
         if ("向" in lead and TOWARDS_AFTER.search(tail)) or "迈向" in lead:
             found.append("towards")

@@ -231,6 +231,7 @@ def proposals(text: str, scope: Scope = Scope(2022, 2022, False, "the report's y
 @pytest.mark.parametrize("text, expected", [
     ("规上工业总产值达到4576亿元", [(4576, "yuan", None, "亿", None, ())]),
     ("历史性突破五千亿元大关", [(5, "yuan", None, "千亿", "五千亿", ("breakthrough",))]),
+    ("战新产业占比突破到30%以上", [(30, "percent", None, None, None, ("more-than",))]),  # one bound, printed twice
     ("工业总产值将冲击万亿大关", [(1, "yuan", None, "万亿", "万亿", ("bid",))]),
     ("太钢、富士康成长为千亿级旗舰企业", [(1, "class", None, "千亿", "千亿", ())]),
     ("全力打造四个千亿级支柱产业链", [(4, "count", "个", None, "四", ()), (1, "class", None, "千亿", "千亿", ())]),

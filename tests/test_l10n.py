@@ -37,7 +37,7 @@ QUALIFIERS = {k: Qualifier(k, v["zh"], v["en"], v["position"], tuple(v["quote_ha
     (10, "count", None, "大", (), "十", "十大", "10"),  # 十大 stays 十大, not 10大
     (0.5, "pp", None, None, (), None, "0.5个百分点", "0.5 percentage points"),
     (200, "kw", "万", None, (), None, "200万千瓦", "2 million kW"),
-    (3.5, "sqkm", None, None, ("breakthrough",), None, "突破3.5平方公里", "exceeding 3.5 km²"),
+    (3.5, "sqkm", None, None, ("breakthrough",), None, "突破3.5平方公里", "over 3.5 km²"),
     (3.5, "times-up", None, None, (), None, "增长3.5倍", "up 3.5 times"),
     (3.5, "times", None, None, (), None, "3.5倍", "3.5 times"),
     (1, "class", "千亿", None, ("bid",), "千亿", "冲击千亿级", "a push for the 100 billion class"),

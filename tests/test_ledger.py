@@ -284,7 +284,7 @@ def test_the_ledger_is_published_as_csv_and_json_with_numbers(built):
 
 
 @pytest.mark.parametrize("figure, zh, en", [
-    ("new-capacity-2030", "突破50万千瓦", "exceeding 500,000 kW"),
+    ("new-capacity-2030", "突破50万千瓦", "over 500,000 kW"),
     ("built-up-area-2030", "300平方公里", "300 km²"),
     ("industry-share-rise-2030", "2个百分点", "2 percentage points"),
 ])

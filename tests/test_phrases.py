@@ -64,7 +64,7 @@ def goal(built, ident: str):
     (REVIEW, "tech-firms-multiple-2030", "比2025年增长2.4倍", "up 2.4 times on 2025"),  # 比2015年增长3.5倍
     (REVIEW, "tech-firms-2025", "26家", "26"),  # 由26家增至88家: two figures, each with its year
     (REVIEW, "tech-firms-2030", "88家", "88"),
-    (REVIEW, "industrial-revenue-2029-2030", "连续2年突破千亿元", "exceeding CNY 100 billion for 2 years running"),
+    (REVIEW, "industrial-revenue-2029-2030", "连续2年突破千亿元", "over CNY 100 billion for 2 years running"),
     (REVIEW, "industry-growth-quarterly-2030", "连续4个季度6%以上", "more than 6% for 4 quarters running"),
     (PLAN, "industrial-clusters-2030", "十大", "10"),  # 十大产业集群 stays 十大, never 十个
     (REVIEW, "air-quality-index-2030", "历史最好4.1", "a record-low 4.1"),  # 历史最好 of a lower-is-better index

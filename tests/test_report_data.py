@@ -117,6 +117,18 @@ def test_a_hedged_value_reads_in_chinese_as_the_quote_prints_it(each_report):
         assert figure_value(f, "zh") in f.quote_zh, f.id
 
 
+BOUNDS = r"(?:more than|no more than|over|at least|within|around|towards)"
+
+
+def test_a_value_with_two_qualifiers_reads_as_one_english_phrase(each_report):
+    """One bound at most (not "exceeding more than 30%"), and "striving for" an amount, not a verb ("striving for
+    exceeding CNY 30,000"): each qualifier's English fits after striving's (reportsite/vocab.yaml)."""
+    for f in each_report.figures:
+        en = figure_value(f, "en")
+        assert not re.search(rf"\b{BOUNDS}\s+{BOUNDS}\b", en), (f.id, en)
+        assert not re.search(r"\bstriving for \w+ing\b", en), (f.id, en)
+
+
 def test_there_are_well_over_a_hundred_figures_with_unique_ids(real_report):
     ids = [f.id for f in real_report.figures]
     assert len(ids) > 140 and len(ids) == len(set(ids))
