@@ -26,7 +26,7 @@ from reportsite.site import Project, build, read_site
 
 from .browser import FIRST_QUERIES, FIRST_QUERY_LIMIT, checked_page, gzipped_bytes_of_a_first_query
 from .conftest import REAL_REPORT, nu_check
-from .test_punctuation import ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK, chinese_texts
+from .test_punctuation import ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK, chinese_texts, mistakes
 
 # <link rel=...> values that never make the browser fetch anything
 NON_FETCHING_RELS = {"canonical", "alternate", "author", "license", "help", "search", "next", "prev"}
@@ -505,13 +505,8 @@ def test_the_single_files_of_a_published_site_use_chinese_punctuation_and_no_spa
     fixtures = Path(__file__).parent / "fixtures"
     project = Project.at(Path(__file__).parents[1], data=fixtures / "pair", content=fixtures / "pair-content")
     site = read_site(project)
-    wrong, online = [], 0
-    for report in site.reports:
-        for lang in LANGS:
-            html = single_file(project, site, report, lang).decode("utf-8")
-            online += site.url in html
-            wrong += [f"{report.id} {lang}: …{text[max(0, m.start() - 10):m.end() + 10]}…"
-                      for text in chinese_texts(html)
-                      for pattern in (ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK) for m in pattern.finditer(text)]
-    assert online == 2 * len(site.reports)
-    assert wrong == []
+    editions = {f"{report.id} {lang}": single_file(project, site, report, lang).decode("utf-8")
+                for report in site.reports for lang in LANGS}
+    assert all(site.url in html for html in editions.values())
+    lines = [(where, text) for where, html in editions.items() for text in chinese_texts(html)]
+    assert mistakes(lines, ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK) == []

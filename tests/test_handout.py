@@ -28,7 +28,7 @@ from reportsite.vocab import TARGET_GROUPS
 from reportsite.write import OutputError
 
 from .conftest import REPO, required_tool
-from .test_punctuation import ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK, chinese_texts
+from .test_punctuation import ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK, chinese_texts, mistakes
 
 REPORTS = ["taiyuan-2021", "taiyuan-2022"]
 PAIR, PAIR_CONTENT = REPO / "tests/fixtures/pair", REPO / "tests/fixtures/pair-content"
@@ -478,18 +478,15 @@ def test_a_css_mistake_is_an_error_not_a_silent_blank(project):
 def test_chinese_in_the_handouts_briefings_and_scorecards_uses_chinese_punctuation(project, site):
     """As on the site's pages (test_punctuation.py): Chinese marks, and no space beside them."""
     renderer = handout_renderer(project, site)
-    wrong = []
+    lines = []
     for report in site.reports:
         for lang in LANGS:
             printed = [("handout", handout_html(renderer, site, report, lang)),
                        ("briefing", briefing_html(renderer, site, report, lang, "flow"))]
             if judged_by(site, report):
                 printed.append(("scorecard", scorecard_html(renderer, site, report, lang)))
-            for name, html in printed:
-                for text in chinese_texts(html):
-                    wrong += [f"{report.id} {lang} {name}: …{text[max(0, m.start() - 10):m.end() + 10]}…"
-                              for pattern in (ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK) for m in pattern.finditer(text)]
-    assert wrong == []
+            lines += [(f"{report.id} {lang} {name}", text) for name, html in printed for text in chinese_texts(html)]
+    assert mistakes(lines, ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK) == []
 
 
 def test_the_plain_site_build_never_imports_weasyprint(tmp_path):

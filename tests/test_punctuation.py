@@ -110,9 +110,10 @@ def chinese_lines(site) -> list[tuple[str, str]]:
             for text in chinese_texts(body.decode("utf-8"))]
 
 
-def mistakes(lines: list[tuple[str, str]], pattern: re.Pattern) -> list[str]:
-    return sorted({f"{name}: …{text[max(0, m.start() - 10):m.end() + 10]}…"
-                   for name, text in lines for m in pattern.finditer(text)})
+def mistakes(lines: list[tuple[str, str]], *patterns: re.Pattern) -> list[str]:
+    """Each place where one of the patterns matches a line (where, the line), with the ten characters either side."""
+    return sorted({f"{where}: …{text[max(0, m.start() - 10):m.end() + 10]}…"
+                   for where, text in lines for pattern in patterns for m in pattern.finditer(text)})
 
 
 def test_no_chinese_text_on_any_page_uses_ascii_punctuation(chinese_lines):
