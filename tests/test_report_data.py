@@ -129,6 +129,15 @@ def test_a_value_with_two_qualifiers_reads_as_one_english_phrase(each_report):
         assert not re.search(r"\bstriving for \w+ing\b", en), (f.id, en)
 
 
+def test_no_page_shows_an_id_where_a_reader_expects_words(site, real_site):
+    """A note names a figure in words, not by its id in parentheses ("24.7% (industrial-investment-growth-2024)")."""
+    ids = {f.id for r in real_site.reports for f in r.figures} | {t.id for r in real_site.reports for t in r.targets}
+    in_parentheses = re.compile(r"[(（]([a-z0-9]+(?:-[a-z0-9]+)+)[)）]")
+    shown = sorted({(name, m.group(1)) for name, body in site.files.items() if name.endswith(".html")
+                    for m in in_parentheses.finditer(body.decode("utf-8")) if m.group(1) in ids})
+    assert shown[:10] == []
+
+
 def test_there_are_well_over_a_hundred_figures_with_unique_ids(real_report):
     ids = [f.id for f in real_report.figures]
     assert len(ids) > 140 and len(ids) == len(set(ids))
