@@ -293,6 +293,12 @@ def test_new_units_and_qualifiers_read_faithfully(built, figure, zh, en):
     assert f'<p class="big-value">{en}</p>' in built.files[f"en/city-2030/figures/{figure}/index.html"].decode()
 
 
+def test_a_qualifier_is_glossed_in_english_marked_as_english_on_both_pages(built):
+    for lang in ("zh", "en"):
+        page = built.files[f"{lang}/city-2030/figures/new-capacity-2030/index.html"].decode()
+        assert '<span lang="zh-Hans">突破</span>' in page and '<span lang="en">over</span>' in page, lang
+
+
 def test_a_half_year_period_reads_as_one(built):
     assert "<dd>2030年下半年</dd>" in built.files["zh/city-2030/figures/new-jobs-2030-h2/index.html"].decode()
     assert "<dd>H2 2030</dd>" in built.files["en/city-2030/figures/new-jobs-2030-h2/index.html"].decode()
