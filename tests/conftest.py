@@ -20,6 +20,8 @@ REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "mini"
 MINI_CONTENT = REPO / "tests" / "fixtures" / "mini-content"
 MINI_REPORT = "example-2030"  # the one report of the mini site: data/example-2030/
+PAIR = REPO / "tests" / "fixtures" / "pair"  # two reports of a city, the later judging the earlier's goals
+PAIR_CONTENT = REPO / "tests" / "fixtures" / "pair-content"
 REAL_REPORT = "taiyuan-2021"
 
 # Under CI (scripts/test.sh sets it) the property tests try the same examples on every run, so that a submission is

@@ -25,7 +25,7 @@ from reportsite.bundle import BUNDLE_DIR, build_bundle, bundle_names, single_fil
 from reportsite.site import Project, build, read_site
 
 from .browser import FIRST_QUERIES, FIRST_QUERY_LIMIT, checked_page, gzipped_bytes_of_a_first_query
-from .conftest import REAL_REPORT, nu_check
+from .conftest import PAIR, PAIR_CONTENT, REAL_REPORT, REPO, nu_check
 from .test_punctuation import ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK, chinese_texts, mistakes
 
 # <link rel=...> values that never make the browser fetch anything
@@ -502,8 +502,7 @@ def test_the_single_files_are_valid_html(folder, site):
 
 def test_the_single_files_of_a_published_site_use_chinese_punctuation_and_no_space_beside_it():
     """With a site address, each one-file edition names its online page after the translation notice."""
-    fixtures = Path(__file__).parent / "fixtures"
-    project = Project.at(Path(__file__).parents[1], data=fixtures / "pair", content=fixtures / "pair-content")
+    project = Project.at(REPO, data=PAIR, content=PAIR_CONTENT)
     site = read_site(project)
     editions = {f"{report.id} {lang}": single_file(project, site, report, lang).decode("utf-8")
                 for report in site.reports for lang in LANGS}

@@ -21,9 +21,7 @@ from reportsite.datacache import cache_path, read_cache, write_cache
 from reportsite.errors import BuildFailed
 from reportsite.site import Project, build, data_cache, read_data, read_site
 
-from .conftest import REPO, edit
-
-PAIR, PAIR_CONTENT = REPO / "tests" / "fixtures" / "pair", REPO / "tests" / "fixtures" / "pair-content"
+from .conftest import PAIR, PAIR_CONTENT, REPO, edit
 
 
 @pytest.fixture

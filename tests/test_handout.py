@@ -27,11 +27,10 @@ from reportsite.site import Project, read_site
 from reportsite.vocab import TARGET_GROUPS
 from reportsite.write import OutputError
 
-from .conftest import REPO, required_tool
+from .conftest import PAIR, PAIR_CONTENT, REPO, required_tool
 from .test_punctuation import ASCII_IN_CHINESE, SPACE_BESIDE_A_MARK, chinese_texts, mistakes
 
 REPORTS = ["taiyuan-2021", "taiyuan-2022"]
-PAIR, PAIR_CONTENT = REPO / "tests/fixtures/pair", REPO / "tests/fixtures/pair-content"
 A4 = (595.28, 841.89)  # points
 MM = 72 / 25.4
 

@@ -23,9 +23,8 @@ from reportsite.cache import code_version, manifest_path
 from reportsite.errors import BuildFailed
 from reportsite.site import Built, Project, build
 
-from .conftest import MINI, MINI_CONTENT, MINI_REPORT, REPO
+from .conftest import MINI, MINI_CONTENT, MINI_REPORT, PAIR, PAIR_CONTENT, REPO
 
-PAIR, PAIR_CONTENT = REPO / "tests" / "fixtures" / "pair", REPO / "tests" / "fixtures" / "pair-content"
 
 PO = "locales/zh/LC_MESSAGES/messages.po"
 

@@ -21,10 +21,7 @@ from reportsite.ledger import RULES, verdict
 from reportsite.model import Bi, Figure, Outcome, Qualifier, Range, Target, Unit
 from reportsite.site import Project, build
 
-from .conftest import REPO, edit, errors_of
-
-PAIR = REPO / "tests" / "fixtures" / "pair"
-PAIR_CONTENT = REPO / "tests" / "fixtures" / "pair-content"
+from .conftest import PAIR, PAIR_CONTENT, REPO, edit, errors_of
 
 
 @pytest.fixture

@@ -13,12 +13,10 @@ from reportsite import search
 from reportsite.links import FOLDERS
 from reportsite.site import Project, build
 
-from .conftest import REPO, edit, errors_of
+from .conftest import PAIR, PAIR_CONTENT, REPO, edit, errors_of
 
 PLACES = REPO / "tests" / "fixtures" / "places"
 PLACES_CONTENT = REPO / "tests" / "fixtures" / "places-content"
-PAIR = REPO / "tests" / "fixtures" / "pair"
-PAIR_CONTENT = REPO / "tests" / "fixtures" / "pair-content"
 
 
 @pytest.fixture
