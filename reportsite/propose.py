@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import numbers
+from .derive import LOWER_BOUND
 from .numbers import NAME_AFTER
 from .model import Range
 
@@ -304,8 +305,8 @@ class Proposer:
                 found.append(qualifier)
                 end += len(word)
                 break
-        if "more-than" in found:  # 突破到30%以上, 超过…以上: one bound, printed twice, is more than 30%
-            found = [q for q in found if q not in ("breakthrough", "exceeding")]
+        if "more-than" in found:  # 突破到30%以上, 超过…以上: one lower bound, printed twice, is more than 30%
+            found = [q for q in found if q == "more-than" or q not in LOWER_BOUND]
         tail = text[end: _clause_end(text, end)]
         if ("向" in lead and TOWARDS_AFTER.search(tail)) or "迈向" in lead:
             found.append("towards")
