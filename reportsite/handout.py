@@ -327,7 +327,7 @@ def make_pdf(job: PdfJob, root: Path, requests: list[str] | None = None) -> byte
         elif job.pages is None or len(document.pages) <= job.pages:
             return write_pdf(document, job)
         else:
-            tried.append(f"{label}: {len(document.pages)} pages")
+            tried.append(f"{label}: {counted(len(document.pages), 'page')}")
     raise OutputError(f"{job.name} fits no layout on at most {counted(job.pages, 'page')} ({'; '.join(tried)}): "
                       "shorten what it holds, or add a smaller layout to handout.BRIEFING_LAYOUTS")
 
